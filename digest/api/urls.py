@@ -1,0 +1,3 @@
+"""Addresses served by the api app."""
+
+urlpatterns = []

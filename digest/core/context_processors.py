@@ -1,0 +1,26 @@
+"""Values every template needs: the site's name and the same page in each language."""
+
+from django.conf import settings
+from django.utils import translation
+
+
+def site(request):
+    path = request.path
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    default = settings.LANGUAGE_CODE
+    # Strip the current language prefix to find the page's language-neutral path.
+    prefix = f"/{current}/"
+    neutral = "/" + path[len(prefix) :] if current != default and path.startswith(prefix) else path
+    query = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = neutral if code == default else f"/{code}{neutral}"
+        if query:
+            url = f"{url}?{query}"
+        alternates.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {
+        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        "BASE_URL": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "language_alternates": alternates,
+        "canonical_path": neutral if current == default else path,
+    }

@@ -1,0 +1,76 @@
+"""A monthly issue: the unit of the newsletter, holding an ordered list of summaries."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class IssuePage(Page):
+    month = models.DateField(
+        _("month"), unique=True, help_text=_("Any day of the issue's month; stored as the 1st.")
+    )
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [FieldPanel("month"), *Page.content_panels, FieldPanel("intro")]
+    promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["summaries.SummaryPage"]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        ordering = ["-month"]
+
+    def clean(self):
+        if self.month:
+            self.month = self.month.replace(day=1)
+            # The month decides the address, so title and slug follow it.
+            self.slug = self.month.strftime("%Y-%m")
+            if not self.title:
+                self.title = self.default_title(self.month)
+        super().clean()
+        clash = IssuePage.objects.filter(month=self.month).exclude(pk=self.pk)
+        if self.month and clash.exists():
+            raise ValidationError({"month": _("There is already an issue for this month.")})
+
+    @staticmethod
+    def default_title(month: datetime.date) -> str:
+        return formats.date_format(month, "F Y")
+
+    def save(self, *args, **kwargs):
+        if self.month:
+            self.month = self.month.replace(day=1)
+            self.slug = self.month.strftime("%Y-%m")
+        month_changed = (
+            self.pk and IssuePage.objects.filter(pk=self.pk).exclude(month=self.month).exists()
+        )
+        super().save(*args, **kwargs)
+        if month_changed:
+            from digest.summaries.models import SummaryPage
+
+            SummaryPage.objects.child_of(self).update(month=self.month)
+
+    def set_url_path(self, parent):
+        # Readers know issues as /2018/02/, not /2018-02/; HomePage.route resolves it back.
+        if parent and self.month:
+            self.url_path = parent.url_path + self.month.strftime("%Y/%m/")
+            return self.url_path
+        return super().set_url_path(parent)
+
+    def summaries(self):
+        from digest.summaries.models import SummaryPage
+
+        return SummaryPage.objects.live().public().child_of(self).for_listing().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["summaries"] = self.summaries()
+        return context

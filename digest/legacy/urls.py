@@ -1,0 +1,3 @@
+"""Addresses served by the legacy app."""
+
+urlpatterns = []

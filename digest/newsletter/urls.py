@@ -1,0 +1,3 @@
+"""Addresses served by the newsletter app."""
+
+urlpatterns = []

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SummariesConfig(AppConfig):
+    name = "digest.summaries"
+    label = "summaries"
+    verbose_name = _("Summaries")

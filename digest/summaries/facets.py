@@ -1,0 +1,102 @@
+"""The archive's facets (topic, research type): read from the query string, counted, linked.
+
+Several values in one facet widen the list (OR); two facets narrow it (AND). Unknown slugs are
+reported back to the reader and otherwise ignored.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.http import QueryDict
+
+from digest.taxonomy.models import ResearchType, Topic
+
+MAX_VALUES = 40  # a reader never selects more; a crafted URL cannot make the query explode
+
+
+@dataclass
+class Facets:
+    topics: list = field(default_factory=list)
+    types: list = field(default_factory=list)
+    unknown_topics: list = field(default_factory=list)
+    unknown_types: list = field(default_factory=list)
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> "Facets":
+        topic_slugs = [s.strip().lower() for s in query.getlist("topic")[:MAX_VALUES]]
+        type_slugs = [s.strip().lower() for s in query.getlist("type")[:MAX_VALUES]]
+        topics, unknown_topics = Topic.objects.by_slugs(topic_slugs)
+        types, unknown_types = ResearchType.objects.by_slugs(type_slugs)
+        return cls(topics, types, unknown_topics, unknown_types)
+
+    @property
+    def active(self):
+        return bool(self.topics or self.types)
+
+    @property
+    def unknown(self):
+        return self.unknown_topics + self.unknown_types
+
+    def apply(self, queryset):
+        return queryset.filtered(self.topics, self.types)
+
+    def query(self, page=None, **extra):
+        """The canonical query string for these facets (aliases resolved, order fixed)."""
+        params = QueryDict(mutable=True)
+        params.setlist("topic", [t.slug for t in self.topics])
+        params.setlist("type", [t.slug for t in self.types])
+        for key, value in extra.items():
+            if value:
+                params[key] = value
+        if page and page > 1:
+            params["page"] = page
+        return params.urlencode()
+
+    def options(self, base_queryset):
+        """Each topic and type with the count it would give, and the link that toggles it.
+
+        A facet's counts apply the other facet's selection only, as in Google Scholar or any
+        shop: within a facet, choices are alternatives.
+        """
+        from digest.summaries.models import SummaryPage
+
+        topic_through = SummaryPage.topics.through
+        type_through = SummaryPage.research_types.through
+        topic_counts = dict(
+            topic_through.objects.filter(summarypage__in=base_queryset.of_types(self.types))
+            .values_list("topic_id")
+            .annotate(n=Count("summarypage_id"))
+        )
+        type_counts = dict(
+            type_through.objects.filter(summarypage__in=base_queryset.in_topics(self.topics))
+            .values_list("researchtype_id")
+            .annotate(n=Count("summarypage_id"))
+        )
+        return (
+            self._options(Topic.objects.all(), self.topics, topic_counts, "topics"),
+            self._options(ResearchType.objects.all(), self.types, type_counts, "types"),
+        )
+
+    def _options(self, terms, selected, counts, attr):
+        selected_ids = {t.pk for t in selected}
+        options = []
+        for term in terms:
+            chosen = term.pk in selected_ids
+            toggled = [t for t in selected if t.pk != term.pk] if chosen else [*selected, term]
+            other = Facets(**{**self.__dict__, attr: toggled})
+            options.append(
+                {
+                    "term": term,
+                    "count": counts.get(term.pk, 0),
+                    "selected": chosen,
+                    "query": other.query(),
+                }
+            )
+        return options
+
+    def without(self, term):
+        """The query string with one selected term removed (the "clear" link)."""
+        return Facets(
+            topics=[t for t in self.topics if t != term],
+            types=[t for t in self.types if t != term],
+        ).query()

@@ -1,0 +1,174 @@
+"""A summary of one (or several, or no) research article(s), with its practice implications."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from digest.taxonomy.models import ResearchType, Topic
+
+
+class SummaryPageQuerySet(PageQuerySet):
+    # Subqueries rather than joins: no duplicate rows, so no DISTINCT, and facets compose.
+    def in_topics(self, topics):
+        """Summaries tagged with any of `topics` (OR within the facet)."""
+        if not topics:
+            return self
+        through = SummaryPage.topics.through
+        ids = through.objects.filter(topic__in=list(topics)).values("summarypage_id")
+        return self.filter(pk__in=ids)
+
+    def of_types(self, types):
+        """Summaries of any of the research `types` (OR within the facet)."""
+        if not types:
+            return self
+        through = SummaryPage.research_types.through
+        ids = through.objects.filter(researchtype__in=list(types)).values("summarypage_id")
+        return self.filter(pk__in=ids)
+
+    def filtered(self, topics=(), types=()):
+        """The archive's facets: OR within a facet, AND across facets."""
+        return self.in_topics(topics).of_types(types)
+
+    def newest_first(self):
+        return self.order_by("-month", "path")
+
+    def for_listing(self):
+        """Everything a list of summaries shows, in a fixed number of queries."""
+        from digest.references.models import Reference
+
+        return self.select_related("issue").prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("sort_order", "name")),
+            Prefetch("research_types", queryset=ResearchType.objects.order_by("sort_order")),
+            Prefetch("references", queryset=Reference.objects.order_by("sort_order")),
+        )
+
+
+SummaryPageManager = PageManager.from_queryset(SummaryPageQuerySet)
+
+
+class SummaryPage(Page):
+    """The page title is the editor's headline ("Experts Agree on Strategies to Repair…")."""
+
+    # Denormalised from the parent issue so the archive sorts and groups without joins.
+    month = models.DateField(_("month"), null=True, blank=True, editable=False, db_index=True)
+    issue = models.ForeignKey(
+        "issues.IssuePage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    preamble = RichTextField(
+        _("preamble"), blank=True, help_text=_("Optional short lead-in before the reference.")
+    )
+    body = RichTextField(_("summary"), blank=True)
+    implications = RichTextField(
+        _("practice implications"), blank=True, help_text=_("What this means for practice.")
+    )
+    author_email = models.EmailField(_("corresponding author's e-mail"), blank=True)
+    topics = ParentalManyToManyField(
+        Topic, related_name="summaries", blank=True, verbose_name=_("topics")
+    )
+    research_types = ParentalManyToManyField(
+        ResearchType, related_name="summaries", blank=True, verbose_name=_("research types")
+    )
+
+    # The evidence card: suggested from the text, confirmed by the editor (SPEC §2).
+    design = models.CharField(_("design"), max_length=120, blank=True)
+    n_clients = models.PositiveIntegerField(_("clients"), null=True, blank=True)
+    n_therapists = models.PositiveIntegerField(_("therapists"), null=True, blank=True)
+    n_studies = models.PositiveIntegerField(_("studies"), null=True, blank=True)
+    setting = models.CharField(_("setting"), max_length=160, blank=True)
+    effect_sizes = models.CharField(
+        _("headline effect sizes"), max_length=255, blank=True, help_text=_("e.g. d = 0.45")
+    )
+    follow_up = models.CharField(_("follow-up"), max_length=120, blank=True)
+    evidence_confirmed = models.BooleanField(
+        _("evidence card confirmed"),
+        default=False,
+        help_text=_("Only a confirmed evidence card is shown to readers."),
+    )
+
+    objects = SummaryPageManager()
+
+    content_panels = [
+        *Page.content_panels,
+        InlinePanel("references", label=_("References"), heading=_("References")),
+        FieldPanel("preamble"),
+        FieldPanel("body"),
+        FieldPanel("implications"),
+        FieldPanel("author_email"),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("research_types")], heading=_("Classification")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("design"),
+                FieldPanel("n_clients"),
+                FieldPanel("n_therapists"),
+                FieldPanel("n_studies"),
+                FieldPanel("setting"),
+                FieldPanel("effect_sizes"),
+                FieldPanel("follow_up"),
+                FieldPanel("evidence_confirmed"),
+            ],
+            heading=_("Evidence card"),
+        ),
+    ]
+    parent_page_types = ["issues.IssuePage"]
+    subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("body"),
+        index.SearchField("implications", boost=2),
+        index.RelatedFields("references", [index.SearchField("raw")]),
+        index.FilterField("month"),
+        index.RelatedFields("topics", [index.FilterField("slug")]),
+        index.RelatedFields("research_types", [index.FilterField("slug")]),
+    ]
+
+    class Meta:
+        verbose_name = _("summary")
+        verbose_name_plural = _("summaries")
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            parent = parent.specific
+            self.issue_id = parent.pk
+            self.month = getattr(parent, "month", None)
+        super().save(*args, **kwargs)
+
+    @property
+    def evidence_parts(self):
+        """The evidence card as short phrases ("605 clients", "primary care")."""
+        parts = [self.design] if self.design else []
+        if self.n_studies:
+            parts.append(
+                ngettext("%(n)s study", "%(n)s studies", self.n_studies)
+                % {"n": f"{self.n_studies:,}"}
+            )
+        if self.n_clients:
+            parts.append(
+                ngettext("%(n)s client", "%(n)s clients", self.n_clients)
+                % {"n": f"{self.n_clients:,}"}
+            )
+        if self.n_therapists:
+            parts.append(
+                ngettext("%(n)s therapist", "%(n)s therapists", self.n_therapists)
+                % {"n": f"{self.n_therapists:,}"}
+            )
+        parts += [p for p in (self.setting, self.effect_sizes, self.follow_up) if p]
+        return parts
+
+    @property
+    def evidence_card(self):
+        return " · ".join(self.evidence_parts) if self.evidence_confirmed else ""

@@ -1,0 +1,47 @@
+"""The archive: every published summary under month headings, filtered by topic and type."""
+
+from itertools import groupby
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from .facets import Facets
+from .models import SummaryPage
+
+ARCHIVE_PAGE_SIZE = 20
+
+
+def paginate(request, queryset, per_page=ARCHIVE_PAGE_SIZE):
+    """A page of `queryset`; a page number that is not a page is a 404, as the issue asks."""
+    paginator = Paginator(queryset, per_page)
+    number = request.GET.get("page", "1")
+    try:
+        return paginator.page(number)
+    except (PageNotAnInteger, EmptyPage, ValueError) as error:
+        raise Http404(_("There is no such page of results.")) from error
+
+
+def group_by_month(summaries):
+    return [(month, list(items)) for month, items in groupby(summaries, key=lambda s: s.month)]
+
+
+def archive(request):
+    facets = Facets.from_query(request.GET)
+    published = SummaryPage.objects.live().public()
+    summaries = facets.apply(published).newest_first().for_listing()
+    page = paginate(request, summaries)
+    topic_options, type_options = facets.options(published)
+    return render(
+        request,
+        "summaries/archive.html",
+        {
+            "facets": facets,
+            "page_obj": page,
+            "months": group_by_month(page.object_list),
+            "topic_options": topic_options,
+            "type_options": type_options,
+            "filter_query": facets.query(),
+        },
+    )

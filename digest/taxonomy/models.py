@@ -1,0 +1,113 @@
+"""The network's controlled vocabularies: topics and research types, with the old site's ids."""
+
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class TaxonomyQuerySet(models.QuerySet):
+    def by_slugs(self, slugs):
+        """Terms named by `slugs`, current or former, and the slugs no term answers to."""
+        slugs = {s for s in slugs if s}
+        found = list(self.filter(slug__in=slugs))
+        missing = slugs - {t.slug for t in found}
+        if missing and hasattr(self.model, "aliases"):
+            aliased = self.filter(aliases__slug__in=missing).prefetch_related("aliases")
+            for term in aliased:
+                missing -= {a.slug for a in term.aliases.all()}
+                if term not in found:
+                    found.append(term)
+        return sorted(found, key=lambda t: (t.sort_order, t.name)), sorted(missing)
+
+
+class Term(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    objects = TaxonomyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(Term):
+    """One of the network's topics; renamed or merged topics keep their old slugs as aliases."""
+
+    legacy_id = models.PositiveSmallIntegerField(
+        _("legacy id"), null=True, blank=True, unique=True, help_text=_("The old site's cat_2 id.")
+    )
+
+    class Meta(Term.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def save(self, *args, **kwargs):
+        # A changed slug must keep answering: record the old one as an alias.
+        if self.pk:
+            old = Topic.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if old and old != self.slug:
+                TopicAlias.objects.update_or_create(slug=old, defaults={"topic": self})
+        super().save(*args, **kwargs)
+        if self.pk:
+            TopicAlias.objects.filter(slug=self.slug).delete()
+
+    def get_absolute_url(self):
+        return reverse("topic_detail", args=[self.slug])
+
+    @transaction.atomic
+    def merge_into(self, target):
+        """Move every summary, alias and legacy id of this topic to `target`, then delete it."""
+        if target.pk == self.pk:
+            raise ValueError("A topic cannot be merged into itself.")
+        through = target.summaries.through
+        summary_ids = set(
+            through.objects.filter(topic=self).values_list("summarypage_id", flat=True)
+        )
+        already = set(
+            through.objects.filter(topic=target, summarypage_id__in=summary_ids).values_list(
+                "summarypage_id", flat=True
+            )
+        )
+        through.objects.bulk_create(
+            [through(topic=target, summarypage_id=sid) for sid in summary_ids - already]
+        )
+        self.aliases.update(topic=target)
+        TopicAlias.objects.create(slug=self.slug, topic=target, legacy_id=self.legacy_id)
+        self.delete()
+        return target
+
+
+class TopicAlias(models.Model):
+    """A slug (and maybe an old-site id) that a topic used to answer to."""
+
+    slug = models.SlugField(_("former slug"), max_length=80, unique=True)
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="aliases")
+    legacy_id = models.PositiveSmallIntegerField(_("legacy id"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("topic alias")
+        verbose_name_plural = _("topic aliases")
+
+    def __str__(self):
+        return f"{self.slug} → {self.topic.slug}"
+
+
+class ResearchType(Term):
+    """A kind of research (meta-analysis, RCT…). The old site grouped them coarsely (cat_1)."""
+
+    legacy_id = models.PositiveSmallIntegerField(
+        _("legacy id"), null=True, blank=True, help_text=_("The old site's cat_1 id (shared).")
+    )
+
+    class Meta(Term.Meta):
+        verbose_name = _("research type")
+        verbose_name_plural = _("research types")
+
+    def get_absolute_url(self):
+        return reverse("type_detail", args=[self.slug])
