@@ -23,3 +23,7 @@ if env("FRONTEND_CACHE_URL", default=""):
             "LOCATION": env("FRONTEND_CACHE_URL"),
         }
     }
+
+# Wagtail's preview panel shows the page in a same-origin iframe, so SAMEORIGIN (not DENY)
+# is deliberate; frame-ancestors 'self' in the CSP says the same to modern browsers.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
