@@ -112,6 +112,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "static"))
+# The site's one stylesheet lives at project level, not in an app, so it must be listed here.
+STATICFILES_DIRS = [BASE_DIR / "digest" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 STORAGES = {
