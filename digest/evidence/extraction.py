@@ -69,20 +69,21 @@ def html_to_text(html: str) -> str:
 
 # --------------------------------------------------------------------------- the card
 
-# Keys double as research-type slugs where a research type exists; labels are what readers see.
+# Keys are the research-type slugs of taxonomy/vocabulary.py (case-study has no research type);
+# labels are what readers see on the card.
 DESIGN_LABELS = {
     "meta-analysis": "Meta-analysis",
     "systematic-review": "Systematic review",
     "rct": "Randomised controlled trial",
     "naturalistic": "Naturalistic study",
-    "longitudinal": "Longitudinal cohort study",
+    "longitudinal-cohort": "Longitudinal cohort study",
     "survey": "Survey",
     "qualitative": "Qualitative study",
     "analogue": "Analogue study",
     "expert-consensus": "Expert consensus",
     "narrative-review": "Narrative review",
     "case-study": "Case study",
-    "essay": "Essay or book chapter",
+    "book-chapter-essay": "Book chapter or essay",
 }
 
 
@@ -219,13 +220,16 @@ _CLIENT_NOUNS = (
     r"clients?|patients?|participants?|adults?|adolescents?|youths?|youth|children|"
     r"individuals?|people|persons?|veterans?|students?|outpatients?|inpatients?|couples?|"
     r"families|women|men|respondents?|cases|service users?|consumers?|treatment episodes?|"
+    r"undergraduates?|volunteers?|"
     r"help[- ]seekers?"
 )
 _THERAPIST_NOUNS = (
     r"therapists?|psychotherapists?|clinicians?|counsell?ors?|trainees?|practitioners?|"
-    r"psychologists?|psychiatrists?|providers?|supervisors?|social workers?|interns?"
+    r"psychologists?|psychiatrists?|providers?|supervisors?|social workers?|interns?|"
+    r"professionals|experts"
 )
-_STUDY_NOUNS = r"studies|study|trials?|RCTs|articles|samples|papers|reports|comparisons"
+# Plural only: "a three-round Delphi study" is one study, not a count of three.
+_STUDY_NOUNS = r"studies|trials|RCTs|articles|samples|papers|reports|comparisons"
 # Words that may stand between a number and its noun ("605 adult outpatient clients") are
 # lowercase adjectives; these words instead mean the number counts something else.
 _BREAKERS = {
@@ -236,7 +240,7 @@ _BREAKERS = {
     "which", "that", "had", "have", "received", "over", "about", "after", "before", "visits",
 }  # fmt: skip
 _COUNT = re.compile(
-    rf"(?<![\w.,%$£€-])(?P<num>{NUMBER})(?![\w%])(?P<between>(?:[ -][a-z][a-z'-]*){{0,3}}?)"
+    rf"(?<![\w.,%$£€-])(?P<num>{NUMBER})(?![\w%])(?P<between>(?-i:(?:[ -][a-z][a-z'-]*){{0,3}}?))"
     rf"[ -](?P<noun>{_CLIENT_NOUNS}|{_THERAPIST_NOUNS}|{_STUDY_NOUNS})\b",
     re.IGNORECASE,
 )
@@ -299,7 +303,7 @@ def _sample_sizes(text: str) -> dict[str, int]:
 # (design, pattern, weight). A design's score is the sum of its cues' weights, plus a bonus for
 # the cue met first: summaries name the study's design early and mention others later
 # ("consistent with earlier meta-analyses…").
-_DESIGN_CUES: list[tuple[str, str, int]] = [
+_DESIGN_CUES: list[tuple[str, str, float]] = [
     ("meta-analysis", r"meta-?analy[sz](?:is|es|ed|ing|e)|meta-?analytic", 3),
     ("meta-analysis", r"\bk\s*=\s*\d", 2),
     ("meta-analysis", r"\bpooled (?:effect|estimate|data|across)", 1),
@@ -307,7 +311,8 @@ _DESIGN_CUES: list[tuple[str, str, int]] = [
     ("rct", r"randomi[sz]ed (?:controlled |clinical |comparative |effectiveness )?trial", 3),
     ("rct", r"\bRCT\b", 3),
     ("rct", r"random(?:ly)? (?:assigned|allocated)|randomi[sz]ed (?:to|into|between)", 3),
-    ("rct", r"\bwait(?:ing)?[- ]?list (?:control|condition)", 1),
+    ("rct", r"\bwait(?:ing)?[- ]?list (?:control|condition)|control (?:group|condition)", 1),
+    ("rct", r"\brandomi[sz]ed\b|\brandomi[sz]ation\b", 2),
     ("naturalistic", r"naturalistic", 3),
     ("naturalistic", r"practice[- ]based|practice research network", 3),
     (
@@ -317,13 +322,24 @@ _DESIGN_CUES: list[tuple[str, str, int]] = [
     ),
     ("naturalistic", r"archival|(?:clinical|electronic) records|real[- ]world|observational", 2),
     ("naturalistic", r"routinely collected|as usual in|everyday practice", 2),
-    ("longitudinal", r"longitudinal|\bcohort\b|prospective(?:ly)?", 3),
-    ("longitudinal", r"followed (?:\w+ ){0,4}(?:for|over) (?:\w+ ){0,2}(?:years|decades)", 2),
+    # Weaker: observational wording that primary studies of services use.
+    (
+        "naturalistic",
+        r"(?:outcome )?data (?:from|on) |records of|multilevel|(?:seen|treated) by [\d,]+|"
+        r"uncontrolled",
+        1.5,
+    ),
+    ("longitudinal-cohort", r"longitudinal|\bcohort\b|prospective(?:ly)?", 3),
+    (
+        "longitudinal-cohort",
+        r"(?:followed|tracked) (?:[\w,]+ ){0,4}(?:for|over) (?:[\w-]+ ){0,3}(?:years|decades)",
+        2,
+    ),
     ("survey", r"\bsurvey(?:s|ed)?\b|\bpolled\b", 3),
     (
         "survey",
         r"(?:mailed|sent|distributed|completed) (?:an? )?(?:online |anonymous )?"
-        r"questionnaires?|\brespondents\b|response rate",
+        r"questionnaires?|\brespondents\b|response rate|were asked (?:to rate|whether|how|which)",
         2,
     ),
     ("qualitative", r"qualitative|thematic analysis|grounded theory|phenomenological", 3),
@@ -354,7 +370,7 @@ _DESIGN_CUES: list[tuple[str, str, int]] = [
     ),
     ("case-study", r"\bcase (?:study|report)|single[- ]case|\bn-of-1\b", 3),
     (
-        "essay",
+        "book-chapter-essay",
         r"\bessay\b|book chapter|in (?:this|a) chapter|commentary|"
         r"(?:the )?authors? (?:argues?|reflects?|proposes?)",
         2,
@@ -363,10 +379,12 @@ _DESIGN_CUES: list[tuple[str, str, int]] = [
 _DESIGN_PATTERNS = [(design, re.compile(p, re.I), w) for design, p, w in _DESIGN_CUES]
 # Cues in a clause about other work ("previous meta-analyses", "unlike RCTs") are background.
 _DESIGN_BACKGROUND = re.compile(
-    r"(?:previous|prior|earlier|past|other|unlike|than|existing|many|several|future|"
-    r"recent|a few|decades of|most|including|from|in|of)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:previous|prior|earlier|past|other|unlike|than|existing|many|several|future|"
+    r"decades of|most)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "…of 42 randomized trials", "data from RCTs": the design of the pooled studies, a weak hint.
+_DESIGN_POOLED = re.compile(r"\b(?:of|from|including|across|in)\s+(?:[\w,-]+\s+){0,2}$", re.I)
 # Phrases that say "this study is a…" outrank everything else.
 _DESIGN_SELF = re.compile(
     r"(?:this|the (?:present|current)|their|in an?|an?|the authors'?|they (?:conducted|did|"
@@ -384,12 +402,14 @@ def _design(text: str) -> str:
             before = text[max(0, match.start() - 40) : match.start()]
             clause = re.split(r"[.;:!?\n]", before)[-1]
             bonus = 0.0
+            if _DESIGN_BACKGROUND.search(clause):
+                scores[design] = scores.get(design, 0) + weight * 0.25
+                continue
             if _DESIGN_SELF.search(clause):
                 bonus = 2.0
-            elif _DESIGN_BACKGROUND.search(clause):
-                # "previous meta-analyses" but also "the trials included in…": still a weak hint
-                weight_used = weight * 0.25
-                scores[design] = scores.get(design, 0) + weight_used
+            elif weight >= 2 and _DESIGN_POOLED.search(clause):
+                # Only names of designs are pooled; weak cues describe how data were gathered.
+                scores[design] = scores.get(design, 0) + weight * 0.5
                 continue
             scores[design] = scores.get(design, 0) + weight + bonus
             first[design] = min(first.get(design, len(text)), match.start())
@@ -490,24 +510,26 @@ _STATISTICS: list[tuple[str, str]] = [
 _EFFECT = re.compile(
     r"(?P<stat>" + "|".join(f"(?P<s_{name}>{p})" for name, p in _STATISTICS) + r")"
     r"(?:\s*\(\s*(?:[dgr]|OR)\s*\))?"
-    r"\s*(?:=|:|of|was|were|equal to|equals|of about|of around|of approximately|≈|~)\s*"
+    r"(?P<verb>\s*(?:=|:|of|was|were|equal to|equals|of about|of around|of approximately|≈|~))?\s*"
     rf"(?:about |around |approximately )?(?P<value>{_VALUE})(?![\d%])"
     r"(?P<ci>\s*[,;(\[]?\s*(?:95\s*%\s*)?(?:CI|confidence interval)\s*(?:[:=,]|from)?\s*[\[(]?"
     rf"\s*(?P<low>{_VALUE})\s*(?:,|to|–|—|-|and)\s*(?P<high>{_VALUE})\s*[\])]?"
     rf"|\s*[\[(]\s*(?P<low2>{_VALUE})\s*[,;]\s*(?P<high2>{_VALUE})\s*[\])])?",
     re.IGNORECASE,
 )
+# A full stop followed by a capital or the end: not the point of "41.2" nor of "23% v. 74%".
+_SENTENCE_END = re.compile(r"[.;!?](?=\s+[A-Z(\"]|\s*$)|;")
 # A percentage is a headline effect only when the clause is about outcome, not demography.
 _PERCENT = re.compile(r"(?<![\d.])(?P<value>\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent\b)")
 _OUTCOME_WORDS = re.compile(
     r"recover|improv|respon(?:se|ded|ders?)|remission|remitted|deteriorat|got worse|reliabl|"
     r"dropped out|drop-?out|attrition|terminated prematurely|reduc|relaps|fewer|lower|higher|"
     r"more likely|less likely|success|symptom-free|variance|outcome|change|benefit|"
-    r"recommended|endorsed|agreed|reported using|used",
+    r"recommended|endorsed|agreed|reported using|used|attend|missed|no-shows?|came only",
     re.I,
 )
 _DEMOGRAPHY = re.compile(
-    r"women|female|\bmale|\bmen\b|white|black|married|employed|aged|age|ethnic|minority|"
+    r"women|female|\bmale|\bmen\b|white|black|married|employed|\baged?\b|ethnic|minority|"
     r"university degree|response rate|responded to|completed the survey|were diagnosed",
     re.I,
 )
@@ -536,6 +558,9 @@ def _effect_sizes(text: str) -> list[EffectSize]:
             and not raw.endswith(("d", "g"))
         ):
             continue
+        # Ratios are often reported bare ("OR 1.8", "hazard ratio 0.70"); a bare letter is not.
+        if not match.group("verb") and statistic in ("d", "g", "r"):
+            continue
         value = _to_float(match.group("value"))
         if value is None:
             continue
@@ -551,12 +576,17 @@ def _effect_sizes(text: str) -> list[EffectSize]:
             low = high = None
         effects.append(EffectSize(statistic, value, low, high))
     for match in _PERCENT.finditer(text):
-        start = text.rfind(".", 0, match.start())
-        sentence_start = max(start + 1, match.start() - 90)
+        # Sentence ends are looked for in the whole text: a slice would end in "v. " and look
+        # like the end of a sentence.
+        sentence_start = max(0, match.start() - 90)
+        for end_mark in _SENTENCE_END.finditer(text, sentence_start):
+            if end_mark.end() > match.start():
+                break
+            sentence_start = end_mark.end()
         end = min(len(text), match.end() + 70)
-        stop = re.search(r"[.;](?:\s|$)", text[match.end() : end])
+        stop = _SENTENCE_END.search(text, match.end(), end)
         if stop:
-            end = match.end() + stop.start()
+            end = stop.start()
         window = text[sentence_start:end]
         if not _OUTCOME_WORDS.search(window):
             continue
@@ -595,17 +625,25 @@ _FOLLOW_UP_PATTERNS = [
     re.compile(
         rf"(?P<num>{NUMBER})[- ]{_UNIT} (?:after|following|post[- ]?|beyond) (?:the )?(?:end "
         rf"(?:of )?(?:the )?|completion of (?:the )?|termination of )?(?:their |the )?"
-        r"(?:treatment|therapy|termination|discharge|intake|baseline|randomi[sz]ation|"
+        r"(?:first )?(?:treatment|therapy|termination|discharge|intake|baseline|randomi[sz]ation|"
+        r"assessment|admission|enrolment|enrollment|"
         r"the intervention|intervention|sessions|psychotherapy|completion|ending)",
         re.I,
     ),
     re.compile(
-        rf"(?:followed|tracked|re-?assessed|re-?contacted)(?: \w+){{0,4}} (?:for|over|after)"
+        rf"(?:followed(?: up)?|re-?assessed|re-?contacted)(?: [\w,]+){{0,4}} (?:for|over|after)"
         rf" (?:up to |about |approximately |a further |an additional )?(?P<num>{NUMBER})"
         rf"[- ]{_UNIT}",
         re.I,
     ),
     re.compile(rf"(?P<num>{NUMBER})[- ]{_UNIT} later", re.I),
+    re.compile(rf"within (?P<num>{NUMBER})[- ]{_UNIT} of (?:discharge|(?:the )?end of )", re.I),
+    # "over the following year": no number means one.
+    re.compile(
+        rf"(?:over|during|in|within) the (?:following|next|subsequent) (?:(?P<num>{NUMBER}) )?"
+        rf"{_UNIT}",
+        re.I,
+    ),
 ]
 
 
@@ -613,7 +651,7 @@ def _follow_up_months(text: str) -> int | None:
     longest: int | None = None
     for pattern in _FOLLOW_UP_PATTERNS:
         for match in pattern.finditer(text):
-            number = parse_number(match.group("num"))
+            number = parse_number(match.group("num")) if match.group("num") else 1
             if not number or number > 600:
                 continue
             unit = match.group("unit").lower()
@@ -637,8 +675,13 @@ def extract_evidence(text: str) -> EvidenceCard:
     # Typographic variants that reporting uses interchangeably.
     text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u00a0", " ")
     sizes = _sample_sizes(text)
+    design = _design(text)
+    if not design and (sizes.get("clients") or sizes.get("therapists")):
+        # Counts of people in services with no word on how they were assigned or asked:
+        # in practice research that is an observational study of routine care.
+        design = "naturalistic"
     return EvidenceCard(
-        design=_design(text),
+        design=design,
         clients=sizes.get("clients"),
         therapists=sizes.get("therapists"),
         studies=sizes.get("studies"),
@@ -654,16 +697,16 @@ def extract_evidence(text: str) -> EvidenceCard:
 # by the slug of their name, with the words that signal them in a summary.
 TOPIC_KEYWORDS: dict[str, str] = {
     "adherence": r"adheren(?:ce|t)|treatment fidelity|\bfidelity\b|manual(?:i[sz]ed)?",
-    "alliance-and-therapeutic-relationship": r"alliance|therapeutic relationship|ruptures?|"
+    "alliance": r"alliance|therapeutic relationship|ruptures?|"
     r"\bbond\b|working relationship|real relationship",
     "anxiety-disorders": r"anxi(?:ety|ous)|panic|phobi|obsessive|\bOCD\b|\bGAD\b|worry",
     "attachment": r"attachment",
-    "attendance-attrition-and-drop-out": r"drop(?:ped)?[- ]?outs?|attrition|attendance|"
+    "attendance-attrition-dropout": r"drop(?:ped)?[- ]?outs?|attrition|attendance|"
     r"no-shows?|missed sessions|premature(?:ly)? terminat|unilateral(?:ly)? terminat",
     "client-factors": r"client (?:factors|characteristics|variables|expectations|motivation)|"
     r"patient characteristics|client expectanc|readiness",
     "client-preferences": r"preferences?|preferred (?:treatment|therapy)|shared decision",
-    "cognitive-therapy-ct-and-cognitive-behavioural-therapy-cbt": r"cognitive[- ]behaviou?ral|"
+    "cbt": r"cognitive[- ]behaviou?ral|"
     r"\bCBT\b|cognitive therapy|\bCT\b|exposure therapy|behavioural activation|"
     r"behavioral activation|cognitive processing therapy",
     "combination-therapy": r"combin(?:ed|ation) (?:treatment|therapy|with medication)|"
@@ -672,40 +715,40 @@ TOPIC_KEYWORDS: dict[str, str] = {
     r"specific (?:ingredients|factors)",
     "cost-effectiveness": r"cost[- ]?(?:effective|offset|benefit|utility|saving)|costs?\b|"
     r"economic|health care utili[sz]ation",
-    "depression-and-depressive-symptoms": r"depress|dysthymi|\bMDD\b|\bPHQ-9\b|\bBDI\b",
-    "efficacy-of-treatments": r"efficacy|effective(?:ness)? of (?:psychotherapy|treatment|"
+    "depression": r"depress|dysthymi|\bMDD\b|\bPHQ-9\b|\bBDI\b",
+    "efficacy": r"efficacy|effective(?:ness)? of (?:psychotherapy|treatment|"
     r"therapy)|bona fide|outperform|superior to|equivalen|dodo bird",
     "empathy": r"empath|compassion",
-    "feedback-and-progress-monitoring": r"feedback|progress monitoring|routine outcome "
+    "feedback": r"feedback|progress monitoring|routine outcome "
     r"monitoring|measurement-based care|\bOQ-45\b|\bPCOMS\b|not on track|off-track",
     "group-psychotherapy": r"group (?:psycho)?therapy|group treatment|group-based|groups? "
     r"cohesion|group members|group format",
-    "illness-and-medical-comorbidities": r"medical (?:illness|comorbid|conditions?)|chronic "
+    "illness-medical-comorbidities": r"medical (?:illness|comorbid|conditions?)|chronic "
     r"(?:illness|pain|disease)|cancer|diabetes|cardiac|heart disease|HIV|physical health",
-    "interpersonal-psychotherapy-ipt": r"interpersonal psychotherapy|interpersonal therapy|"
+    "ipt": r"interpersonal psychotherapy|interpersonal therapy|"
     r"\bIPT\b",
     "long-term-outcomes": r"long[- ]term (?:outcome|effect|follow|benefit)|years? after "
     r"(?:treatment|therapy)|follow-up of (?:two|three|four|five|\d+) years|\bdurab",
-    "medicationspharmacotherapy": r"medications?|pharmaco|antidepressants?|\bSSRIs?\b|"
+    "medications": r"medications?|pharmaco|antidepressants?|\bSSRIs?\b|"
     r"psychotropic|drug treatment",
     "miscellaneous": r"(?!x)x",  # chosen by the editor, never by a keyword
-    "neuroscience-and-brain": r"neuro|brain|\bfMRI\b|amygdala|cortex|cortisol|biomarker",
-    "outcomes-and-deterioration": r"deteriorat|got worse|negative (?:effects|outcomes)|"
+    "neuroscience": r"neuro|brain|\bfMRI\b|amygdala|cortex|cortisol|biomarker",
+    "outcomes-deterioration": r"deteriorat|got worse|negative (?:effects|outcomes)|"
     r"harm|reliable (?:change|improvement)|clinically significant|recovery rates?|"
     r"treatment outcomes?",
     "personality-disorders": r"personality disorders?|borderline|\bBPD\b|antisocial|"
     r"narcissis|dialectical behaviou?r therapy|\bDBT\b|mentali[sz]ation",
-    "placebo-effect": r"placebo|pill|sham|expectancy effects?",
-    "practice-based-research-and-practice-research-networks": r"practice[- ]based|practice "
+    "placebo": r"placebo|pill|sham|expectancy effects?",
+    "practice-based-research": r"practice[- ]based|practice "
     r"research networks?|naturalistic|routine (?:practice|care)|real[- ]world|"
     r"research-practice gap|clinicians? (?:and|with) researchers",
-    "psychodynamic-therapy-pdt": r"psychodynamic|psychoanaly|\bPDT\b|short-term dynamic|"
+    "psychodynamic-therapy": r"psychodynamic|psychoanaly|\bPDT\b|short-term dynamic|"
     r"\bSTPP\b|interpretations?",
-    "resistance-and-reactance": r"resist(?:ance|ant)|reactance|ambivalen|motivational "
+    "resistance-reactance": r"resist(?:ance|ant)|reactance|ambivalen|motivational "
     r"interviewing",
-    "self-reflection-and-awareness": r"self-reflect|self-aware|reflective practice|"
+    "self-reflection": r"self-reflect|self-aware|reflective practice|"
     r"mindful|self-monitor|insight into their own|personal therapy",
-    "suicide-and-crisis-intervention": r"suicid|self-harm|crisis|self-injur",
+    "suicide-crisis": r"suicid|self-harm|crisis|self-injur",
     "termination": r"terminat|ending (?:of )?(?:therapy|treatment)|final sessions?|"
     r"last session",
     "therapist-factors": r"therapist (?:effects?|factors|characteristics|differences|"
@@ -713,9 +756,9 @@ TOPIC_KEYWORDS: dict[str, str] = {
     r"interpersonal skills|supershrinks?|deliberate practice",
     "training": r"training|trainees?|supervis|graduate students|students in clinical|"
     r"competence development|deliberate practice",
-    "transference-and-countertransference": r"transference|countertransference",
-    "trauma-andor-ptsd": r"trauma|PTSD|posttraumatic|post-traumatic|abuse|\bEMDR\b",
-    "treatment-length-and-frequency": r"number of sessions|session frequency|dose[- ]"
+    "transference-countertransference": r"transference|countertransference",
+    "trauma-ptsd": r"trauma|PTSD|posttraumatic|post-traumatic|abuse|\bEMDR\b",
+    "treatment-length": r"number of sessions|session frequency|dose[- ]"
     r"(?:response|effect)|treatment (?:length|duration)|twice[- ]weekly|weekly sessions|"
     r"how many sessions|good[- ]enough level|length of (?:treatment|therapy)",
 }
