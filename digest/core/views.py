@@ -1,8 +1,10 @@
 """Site-wide plain views: robots.txt and the sitemap."""
 
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
+from .sitemaps import PublishedPagesSitemap
 
 
 @require_GET
@@ -19,6 +21,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+@require_GET
 def sitemap(request):
-    # Wagtail's sitemap lists every live page (issues and summaries) with its last change.
-    return wagtail_sitemap(request)
+    # Past 50,000 addresses Django pages the sitemap (?p=2…), as the protocol requires.
+    return django_sitemap(request, {"pages": PublishedPagesSitemap(request)})

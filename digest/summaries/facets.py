@@ -4,6 +4,7 @@ Several values in one facet widen the list (OR); two facets narrow it (AND). Unk
 reported back to the reader and otherwise ignored.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count
@@ -12,6 +13,21 @@ from django.http import QueryDict
 from digest.taxonomy.models import ResearchType, Topic
 
 MAX_VALUES = 40  # a reader never selects more; a crafted URL cannot make the query explode
+# Anything else cannot be a slug; keeping it away from the database also keeps out characters
+# some databases refuse outright (PostgreSQL rejects NUL in a string parameter).
+SLUG = re.compile(r"[-a-z0-9_]{1,80}")
+
+
+def _slugs(values):
+    """The values that look like slugs (normalised), and the others, as the reader typed them."""
+    slugs, bad = [], []
+    for value in values[:MAX_VALUES]:
+        slug = value.strip().lower()
+        if SLUG.fullmatch(slug):
+            slugs.append(slug)
+        elif slug:
+            bad.append("".join(ch for ch in value[:80] if ch.isprintable()))
+    return slugs, bad
 
 
 @dataclass
@@ -23,11 +39,11 @@ class Facets:
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "Facets":
-        topic_slugs = [s.strip().lower() for s in query.getlist("topic")[:MAX_VALUES]]
-        type_slugs = [s.strip().lower() for s in query.getlist("type")[:MAX_VALUES]]
+        topic_slugs, bad_topics = _slugs(query.getlist("topic"))
+        type_slugs, bad_types = _slugs(query.getlist("type"))
         topics, unknown_topics = Topic.objects.by_slugs(topic_slugs)
         types, unknown_types = ResearchType.objects.by_slugs(type_slugs)
-        return cls(topics, types, unknown_topics, unknown_types)
+        return cls(topics, types, unknown_topics + bad_topics, unknown_types + bad_types)
 
     @property
     def active(self):

@@ -1,7 +1,8 @@
 """A summary of one (or several, or no) research article(s), with its practice implications."""
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
@@ -11,6 +12,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from digest.evidence.panels import SuggestionsPanel
 from digest.taxonomy.models import ResearchType, Topic
 
 
@@ -38,6 +40,45 @@ class SummaryPageQuerySet(PageQuerySet):
 
     def newest_first(self):
         return self.order_by("-month", "path")
+
+    def related_to(self, summary, limit=5):
+        """Other summaries sharing `summary`'s topics or research types, most shared first.
+
+        All of it is one SQL statement (the shared-term counts are correlated subqueries on
+        the through tables), so the cost does not depend on how many terms or summaries
+        there are. A shared topic weighs twice a shared type: readers follow topics.
+        """
+        topic_through = SummaryPage.topics.through
+        type_through = SummaryPage.research_types.through
+        its_topics = topic_through.objects.filter(summarypage_id=summary.pk).values("topic_id")
+        its_types = type_through.objects.filter(summarypage_id=summary.pk).values("researchtype_id")
+
+        def shared(through, column, terms):
+            counted = (
+                through.objects.filter(summarypage_id=OuterRef("pk"), **{f"{column}__in": terms})
+                .values("summarypage_id")
+                .annotate(n=Count("*"))
+                .values("n")
+            )
+            return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+        candidates = Q(
+            pk__in=topic_through.objects.filter(topic_id__in=its_topics).values("summarypage_id")
+        ) | Q(
+            pk__in=type_through.objects.filter(researchtype_id__in=its_types).values(
+                "summarypage_id"
+            )
+        )
+        return (
+            self.filter(candidates)
+            .exclude(pk=summary.pk)
+            .annotate(
+                shared_topics=shared(topic_through, "topic_id", its_topics),
+                shared_types=shared(type_through, "researchtype_id", its_types),
+            )
+            .annotate(relatedness=F("shared_topics") * 2 + F("shared_types"))
+            .order_by("-relatedness", "-month", "path")[:limit]
+        )
 
     def for_listing(self):
         """Everything a list of summaries shows, in a fixed number of queries."""
@@ -106,6 +147,7 @@ class SummaryPage(Page):
         FieldPanel("body"),
         FieldPanel("implications"),
         FieldPanel("author_email"),
+        SuggestionsPanel(heading=_("Suggestions")),
         MultiFieldPanel(
             [FieldPanel("topics"), FieldPanel("research_types")], heading=_("Classification")
         ),
@@ -125,11 +167,22 @@ class SummaryPage(Page):
     ]
     parent_page_types = ["issues.IssuePage"]
     subpage_types = []
+    # Headline (Page.title, boost 2), implications and the reference's authors, title and
+    # journal weigh more than the body (digest.search.backend explains how on each engine).
     search_fields = [
         *Page.search_fields,
+        index.SearchField("preamble"),
         index.SearchField("body"),
         index.SearchField("implications", boost=2),
-        index.RelatedFields("references", [index.SearchField("raw")]),
+        index.SearchField("reference_authors", boost=2),
+        index.RelatedFields(
+            "references",
+            [
+                index.SearchField("title", boost=2),
+                index.SearchField("container_title", boost=2),
+                index.SearchField("raw"),
+            ],
+        ),
         index.FilterField("month"),
         index.RelatedFields("topics", [index.FilterField("slug")]),
         index.RelatedFields("research_types", [index.FilterField("slug")]),
@@ -146,6 +199,20 @@ class SummaryPage(Page):
             self.issue_id = parent.pk
             self.month = getattr(parent, "month", None)
         super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = SummaryPage.objects.live().public().related_to(self)
+        return context
+
+    def reference_authors(self):
+        """Every author's family name and initials, for search ("Wampold", "Safran J")."""
+        return " ".join(
+            f"{a.get('family', '')} {a.get('given', '')}".strip()
+            for reference in self.references.all()
+            for a in reference.authors or ()
+            if isinstance(a, dict)
+        )
 
     @property
     def evidence_parts(self):

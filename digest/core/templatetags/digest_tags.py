@@ -2,17 +2,18 @@
 
 from django import template
 
-from digest.core.urls import localize_path
-
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def page_url(context, page):
-    """The page's address in the current language (Wagtail's own URLs carry no prefix)."""
-    request = context.get("request")
-    url = page.get_url(request=request) if page else ""
-    return localize_path(url) if url else ""
+    """The page's address in the current language.
+
+    Wagtail reverses `wagtail_serve`, which sits in i18n_patterns, so the address already
+    carries the active language's prefix; passing the request reuses its cached site paths.
+    """
+    url = page.get_url(request=context.get("request")) if page else None
+    return url or ""
 
 
 @register.simple_tag(takes_context=True)
