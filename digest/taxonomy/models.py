@@ -62,25 +62,46 @@ class Topic(Term):
 
     @transaction.atomic
     def merge_into(self, target):
-        """Move every summary, alias and legacy id of this topic to `target`, then delete it."""
+        """Move every tagging, alias and legacy id of this topic to `target`, then delete it.
+
+        Every many-to-many relation that points at topics moves (summaries, and any other
+        app's, such as subscribers' topics of interest), so nothing is lost to the cascade.
+        """
         if target.pk == self.pk:
             raise ValueError("A topic cannot be merged into itself.")
-        through = target.summaries.through
-        summary_ids = set(
-            through.objects.filter(topic=self).values_list("summarypage_id", flat=True)
-        )
-        already = set(
-            through.objects.filter(topic=target, summarypage_id__in=summary_ids).values_list(
-                "summarypage_id", flat=True
-            )
-        )
-        through.objects.bulk_create(
-            [through(topic=target, summarypage_id=sid) for sid in summary_ids - already]
-        )
+        for relation in Topic._meta.related_objects:
+            if relation.many_to_many:
+                _move_tagging(relation.through, self, target)
         self.aliases.update(topic=target)
         TopicAlias.objects.create(slug=self.slug, topic=target, legacy_id=self.legacy_id)
         self.delete()
         return target
+
+
+def _move_tagging(through, source, target):
+    """Retag `through` rows from `source` to `target`, skipping rows `target` already has."""
+    topic_field = next(
+        f for f in through._meta.fields if f.is_relation and f.related_model is Topic
+    )
+    other_field = next(
+        f
+        for f in through._meta.fields
+        if f.is_relation and f.related_model is not Topic and not f.primary_key
+    )
+    owners = through.objects.filter(**{topic_field.name: source}).values_list(
+        other_field.attname, flat=True
+    )
+    already = set(
+        through.objects.filter(
+            **{topic_field.name: target, f"{other_field.attname}__in": owners}
+        ).values_list(other_field.attname, flat=True)
+    )
+    through.objects.bulk_create(
+        [
+            through(**{topic_field.name: target, other_field.attname: owner})
+            for owner in set(owners) - already
+        ]
+    )
 
 
 class TopicAlias(models.Model):
