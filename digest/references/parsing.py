@@ -1,0 +1,585 @@
+"""Turn an APA 6/7 reference, as an editor pastes it, into CSL-JSON fields.
+
+Pure Python (no Django): the admin, the ``parse_references`` command and the benchmark all
+wrap :func:`parse_reference`, :func:`parse_references` and :func:`split_references`.
+The parser never raises; what it cannot place is returned in ``unparsed`` so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "ParsedReference",
+    "parse_reference",
+    "parse_references",
+    "split_references",
+    "normalise_doi",
+]
+
+# Every dash an editor's word processor may produce; page ranges are rewritten with an en dash.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d-"  # "-" last: regex class
+_DASH = f"[{DASHES}]"
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # capitals, incl. Latin Extended-A (Ł, Š…)
+_QUOTE_CLOSE = "\"'\u201d\u2019\u00bb"
+_QUOTE_ANY = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+_WS = re.compile(r"\s+")
+_HYPHEN_BREAK = re.compile(rf"(?<=\w{_DASH})[ \t]*\r?\n\s*")
+_DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
+# Looked for only just before a DOI: searching with it everywhere costs most of the parse time.
+_DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$", re.I)
+_DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
+_URL = re.compile(
+    r"(?:Retrieved(?:\s+[^,]{1,30},\s*\d{4},)?\s+from\s+)?(?P<url>https?://\S+)", re.I
+)
+_STATUS_ONLINE = re.compile(
+    r"[.,]?\s*\(?\b(?:advance online publication|epub ahead of print|online first|"
+    r"published online(?: first)?)\b\)?\.?",
+    re.I,
+)
+_YEAR = re.compile(
+    r"\(\s*(?:(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{1,30})?"
+    r"|(?P<inpress>in\s+press|forthcoming|n\.\s?d\.))\s*\)\.?",
+    re.I,
+)
+_YEAR_BARE = re.compile(r"(?:^|(?<=[.)]))\s*(?P<year>\d{4})(?P<suffix>[a-z])?\.\s")
+_EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*$", re.I)
+_INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
+_GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+_ETAL = re.compile(r",?\s*\bet\s+al\.?", re.I)
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
+_BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
+_NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d])")
+_NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
+_INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
+_JOURNAL_TAIL = re.compile(
+    rf""",\s*(?:Vol\.\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
+    \s*(?:\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
+    \s*(?:,?\s*(?:(?:Article|Art\.(?:\s*No\.?)?:?)\s*(?P<number>[\w.{DASHES}]+)
+      |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?)))?
+    [\s.,;]*$""",
+    re.X,
+)
+_IN_BOOK = re.compile(rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In\s+(?=\S)")
+_BOOK_PAREN = re.compile(r"\s*\((?P<inner>[^()]*(?:ed\.|pp?\.|Vol\.)[^()]*)\)\s*$", re.I)
+_EDITION = re.compile(
+    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?", re.I
+)
+_PAGES = re.compile(
+    rf"pp?\.\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]?\d+[A-Za-z]?)?)"
+)
+_VOLUME = re.compile(r"Vol(?:s)?\.\s*(?P<vol>[\w\u2013-]+)", re.I)
+_PLACE = re.compile(r"^(?P<place>[^:]{2,60}?):\s*(?P<publisher>\S.*)$")
+_BRACKETED = re.compile(r"\s*\[[^\]]{1,80}\]")
+_ONLY_PUNCT = re.compile(rf"^[\s.,;:{DASHES}]*$")
+
+
+@dataclass(slots=True)
+class ParsedReference:
+    """One reference: CSL-JSON variables, the raw text, a confidence per field, the leftovers."""
+
+    raw: str
+    type: str = "article-journal"
+    author: list[dict[str, str]] = field(default_factory=list)
+    editor: list[dict[str, str]] = field(default_factory=list)
+    issued: dict[str, Any] | None = None
+    title: str = ""
+    container_title: str = ""
+    volume: str = ""
+    issue: str = ""
+    page: str = ""
+    number: str = ""
+    edition: str = ""
+    publisher: str = ""
+    publisher_place: str = ""
+    DOI: str = ""
+    URL: str = ""
+    status: str = ""
+    confidence: dict[str, float] = field(default_factory=dict)
+    unparsed: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        if not self.issued:
+            return None
+        return self.issued["date-parts"][0][0]
+
+    def to_csl(self) -> dict[str, Any]:
+        """CSL-JSON for this reference (empty variables left out)."""
+        csl: dict[str, Any] = {"type": self.type}
+        for key, value in (
+            ("author", self.author),
+            ("editor", self.editor),
+            ("issued", self.issued),
+            ("title", self.title),
+            ("container-title", self.container_title),
+            ("volume", self.volume),
+            ("issue", self.issue),
+            ("page", self.page),
+            ("number", self.number),
+            ("edition", self.edition),
+            ("publisher", self.publisher),
+            ("publisher-place", self.publisher_place),
+            ("DOI", self.DOI),
+            ("URL", self.URL),
+            ("status", self.status),
+        ):
+            if value:
+                csl[key] = [dict(n) for n in value] if isinstance(value, list) else value
+        return csl
+
+
+def normalise_doi(text: str) -> str:
+    """The bare DOI (``10.x/y``) in ``text`` whatever its form, or ``""``."""
+    match = _DOI.search(text or "")
+    return _clean_doi(match.group("doi")) if match else ""
+
+
+def split_references(text: str) -> list[str]:
+    """Split text holding one or several pasted references into one string per reference.
+
+    A new reference starts where an author list ("Surname, I. I., & Surname, I.") is directly
+    followed by a year in parentheses, after the previous reference has its own year; blank
+    lines always separate. Line breaks inside a reference are kept for the parser to join.
+    """
+    try:
+        return _split_references(text or "")
+    except Exception:  # never raise on editor input; one piece keeps everything
+        stripped = (text or "").strip()
+        return [stripped] if stripped else []
+
+
+def parse_references(text: str) -> list[ParsedReference]:
+    """Parse every reference found in ``text`` (see :func:`split_references`)."""
+    return [parse_reference(piece) for piece in split_references(text)]
+
+
+def parse_reference(text: str) -> ParsedReference:
+    """Parse one reference. Never raises: on a failure everything lands in ``unparsed``."""
+    raw = text if isinstance(text, str) else ""
+    try:
+        return _parse(raw)
+    except Exception:  # a parser bug must not cost the editor their text
+        ref = ParsedReference(raw=raw)
+        cleaned = _normalise(raw)
+        if cleaned:
+            ref.unparsed.append(cleaned)
+        return ref
+
+
+# --- splitting -----------------------------------------------------------------------------
+
+_PARTICLES = "van|von|der|den|de|del|della|di|da|du|le|la|ten|ter|dos|das"
+_AUTHOR_WORD = rf"(?:[{_UP}][^\s,()&.]*|(?:{_PARTICLES}|d'|O'))"
+_ONE_AUTHOR = (
+    rf"{_AUTHOR_WORD}(?:[ ]{_AUTHOR_WORD}){{0,3}}\s*,\s*"
+    rf"(?:[{_UP}]\.(?:\s?{_DASH}?\s?[{_UP}]\.)*|[{_UP}][a-z]+(?:\s[{_UP}]\.)?)"
+    rf"(?:\s*,\s*(?:Jr\.|Sr\.|II|III|IV))?"
+)
+_AUTHOR_BLOCK = re.compile(
+    rf"(?:{_ONE_AUTHOR})(?:\s*(?:,\s*(?:&\s*|and\s+)?|&\s*|and\s+|,?\s*(?:\.\s?\.\s?\.|\u2026)\s*)"
+    rf"(?:{_ONE_AUTHOR}))*(?:,?\s*et\s+al\.)?\s*(?:\(Eds?\.\)\.?)?\s*"
+)
+_GROUP_AUTHOR = re.compile(rf"[{_UP}][^\d()]{{2,120}}\.\s*")
+_LIST_MARKER = r"(?:[\u2022\u00b7*\u2013\u2014-]|\(?\d{1,3}[.)\]]|\[\d{1,3}\])"
+_LEADING_MARKER = re.compile(rf"^\s*{_LIST_MARKER}\s+(?=\S)")
+_CANDIDATE_START = re.compile(
+    rf"(?:^[ \t]*|(?<=\n)[ \t]*|(?<=[.\w/)])[ \t]+)(?P<marker>{_LIST_MARKER}[ \t]+)?(?=[{_UP}a-z])"
+)
+
+
+def _split_references(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pieces: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        pieces.extend(_split_block(block))
+    return [p for p in (piece.strip() for piece in pieces) if p]
+
+
+def _split_block(block: str) -> list[str]:
+    years = list(_YEAR.finditer(block))
+    if len(years) < 2:
+        return [block]
+    # (where the piece is cut, where its author list begins): a list marker goes with its item
+    starts = [
+        (m.start("marker") if m.group("marker") else m.end(), m.end())
+        for m in _CANDIDATE_START.finditer(block)
+    ]
+    cuts: list[int] = []
+    previous_year_end = years[0].end()
+    for year in years[1:]:
+        if year.start() < previous_year_end:
+            continue
+        cut = _reference_start(block, starts, previous_year_end, year.start())
+        if cut is not None:
+            cuts.append(cut)
+            previous_year_end = year.end()
+    if not cuts:
+        return [block]
+    bounds = [0, *cuts, len(block)]
+    return [block[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _reference_start(
+    block: str, starts: list[tuple[int, int]], after: int, year_at: int
+) -> int | None:
+    """Earliest candidate start between two years whose text up to the year is an author list."""
+    for cut, start in starts:
+        if cut <= after or start >= year_at:
+            continue
+        head = block[start:year_at]
+        if len(head) > 2000:
+            continue
+        flat = _WS.sub(" ", head)
+        if _AUTHOR_BLOCK.fullmatch(flat):
+            return cut
+        # A group author ("APA Presidential Task Force….") only where a reference just ended.
+        if (
+            len(flat.split()) <= 14
+            and _GROUP_AUTHOR.fullmatch(flat)
+            and _ends_reference(block[:cut])
+        ):
+            return cut
+    return None
+
+
+def _ends_reference(text: str) -> bool:
+    tail = text.rstrip()
+    return bool(tail) and (bool(re.search(r"\d\.$|\)\.$", tail)) or bool(_DOI.search(tail[-120:])))
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
+    if "\n" in text:
+        text = _HYPHEN_BREAK.sub("", text)
+    text = _DOI_LINE_BREAK.sub(r"\1", text)
+    text = _WS.sub(" ", text).strip()
+    return _LEADING_MARKER.sub("", text, count=1)
+
+
+def _clean_doi(doi: str) -> str:
+    doi = doi.rstrip(".,;:'\"\u201d\u2019]>")
+    while doi.endswith(")") and doi.count("(") < doi.count(")"):
+        doi = doi[:-1].rstrip(".,;:")
+    return doi
+
+
+def _parse(raw: str) -> ParsedReference:
+    ref = ParsedReference(raw=raw)
+    conf = ref.confidence
+    text = _normalise(raw)
+    if not text:
+        return ref
+
+    # Identifiers first: they contain dots and slashes that would confuse everything else.
+    doi_match = _DOI.search(text)
+    if doi_match:
+        ref.DOI = _clean_doi(doi_match.group("doi"))
+        conf["DOI"] = 0.99
+        start, end = doi_match.start(), doi_match.start() + len(ref.DOI)
+        prefix = _DOI_PREFIX.search(text, max(0, start - 24), start)
+        text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
+    url_match = _URL.search(text) if "http" in text else None
+    if url_match:
+        ref.URL = url_match.group("url").rstrip(".,;)")
+        conf["URL"] = 0.95
+        after = url_match.start("url") + len(ref.URL)
+        text = f"{text[: url_match.start()]} {text[after:]}".strip()
+    if not text.strip(" .,;"):
+        return ref  # a DOI or a URL alone: the admin looks it up or the editor fills the rest
+
+    lowered = text.lower()
+    status_match = _STATUS_ONLINE.search(text) if "online" in lowered or "epub" in lowered else None
+    if status_match:
+        ref.status = "advance online publication"
+        conf["status"] = 0.95
+        text = f"{text[: status_match.start()]}. {text[status_match.end() :]}".strip()
+
+    text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
+    text = _NO_SPACE_AFTER_STOP.sub(". ", text)
+    text = re.sub(r"\)\.(?=\S)", "). ", text)
+    text = _WS.sub(" ", text).strip()
+
+    year = _YEAR.search(text)
+    if year and year.group("year"):
+        ref.issued = {"date-parts": [[int(year.group("year"))]]}
+        conf["issued"] = 0.98
+    elif year:
+        label = year.group("inpress").lower()
+        if label.startswith(("in press", "forthcoming")):
+            ref.status = "in press"
+            conf["status"] = 0.95
+    else:
+        year = _YEAR_BARE.search(text)
+        if year:
+            ref.issued = {"date-parts": [[int(year.group("year"))]]}
+            conf["issued"] = 0.7
+    if not year:
+        # Without a year there is no anchor to tell authors from title: guessing would put
+        # wrong values in front of the editor, so everything is flagged instead.
+        ref.unparsed.append(text)
+        return ref
+    head, rest = text[: year.start()].strip(), text[year.end() :].strip()
+
+    if head:
+        role = _EDITOR_ROLE.search(head)
+        names, leftovers = _family_first_names(head[: role.start()] if role else head)
+        if role:
+            ref.editor = names
+            ref.type = "book"
+            conf["editor"] = 0.9 if names else 0.3
+        else:
+            ref.author = names
+            conf["author"] = 0.95 if names and not leftovers else 0.5
+        ref.unparsed.extend(leftovers)
+
+    rest = rest.strip()
+    if rest:
+        _parse_rest(ref, rest)
+    if ref.status and ref.status != "in press" and ref.type == "article-journal":
+        conf.setdefault("status", 0.95)
+    return ref
+
+
+def _parse_rest(ref: ParsedReference, rest: str) -> None:
+    conf = ref.confidence
+    rest = rest.strip()
+    in_book = _IN_BOOK.search(rest) if "In " in rest else None
+    if in_book and ref.type != "book":
+        _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
+        return
+
+    tail = _journal_tail(rest) if ref.type != "book" else None
+    if tail and (tail.group("volume") or tail.group("issue")):
+        head = rest[: tail.start()]
+        title, container = _split_last_sentence(head)
+        if container is None:
+            title, container = "", head
+        ref.type = "article-journal"
+        _set_title(ref, title, 0.9 if title else 0.0)
+        ref.container_title = container.strip(" .,")
+        conf["container-title"] = 0.9
+        if tail.group("volume"):
+            ref.volume = _dash(tail.group("volume"))
+            conf["volume"] = 0.95
+        if tail.group("issue"):
+            ref.issue = _dash(tail.group("issue").strip())
+            conf["issue"] = 0.95
+        page = tail.group("page")
+        if tail.group("number"):
+            ref.number = tail.group("number").strip(".")
+            conf["number"] = 0.95
+        elif page and not re.search(_DASH, page) and (re.match("[A-Za-z]", page) or len(page) > 5):
+            ref.number = page  # e.g. "e100100" or "CD004687": an article number, not a page
+            conf["number"] = 0.8
+        elif page:
+            ref.page = _dash(page)
+            conf["page"] = 0.95
+        return
+
+    if ref.status:
+        # Advance-online and in-press articles have no volume yet: "Title. Journal."
+        title, container = _split_last_sentence(rest)
+        _set_title(ref, title if container is not None else rest, 0.85)
+        if container is not None:
+            ref.container_title = container.strip(" .,")
+            conf["container-title"] = 0.8
+        return
+
+    _parse_book(ref, rest)
+
+
+def _journal_tail(text: str) -> re.Match[str] | None:
+    """Match ", 48(1), 80–87." at the end, trying only the last few commas (fast)."""
+    commas, pos = [], len(text)
+    while len(commas) < 4 and (pos := text.rfind(",", 0, pos)) >= 0:
+        commas.append(pos)
+    for pos in reversed(commas):  # leftmost first, as a regex search would
+        match = _JOURNAL_TAIL.match(text, pos)
+        if match and (match.group("volume") or match.group("issue")):
+            return match
+    return None
+
+
+def _parse_book(ref: ParsedReference, rest: str) -> None:
+    ref.type = "book"
+    title, publisher = _split_last_sentence(rest)
+    if publisher is None:
+        title, publisher = rest, ""
+    paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
+    if paren:
+        _apply_book_paren(ref, paren.group("inner"))
+        title = title.rstrip(" .")[: paren.start()]
+    _set_title(ref, title, 0.85 if publisher else 0.5)
+    _set_publisher(ref, publisher)
+
+
+def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
+    conf = ref.confidence
+    ref.type = "chapter"
+    _set_title(ref, title, 0.9)
+    role = re.search(r"\((?:Eds?)\.?\)\s*,?\s*", after_in, re.I)
+    if role:
+        ref.editor = _given_first_names(after_in[: role.start()])
+        conf["editor"] = 0.9 if ref.editor else 0.3
+        book = after_in[role.end() :]
+    else:
+        book = after_in
+    # The book's own parenthetical ("6th ed., pp. 169–218") separates its title from the
+    # publisher even when the book title itself contains full stops.
+    paren = re.search(r"\((?P<inner>[^()]*(?:pp?\.|ed\.|Vol\.)[^()]*)\)\.?\s*", book, re.I)
+    if paren:
+        book_title, publisher = book[: paren.start()], book[paren.end() :]
+        _apply_book_paren(ref, paren.group("inner"))
+    else:
+        split = _split_last_sentence(book)
+        book_title, publisher = (split[0], split[1]) if split[1] is not None else (book, "")
+    ref.container_title = book_title.strip(" .,")
+    conf["container-title"] = 0.9 if paren else 0.6
+    _set_publisher(ref, publisher)
+
+
+def _apply_book_paren(ref: ParsedReference, inner: str) -> None:
+    conf = ref.confidence
+    leftover = inner
+    edition = _EDITION.search(inner)
+    if edition:
+        ref.edition = edition.group("ed") or "Rev."
+        conf["edition"] = 0.95
+        leftover = leftover.replace(edition.group(0), "")
+    pages = _PAGES.search(inner)
+    if pages:
+        ref.page = _dash(pages.group("pages"))
+        conf["page"] = 0.95
+        leftover = leftover.replace(pages.group(0), "")
+    volume = _VOLUME.search(inner)
+    if volume:
+        ref.volume = volume.group("vol")
+        conf["volume"] = 0.9
+        leftover = leftover.replace(volume.group(0), "")
+    if not _ONLY_PUNCT.match(leftover):
+        ref.unparsed.append(leftover.strip(" ,.;"))
+
+
+def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
+    title = title.strip()
+    if "[" in title:
+        for bracket in _BRACKETED.findall(title):
+            ref.unparsed.append(bracket.strip())
+        title = _BRACKETED.sub("", title).strip()
+    if title.endswith("."):
+        title = title[:-1].rstrip()
+    elif len(title) > 1 and title[-1] in _QUOTE_CLOSE and title[-2] == ".":
+        title = title[:-2] + title[-1]  # APA puts the full stop inside closing quotes
+    if title:
+        ref.title = title
+        ref.confidence["title"] = confidence
+
+
+def _set_publisher(ref: ParsedReference, publisher: str) -> None:
+    publisher = publisher.strip(" .,;")
+    if not publisher:
+        return
+    place = _PLACE.match(publisher)
+    if place and len(place.group("place").split()) <= 5:
+        ref.publisher_place = place.group("place").strip()
+        publisher = place.group("publisher").strip()
+    ref.publisher = publisher
+    ref.confidence["publisher"] = 0.85
+
+
+def _split_last_sentence(text: str) -> tuple[str, str | None]:
+    """(everything before, the last sentence): APA puts the container after the title."""
+    text = text.strip().rstrip(".").rstrip()
+    last = None
+    for match in _BOUNDARY.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if following and not following.islower():
+            last = match
+    if last is None:
+        return text, None
+    return text[: last.end()].strip(), text[last.end() :].strip()
+
+
+def _dash(value: str) -> str:
+    return re.sub(rf"\s*{_DASH}\s*", "\u2013", value.strip())
+
+
+def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
+    name = {"family": family.strip()}
+    if given:
+        name["given"] = _INITIALS_SPACING.sub(". ", given.strip())
+    if suffix:
+        name["suffix"] = suffix.strip()
+    return name
+
+
+def _is_given(token: str) -> bool:
+    if _INITIALS.match(token):
+        return True
+    words = token.split()
+    return 0 < len(words) <= 3 and all(_GIVEN_WORD.match(w) for w in words)
+
+
+def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
+    """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
+    if "et" in text:
+        text = _ETAL.sub("", text)
+    if "." in text or "\u2026" in text:
+        text = _ELLIPSIS.sub(",", text)
+    text = re.sub(r"\s*&\s*|,\s*and\s+", ",", text)
+    tokens = [t.strip() for t in text.split(",")]
+    tokens = [t for t in tokens if t and not _ONLY_PUNCT.match(t)]
+    names: list[dict[str, str]] = []
+    leftovers: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and _is_given(nxt) and not _SUFFIX.match(nxt):
+            name = _name(token, nxt.rstrip(".") + "." if _INITIALS.match(nxt) else nxt)
+            i += 2
+            if i < len(tokens) and _SUFFIX.match(tokens[i]):
+                suffix = tokens[i].rstrip(".")
+                name["suffix"] = f"{suffix}." if suffix in ("Jr", "Sr") else suffix
+                i += 1
+            names.append(name)
+            continue
+        glued = re.match(rf"^(?P<family>.+?)\s+(?P<given>(?:[{_UP}]\.\s?)+)$", token)
+        if glued:  # "Safran J. D." with the comma forgotten
+            names.append(_name(glued.group("family"), glued.group("given")))
+        elif not names and nxt is None and not re.search(r"\d", token):
+            names.append({"literal": token.rstrip(".")})  # a group author
+        else:
+            leftovers.append(token)
+        i += 1
+    return names, leftovers
+
+
+def _given_first_names(text: str) -> list[dict[str, str]]:
+    """Parse an editor list as APA writes it after "In" ("J. C. Norcross & M. J. Lambert")."""
+    text = _ELLIPSIS.sub(",", text.strip())
+    parts = [p.strip() for p in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+", text)]
+    names: list[dict[str, str]] = []
+    pending_family = None
+    for part in (p for p in parts if p):
+        match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
+        if match:
+            names.append(_name(match.group("family"), match.group("given")))
+        elif pending_family is not None and _is_given(part):
+            names.append(_name(pending_family, part))  # "Lambert, M. J." written surname first
+            pending_family = None
+        else:
+            pending_family = part
+    if pending_family:
+        names.append({"family": pending_family})
+    return names
