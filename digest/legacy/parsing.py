@@ -1,0 +1,778 @@
+"""Reads one page of the old blog (saved by a browser as HTML, or as its text) into dataclasses.
+
+Pure Python, no Django: `manage.py import_legacy` wraps it. Nothing on a page is dropped silently:
+every line ends up in an entry, the issue intros, the page furniture or `unparsed`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+__all__ = [
+    "LegacyAddress",
+    "LegacyEntry",
+    "LegacyIntro",
+    "LegacyPage",
+    "decode_page",
+    "parse_address",
+    "parse_page",
+    "parse_page_bytes",
+]
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+
+
+@dataclass(frozen=True)
+class LegacyAddress:
+    """The old page's address and the listing it showed: page `p`, type `cat_1`, topic `cat_2`."""
+
+    url: str = ""
+    cat_1: int | None = None
+    cat_2: int | None = None
+    p: int | None = None
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.cat_1 is not None or self.cat_2 is not None
+
+
+@dataclass
+class LegacyIntro:
+    """An issue's "This month… I blog about …" line."""
+
+    year: int
+    month: int
+    text: str
+
+
+@dataclass
+class LegacyEntry:
+    """One summary as the old blog listed it; `raw_text` holds every line it was built from."""
+
+    year: int | None
+    month: int | None
+    headline: str = ""
+    preamble: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+    implications: list[str] = field(default_factory=list)
+    author_email: str = ""
+    raw_text: str = ""
+    # Why the entry is incomplete; empty when every part an entry needs was found.
+    problems: list[str] = field(default_factory=list)
+    position: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems
+
+    def fingerprint(self) -> str:
+        """A key for "the same entry": month, headline and the first reference (or, for
+        entries without one, the start of the text). Headlines alone recur years apart."""
+        anchor = self.references[0] if self.references else " ".join(self.summary)[:300]
+        if not anchor:
+            anchor = " ".join(self.preamble + self.implications)[:300]
+        parts = [f"{self.year or 0:04d}-{self.month or 0:02d}", _key(self.headline), _key(anchor)]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+    def continues(self, other: LegacyEntry) -> bool:
+        """True when this (cut-off) entry is the beginning of `other`, the same entry in full.
+        The last few characters may differ: a page cut mid-word."""
+        mine, theirs = _key(self.raw_text), _key(other.raw_text)
+        return (
+            (self.year, self.month) == (other.year, other.month)
+            and _key(self.headline) == _key(other.headline)
+            and theirs.startswith(mine[: max(1, len(mine) - 20)])
+        )
+
+
+@dataclass
+class LegacyPage:
+    address: LegacyAddress
+    entries: list[LegacyEntry] = field(default_factory=list)
+    intros: list[LegacyIntro] = field(default_factory=list)
+    # Site introduction, navigation, the topic and research-type lists, footer.
+    furniture: list[str] = field(default_factory=list)
+    # Text that looks like content but belongs to no entry (e.g. a page starting mid-entry).
+    unparsed: list[str] = field(default_factory=list)
+
+
+# --- addresses --------------------------------------------------------------------------------
+
+_URL_LINE = re.compile(r"^\s*(?:(?:https?://|www\.)\S+|/\S*\?\S*)\s*$", re.IGNORECASE)
+
+
+def parse_address(url: str) -> LegacyAddress:
+    """The legacy listing parameters of an old address; unusable values become None."""
+    url = (url or "").strip()
+    try:
+        query = parse_qs(urlsplit(url.replace("&amp;", "&")).query)
+    except ValueError:
+        query = {}
+
+    def number(name: str) -> int | None:
+        values = query.get(name) or [""]
+        value = values[-1].strip()
+        return int(value) if value.isdigit() and len(value) < 9 else None
+
+    return LegacyAddress(url=url, cat_1=number("cat_1"), cat_2=number("cat_2"), p=number("p"))
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(data: bytes) -> str:
+    """Bytes of a saved page as text: BOM, then UTF-8, then the page's declared charset, then
+    Windows-1252 (what old sites and old browsers wrote)."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype", "<html", "<!--", "<head", "<body", "<meta")) or bool(
+        re.search(r"<(?:p|div|h[1-6]|body|br)\b[^>]*>", text[:20000], re.IGNORECASE)
+    )
+
+
+# --- HTML to blocks -------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+_SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "select",
+        "button",
+        "title",
+    ]
+)
+# Where a saved page keeps its menus and category lists. An article's own <header> and
+# <footer> may hold its headline or e-mail line, so only these count.
+_FURNITURE_TAGS = frozenset(["nav", "aside", "form"])
+_FURNITURE_MARKS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|side-bar|widget|breadcrumbs?|"
+    r"pagination|skip|site-footer|site-header)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+@dataclass
+class _Block:
+    text: str
+    # Set when the HTML put the block in site furniture (nav, sidebar, footer).
+    furniture: bool = False
+    # The mailto: addresses linked from the block (the visible text may be a name).
+    emails: tuple[str, ...] = ()
+
+
+class _BlockParser(HTMLParser):
+    """Flattens a saved page into text blocks, the way a browser's "save as text" would."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[_Block] = []
+        self.address = ""
+        self.saved_from = ""
+        self._parts: list[str] = []
+        self._emails: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, is furniture)
+        self._skip = 0
+
+    def _furniture(self) -> bool:
+        return any(flag for _tag, flag in self._stack)
+
+    def flush(self) -> None:
+        text = _clean("".join(self._parts))
+        if text:
+            self.blocks.append(_Block(text, self._furniture(), tuple(self._emails)))
+        elif self._emails and self.blocks:
+            block = self.blocks[-1]
+            block.emails = block.emails + tuple(self._emails)
+        self._parts = []
+        self._emails = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
+            self.address = self.address or attributes.get("href", "").strip()
+        if tag == "meta" and attributes.get("property", "").lower() == "og:url":
+            self.address = self.address or attributes.get("content", "").strip()
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+            return
+        if tag == "a":
+            href = attributes.get("href", "").strip()
+            if href.lower().startswith("mailto:"):
+                self._emails.append(href[7:].split("?")[0].strip())
+        if tag in _BLOCK_TAGS:
+            self.flush()
+        if tag in _VOID_TAGS:
+            return
+        marks = " ".join(attributes.get(name, "") for name in ("class", "id", "role"))
+        flag = tag in _FURNITURE_TAGS or bool(_FURNITURE_MARKS.search(marks))
+        self._stack.append((tag, flag))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+            return
+        if tag in _BLOCK_TAGS:
+            self.flush()
+        # Close up to the matching open tag; browsers' saved HTML is often not well nested.
+        for index in range(len(self._stack) - 1, -1, -1):
+            if self._stack[index][0] == tag:
+                del self._stack[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._parts.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        # Browsers' "save page" writes: <!-- saved from url=(0043)https://... -->
+        match = re.search(r"saved from url=\(\d+\)(\S+)", data)
+        if match:
+            self.saved_from = match.group(1)
+
+
+def _html_blocks(text: str) -> tuple[str, list[_Block]]:
+    parser = _BlockParser()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser can still trip on exotic markup
+        # Keep what was read and the unread rest as tag-stripped text: never lose a page.
+        parser.flush()
+        rest = re.sub(r"<[^>]*>", "\n", parser.rawdata)
+        parser.blocks.extend(_Block(line) for line in _text_lines(rest))
+    parser.flush()
+    address = parser.address or parser.saved_from
+    return address, parser.blocks
+
+
+# --- text normalisation -----------------------------------------------------------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def _clean(text: str) -> str:
+    text = text.translate(_INVISIBLE).replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _key(text: str) -> str:
+    """Comparable form of a line: case, accents, punctuation and spacing do not matter."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+def _text_lines(text: str) -> list[str]:
+    lines = (_clean(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return [line for line in lines if line]
+
+
+# --- line classification ------------------------------------------------------------------------
+
+_MONTH_HEADING = re.compile(
+    r"^(?:(?i:PPRNet\s+Blog)\s*[:\-\u2013\u2014]?\s*)?"
+    r"(?P<month>(?i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)),?\s+(?P<year>(?:19|20)\d\d)"
+    # A headline glued to the year ("February 2018Experts Agree…") starts right after it.
+    r"(?:\s*[:\-\u2013\u2014]\s*|(?=[A-Z\u201c\"'])|$)(?P<rest>.*)$"
+)
+_INTRO = re.compile(r"^this\s+month\b", re.IGNORECASE)
+# "Practice Implications", also inline before its first paragraph ("Practice Implications:
+# The…", or glued "Practice ImplicationsThe…"); "Practice implications of…" is a sentence.
+_IMPLICATIONS = re.compile(
+    r"^(?i:(?:practice|clinical)\s+implications?|implications?\s+for\s+(?:practice|clinicians))"
+    r"\s*(?:[:.\-\u2013\u2014]\s*)?(?P<rest>(?:(?=[A-Z0-9\u201c\"'(\u2018])|$).*)$"
+)
+_EMAIL_LINE = re.compile(
+    r"^(?:corresponding\s+)?authors?(?:['\u2019]s)?\s*e-?mails?(?:\s+address(?:es)?)?\s*"
+    r"(?::|-|\u2013)?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Bounded, non-overlapping repeats: these run on every line of a page, some of them long.
+_NAME = r"[^\W\d_][^\s,()]{0,40}(?: [^\W\d_][^\s,()]{0,40}){0,3}"
+_REF_AUTHOR_START = re.compile(rf"^{_NAME},\s+(?:[^\W\d_]\.|[^\W\d_]-[^\W\d_]\.)")
+# A group author ("World Health Organization. (2019).") needs the period APA puts there, or
+# prose such as "Smith and Jones (2010) found…" would pass for a reference.
+_REF_GROUP_START = re.compile(r"^[^\W\d_][^,().]{1,150}\.\s+\((?:(?:19|20)\d\d|in press|n\.)")
+_REF_YEAR = re.compile(
+    r"\((?:(?:19|20)\d\d[a-z]?|in\s+press|n\.\s?d\.|advance\s+online)(?:[,;][^()]{0,60})?\)\.?",
+    re.IGNORECASE,
+)
+# Where a sentence runs straight into a heading or (in an intro line) into a headline.
+_GLUED_HEADING = re.compile(
+    r"(?<=[.!?\u2026\u201d\"])(?:\s*(?=(?:Corresponding\s+)?Authors?['\u2019]?s?\s+e-?mail\b)|"
+    r"(?=Practice\s+Implications\b))"
+)
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(r"[.!?\u2026]['\"\u201d\u2019)\]]*$")
+_PAGINATION = re.compile(
+    r"^(?:(?:page\s+)?\d+(?:\s+(?:of\s+)?\d+)*|[«»‹›<>|]+.*|.*[«»‹›]|(?:next|previous|prev|"
+    r"older|newer)(?:\s+(?:page|posts?|entries))?\s*[»›>]*|back\s+to\s+top|(?:©|\(c\)|copyright\b).*)$",
+    re.IGNORECASE,
+)
+
+
+def _month_heading(line: str) -> tuple[int, int, str] | None:
+    match = _MONTH_HEADING.match(line)
+    if not match:
+        return None
+    return int(match["year"]), MONTHS[match["month"].lower()], match["rest"].strip()
+
+
+def _month_name(year: int, month: int) -> str:
+    return f"{list(MONTHS)[month - 1].title()} {year}"
+
+
+_NAME_PARTICLES = frozenset(
+    ("and", "et", "al", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du")
+    + ("la", "le", "von", "y")
+)
+
+
+def is_reference(line: str) -> bool:
+    """An APA-looking reference line: authors first, then a parenthesised year or status."""
+    if len(line) < 25 or not (_REF_AUTHOR_START.match(line) or _REF_GROUP_START.match(line)):
+        return False
+    year = _REF_YEAR.search(line[:700])
+    if not year:
+        return False
+    # Before the year come only names and initials; a lowercase word means prose.
+    words = re.findall(r"[^\W\d_]+", line[: year.start()])
+    return not any(
+        word.islower() and len(word) > 1 and word not in _NAME_PARTICLES for word in words
+    )
+
+
+def _is_headline_like(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= 30
+        and len(line) <= 250
+        and not line.endswith((".", ",", ";", ":"))
+        and not is_reference(line)
+        and _month_heading(line) is None
+        and not _IMPLICATIONS.match(line)
+        and not _EMAIL_LINE.match(line)
+    )
+
+
+def _is_entry_marker(line: str) -> bool:
+    """Lines that only an entry has, wherever the page's markup put them."""
+    return bool(
+        _month_heading(line)
+        or _IMPLICATIONS.match(line)
+        or _EMAIL_LINE.match(line)
+        or _INTRO.match(line)
+    )
+
+
+def _opens_entry(line: str) -> bool:
+    return bool(_month_heading(line) or _INTRO.match(line) or _EMAIL_LINE.match(line))
+
+
+def _is_short_label(line: str) -> bool:
+    """Menu items, topic names, pagination: short lines that are not sentences."""
+    return len(line.split()) <= 10 and not _SENTENCE_END.search(line) and not is_reference(line)
+
+
+def _unglue_twice(line: str) -> str:
+    """A headline printed twice with nothing between ("Title Title" or "TitleTitle")."""
+    for separator in (" ", ""):
+        half, rest = divmod(len(line) - len(separator), 2)
+        if (
+            not rest
+            and half > 3
+            and line[:half] == line[half + len(separator) :]
+            and (line[half : half + len(separator)] == separator)
+        ):
+            return line[:half]
+    return line
+
+
+# --- the page parser --------------------------------------------------------------------------
+
+
+def parse_page_bytes(data: bytes, *, address: str = "", known_furniture=()) -> LegacyPage:
+    return parse_page(decode_page(data), address=address, known_furniture=known_furniture)
+
+
+def parse_page(text: str, *, address: str = "", known_furniture=()) -> LegacyPage:
+    """Parse a saved page. `address` overrides the one found in the page; `known_furniture`
+    are lines always treated as page furniture (the topic and research-type names)."""
+    text = text or ""
+    if looks_like_html(text):
+        found, blocks = _html_blocks(text)
+    else:
+        lines = _text_lines(text)
+        found = ""
+        if lines and _URL_LINE.match(lines[0]):
+            found = lines.pop(0)
+        blocks = [_Block(line) for line in lines]
+    page = LegacyPage(address=parse_address(address or found))
+    _Reader(page, blocks, known_furniture).read()
+    return page
+
+
+class _Reader:
+    """Walks the blocks once: month headings open entries; everything else is placed."""
+
+    def __init__(self, page: LegacyPage, blocks: list[_Block], known_furniture) -> None:
+        self.page = page
+        self.known = {_key(name) for name in known_furniture if _key(name)}
+        self.blocks = self._split_glued(blocks)
+
+    # Blocks ---------------------------------------------------------------------------------
+
+    def _split_glued(self, blocks: list[_Block]) -> list[_Block]:
+        """Undo the ways the old templates glued lines together: a month heading and its
+        headline ("February 2018Experts Agree…"), a sentence and the next heading or headline
+        ("…feedback.Experts Agree…"), a word and a repeated headline."""
+        result: list[_Block] = []
+        for block in blocks:
+            pieces = _GLUED_HEADING.split(block.text)
+            if _INTRO.match(block.text):
+                pieces = [part for piece in pieces for part in _GLUED_SENTENCE.split(piece)]
+            for piece in pieces:
+                text = _unglue_twice(piece.strip())
+                heading = _month_heading(text)
+                if heading and heading[2]:
+                    month_text = text[: len(text) - len(heading[2])].rstrip(" :-\u2013\u2014")
+                    result.append(_Block(month_text, block.furniture))
+                    text = _unglue_twice(heading[2])
+                result.append(_Block(text, block.furniture, block.emails))
+        # "…wordHeadline" followed by "Headline": the second copy shows where to cut.
+        for index in range(len(result) - 1):
+            line, following = result[index].text, result[index + 1].text
+            if (
+                len(line) > len(following) >= 8
+                and line.endswith(following)
+                and not line[-len(following) - 1].isspace()
+                and _is_headline_like(following)
+            ):
+                result[index].text = line[: -len(following)].rstrip()
+        return [block for block in result if block.text]
+
+    def _is_furniture(self, block: _Block) -> bool:
+        # A month heading in a sidebar is an archive link; the others belong to entries.
+        if _is_entry_marker(block.text) and not _month_heading(block.text):
+            return False
+        return (
+            block.furniture or _key(block.text) in self.known or bool(_PAGINATION.match(block.text))
+        )
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def read(self) -> None:
+        blocks = [block for block in self.blocks if not self._is_furniture(block)]
+        self.page.furniture.extend(block.text for block in self.blocks if self._is_furniture(block))
+        blocks = self._drop_label_runs(blocks)
+
+        starts = [i for i, block in enumerate(blocks) if _month_heading(block.text)]
+        before = blocks[: starts[0]] if starts else blocks
+        self._read_lead(before, blocks[starts[0]] if starts else None)
+        for number, start in enumerate(starts):
+            end = starts[number + 1] if number + 1 < len(starts) else len(blocks)
+            year, month, _rest = _month_heading(blocks[start].text)
+            self._read_month(year, month, blocks[start + 1 : end])
+        for position, entry in enumerate(self.page.entries):
+            entry.position = position
+
+    def _drop_label_runs(self, blocks: list[_Block]) -> list[_Block]:
+        """A run of four or more short non-sentence lines is a menu or a category list (an
+        entry never has more than two in a row: its headline and the headline's repeat)."""
+        keep: list[_Block] = []
+        run: list[_Block] = []
+
+        def end_run() -> None:
+            if len(run) >= 4:
+                self.page.furniture.extend(block.text for block in run)
+            else:
+                keep.extend(run)
+            run.clear()
+
+        for block in blocks:
+            opens_entry = bool(keep) and not run and _opens_entry(keep[-1].text)
+            if _is_short_label(block.text) and not _is_entry_marker(block.text):
+                if opens_entry:
+                    # A headline right after its month heading, even if a category list
+                    # follows a page cut short, is the entry's and not part of that list.
+                    keep.append(block)
+                elif keep and not run and _key(keep[-1].text) == _key(block.text):
+                    keep.append(block)  # the headline's repeat
+                else:
+                    run.append(block)
+            else:
+                end_run()
+                keep.append(block)
+        end_run()
+        return keep
+
+    def _read_lead(self, blocks: list[_Block], first_heading: _Block | None) -> None:
+        """Text before the first month heading: the site's introduction, unless it holds
+        entry parts (the page was saved starting mid-entry)."""
+        content = any(
+            is_reference(block.text) or _IMPLICATIONS.match(block.text) for block in blocks
+        )
+        if content:
+            self.page.unparsed.append("\n".join(block.text for block in blocks))
+            return
+        for index, block in enumerate(blocks):
+            last = index == len(blocks) - 1
+            if _INTRO.match(block.text) and last and first_heading is not None:
+                year, month, _rest = _month_heading(first_heading.text)
+                self._add_intro(year, month, block.text)
+            else:
+                self.page.furniture.append(block.text)
+
+    def _add_intro(self, year: int, month: int, text: str) -> None:
+        if not any(
+            (intro.year, intro.month) == (year, month) and intro.text == text
+            for intro in self.page.intros
+        ):
+            self.page.intros.append(LegacyIntro(year, month, text))
+
+    def _read_month(self, year: int, month: int, blocks: list[_Block]) -> None:
+        """The blocks after one month heading: an optional intro, then one or more entries."""
+        if not blocks:
+            # A bare month heading (an archive list in the text): no entry to read.
+            self.page.furniture.append(_month_name(year, month))
+            return
+        index = 0
+        while index < len(blocks) and _INTRO.match(blocks[index].text):
+            self._add_intro(year, month, blocks[index].text)
+            index += 1
+        for part in self._split_entries(blocks[index:]):
+            self._read_entry(year, month, part)
+
+    def _split_entries(self, blocks: list[_Block]) -> list[list[_Block]]:
+        """Several entries under one month heading: a new one starts after the previous
+        one's implications, at a headline followed by its repeat or by a reference."""
+        parts: list[list[_Block]] = [[]]
+        seen_implications = False
+        ended = False  # an "Author email:" line closes an entry
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+            after = blocks[index + 2].text if index + 2 < len(blocks) else ""
+            starts_entry = _is_headline_like(block.text) and (
+                _key(following) == _key(block.text)
+                or is_reference(following)
+                or (is_reference(after) and not _SENTENCE_END.search(block.text))
+                or ended
+            )
+            if parts[-1] and (seen_implications or ended) and starts_entry:
+                parts.append([])
+                seen_implications = ended = False
+            parts[-1].append(block)
+            if _IMPLICATIONS.match(block.text):
+                seen_implications = True
+            if _EMAIL_LINE.match(block.text) and seen_implications:
+                ended = True
+        return [part for part in parts if part]
+
+    def _read_entry(self, year: int, month: int, blocks: list[_Block]) -> None:
+        entry = LegacyEntry(year=year, month=month)
+        entry.raw_text = "\n".join(block.text for block in blocks)
+        lines = [block.text for block in blocks]
+        index = 0
+        # Headline (and its repeat).
+        if index < len(lines) and _is_headline_like(lines[index]):
+            entry.headline = lines[index]
+            index += 1
+            while index < len(lines) and _key(lines[index]) == _key(entry.headline):
+                index += 1
+        # Preamble up to the references, when there are any before the implications.
+        stop = next(
+            (i for i in range(index, len(lines)) if _IMPLICATIONS.match(lines[i])), len(lines)
+        )
+        first_reference = next((i for i in range(index, stop) if is_reference(lines[i])), None)
+        if first_reference is not None:
+            for line in lines[index:first_reference]:
+                if _INTRO.match(line):
+                    self._add_intro(year, month, line)
+                else:
+                    entry.preamble.append(line)
+            index = first_reference
+            while index < stop and is_reference(lines[index]):
+                entry.references.append(lines[index])
+                index += 1
+        # Summary paragraphs.
+        for line in lines[index:stop]:
+            if _INTRO.match(line) and not entry.summary:
+                self._add_intro(year, month, line)
+            elif _EMAIL_LINE.match(line):
+                entry.author_email = entry.author_email or self._email(line, blocks)
+            else:
+                entry.summary.append(line)
+        # Implications and the closing e-mail line.
+        index = stop
+        trailing: list[str] = []
+        if index < len(lines):
+            rest = _IMPLICATIONS.match(lines[index])["rest"].strip()
+            if rest:
+                entry.implications.append(rest)
+            index += 1
+            for position in range(index, len(lines)):
+                line = lines[position]
+                if _EMAIL_LINE.match(line):
+                    entry.author_email = entry.author_email or self._email(line, blocks[position:])
+                    trailing = lines[position + 1 :]
+                    break
+                entry.implications.append(line)
+        # Footer-ish lines after the last implications paragraph (no sentence, short).
+        while (
+            len(entry.implications) > 1
+            and _is_short_label(entry.implications[-1])
+            and len(entry.implications[-1].split()) <= 6
+            and _SENTENCE_END.search(entry.implications[-2])
+        ):
+            trailing.insert(0, entry.implications.pop())
+        self.page.furniture.extend(trailing)
+        entry.problems = self._problems(entry, found_implications=stop < len(lines))
+        self.page.entries.append(entry)
+
+    @staticmethod
+    def _email(line: str, blocks: list[_Block]) -> str:
+        match = _EMAIL.search(line)
+        if match:
+            return match.group(0).rstrip(".")
+        for block in blocks[:2]:
+            if block.emails:
+                return block.emails[0]
+        # "Author email: name at example dot org" and the like: keep what was written.
+        return _EMAIL_LINE.match(line)["rest"].strip()
+
+    @staticmethod
+    def _problems(entry: LegacyEntry, *, found_implications: bool) -> list[str]:
+        problems = []
+        if not entry.headline:
+            problems.append("no headline")
+        if not (entry.summary or entry.references):
+            problems.append("no summary")
+        if not found_implications:
+            problems.append("no Practice Implications heading")
+        elif not entry.implications:
+            problems.append("no Practice Implications text")
+        text = (entry.implications or entry.summary or [""])[-1]
+        if text and not _SENTENCE_END.search(text) and not entry.author_email:
+            problems.append("text cut off mid-sentence")
+        return problems
