@@ -23,7 +23,9 @@ run: $(STAMP)
 	$(PY) manage.py ensure_demo_admin
 	@echo "Background worker (e-mail, scheduled publishing) started; serving on http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py db_worker --queue-name "*" --backend background & \
-	  WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	  WORKER=$$!; \
+	  while sleep 60; do $(PY) manage.py publish_scheduled >/dev/null; done & \
+	  SCHEDULER=$$!; trap "kill $$WORKER $$SCHEDULER 2>/dev/null" EXIT INT TERM; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests need Debian's chromium; install it when we can (root with apt), else they skip.
