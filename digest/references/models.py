@@ -1,10 +1,14 @@
 """The article(s) a summary is about: structured fields beside the raw text the editor typed."""
 
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+
+from .formatting import format_reference
+from .parsing import ParsedReference, parse_reference
 
 
 class Reference(Orderable):
@@ -39,7 +43,9 @@ class Reference(Orderable):
     issue = models.CharField(_("issue"), max_length=32, blank=True)
     pages = models.CharField(_("pages"), max_length=32, blank=True)
     article_number = models.CharField(_("article number"), max_length=32, blank=True)
+    edition = models.CharField(_("edition"), max_length=32, blank=True)
     publisher = models.CharField(_("publisher"), max_length=255, blank=True)
+    publisher_place = models.CharField(_("place of publication"), max_length=255, blank=True)
     doi = models.CharField(_("DOI"), max_length=255, blank=True, db_index=True)
     url = models.URLField(_("URL"), max_length=500, blank=True)
     unparsed = models.JSONField(
@@ -65,7 +71,9 @@ class Reference(Orderable):
             ]
         ),
         FieldPanel("editors"),
-        FieldPanel("publisher"),
+        FieldRowPanel(
+            [FieldPanel("edition"), FieldPanel("publisher"), FieldPanel("publisher_place")]
+        ),
         FieldRowPanel([FieldPanel("doi"), FieldPanel("url")]),
         FieldPanel("unparsed", read_only=True),
     ]
@@ -105,10 +113,61 @@ class Reference(Orderable):
             "issue": self.issue,
             "page": self.pages,
             "number": self.article_number,
+            "edition": self.edition,
             "publisher": self.publisher,
+            "publisher-place": self.publisher_place,
             "DOI": self.doi,
             "URL": self.url,
             "status": self.status,
         }
         item.update({k: v for k, v in fields.items() if v})
         return item
+
+    def as_html(self):
+        """APA 7 in HTML: italics where APA puts them, DOI as a link (citeproc escapes text)."""
+        if not self.has_structure():
+            return ""
+        return mark_safe(format_reference(self.to_csl()))  # citeproc escapes every value
+
+    def as_text(self):
+        """APA 7 in plain text (e-mails, clipboard); the raw text when nothing is structured."""
+        if not self.has_structure():
+            return self.raw
+        return format_reference(self.to_csl(), html_output=False)
+
+    def has_structure(self):
+        return bool(self.title or self.authors or self.editors or self.container_title)
+
+    def fill_from(self, parsed: ParsedReference):
+        """Copy the parser's fields; `raw` is never touched."""
+        self.kind = parsed.type
+        self.authors = parsed.author
+        self.editors = parsed.editor
+        self.year = parsed.year
+        self.status = parsed.status
+        self.title = parsed.title
+        self.container_title = parsed.container_title[:500]
+        self.volume = parsed.volume[:32]
+        self.issue = parsed.issue[:32]
+        self.pages = parsed.page[:32]
+        self.article_number = parsed.number[:32]
+        self.edition = parsed.edition[:32]
+        self.publisher = parsed.publisher[:255]
+        self.publisher_place = parsed.publisher_place[:255]
+        self.doi = parsed.DOI[:255]
+        self.url = parsed.URL[:500]
+        self.unparsed = parsed.unparsed
+
+    def fill_from_raw_if_empty(self):
+        """Parse `raw` into the structured fields when the editor left them all empty."""
+        if self.raw and not (self.has_structure() or self.doi):
+            self.fill_from(parse_reference(self.raw))
+
+    def clean(self):
+        # Runs in the admin form too, so a draft already shows the parsed fields for review.
+        super().clean()
+        self.fill_from_raw_if_empty()
+
+    def save(self, *args, **kwargs):
+        self.fill_from_raw_if_empty()
+        super().save(*args, **kwargs)

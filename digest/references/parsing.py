@@ -75,6 +75,7 @@ _PAGES = re.compile(
 )
 _VOLUME = re.compile(r"Vol(?:s)?\.\s*(?P<vol>[\w\u2013-]+)", re.I)
 _PLACE = re.compile(r"^(?P<place>[^:]{2,60}?):\s*(?P<publisher>\S.*)$")
+_TRAILING_NOTE = re.compile(r"\s*\[[^\[\]]{1,200}\]\s*$")
 _BRACKETED = re.compile(r"\s*\[[^\]]{1,80}\]")
 _ONLY_PUNCT = re.compile(rf"^[\s.,;:{DASHES}]*$")
 
@@ -353,6 +354,10 @@ def _parse(raw: str) -> ParsedReference:
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
+    # A note in brackets after the reference ("[cited in…]") is kept, but out of the way.
+    while rest.endswith("]") and (note := _TRAILING_NOTE.search(rest)):
+        ref.unparsed.insert(0, note.group(0).strip())
+        rest = rest[: note.start()].strip()
     in_book = _IN_BOOK.search(rest) if "In " in rest else None
     if in_book and ref.type != "book":
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
