@@ -152,7 +152,9 @@ WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": env("SEARCH_BACKEND", default="wagtail.search.backends.database"),
+        # Wagtail's database backend with stemming and field weights (digest/search/backend.py);
+        # e.g. wagtail.search.backends.elasticsearch8 or .opensearch2 with SEARCH_URLS.
+        "BACKEND": env("SEARCH_BACKEND", default="digest.search.backend"),
         **(
             {"URLS": env.list("SEARCH_URLS"), "INDEX": env("SEARCH_INDEX", default="digest")}
             if env("SEARCH_URLS", default="")
