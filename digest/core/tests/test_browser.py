@@ -11,7 +11,8 @@ import pytest
 
 from digest.core.tests.factories import make_issue, make_summary
 
-CHROMIUM = Path("/usr/bin/chromium")
+# CHROMIUM=/path overrides it (e.g. to check the skip: CHROMIUM=/nonexistent make test).
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -36,7 +37,7 @@ pytestmark = [
 def browser():
     if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
         pytest.skip(
-            "Debian's chromium is not installed at /usr/bin/chromium: run `make browser-deps` "
+            f"Debian's chromium is not installed at {CHROMIUM}: run `make browser-deps` "
             "as root (or apt-get install chromium) to run the browser tests"
         )
     from playwright.sync_api import sync_playwright
