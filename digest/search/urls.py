@@ -1,3 +1,10 @@
 """Addresses served by the search app."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("search/suggest", views.suggest, name="search_suggest"),
+]

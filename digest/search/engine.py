@@ -1,0 +1,104 @@
+"""Running a parsed query through the configured Wagtail search backend, and the archive's own
+vocabulary for "did you mean" suggestions."""
+
+import difflib
+from collections import Counter
+from functools import cache as once
+
+from django.core.cache import cache
+from wagtail.search.backends import get_search_backend
+from wagtail.signals import page_published, page_unpublished
+
+from digest.summaries.models import SummaryPage
+
+from .models import SearchSynonym
+from .query import STOP_WORDS, parse, words_of
+
+VOCABULARY_KEY = "search:vocabulary"
+VOCABULARY_SIZE = 40_000
+MAX_MATCHES = 10_000  # an external engine returns at most this many ids for facet counts
+
+
+@once
+def backend():
+    """The configured backend, built once: choosing it costs a query on SQLite."""
+    return get_search_backend()
+
+
+def parse_query(raw):
+    return parse(raw, SearchSynonym.groups())
+
+
+def search(queryset, parsed, *, by_date=False, any_of=None):
+    """Wagtail search results for `parsed` within `queryset`, best first or newest first."""
+    if by_date:
+        queryset = queryset.order_by("-month", "path")
+    return backend().search(parsed.search_query(any_of), queryset, order_by_relevance=not by_date)
+
+
+def matching(queryset, parsed, any_of=None):
+    """`queryset` narrowed to the summaries matching `parsed`, as a queryset (for facet counts)."""
+    results = search(queryset, parsed, by_date=True, any_of=any_of)
+    as_queryset = getattr(results, "get_queryset", None)
+    if as_queryset is not None:  # the database backends: one SQL subquery
+        return queryset.filter(pk__in=as_queryset().values("pk"))
+    return queryset.filter(pk__in=[obj.pk for obj in results[:MAX_MATCHES]])
+
+
+def autocomplete(queryset, text, limit=8):
+    words = words_of(text)
+    if not words:
+        return []
+    return list(backend().autocomplete(" ".join(words[:6]), queryset)[:limit])
+
+
+def vocabulary():
+    """The archive's own words (headlines, reference titles, authors, topics), most used first."""
+    words = cache.get(VOCABULARY_KEY)
+    if words is None:
+        from digest.references.models import Reference
+        from digest.taxonomy.models import Topic
+
+        counts = Counter()
+        live = SummaryPage.objects.live().public()
+        texts = [
+            *live.values_list("title", flat=True).iterator(),
+            *Reference.objects.filter(summary__in=live).values_list("title", flat=True),
+            *Topic.objects.values_list("name", flat=True),
+            *live.order_by("-month").values_list("implications", flat=True)[:2000],
+        ]
+        for text in texts:
+            counts.update(w for w in words_of(text) if len(w) > 2 and not w.isdigit())
+        for authors in Reference.objects.filter(summary__in=live).values_list("authors", flat=True):
+            families = [a.get("family") or "" for a in authors or () if isinstance(a, dict)]
+            counts.update(w for family in families for w in words_of(family))
+        words = [w for w, _ in counts.most_common(VOCABULARY_SIZE) if w not in STOP_WORDS]
+        cache.set(VOCABULARY_KEY, words, 3600)
+    return words
+
+
+def did_you_mean(parsed):
+    """The query with each unknown word replaced by the closest archive word, or ""."""
+    words = vocabulary()
+    known = set(words)
+    changed = False
+    suggestion = []
+    for word in parsed.text.split():
+        lowered = " ".join(words_of(word))
+        if lowered and lowered not in known and lowered.isalpha():
+            near = [w for w in words if abs(len(w) - len(lowered)) <= 2]
+            close = difflib.get_close_matches(lowered, near, n=1, cutoff=0.75)
+            if close:
+                suggestion.append(close[0])
+                changed = True
+                continue
+        suggestion.append(word)
+    return " ".join(suggestion) if changed else ""
+
+
+def _forget_vocabulary(**kwargs):
+    cache.delete(VOCABULARY_KEY)
+
+
+page_published.connect(_forget_vocabulary, dispatch_uid="search-vocabulary-published")
+page_unpublished.connect(_forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")

@@ -1,0 +1,70 @@
+"""The passage of a summary that best matches a query, escaped, with matching words in <mark>."""
+
+import html
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from .query import stem
+
+TOKEN = re.compile(r"[^\W_]+")
+WINDOW = 40  # words in a passage
+
+
+def plain(rich_text: str) -> str:
+    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+
+
+def best_passage(texts, stems, window=WINDOW):
+    """The window of `window` words, over `texts`, holding the most distinct matching stems.
+
+    Returns (prefix, passage, suffix, [(start, end) spans to mark]), or None if nothing matches.
+    """
+    best = (0, 0, None)
+    for text in texts:
+        tokens = [(m.start(), m.end(), stem(m.group())) for m in TOKEN.finditer(text)]
+        hits = [i for i, t in enumerate(tokens) if t[2] in stems]
+        for first in hits:
+            inside = [i for i in hits if first <= i < first + window]
+            score = (len({tokens[i][2] for i in inside}), len(inside))
+            if score > best[:2]:
+                best = (*score, (text, tokens, first, inside))
+    if best[2] is None:
+        return None
+    text, tokens, first, inside = best[2]
+    # Start a few words before the first hit so the reader sees its context.
+    start_token = max(0, first - 8)
+    end_token = min(len(tokens), start_token + window) - 1
+    # Whole text at either end, so opening or closing punctuation is not cut off.
+    begin = tokens[start_token][0] if start_token else 0
+    end = tokens[end_token][1] if end_token < len(tokens) - 1 else len(text)
+    spans = [(tokens[i][0] - begin, tokens[i][1] - begin) for i in inside if i <= end_token]
+    prefix = "… " if start_token else ""
+    suffix = " …" if end_token < len(tokens) - 1 else ""
+    return prefix, text[begin:end], suffix, spans
+
+
+def highlight(texts, stems, window=WINDOW):
+    """Safe HTML: the best passage of `texts` with every matching word in <mark>."""
+    found = best_passage(texts, stems, window)
+    if found is None:
+        return ""
+    prefix, passage, suffix, spans = found
+    out, cursor = [prefix], 0
+    for start, end in spans:
+        out += [escape(passage[cursor:start]), "<mark>", escape(passage[start:end]), "</mark>"]
+        cursor = end
+    out += [escape(passage[cursor:]), suffix]
+    return mark_safe("".join(out))  # noqa: S308 (every piece of text above is escaped)
+
+
+def mark_words(text, stems):
+    """`text` escaped, with matching words in <mark> (for headlines)."""
+    out, cursor = [], 0
+    for m in TOKEN.finditer(text):
+        if stem(m.group()) in stems:
+            out += [escape(text[cursor : m.start()]), "<mark>", escape(m.group()), "</mark>"]
+            cursor = m.end()
+    out.append(escape(text[cursor:]))
+    return mark_safe("".join(out))  # noqa: S308 (escaped above)

@@ -1,0 +1,184 @@
+"""What a reader typed, made safe and meaningful: words, "quoted phrases", OR, synonyms, stems.
+
+Nothing from the query string reaches a search engine as syntax: it is cut into words made only
+of letters and digits, so FTS operators, quotes and SQL fragments are just words (or nothing).
+The result is a Wagtail search query (PlainText, Phrase, And, Or) that every backend runs.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+MAX_QUERY_LENGTH = 500
+MAX_CLAUSES = 12  # more words than this add nothing but cost
+
+# Words with no meaning of their own; PostgreSQL's english configuration drops them too, so
+# dropping them here keeps SQLite and PostgreSQL in step (and "AND"-ed queries findable).
+STOP_WORDS = frozenset(
+    """a about above after again all am an and any are as at be because been before being
+    between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers him his how i if in into is it its itself just me more
+    most my no nor not of off on once only or other our ours out over own same she should so
+    some such than that the their theirs them then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would
+    you your near say says said""".split()  # noqa: SIM905 (a word list reads better as text)
+)
+# Search-engine operators a reader may type; we understand OR, the others are ignored.
+OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+PART = re.compile(r"[^\W_]+")
+
+
+class QueryTooLong(ValueError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    # SQLite's FTS5 "porter" tokenizer implements the original Porter algorithm; the same one
+    # here means highlighting marks exactly the words the index matched.
+    return snowballstemmer.stemmer("porter")
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words of `text`, split where FTS5 splits them (hyphens, apostrophes)."""
+    return [w.lower() for w in PART.findall(text or "")]
+
+
+def clean(text: str) -> str:
+    """The query without control characters and surplus spaces."""
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text or "")
+    return " ".join(text.split())
+
+
+@dataclass
+class Clause:
+    """One thing the reader asked for, as alternatives: each a tuple of words (a phrase)."""
+
+    forms: list[tuple[str, ...]]
+    exact: bool = False  # a "quoted phrase": no synonyms
+
+    def to_search_query(self):
+        parts = [PlainText(f[0]) if len(f) == 1 else Phrase(" ".join(f)) for f in self.forms]
+        return parts[0] if len(parts) == 1 else Or(parts)
+
+    @property
+    def label(self):
+        text = " ".join(self.forms[0])
+        return f'"{text}"' if self.exact or len(self.forms[0]) > 1 else text
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    clauses: list[Clause] = field(default_factory=list)
+    any_of: bool = False  # the reader wrote OR between every clause
+
+    def __bool__(self):
+        return bool(self.clauses)
+
+    def search_query(self, any_of=None):
+        any_of = self.any_of if any_of is None else any_of
+        parts = [c.to_search_query() for c in self.clauses]
+        if len(parts) == 1:
+            return parts[0]
+        return Or(parts) if any_of else And(parts)
+
+    @property
+    def stems(self) -> set[str]:
+        """Every stem a matching document may contain, synonyms included (for highlighting)."""
+        return {
+            stem(w)
+            for c in self.clauses
+            for f in c.forms
+            for w in f
+            if w not in STOP_WORDS or len(f) == 1
+        }
+
+    @property
+    def plain_words(self) -> list[str]:
+        return [w for c in self.clauses if not c.exact for w in c.forms[0]]
+
+
+def _synonym_index(groups):
+    """{stemmed first word: [(stemmed words, group forms)]}, longest terms first."""
+    index = {}
+    for group in groups:
+        forms = [tuple(words_of(term)) for term in group]
+        forms = list(dict.fromkeys(f for f in forms if f))
+        for form in forms:
+            key = tuple(stem(w) for w in form)
+            index.setdefault(key[0], []).append((key, forms))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return index
+
+
+def parse(raw: str, synonym_groups=()) -> ParsedQuery:
+    """Parse a reader's query; raise QueryTooLong past MAX_QUERY_LENGTH characters."""
+    text = clean(raw)
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryTooLong(text)
+    synonyms = _synonym_index(synonym_groups)
+    # Balanced quotes make phrases; a lone quote is ignored.
+    pieces = re.split(r'"([^"]*)"', text)
+    clauses, joins = [], []
+    pending_or = False
+    for position, piece in enumerate(pieces):
+        if position % 2:  # inside quotes
+            words = tuple(words_of(piece))
+            if words:
+                clauses.append(Clause([words], exact=True))
+                joins.append(pending_or)
+                pending_or = False
+            continue
+        tokens = WORD.findall(piece.replace('"', " "))
+        words = []
+        for token in tokens:
+            if token in OPERATORS:
+                if token == "OR" and (clauses or words):  # noqa: S105 (an operator, not a secret)
+                    words.append(None)  # marks an OR between what comes before and after
+                continue
+            words.extend(words_of(token))
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if word is None:
+                pending_or = True
+                i += 1
+                continue
+            clause, used = _match_synonym(words, i, synonyms)
+            if clause is None:
+                if word in STOP_WORDS:
+                    i += 1
+                    continue
+                clause, used = Clause([(word,)]), 1
+            clauses.append(clause)
+            joins.append(pending_or)
+            pending_or = False
+            i += used
+    clauses, joins = clauses[:MAX_CLAUSES], joins[:MAX_CLAUSES]
+    any_of = len(clauses) > 1 and all(joins[1:])
+    return ParsedQuery(text=text, clauses=clauses, any_of=any_of)
+
+
+def _match_synonym(words, start, synonyms):
+    first = words[start]
+    if first is None:
+        return None, 0
+    for key, forms in synonyms.get(stem(first), ()):
+        span = words[start : start + len(key)]
+        if None not in span and tuple(stem(w) for w in span) == key:
+            typed = tuple(span)
+            # What the reader typed comes first, then the group's other forms.
+            ordered = [typed, *(f for f in forms if tuple(stem(w) for w in f) != key)]
+            return Clause(list(dict.fromkeys(ordered))), len(key)
+    return None, 0
