@@ -11,3 +11,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    # A request to /fr/… leaves French active in this thread; the next test must not
+    # inherit it (page.url, issue titles and reverse() all follow the active language).
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

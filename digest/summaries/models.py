@@ -1,8 +1,12 @@
 """A summary of one (or several, or no) research article(s), with its practice implications."""
 
+from html import unescape
+
 from django.db import models
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
@@ -213,6 +217,15 @@ class SummaryPage(Page):
             for a in reference.authors or ()
             if isinstance(a, dict)
         )
+
+    @property
+    def description(self):
+        """Plain text for the meta description and Open Graph: the editor's, else the
+        practice implications (what a reader most wants to preview), else the summary."""
+        if self.search_description:
+            return self.search_description
+        text = unescape(strip_tags(self.implications or self.body))
+        return Truncator(" ".join(text.split())).words(40)
 
     @property
     def evidence_parts(self):
