@@ -183,10 +183,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
-    }
+    },
+    # Wagtail's admin needs inline styles and scripts; the policy applies to reader pages.
+    # (django-csp 4 reads this key only here, not from a CSP_… or …_EXCLUDE_… setting.)
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
 }
-# Wagtail's admin needs inline styles and scripts; the policy above applies to reader pages.
-CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES = ("/admin/", "/django-admin/")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

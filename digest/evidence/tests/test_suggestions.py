@@ -199,3 +199,19 @@ def test_json_endpoint_refuses_get_anonymous_and_bad_ids(client, editor):
     assert client.post(url, {"page_id": "999999"}).status_code == 404
     client.logout()
     assert client.post(url, {"body": draftail("text")}).status_code == 302
+
+
+def test_admin_editor_is_outside_the_readers_content_security_policy(client, editor):
+    # Wagtail's editor uses inline styles; the strict policy is for reader pages only.
+    summary = make_summary(body=RUPTURE)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[summary.pk]))
+    assert "Content-Security-Policy" not in edit.headers
+    assert "script-src 'self'" in client.get(summary.url).headers["Content-Security-Policy"]
+
+
+def test_readers_see_the_evidence_card_only_once_confirmed(client):
+    summary = make_summary(n_clients=605, setting="primary care")
+    assert 'class="evidence-card"' not in client.get(summary.url).content.decode()
+    summary.evidence_confirmed = True
+    summary.save_revision().publish()
+    assert "605 clients · primary care" in client.get(summary.url).content.decode()
