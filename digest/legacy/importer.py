@@ -1,0 +1,480 @@
+"""Brings pages of the old blog into the page tree: an issue per month, its summaries with their
+references, and the topics and research types named by the old addresses (cat_2, cat_1).
+
+Wraps the pure parser (`digest.legacy.parsing`). Every entry is recorded as an ImportedEntry,
+keyed on its fingerprint (month, headline, first reference or opening text): the same entry
+listed on several pages is imported once and gathers every topic it was listed under, and a
+second run over the same pages changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from digest.core.demo.loader import publication_time
+from digest.issues.models import IssuePage
+from digest.references.models import Reference
+from digest.summaries.models import SummaryPage
+from digest.taxonomy.models import ResearchType, Topic, TopicAlias
+
+from .models import ImportedEntry
+from .parsing import LegacyAddress, LegacyEntry, LegacyPage, parse_page_bytes
+
+PAGE_SUFFIXES = {".html", ".htm", ".txt", ".text", ".xhtml"}
+
+
+@dataclass
+class Occurrence:
+    entry: LegacyEntry
+    source: str
+    address: LegacyAddress
+    page_number: int  # the n-th page read, to keep the first-seen order
+
+
+@dataclass
+class Group:
+    """All the copies of one entry found in this run."""
+
+    entry: LegacyEntry
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    def add(self, occurrence: Occurrence) -> None:
+        self.occurrences.append(occurrence)
+        # The fullest copy speaks for the entry: a complete one over a cut one, then the longer.
+        best = (self.entry.complete, len(self.entry.raw_text))
+        if (occurrence.entry.complete, len(occurrence.entry.raw_text)) > best:
+            self.entry = occurrence.entry
+
+    @property
+    def topic_ids(self) -> set[int]:
+        return {o.address.cat_2 for o in self.occurrences if o.address.cat_2 is not None}
+
+    @property
+    def type_ids(self) -> set[int]:
+        return {o.address.cat_1 for o in self.occurrences if o.address.cat_1 is not None}
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({o.source for o in self.occurrences})
+
+    def order_key(self):
+        """Issue order: as the unfiltered listing showed it, else as first met."""
+        unfiltered = [o for o in self.occurrences if not o.address.is_filtered]
+        best = min(unfiltered or self.occurrences, key=lambda o: o.page_number)
+        return (
+            self.entry.year,
+            self.entry.month,
+            0 if unfiltered else 1,
+            best.address.p or 1,
+            best.entry.position,
+            best.page_number,
+        )
+
+
+@dataclass
+class ImportReport:
+    pages_read: int = 0
+    entries_found: int = 0
+    created: int = 0
+    merged: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    incomplete: list[tuple[str, LegacyEntry, bool]] = field(default_factory=list)
+    unparsed: list[tuple[str, str]] = field(default_factory=list)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        lines = [
+            _("Pages read: %(n)d") % {"n": self.pages_read},
+            _("Entries found on the pages: %(n)d") % {"n": self.entries_found},
+            _("Entries created: %(n)d") % {"n": self.created},
+            _("Copies merged into one entry: %(n)d") % {"n": self.merged},
+            _("Earlier imports given new topics or completed: %(n)d") % {"n": self.updated},
+            _("Already imported, unchanged: %(n)d") % {"n": self.unchanged},
+            _("Incomplete (kept as drafts): %(n)d") % {"n": len(self.incomplete)},
+            _("Unparsed fragments: %(n)d") % {"n": len(self.unparsed)},
+        ]
+        for source, entry, new in self.incomplete:
+            lines.append(
+                _("  incomplete%(new)s: %(month)s “%(headline)s” in %(source)s (%(problems)s)")
+                % {
+                    "new": "" if new else _(" (draft already there)"),
+                    "month": f"{entry.year}-{entry.month:02d}",
+                    "headline": entry.headline or entry.raw_text[:60],
+                    "source": source,
+                    "problems": "; ".join(entry.problems),
+                }
+            )
+        for source, text in self.unparsed:
+            lines.append(_("  unparsed text in %(source)s:") % {"source": source})
+            lines.extend(f"    | {line}" for line in text.splitlines())
+        for source, reason in self.skipped_files:
+            lines.append(
+                _("  not read: %(source)s (%(reason)s)") % {"source": source, "reason": reason}
+            )
+        return lines
+
+
+def page_files(paths) -> list[Path]:
+    """The saved pages named by `paths`; a folder stands for the pages inside it."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in PAGE_SUFFIXES)
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def import_legacy(paths) -> ImportReport:
+    """Read the saved pages at `paths` and bring their entries into the site."""
+    report = ImportReport()
+    known = list(Topic.objects.values_list("name", flat=True)) + list(
+        ResearchType.objects.values_list("name", flat=True)
+    )
+    pages: list[tuple[str, LegacyPage]] = []
+    for path in page_files(paths):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            report.skipped_files.append((str(path), error.strerror or str(error)))
+            continue
+        pages.append((str(path), parse_page_bytes(data, known_furniture=known)))
+    with transaction.atomic(), translation.override("en"):
+        _Importer(report).run(pages)
+    return report
+
+
+class _Importer:
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.home = Site.objects.get(is_default_site=True).root_page.specific
+        self.intros: dict[datetime.date, str] = {}
+
+    # Reading ---------------------------------------------------------------------------------
+
+    def run(self, pages: list[tuple[str, LegacyPage]]) -> None:
+        groups: dict[str, Group] = {}
+        cut: list[Occurrence] = []
+        for number, (source, page) in enumerate(pages):
+            self.report.pages_read += 1
+            for intro in page.intros:
+                self.intros.setdefault(datetime.date(intro.year, intro.month, 1), intro.text)
+            for text in page.unparsed:
+                self.report.unparsed.append((source, text))
+                self._keep_unparsed(text, source)
+            for entry in page.entries:
+                self.report.entries_found += 1
+                occurrence = Occurrence(entry, page.address.url or source, page.address, number)
+                if entry.complete:
+                    groups.setdefault(entry.fingerprint(), Group(entry)).add(occurrence)
+                else:
+                    cut.append(occurrence)
+        for occurrence in cut:
+            self._group_cut(groups, occurrence)
+        for group in sorted(groups.values(), key=Group.order_key):
+            self.report.merged += len(group.occurrences) - 1
+            self._apply(group)
+
+    @staticmethod
+    def _group_cut(groups: dict[str, Group], occurrence: Occurrence) -> None:
+        """A cut-off copy joins the entry it is the start of, when that was read too."""
+        entry = occurrence.entry
+        group = groups.get(entry.fingerprint()) or next(
+            (g for g in groups.values() if entry.continues(g.entry) or g.entry.continues(entry)),
+            None,
+        )
+        if group is None:
+            group = groups[entry.fingerprint()] = Group(entry)
+        group.add(occurrence)
+
+    def _keep_unparsed(self, text: str, source: str) -> None:
+        fingerprint = "unparsed-" + hashlib.sha256(text.encode()).hexdigest()[:32]
+        record, created = ImportedEntry.objects.get_or_create(
+            fingerprint=fingerprint,
+            defaults={
+                "status": ImportedEntry.Status.UNPARSED,
+                "raw_text": text,
+                "sources": [source],
+            },
+        )
+        if not created and source not in record.sources:
+            record.sources = sorted([*record.sources, source])
+            record.save(update_fields=["sources"])
+
+    # Writing ---------------------------------------------------------------------------------
+
+    def _apply(self, group: Group) -> None:
+        entry = group.entry
+        record = ImportedEntry.objects.filter(fingerprint=entry.fingerprint()).first()
+        if record is None:
+            record = self._earlier_copy(entry)
+        if record is None:
+            self._create(group)
+        else:
+            self._update(record, group)
+
+    def _earlier_copy(self, entry: LegacyEntry) -> ImportedEntry | None:
+        """An earlier run's record of this entry under another fingerprint: a cut-off copy
+        read before (which this one completes) or after (which this one starts)."""
+        month = datetime.date(entry.year, entry.month, 1)
+        for record in ImportedEntry.objects.filter(month=month).exclude(
+            status=ImportedEntry.Status.UNPARSED
+        ):
+            earlier = LegacyEntry(
+                entry.year, entry.month, record.headline, raw_text=record.raw_text
+            )
+            if entry.continues(earlier) or earlier.continues(entry):
+                return record
+        return None
+
+    def _create(self, group: Group) -> None:
+        entry = group.entry
+        issue = self._issue(entry, publish=entry.complete)
+        summary = SummaryPage(
+            title=_title(entry),
+            slug=_free_slug(issue, _title(entry)),
+            first_published_at=publication_time(issue.month),
+            live=False,
+        )
+        _fill(summary, entry)
+        summary.topics = self._topics(group.topic_ids)
+        summary.research_types = self._types(group.type_ids, entry)
+        issue.add_child(instance=summary)
+        revision = summary.save_revision()
+        if entry.complete:
+            revision.publish()
+            self.report.created += 1
+        else:
+            self.report.incomplete.append((group.sources[0], entry, True))
+        ImportedEntry.objects.create(
+            fingerprint=entry.fingerprint(),
+            status=_status(entry),
+            summary=summary,
+            month=issue.month,
+            headline=entry.headline[:255],
+            raw_text=entry.raw_text,
+            problems=entry.problems,
+            topic_ids=sorted(group.topic_ids),
+            type_ids=sorted(group.type_ids),
+            sources=group.sources,
+        )
+
+    def _update(self, record: ImportedEntry, group: Group) -> None:
+        entry = group.entry
+        new_topics = group.topic_ids - set(record.topic_ids)
+        new_types = group.type_ids - set(record.type_ids)
+        completes = record.status == ImportedEntry.Status.INCOMPLETE and entry.complete
+        sources = sorted(set(record.sources) | set(group.sources))
+        if not (new_topics or new_types or completes or sources != record.sources):
+            self.report.unchanged += 1
+            if not entry.complete:
+                self.report.incomplete.append((group.sources[0], entry, False))
+            return
+        summary = record.summary
+        # A deleted summary stays deleted: the editor removed it on purpose.
+        if summary is not None and (new_topics or new_types or completes):
+            self._revise(summary, entry if completes else None, new_topics, new_types)
+        if completes and (summary is None or not _edited_by_a_person(summary)):
+            record.status = ImportedEntry.Status.COMPLETE
+            record.raw_text, record.problems = entry.raw_text, entry.problems
+            record.headline = entry.headline[:255]
+        record.topic_ids = sorted(set(record.topic_ids) | group.topic_ids)
+        record.type_ids = sorted(set(record.type_ids) | group.type_ids)
+        record.sources = sources
+        record.save()
+        if new_topics or new_types or completes:
+            self.report.updated += 1
+        else:
+            self.report.unchanged += 1
+        if record.status == ImportedEntry.Status.INCOMPLETE:
+            self.report.incomplete.append((group.sources[0], entry, False))
+
+    def _revise(self, summary: SummaryPage, complete_entry, new_topics, new_types) -> None:
+        """Add terms (and, for a draft nobody has touched, the complete text) in a new
+        revision, published when the page was live with nothing pending."""
+        summary = summary.specific
+        publish_after = summary.live and not summary.has_unpublished_changes
+        page = summary.get_latest_revision_as_object()
+        if complete_entry is not None and not _edited_by_a_person(summary):
+            _fill(page, complete_entry)
+            publish_after = True
+        page.topics = [*page.topics.all(), *self._topics(new_topics)]
+        page.research_types = [*page.research_types.all(), *self._types(new_types, page)]
+        revision = page.save_revision()
+        if publish_after:
+            revision.publish()
+            issue = summary.get_parent().specific
+            if not issue.live:
+                issue.save_revision().publish()
+
+    def _issue(self, entry: LegacyEntry, *, publish: bool) -> IssuePage:
+        month = datetime.date(entry.year, entry.month, 1)
+        intro = self.intros.get(month, "")
+        issue = IssuePage.objects.filter(month=month).first()
+        if issue is None:
+            issue = IssuePage(
+                title=IssuePage.default_title(month),
+                month=month,
+                intro=_paragraphs([intro]) if intro else "",
+                first_published_at=publication_time(month),
+                live=False,
+            )
+            self.home.add_child(instance=issue)
+            revision = issue.save_revision()
+            if publish:
+                revision.publish()
+            return issue
+        changed = False
+        if intro and not issue.intro:
+            # Nothing is lost: an intro read on a later run fills an empty one.
+            issue = issue.get_latest_revision_as_object()
+            issue.intro = _paragraphs([intro])
+            changed = True
+        if changed or (publish and not issue.live):
+            revision = issue.save_revision()
+            if publish or issue.live:
+                revision.publish()
+        return issue
+
+    @staticmethod
+    def _topics(legacy_ids) -> list[Topic]:
+        if not legacy_ids:
+            return []
+        topics = {t.legacy_id: t for t in Topic.objects.filter(legacy_id__in=legacy_ids)}
+        for alias in TopicAlias.objects.filter(legacy_id__in=set(legacy_ids) - set(topics)):
+            topics[alias.legacy_id] = alias.topic
+        return sorted(set(topics.values()), key=lambda t: (t.sort_order, t.name))
+
+    @staticmethod
+    def _types(legacy_ids, entry_or_page) -> list[ResearchType]:
+        """The old site's type ids are groups (24 = every kind of primary study): the entry's
+        own wording picks the member of the group, else the group's first type."""
+        if not legacy_ids:
+            return []
+        text = _text_of(entry_or_page)
+        try:
+            from digest.evidence.extraction import suggest_research_types_by_keywords
+
+            worded = set(suggest_research_types_by_keywords(text))
+        except ImportError:  # the evidence app is optional to the import
+            worded = set()
+        chosen = []
+        for legacy_id in sorted(legacy_ids):
+            group = list(ResearchType.objects.filter(legacy_id=legacy_id).order_by("sort_order"))
+            picked = [t for t in group if t.slug in worded] or group[:1]
+            chosen.extend(t for t in picked if t not in chosen)
+        return chosen
+
+
+# --- entry to page fields -----------------------------------------------------------------------
+
+
+def _status(entry: LegacyEntry) -> str:
+    return ImportedEntry.Status.COMPLETE if entry.complete else ImportedEntry.Status.INCOMPLETE
+
+
+def _title(entry: LegacyEntry) -> str:
+    title = entry.headline or _("Untitled entry of %(month)s") % {
+        "month": f"{entry.year}-{entry.month:02d}"
+    }
+    return title[:255]
+
+
+def _free_slug(issue: IssuePage, title: str) -> str:
+    base = slugify(title)[:70].strip("-") or "entry"
+    taken = set(issue.get_children().values_list("slug", flat=True))
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def _paragraphs(texts) -> str:
+    return "".join(f"<p>{escape(text)}</p>" for text in texts if text)
+
+
+def _text_of(entry_or_page) -> str:
+    if isinstance(entry_or_page, LegacyEntry):
+        return entry_or_page.raw_text
+    return " ".join(
+        str(getattr(entry_or_page, name, "") or "")
+        for name in ("title", "preamble", "body", "implications")
+    )
+
+
+def _edited_by_a_person(page) -> bool:
+    return page.revisions.exclude(user=None).exists()
+
+
+def _fill(summary: SummaryPage, entry: LegacyEntry) -> None:
+    """The entry's parts as page fields. Nothing is dropped: a cut-off entry's unread rest
+    and an e-mail line that holds no address go into the text for the editor to see."""
+    summary.title = _title(entry)
+    summary.preamble = _paragraphs(entry.preamble)
+    body = list(entry.summary)
+    email = entry.author_email
+    try:
+        validate_email(email)
+    except ValidationError:
+        if email:
+            body.append(_("Author email: %(email)s") % {"email": email})
+        email = ""
+    if not entry.complete and not (entry.summary or entry.implications):
+        # Too little was read to place: the draft shows the text as it was on the page.
+        body = [line for line in entry.raw_text.splitlines() if line != entry.headline]
+    summary.body = _paragraphs(body)
+    summary.implications = _paragraphs(entry.implications)
+    summary.author_email = email[:254]
+    summary.references.clear()
+    for position, raw in enumerate(entry.references):
+        summary.references.add(Reference(sort_order=position, **reference_fields(raw)))
+
+
+def reference_fields(raw: str) -> dict:
+    """Reference model fields for `raw`: always the raw text, and the structured fields when
+    the reference parser is there to fill them (imports work without it)."""
+    fields = {"raw": raw}
+    try:
+        from digest.references.parsing import parse_reference
+    except ImportError:
+        return fields
+    parsed = parse_reference(raw)
+    kinds = set(Reference.Kind.values)
+    fields.update(
+        kind=parsed.type if parsed.type in kinds else Reference.Kind.OTHER,
+        authors=parsed.author,
+        editors=parsed.editor,
+        year=parsed.year if parsed.year and 0 < parsed.year < 32768 else None,
+        status=parsed.status,
+        title=parsed.title,
+        container_title=parsed.container_title,
+        volume=parsed.volume,
+        issue=parsed.issue,
+        pages=parsed.page,
+        article_number=parsed.number,
+        publisher=parsed.publisher,
+        doi=parsed.DOI,
+        url=parsed.URL,
+        unparsed=parsed.unparsed,
+    )
+    # Whatever does not fit a column stays readable in the raw text; never fail the import.
+    for name, value in list(fields.items()):
+        limit = getattr(Reference._meta.get_field(name), "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            fields[name] = "" if name == "url" else value[:limit]
+    return fields

@@ -1,0 +1,41 @@
+"""`manage.py import_legacy PATH…`: bring saved pages of the old blog into the site."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from digest.legacy.importer import import_legacy, page_files
+
+
+class Command(BaseCommand):
+    help = _(
+        "Import pages of the old blog, saved as HTML by a browser or as text (first line: the "
+        "page's address). Folders are read for .html, .htm and .txt files. Running it again "
+        "over the same pages changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help=_("saved pages, or folders of them"))
+
+    def handle(self, *args, paths, **options):
+        missing = [path for path in paths if not Path(path).exists()]
+        if missing:
+            message = _("No such file or folder: %(paths)s") % {"paths": ", ".join(missing)}
+            raise CommandError(message)
+        if not page_files(paths):
+            raise CommandError(_("No saved pages found in: %(paths)s") % {"paths": " ".join(paths)})
+        if not Site.objects.filter(is_default_site=True).exists():
+            raise CommandError(_("There is no default site to import into; run migrate first."))
+        report = import_legacy(paths)
+        for line in report.lines():
+            self.stdout.write(line)
+        if report.incomplete or report.unparsed or report.skipped_files:
+            self.stdout.write(
+                self.style.WARNING(
+                    _("Review the drafts and the unparsed text listed above in the admin.")
+                )
+            )
+        else:
+            self.stdout.write(self.style.SUCCESS(_("Import complete.")))
