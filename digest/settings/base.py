@@ -137,6 +137,10 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Practice Digest <digest@example.org>")
 
+# Every newsletter e-mail names its sender and a postal address (Canada's anti-spam law).
+NEWSLETTER_SENDER_NAME = env("NEWSLETTER_SENDER_NAME", default="Practice Digest")
+NEWSLETTER_POSTAL_ADDRESS = env("NEWSLETTER_POSTAL_ADDRESS", default="")
+
 # Wagtail's own background work (reference index, image renditions) runs inline; e-mail
 # delivery and other slow work go to the database queue served by `manage.py db_worker`.
 TASKS = {

@@ -1,0 +1,203 @@
+"""The e-mails the newsletter sends: the issue (rendered once per language, then personalised by
+swapping in each subscriber's links) and the subscription e-mails (confirm, already subscribed).
+
+Every e-mail is HTML with CSS inlined by css-inline and a plain-text twin; every link is
+absolute, built on BASE_URL.
+"""
+
+import html
+import re
+from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
+from urllib.parse import urlsplit
+
+import css_inline
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from . import tokens
+
+# Stand-ins rendered into the shared frame and replaced per subscriber. They survive HTML
+# escaping and CSS inlining unchanged.
+UNSUBSCRIBE_MARK = "__newsletter_unsubscribe_url__"
+PREFERENCES_MARK = "__newsletter_preferences_url__"
+
+_INLINER = css_inline.CSSInliner()
+_RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def base_url() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_url(path: str) -> str:
+    return path if "://" in path else base_url() + path
+
+
+def absolutise_links(markup: str) -> str:
+    # Rich text links to our own pages come out site-relative; in an inbox they must not.
+    return _RELATIVE_LINK.sub(lambda m: f'{m.group(1)}{absolute_url(m.group(2))}"', markup)
+
+
+def html_to_text(markup: str) -> str:
+    """Rich text as readable plain text: one paragraph per block, list items bulleted."""
+    markup = re.sub(r"<li[^>]*>", "- ", markup or "", flags=re.IGNORECASE)
+    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def sender() -> str:
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return formataddr((settings.NEWSLETTER_SENDER_NAME, address))
+
+
+def mail_domain() -> str:
+    return urlsplit(base_url()).hostname or "localhost"
+
+
+def subscriber_language(subscriber) -> str:
+    codes = dict(settings.LANGUAGES)
+    return subscriber.language if subscriber.language in codes else settings.LANGUAGE_CODE
+
+
+def subscriber_links(subscriber) -> dict:
+    """The subscriber's own links, in their language's part of the site."""
+    with translation.override(subscriber_language(subscriber)):
+        return {
+            "unsubscribe_url": absolute_url(
+                reverse("newsletter:unsubscribe", args=[tokens.unsubscribe_token(subscriber)])
+            ),
+            "preferences_url": absolute_url(
+                reverse("newsletter:preferences", args=[tokens.preferences_token(subscriber)])
+            ),
+        }
+
+
+def _frame_context() -> dict:
+    return {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "sender_name": settings.NEWSLETTER_SENDER_NAME,
+        "postal_address": settings.NEWSLETTER_POSTAL_ADDRESS,
+        "home_url": absolute_url(reverse("wagtail_serve", args=[""])),
+    }
+
+
+def render_pair(template_base: str, context: dict, language: str) -> tuple[str, str]:
+    """(text, html) of one e-mail in `language`, the HTML with its CSS inlined."""
+    with translation.override(language):
+        context = {**_frame_context(), **context}
+        text = render_to_string(f"{template_base}.txt", context)
+        markup = render_to_string(f"{template_base}.html", context)
+    return text.strip() + "\n", _INLINER.inline(absolutise_links(markup))
+
+
+@dataclass(frozen=True)
+class Frame:
+    subject: str
+    text: str
+    html: str
+
+
+class IssueEmail:
+    """An issue as e-mail. The expensive part (templates, CSS inlining) runs once per language;
+    each message then only differs by the subscriber's links, so sending stays fast and
+    memory stays flat however many subscribers there are."""
+
+    def __init__(self, issue):
+        self.issue = issue
+        self._frames: dict[str, Frame] = {}
+        self._summaries = None
+
+    def summaries(self):
+        if self._summaries is None:
+            self._summaries = list(self.issue.summaries())
+        return self._summaries
+
+    def frame(self, language: str) -> Frame:
+        if language not in self._frames:
+            with translation.override(language):
+                month = formats.date_format(self.issue.month, "F Y")
+                subject = _("%(site)s: %(month)s") % {
+                    "site": settings.WAGTAIL_SITE_NAME,
+                    "month": month,
+                }
+                context = {
+                    "issue": self.issue,
+                    "month": month,
+                    "intro_text": html_to_text(self.issue.intro),
+                    "issue_url": absolute_url(self.issue.get_url() or "/"),
+                    "summaries": [self._summary_context(s) for s in self.summaries()],
+                    "unsubscribe_url": UNSUBSCRIBE_MARK,
+                    "preferences_url": PREFERENCES_MARK,
+                }
+            text, markup = render_pair("newsletter/email/issue", context, language)
+            self._frames[language] = Frame(subject, text, markup)
+        return self._frames[language]
+
+    @staticmethod
+    def _summary_context(summary) -> dict:
+        return {
+            "page": summary,
+            "url": absolute_url(summary.get_url() or "/"),
+            "references": list(summary.references.all()),
+            "implications_text": html_to_text(summary.implications),
+        }
+
+    def message(self, subscriber, *, message_id=None, connection=None, subject_prefix=""):
+        frame = self.frame(subscriber_language(subscriber))
+        links = subscriber_links(subscriber)
+
+        def personalise(body):
+            return body.replace(UNSUBSCRIBE_MARK, links["unsubscribe_url"]).replace(
+                PREFERENCES_MARK, links["preferences_url"]
+            )
+
+        headers = {
+            # RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs here.
+            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "List-Id": f"{settings.WAGTAIL_SITE_NAME} <newsletter.{mail_domain()}>",
+        }
+        if message_id:
+            # The same id if a message must be re-sent after a crash: many mailboxes then
+            # show it once.
+            headers["Message-ID"] = f"<{message_id}@{mail_domain()}>"
+        message = EmailMultiAlternatives(
+            subject_prefix + frame.subject,
+            personalise(frame.text),
+            sender(),
+            [subscriber.email],
+            headers=headers,
+            connection=connection,
+        )
+        message.attach_alternative(personalise(frame.html), "text/html")
+        return message
+
+
+def subscription_message(subscriber, kind: str) -> EmailMultiAlternatives:
+    """`kind` "confirm": the double opt-in link; "already": a reminder with the preferences link
+    (sent instead, so the form's answer never tells whether an address is subscribed)."""
+    language = subscriber_language(subscriber)
+    links = subscriber_links(subscriber)
+    with translation.override(language):
+        confirm_url = absolute_url(
+            reverse("newsletter:confirm", args=[tokens.confirm_token(subscriber)])
+        )
+        if kind == "confirm":
+            subject = _("Please confirm your subscription to %(site)s")
+        else:
+            subject = _("You are already subscribed to %(site)s")
+        subject = subject % {"site": settings.WAGTAIL_SITE_NAME}
+    text, markup = render_pair(
+        f"newsletter/email/{kind}", {"confirm_url": confirm_url, **links}, language
+    )
+    message = EmailMultiAlternatives(subject, text, sender(), [subscriber.email])
+    message.attach_alternative(markup, "text/html")
+    return message

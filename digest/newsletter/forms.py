@@ -1,0 +1,61 @@
+"""Forms readers fill in: subscribe (with its honeypot) and preferences; the admin's CSV import."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from digest.taxonomy.models import Topic
+
+from .models import Subscriber
+
+# What the reader agrees to; the wording shown is stored with the consent record.
+CONSENT_TEXT = _(
+    "Send me each monthly issue by e-mail. I can unsubscribe at any time with the link "
+    "in every e-mail."
+)
+
+# Where a subscribe form sits; recorded (in English) as the consent source.
+SOURCES = {
+    "home": "subscribe box on the home page",
+    "summary": "subscribe box on a summary page",
+    "page": "subscribe page",
+}
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    source = forms.ChoiceField(
+        choices=[(key, key) for key in SOURCES], required=False, widget=forms.HiddenInput
+    )
+    # A honeypot: hidden from people by CSS, filled in by bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+
+class PreferencesForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"), choices=settings.LANGUAGES, widget=forms.RadioSelect
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics of interest"),
+        queryset=Topic.objects.order_by("sort_order", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Optional: tells the editor what you would like to read more about."),
+    )
+
+    class Meta:
+        model = Subscriber
+        fields = ["language", "topics"]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"), help_text=_("Columns: email,language (a header row is optional).")
+    )
+    consent_source = forms.CharField(
+        label=_("Where their consent comes from"),
+        max_length=200,
+        help_text=_(
+            'For example "Members who ticked the newsletter box on the 2024 renewal form".'
+        ),
+    )

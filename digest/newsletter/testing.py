@@ -1,0 +1,147 @@
+"""Runs the real thing for the crash test and the benchmark: a scratch database (a SQLite file,
+or a PostgreSQL database when DATABASE_URL names one), `manage.py` commands and `db_worker`
+processes, all sending to a local SMTP sink."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+
+MANAGE = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+
+SEED = """
+from digest.core.tests.factories import make_issue, make_summary
+from digest.newsletter.models import Subscriber
+issue = make_issue("2026-01", intro="<p>This month: alliance ruptures and how to repair them.</p>")
+make_summary(
+    issue,
+    "Experts Agree on Strategies to Repair Alliance Ruptures",
+    references=[{{"raw": "Eubanks, C. F., Muran, J. C., & Safran, J. D. (2018). Alliance rupture "
+                 "repair: A meta-analysis. Psychotherapy, 55(4), 508-519.",
+                 "doi": "10.1037/pst0000185"}}],
+    implications="<p>Name the rupture openly and invite the client's view of it.</p>",
+)
+make_summary(issue, "Routine Outcome Monitoring in Primary Care",
+             implications="<p>Look at the progress chart with the client each session.</p>")
+Subscriber.objects.bulk_create(
+    [Subscriber(email=f"reader{{n}}@example.org", status="confirmed",
+                language="fr" if n % 5 == 0 else "en") for n in range({count})],
+    batch_size=1000,
+)
+"""
+
+
+class ScratchSite:
+    """A migrated database of its own, and the environment the subprocesses run with."""
+
+    def __init__(self, directory: Path, smtp_port: int, name: str = "newsletter_scratch"):
+        self.directory = Path(directory)
+        self.smtp_port = smtp_port
+        self.postgres_url = None
+        database_url = os.environ.get("DATABASE_URL", "")
+        if database_url.startswith(("postgres://", "postgresql://")):
+            parts = urlsplit(database_url)
+            self.postgres_url = urlunsplit(parts._replace(path=f"/{parts.path.strip('/')}_{name}"))
+            self.database_url = self.postgres_url
+        else:
+            self.database_url = f"sqlite:///{self.directory / (name + '.sqlite3')}"
+
+    @property
+    def env(self) -> dict:
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "digest.settings.dev",
+            "DEBUG": "false",  # no query log growing in the worker's memory
+            "DATABASE_URL": self.database_url,
+            "BACKGROUND_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(self.smtp_port),
+            "LOG_LEVEL": "ERROR",
+        }
+
+    def manage(self, *args, timeout=600) -> str:
+        done = subprocess.run(  # noqa: S603 - our own manage.py
+            [*MANAGE, *args], env=self.env, capture_output=True, text=True, timeout=timeout
+        )
+        if done.returncode:
+            raise RuntimeError(f"manage.py {args[0]} failed:\n{done.stdout}\n{done.stderr}")
+        return done.stdout
+
+    def _postgres(self, statement):
+        import psycopg
+
+        admin = urlsplit(self.postgres_url)._replace(path="/postgres")
+        with psycopg.connect(urlunsplit(admin), autocommit=True) as connection:
+            connection.execute(statement)
+
+    def create(self, subscribers: int) -> "ScratchSite":
+        if self.postgres_url:
+            name = urlsplit(self.postgres_url).path.strip("/")
+            self._postgres(f'DROP DATABASE IF EXISTS "{name}"')
+            self._postgres(f'CREATE DATABASE "{name}"')
+        self.manage("migrate", "--noinput", "-v0")
+        self.seed(subscribers)
+        return self
+
+    def copy_to(self, name: str) -> "ScratchSite":
+        """Another scratch site with the same content (SQLite only: a file copy)."""
+        other = ScratchSite(self.directory, self.smtp_port, name)
+        shutil.copyfile(
+            self.database_url.removeprefix("sqlite:///"),
+            other.database_url.removeprefix("sqlite:///"),
+        )
+        return other
+
+    def seed(self, subscribers: int):
+        self.manage("shell", "-c", SEED.format(count=subscribers))
+
+    def drop(self):
+        if self.postgres_url:
+            name = urlsplit(self.postgres_url).path.strip("/")
+            self._postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def start_worker(self, *extra) -> subprocess.Popen:
+        return subprocess.Popen(  # noqa: S603 - our own manage.py
+            [
+                *MANAGE,
+                "db_worker",
+                "--queue-name",
+                "*",
+                "--backend",
+                "background",
+                "--interval",
+                "0.05",
+                "--no-startup-delay",
+                *extra,
+            ],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+
+    def progress(self) -> dict:
+        out = self.manage(
+            "shell",
+            "-c",
+            "import json; from digest.newsletter.models import IssueSend; "
+            "s = IssueSend.objects.get(); "
+            "print(json.dumps({**s.progress(), 'finished': bool(s.finished_at)}))",
+        )
+        import json
+
+        return json.loads(out.strip().splitlines()[-1])
+
+
+def wait_for(condition, timeout: float, interval: float = 0.1) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return condition()

@@ -1,0 +1,51 @@
+"""`kill -9` of a real db_worker in the middle of a send, then a restart: every e-mail arrives
+and none twice (a real SMTP server on localhost counts them)."""
+
+import os
+import signal
+import threading
+
+from digest.newsletter.sink import CountingHandler, SMTPSink, free_port
+from digest.newsletter.testing import ScratchSite, wait_for
+
+SUBSCRIBERS = 450  # three batches of 200
+KILL_AT = 250  # during the SMTP transaction of the 251st message, in the second batch
+
+
+def test_killed_worker_restarted_sends_every_remaining_email_exactly_once(tmp_path):
+    worker = {}
+    killed = threading.Event()
+
+    def kill_mid_transaction(address):
+        # Called by the SMTP server on RCPT TO: the worker is inside a send, its delivery
+        # claimed, the message not yet accepted.
+        if not killed.is_set() and handler.total >= KILL_AT:
+            os.kill(worker["process"].pid, signal.SIGKILL)
+            killed.set()
+
+    handler = CountingHandler(on_recipient=kill_mid_transaction)
+    site = ScratchSite(tmp_path, free_port(), name="newsletter_crash")
+    try:
+        site.create(SUBSCRIBERS)
+        with SMTPSink(handler, port=site.smtp_port):
+            site.manage("send_issue", "2026-01")
+            worker["process"] = first = site.start_worker()
+            assert killed.wait(timeout=240), first.stderr.read().decode()
+            assert first.wait(timeout=30) == -signal.SIGKILL
+            assert handler.total == KILL_AT
+
+            worker["process"] = second = site.start_worker()
+            try:
+                assert wait_for(lambda: handler.total >= SUBSCRIBERS, timeout=240)
+                assert wait_for(lambda: site.progress()["finished"], timeout=60)
+            finally:
+                second.terminate()
+                second.wait(timeout=30)
+        progress = site.progress()
+    finally:
+        site.drop()
+
+    assert len(handler.received) == SUBSCRIBERS
+    assert set(handler.received.values()) == {1}
+    assert progress["sent"] == SUBSCRIBERS and progress["waiting"] == 0
+    assert len(set(handler.message_ids)) == SUBSCRIBERS
