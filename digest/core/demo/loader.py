@@ -1,0 +1,100 @@
+"""Put the demo issues and summaries into the page tree, published through Wagtail's revisions.
+
+Idempotent: an issue is recognised by its month and a summary by its slug within its issue, and
+anything already there is left exactly as it is (an editor may have changed it since).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone, translation
+from wagtail.models import Site
+
+from digest.issues.models import IssuePage
+from digest.references.models import Reference
+from digest.summaries.models import SummaryPage
+from digest.taxonomy.models import ResearchType, Topic
+
+from .content import ISSUES, SUMMARIES
+
+
+@dataclass
+class LoadReport:
+    issues_created: int = 0
+    summaries_created: int = 0
+    already_present: int = 0
+
+
+def parse_month(value: str) -> datetime.date:
+    year, month = value.split("-")
+    return datetime.date(int(year), int(month), 1)
+
+
+def publication_time(month: datetime.date) -> datetime.datetime:
+    """Mid-month, so feeds and "first published" dates read like a real monthly archive."""
+    return timezone.make_aware(datetime.datetime(month.year, month.month, 15, 9, 0))
+
+
+@transaction.atomic
+def load_demo() -> LoadReport:
+    report = LoadReport()
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    issues = {}
+    # Titles such as "June 2026" are stored text, so they must not depend on the active language.
+    with translation.override("en"):
+        for data in ISSUES:
+            issues[data["month"]] = _ensure_issue(home, data, report)
+    for data in SUMMARIES:
+        _ensure_summary(issues[data["issue"]], data, report)
+    return report
+
+
+def _ensure_issue(home, data, report) -> IssuePage:
+    month = parse_month(data["month"])
+    issue = IssuePage.objects.filter(month=month).first()
+    if issue is not None:
+        report.already_present += 1
+        return issue
+    issue = IssuePage(
+        title=IssuePage.default_title(month),
+        month=month,
+        intro=data["intro"],
+        first_published_at=publication_time(month),
+    )
+    home.add_child(instance=issue)
+    issue.save_revision().publish()
+    report.issues_created += 1
+    return issue
+
+
+def _ensure_summary(issue, data, report) -> SummaryPage | None:
+    if SummaryPage.objects.child_of(issue).filter(slug=data["slug"]).exists():
+        report.already_present += 1
+        return None
+    summary = SummaryPage(
+        title=data["title"],
+        slug=data["slug"],
+        body=data["body"],
+        implications=data["implications"],
+        first_published_at=publication_time(issue.month),
+        evidence_confirmed=True,
+        **data["evidence"],
+    )
+    for position, fields in enumerate(data["references"]):
+        summary.references.add(Reference(sort_order=position, **fields))
+    summary.topics = _terms(Topic, data["topics"])
+    summary.research_types = _terms(ResearchType, data["types"])
+    issue.add_child(instance=summary)
+    summary.save_revision().publish()
+    report.summaries_created += 1
+    return summary
+
+
+def _terms(model, slugs):
+    terms = {term.slug: term for term in model.objects.filter(slug__in=slugs)}
+    missing = set(slugs) - set(terms)
+    if missing:
+        # The vocabulary comes from a data migration; a missing slug is a bug in content.py.
+        raise LookupError(f"Unknown {model._meta.verbose_name} slug(s): {sorted(missing)}")
+    return [terms[slug] for slug in slugs]
