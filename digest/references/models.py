@@ -75,7 +75,8 @@ class Reference(Orderable):
             [FieldPanel("edition"), FieldPanel("publisher"), FieldPanel("publisher_place")]
         ),
         FieldRowPanel([FieldPanel("doi"), FieldPanel("url")]),
-        FieldPanel("unparsed", read_only=True),
+        # Editable (not read-only) so the admin script's findings are saved with the form.
+        FieldPanel("unparsed"),
     ]
 
     class Meta(Orderable.Meta):

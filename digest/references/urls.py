@@ -1,3 +1,22 @@
-"""Addresses served by the references app."""
+"""Citation exports beside the pages they export (…/cite.bib, …/cite.ris, …/cite.json)."""
 
-urlpatterns = []
+from django.urls import re_path
+
+from . import views
+
+FMT = "(?P<fmt>bib|ris|json)"
+
+urlpatterns = [
+    re_path(rf"^archive/cite\.{FMT}$", views.archive_citations, name="archive_citations"),
+    re_path(rf"^search/cite\.{FMT}$", views.search_citations, name="search_citations"),
+    re_path(
+        rf"^topics/(?P<slug>[-\w]+)/cite\.{FMT}$", views.topic_citations, name="topic_citations"
+    ),
+    re_path(rf"^types/(?P<slug>[-\w]+)/cite\.{FMT}$", views.type_citations, name="type_citations"),
+    # Last: any other page address followed by cite.<fmt> is a summary's own export.
+    re_path(
+        rf"^(?P<page_path>(?:[-\w]+/)+)cite\.{FMT}$",
+        views.summary_citation,
+        name="summary_citation",
+    ),
+]

@@ -205,3 +205,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Pasting a DOI alone in the admin may fill the reference from Crossref: off by default (no
+# network call is ever needed), and any failure leaves the fields for the editor to fill.
+REFERENCES_DOI_LOOKUP = env.bool("REFERENCES_DOI_LOOKUP", default=False)

@@ -15,3 +15,5 @@ TASKS = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+REFERENCES_DOI_LOOKUP = False  # never call the network from tests

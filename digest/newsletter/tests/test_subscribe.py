@@ -193,3 +193,10 @@ def test_preferences_change_language_and_topics(client, db):
     assert list(subscriber.topics.all()) == [topic]
     assert client.post(url, {"language": "xx"}).status_code == 400
     assert client.get("/preferences/forged:token/").status_code == 404
+
+
+def test_french_pages_are_in_french(client):
+    page = client.get("/fr/subscribe/").content.decode()
+    assert "S’abonner à l’infolettre" in page and "Adresse courriel" in page
+    subscribe(client, "fr@example.org", path="/fr/subscribe/")
+    assert mail.outbox[0].subject.startswith("Veuillez confirmer votre abonnement")

@@ -1,0 +1,145 @@
+"""Template tags for summary pages: the formatted references with their exports, and the
+scholarly metadata (Highwire `citation_*` tags, schema.org JSON-LD) in the page head."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_SCHEMA_TYPES = {"article-journal": "ScholarlyArticle", "chapter": "Chapter", "book": "Book"}
+# As Django's json_script does: nothing in the data can close the <script> element.
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _references(summary):
+    return [r for r in summary.references.all() if r.has_structure() or r.doi]
+
+
+def _person(name):
+    if name.get("literal"):
+        return {"@type": "Organization", "name": name["literal"]}
+    person = {"@type": "Person", "familyName": name.get("family", "")}
+    if name.get("given"):
+        person["givenName"] = name["given"]
+    person["name"] = f"{name.get('given', '')} {name.get('family', '')}".strip()
+    return person
+
+
+def _highwire_name(name):
+    return name.get("literal") or ", ".join(p for p in (name.get("family"), name.get("given")) if p)
+
+
+def highwire_tags(reference):
+    """(name, content) pairs describing the summarised work for Google Scholar."""
+    tags = [("citation_title", reference.title)]
+    tags += [("citation_author", _highwire_name(a)) for a in reference.authors or ()]
+    if reference.year:
+        tags.append(("citation_publication_date", str(reference.year)))
+    container = {
+        "article-journal": "citation_journal_title",
+        "chapter": "citation_inbook_title",
+    }.get(reference.kind)
+    if container and reference.container_title:
+        tags.append((container, reference.container_title))
+    first, _, last = reference.pages.replace("\u2013", "-").partition("-")
+    tags += [
+        ("citation_volume", reference.volume),
+        ("citation_issue", reference.issue),
+        ("citation_firstpage", first or reference.article_number),
+        ("citation_lastpage", last),
+        ("citation_doi", reference.doi),
+        ("citation_publisher", reference.publisher),
+    ]
+    return [(name, value) for name, value in tags if value]
+
+
+def reviewed_work(reference):
+    """schema.org description of one summarised work."""
+    work = {"@type": _SCHEMA_TYPES.get(reference.kind, "CreativeWork"), "name": reference.title}
+    if reference.authors:
+        work["author"] = [_person(a) for a in reference.authors]
+    if reference.editors:
+        work["editor"] = [_person(e) for e in reference.editors]
+    if reference.year:
+        work["datePublished"] = str(reference.year)
+    if reference.status:
+        work["creativeWorkStatus"] = reference.status
+    if reference.container_title:
+        container_type = "Periodical" if reference.kind == "article-journal" else "Book"
+        container = {"@type": container_type, "name": reference.container_title}
+        if reference.kind == "article-journal" and reference.volume:
+            container = {
+                "@type": "PublicationVolume",
+                "volumeNumber": reference.volume,
+                "isPartOf": container,
+            }
+            if reference.issue:
+                container = {
+                    "@type": "PublicationIssue",
+                    "issueNumber": reference.issue,
+                    "isPartOf": container,
+                }
+        work["isPartOf"] = container
+    if reference.pages:
+        work["pagination"] = reference.pages
+    if reference.publisher:
+        work["publisher"] = {"@type": "Organization", "name": reference.publisher}
+    if reference.doi:
+        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": reference.doi}
+        work["sameAs"] = reference.doi_url
+    elif reference.url:
+        work["url"] = reference.url
+    return work
+
+
+def summary_json_ld(summary, request=None):
+    """The summary as a schema.org Review of the work(s) it summarises."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Review",
+        "headline": summary.title,
+        "name": summary.title,
+        "inLanguage": "en",
+        "url": summary.get_full_url(request),
+        "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+    }
+    if summary.first_published_at:
+        data["datePublished"] = summary.first_published_at.date().isoformat()
+    if summary.last_published_at:
+        data["dateModified"] = summary.last_published_at.date().isoformat()
+    topics = [t.name for t in summary.topics.all()]
+    if topics:
+        data["about"] = topics
+    works = [reviewed_work(r) for r in _references(summary)]
+    if works:
+        data["itemReviewed"] = works[0] if len(works) == 1 else works
+    return data
+
+
+@register.inclusion_tag("references/meta.html", takes_context=True)
+def reference_meta(context, summary):
+    """Highwire tags for the first summarised work, and the JSON-LD for the summary."""
+    references = _references(summary)
+    data = summary_json_ld(summary, context.get("request"))
+    return {
+        "highwire": highwire_tags(references[0]) if references else [],
+        "json_ld": mark_safe(  # escaped above: no "<", ">" or "&" is left in the JSON
+            json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+        ),
+    }
+
+
+@register.inclusion_tag("references/reference_list.html", takes_context=True)
+def reference_list(context, summary):
+    """The summary's references in APA 7 (raw text where nothing is structured), with the
+    links to download them as BibTeX, RIS and CSL-JSON."""
+    references = list(summary.references.all())
+    return {
+        "references": references,
+        "export_base": summary.url or "",
+        "exportable": any(r.has_structure() or r.doi for r in references),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }

@@ -1,0 +1,132 @@
+"""Citation exports: one summary's references, or every reference of an archive, topic,
+research-type or search list (same filters as the page), as BibTeX, RIS or CSL-JSON."""
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.auth import require_admin_access
+from wagtail.models import Site
+
+from digest.summaries.facets import Facets
+from digest.summaries.models import SummaryPage
+from digest.taxonomy.models import ResearchType, Topic, TopicAlias
+
+from .exports import FORMATS
+from .models import Reference
+from .parsing import parse_reference
+
+MAX_SUMMARIES = 5000  # the whole archive is ~400; a bound keeps a crafted query cheap
+
+
+def _download(summaries, fmt, filename):
+    writer, media_type, extension = FORMATS[fmt]
+    summaries = summaries.prefetch_related(
+        Prefetch("references", queryset=Reference.objects.order_by("sort_order"))
+    )[:MAX_SUMMARIES]
+    items = [
+        reference.to_csl()
+        for summary in summaries
+        for reference in summary.references.all()
+        if reference.has_structure() or reference.doi
+    ]
+    response = HttpResponse(writer(items), content_type=f"{media_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
+
+
+def _published():
+    return SummaryPage.objects.live().public()
+
+
+def summary_citation(request, page_path, fmt):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    url_path = f"{site.root_page.url_path}{page_path}"
+    summary = _published().filter(url_path=url_path).first()
+    if summary is None:
+        raise Http404(_("There is no summary at this address."))
+    return _download(_published().filter(pk=summary.pk), fmt, summary.slug)
+
+
+def archive_citations(request, fmt):
+    facets = Facets.from_query(request.GET)
+    slugs = [t.slug for t in facets.topics] + [t.slug for t in facets.types]
+    name = "-".join(["practice-digest", *slugs]) if slugs else "practice-digest-archive"
+    return _download(facets.apply(_published()).newest_first(), fmt, name[:120])
+
+
+def topic_citations(request, slug, fmt):
+    topic = Topic.objects.filter(slug=slug).first()
+    if topic is None:
+        alias = get_object_or_404(TopicAlias.objects.select_related("topic"), slug=slug)
+        return redirect("topic_citations", slug=alias.topic.slug, fmt=fmt, permanent=True)
+    summaries = _published().in_topics([topic]).newest_first()
+    return _download(summaries, fmt, f"practice-digest-{topic.slug}")
+
+
+def type_citations(request, slug, fmt):
+    research_type = get_object_or_404(ResearchType, slug=slug)
+    summaries = _published().of_types([research_type]).newest_first()
+    return _download(summaries, fmt, f"practice-digest-{research_type.slug}")
+
+
+def search_citations(request, fmt):
+    from digest.search import engine
+    from digest.search.query import QueryTooLong
+
+    try:
+        parsed = engine.parse_query(request.GET.get("q", ""))
+    except QueryTooLong:
+        return HttpResponseBadRequest(_("That query is too long."))
+    if not parsed:
+        return HttpResponseBadRequest(_("Please search for at least one word."))
+    facets = Facets.from_query(request.GET)
+    matching = engine.matching(facets.apply(_published()), parsed)
+    return _download(matching.newest_first(), fmt, "practice-digest-search")
+
+
+@require_admin_access
+@require_POST
+def parse_for_admin(request):
+    """Staff-only: the structured fields for a pasted reference, to fill the admin form."""
+    raw = request.POST.get("raw", "")
+    if len(raw) > 10_000:
+        return JsonResponse({"error": _("That text is too long to be one reference.")}, status=400)
+    parsed = parse_reference(raw)
+    reference = Reference(raw=raw)
+    reference.fill_from(parsed)
+    if not reference.has_structure() and reference.doi:
+        from .lookup import lookup_doi
+
+        found = lookup_doi(reference.doi)
+        if found is not None:
+            reference.fill_from(found)
+            reference.raw = raw
+    return JsonResponse(
+        {
+            "fields": {
+                "kind": reference.kind,
+                "authors": reference.authors,
+                "editors": reference.editors,
+                "year": reference.year,
+                "status": reference.status,
+                "title": reference.title,
+                "container_title": reference.container_title,
+                "volume": reference.volume,
+                "issue": reference.issue,
+                "pages": reference.pages,
+                "article_number": reference.article_number,
+                "edition": reference.edition,
+                "publisher": reference.publisher,
+                "publisher_place": reference.publisher_place,
+                "doi": reference.doi,
+                "url": reference.url,
+                "unparsed": reference.unparsed,
+            },
+            "confidence": parsed.confidence,
+            "formatted": reference.as_text() if reference.has_structure() else "",
+        }
+    )

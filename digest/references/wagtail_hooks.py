@@ -1,0 +1,28 @@
+"""Admin: the staff-only parse endpoint and the small script that calls it from the editor."""
+
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from . import views
+
+
+@hooks.register("register_admin_urls")
+def register_parse_url():
+    return [path("references/parse/", views.parse_for_admin, name="references_parse")]
+
+
+@hooks.register("insert_editor_js")
+def paste_script():
+    return format_html(
+        '<script src="{}" data-parse-url="{}" data-working="{}" data-filled="{}" '
+        'data-unplaced="{}" data-failed="{}" defer></script>',
+        static("references/paste.js"),
+        reverse("references_parse"),
+        _("Reading the reference…"),
+        _("%(n)s fields filled from the pasted reference: please check them."),
+        _("Could not place:"),
+        _("The reference could not be read; fill the fields by hand. Your text is kept."),
+    )
