@@ -106,3 +106,23 @@ def test_saving_a_duplicate_works_and_warns(client, admin_user, earlier):
     messages = [str(m) for m in response.context["messages"]]
     assert any("may already be summarised" in m and earlier.title in m for m in messages)
     assert new.references.get().doi == "doi:10.1037/pst0000185"
+
+
+def test_update_button_flags_a_reference_typed_but_not_saved(client, admin_user, earlier):
+    later = make_summary(make_issue("2019-01"), "Ruptures again")
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("evidence_suggest"),
+        {
+            "page_id": later.pk,
+            "references-TOTAL_FORMS": "2",
+            "references-0-raw": EUBANKS,
+            "references-1-raw": "Removed line",
+            "references-1-DELETE": "on",
+            "references-0-authors": "not json",
+        },
+    )
+    duplicates = response.json()["duplicates"]
+    assert [d["title"] for d in duplicates] == [earlier.title]
+    assert duplicates[0]["edit_url"] == reverse("wagtailadmin_pages:edit", args=[earlier.pk])
+    assert "may already be summarised" in response.json()["html"]
