@@ -21,14 +21,24 @@ class PublicCacheMiddleware:
             if response.status_code in (404, 410):
                 max_age = min(max_age, 60)
             patch_cache_control(response, public=True, max_age=max_age)
+        elif (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            and not response.has_header("Cache-Control")
+        ):
+            # An editor's copy must never be stored by a shared cache in between.
+            patch_cache_control(response, private=True)
         return response
 
     @staticmethod
     def is_public(request, response):
         # Anything personal (a cookie being set, a Vary on Cookie, a view's own
-        # Cache-Control such as Wagtail's previews) is left alone.
+        # Cache-Control such as Wagtail's previews) is left alone. A request with a session
+        # cookie (a logged-in editor) is never answered with a shareable copy; looking at the
+        # cookie rather than request.user keeps the session unread, so anonymous pages do
+        # not gain a Vary: Cookie.
         return (
             request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and response.status_code in CACHEABLE_STATUSES
             and not request.path.startswith(PRIVATE_PREFIXES)
             and not response.has_header("Cache-Control")
