@@ -14,8 +14,16 @@ _SCHEMA_TYPES = {"article-journal": "ScholarlyArticle", "chapter": "Chapter", "b
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+def _all_references(summary):
+    # The head and the body both need them: one query per page, not one per tag.
+    cached = getattr(summary, "_reference_tags_cache", None)
+    if cached is None:
+        cached = summary._reference_tags_cache = list(summary.references.all())
+    return cached
+
+
 def _references(summary):
-    return [r for r in summary.references.all() if r.has_structure() or r.doi]
+    return [r for r in _all_references(summary) if r.has_structure() or r.doi]
 
 
 def _person(name):
@@ -136,7 +144,7 @@ def reference_meta(context, summary):
 def reference_list(context, summary):
     """The summary's references in APA 7 (raw text where nothing is structured), with the
     links to download them as BibTeX, RIS and CSL-JSON."""
-    references = list(summary.references.all())
+    references = _all_references(summary)
     return {
         "references": references,
         "export_base": summary.url or "",
