@@ -215,3 +215,13 @@ def test_readers_see_the_evidence_card_only_once_confirmed(client):
     summary.evidence_confirmed = True
     summary.save_revision().publish()
     assert "605 clients · primary care" in client.get(summary.url).content.decode()
+
+
+def test_panel_speaks_french_to_a_french_editor(client, editor):
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "fr"})
+    summary = make_summary(body=RUPTURE)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[summary.pk])).content.decode()
+    assert "Thèmes suggérés" in html
+    assert "Examiner et appliquer les suggestions" in html
