@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from .facets import Facets
@@ -45,7 +45,8 @@ class SummaryRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        parts = [f"<p>{ref.raw}</p>" for ref in item.references.all()]
+        # The raw reference is plain text as the editor typed it: escape it into the HTML.
+        parts = [f"<p>{escape(ref.raw)}</p>" for ref in item.references.all()]
         parts += [item.body, f"<h3>{_('Practice implications')}</h3>", item.implications]
         return "".join(parts)
 

@@ -118,3 +118,9 @@ def test_french_feed_links_to_french_pages(client, corpus):
     assert feed.findtext(f"{ATOM}title") == "Practice Digest : Survey"
     entry = feed.find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}link").get("href") == "http://testserver/fr/2018/02/empathy-review/"
+
+
+def test_reference_text_is_escaped_into_the_entry_html(client):
+    make_summary(title="Odd reference", references=["Smith, A. & <b>Jones</b> (2020). T."])
+    summary = atom(client).find(f"{ATOM}entry").findtext(f"{ATOM}summary")
+    assert "Smith, A. &amp; &lt;b&gt;Jones&lt;/b&gt; (2020)" in summary
