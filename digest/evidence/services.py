@@ -146,9 +146,12 @@ def _archive_model(relation: str) -> NearestNeighbours:
     "research_types"). Refitted when the archive changes, else reused from this process."""
     through = getattr(SummaryPage, relation).through
     stamp = SummaryPage.objects.aggregate(
-        n=Count("pk"), latest=Max("latest_revision_created_at"), last=Max("pk")
+        n=Count("pk"),
+        revised=Max("latest_revision_created_at"),
+        published=Max("last_published_at"),
+        last=Max("pk"),
     )
-    key = (relation, through.objects.count(), stamp["n"], stamp["latest"], stamp["last"])
+    key = (relation, through.objects.count(), *stamp.values())
     if key not in _MODELS:
         label_field = "topic__slug" if relation == "topics" else "researchtype__slug"
         labels: dict[int, list[str]] = {}
