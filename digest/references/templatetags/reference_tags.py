@@ -151,3 +151,17 @@ def reference_list(context, summary):
         "exportable": any(r.has_structure() or r.doi for r in references),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
+
+
+@register.inclusion_tag("references/list_exports.html", takes_context=True)
+def citation_exports(context):
+    """Links exporting every reference of the list on this page (archive, topic, type or
+    search), keeping its filters: the export views sit at <this path>cite.<format>."""
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "base": request.path,
+        "query": query.urlencode(),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }

@@ -166,3 +166,17 @@ def test_unstructured_reference_is_shown_as_typed(client):
     html = client.get(summary.url).content.decode()
     assert "An essay the editor typed without any structure" in html
     assert "cite.bib" not in html
+
+
+def test_list_pages_link_to_exports_with_their_filters(client):
+    make_summary(
+        title="Premature termination in therapy", topics=["termination"], references=[SWIFT]
+    )
+    archive = client.get("/archive/?topic=termination&page=1").content.decode()
+    assert 'href="/archive/cite.ris?topic=termination"' in archive
+    topic = client.get("/topics/termination/").content.decode()
+    assert 'href="/topics/termination/cite.bib"' in topic
+    search = client.get("/search/?q=termination").content.decode()
+    assert 'href="/search/cite.json?q=termination"' in search
+    empty = client.get("/archive/?topic=empathy").content.decode()
+    assert "cite.ris" not in empty
