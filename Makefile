@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_demo_admin
+	$(PY) manage.py ensure_demo_admin --port $(PORT)
 	@echo "Background worker (e-mail, scheduled publishing) started; serving on http://127.0.0.1:$(PORT)/"
 	$(PY) manage.py db_worker --queue-name "*" --backend background & \
 	  WORKER=$$!; \

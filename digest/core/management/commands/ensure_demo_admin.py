@@ -12,6 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--password", help="Use this password instead of a random one.")
+        parser.add_argument(
+            "--port", default="8000", help="The port `make run` serves on, for the printed URL."
+        )
 
     def handle(self, *args, password=None, **options):
         username = settings.DEMO_ADMIN_USERNAME
@@ -26,7 +29,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo admin {'created' if created else 'reset'}: "
-                f"http://127.0.0.1:{options.get('port') or '8000'}/admin/ "
+                f"http://127.0.0.1:{options['port']}/admin/ "
                 f"user '{username}', password '{password}'"
             )
         )
