@@ -68,3 +68,9 @@ def mark_words(text, stems):
             cursor = m.end()
     out.append(escape(text[cursor:]))
     return mark_safe("".join(out))  # noqa: S308 (escaped above)
+
+
+def passage(summary, stems):
+    """A summary's best matching passage: implications first, then body, preamble, references."""
+    texts = [plain(summary.implications), plain(summary.body), plain(summary.preamble)]
+    return highlight(texts + [r.raw for r in summary.references.all()], stems)

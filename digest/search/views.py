@@ -10,7 +10,7 @@ from digest.summaries.models import SummaryPage
 from digest.summaries.views import paginate
 
 from . import engine
-from .highlight import highlight, mark_words, plain
+from .highlight import mark_words, passage
 from .query import MAX_QUERY_LENGTH, QueryTooLong, clean, words_of
 
 PAGE_SIZE = 10
@@ -50,11 +50,7 @@ def search(request):
         {
             "summary": summary,
             "headline": mark_words(summary.title, stems),
-            "passage": highlight(
-                [plain(summary.implications), plain(summary.body), plain(summary.preamble)]
-                + [r.raw for r in summary.references.all()],
-                stems,
-            ),
+            "passage": passage(summary, stems),
         }
         for summary in page.object_list
     ]
