@@ -15,7 +15,7 @@ from digest.taxonomy.models import ResearchType, Topic, TopicAlias
 
 from .exports import FORMATS
 from .models import Reference
-from .parsing import parse_reference
+from .parsing import parse_reference, split_references
 
 MAX_SUMMARIES = 5000  # the whole archive is ~400; a bound keeps a crafted query cheap
 
@@ -95,6 +95,9 @@ def parse_for_admin(request):
     raw = request.POST.get("raw", "")
     if len(raw) > 10_000:
         return JsonResponse({"error": _("That text is too long to be one reference.")}, status=400)
+    # Several references pasted at once: this box keeps the first, the script adds the others.
+    pieces = split_references(raw) or [raw]
+    raw = pieces[0]
     parsed = parse_reference(raw)
     reference = Reference(raw=raw)
     reference.fill_from(parsed)
@@ -126,6 +129,8 @@ def parse_for_admin(request):
                 "url": reference.url,
                 "unparsed": reference.unparsed,
             },
+            "raw": raw,
+            "others": pieces[1:],
             "confidence": parsed.confidence,
             "formatted": reference.as_text() if reference.has_structure() else "",
         }

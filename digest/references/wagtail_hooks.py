@@ -22,7 +22,7 @@ def paste_script():
         static("references/paste.js"),
         reverse("references_parse"),
         _("Reading the reference…"),
-        _("%(n)s fields filled from the pasted reference: please check them."),
+        _("Fields read from the pasted reference: %(n)s. Please check them."),
         _("Could not place:"),
         _("The reference could not be read; fill the fields by hand. Your text is kept."),
     )

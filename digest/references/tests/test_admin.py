@@ -133,3 +133,13 @@ def test_doi_lookup_reads_a_crossref_answer(settings):
         {"family": "Wang", "given": "C.-C."},
     ]
     assert (ref.year, ref.page, ref.container_title) == (2011, "80–87", "Psychotherapy")
+
+
+def test_two_pasted_references_are_split_for_the_script(editor):
+    second = (
+        "Wampold, B. E. (2015). How important are the common factors in psychotherapy? An "
+        "update. World Psychiatry, 14(3), 270–277. https://doi.org/10.1002/wps.20238"
+    )
+    data = editor.post(reverse("references_parse"), {"raw": SAFRAN + "\n" + second}).json()
+    assert data["raw"] == SAFRAN and data["others"] == [second]
+    assert data["fields"]["doi"] == "10.1037/a0022140"

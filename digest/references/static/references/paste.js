@@ -37,12 +37,15 @@
       if (!element || value === null || value === "" || (Array.isArray(value) && !value.length)) {
         return;
       }
-      if (name !== "kind" && !isEmpty(element)) {
-        return; // never overwrite what the editor typed
+      var text = JSON_FIELDS.indexOf(name) >= 0 ? JSON.stringify(value) : String(value);
+      if (name === "kind" || isEmpty(element)) {
+        // never overwrite what the editor typed (the kind always follows the paste)
+        element.value = text;
+        element.dispatchEvent(new Event("change", { bubbles: true }));
       }
-      element.value = JSON_FIELDS.indexOf(name) >= 0 ? JSON.stringify(value) : value;
-      element.dispatchEvent(new Event("change", { bubbles: true }));
-      filled += 1;
+      if (element.value === text) {
+        filled += 1; // counted whether set now or by an earlier paste of the same text
+      }
     });
     return filled;
   }
@@ -70,6 +73,10 @@
           box.textContent = data.error;
           return;
         }
+        if (data.others && data.others.length) {
+          textarea.value = data.raw;
+          data.others.forEach(addReference);
+        }
         var filled = fill("references-" + index + "-", data.fields);
         var message = script.dataset.filled.replace("%(n)s", filled);
         if (data.fields.unparsed && data.fields.unparsed.length) {
@@ -80,6 +87,23 @@
       .catch(function () {
         box.textContent = script.dataset.failed;
       });
+  }
+
+  // A second reference pasted into the same box goes into a new reference form, as if the
+  // editor had pressed the inline panel's "Add" button and pasted it there.
+  function addReference(raw) {
+    var add = document.getElementById("id_references-ADD");
+    var total = document.getElementById("id_references-TOTAL_FORMS");
+    if (!add || !total) {
+      return;
+    }
+    add.click();
+    var index = parseInt(total.value, 10) - 1;
+    var box = document.getElementById("id_references-" + index + "-raw");
+    if (box) {
+      box.value = raw;
+      parse(box, String(index));
+    }
   }
 
   document.addEventListener("change", function (event) {
