@@ -2,9 +2,10 @@
 
 `generate_corpus(n, seed)` writes n published summaries in monthly issues back to January 2013
 (two or three per issue; when n needs more than that, the rest are dealt out evenly over the
-same months). Rows are bulk-inserted with tree paths computed here, not published one by one
-through revisions: that is what makes 100 000 summaries take minutes instead of hours. So the
-pages have no revision history and are not in the search index (run `manage.py update_index`).
+issues older than two years). Rows are bulk-inserted with tree paths computed here, not
+published one by one through revisions: that is what makes 100 000 summaries take minutes
+instead of hours. So the pages have no revision history and are not in the search index (run
+`manage.py update_index`).
 """
 
 import datetime
@@ -25,6 +26,7 @@ from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
 
 FIRST_MONTH = datetime.date(2013, 1, 1)
+RECENT_ISSUES = 24  # these keep two or three summaries however large the corpus
 BATCH = 2000
 
 # ---- the vocabulary the text is assembled from ---------------------------------------------
@@ -211,9 +213,11 @@ def plan_months(n: int, rng: random.Random, until: datetime.date) -> Plan:
             take = 5 - take
         counts.append(take)
         remaining -= take
-    # More summaries than 2–3 a month back to 2013 can hold: deal the rest out evenly.
+    # More summaries than 2–3 a month back to 2013 can hold: deal the rest out evenly over the
+    # older issues, so the home page and recent issues look like the real ones at any size.
+    older = list(range(min(RECENT_ISSUES, len(counts) - 1), len(counts)))
     for i in range(remaining):
-        counts[i % len(counts)] += 1
+        counts[older[i % len(older)]] += 1
     return Plan(list(zip(months, counts, strict=False)))
 
 
