@@ -34,20 +34,26 @@ pytestmark = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
         pytest.skip(
             f"Debian's chromium is not installed at {CHROMIUM}: run `make browser-deps` "
             "as root (or apt-get install chromium) to run the browser tests"
         )
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in this thread; the factories' ORM calls made
-    # beside it are still plain synchronous code, so Django's async guard must stand down.
+    # Playwright's sync API leaves an event loop running in this thread. Django then refuses
+    # ORM calls (the factories' plain synchronous code) unless told they are safe, and asgiref
+    # hands the thread a second, fresh set of connections: pin the ones the test database was
+    # set up on, or serialized rollback (kept on those objects) would silently do nothing.
+    test_connections = {alias: connections[alias] for alias in connections}
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
+            for alias, connection in test_connections.items():
+                connections[alias] = connection
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
@@ -72,7 +78,10 @@ def open_page(browser, live_server):
         return context.new_page()
 
     yield open_page
+    # Let every request finish before the database is flushed under the live server's feet.
     for context in contexts:
+        for page in context.pages:
+            page.wait_for_load_state("networkidle")
         context.close()
 
 
