@@ -95,3 +95,10 @@ def test_demo_pages_render(demo, client):
         response = client.get(summary.url)
         assert response.status_code == 200
         assert summary.title in response.content.decode()
+
+
+def test_demo_admin_login_printed_for_the_port_served(db, client):
+    out = io.StringIO()
+    call_command("ensure_demo_admin", "--port", "8765", "--password", "demo-pass-1", stdout=out)
+    assert "http://127.0.0.1:8765/admin/ user 'editor', password 'demo-pass-1'" in out.getvalue()
+    assert client.login(username="editor", password="demo-pass-1")
