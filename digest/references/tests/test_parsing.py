@@ -293,3 +293,28 @@ def test_parse_never_raises_on_reference_like_text(text):
 def test_splitting_loses_no_characters(text):
     pieces = split_references(text)
     assert "".join("".join(p.split()) for p in pieces) == "".join(text.split())
+
+
+def test_spot_checks_typed_after_the_parser_was_written():
+    chapter = parse_reference(
+        "Hilsenroth, M. J., Cromer, T. D., & Ackerman, S. J. (2012). How to make practical use "
+        "of therapeutic alliance research in your clinical work. In R. A. Levy, J. S. Ablon, & "
+        "H. Kächele (Eds.), Psychodynamic psychotherapy research: Evidence-based practice and "
+        "practice-based evidence (pp. 361–380). Humana Press. "
+        "https://doi.org/10.1007/978-1-60761-792-1_22"
+    )
+    assert [e["family"] for e in chapter.editor] == ["Levy", "Ablon", "Kächele"]
+    assert (chapter.page, chapter.publisher) == ("361–380", "Humana Press")
+    assert chapter.DOI == "10.1007/978-1-60761-792-1_22"
+    edited = parse_reference(
+        "Castonguay, L. G., & Hill, C. E. (Eds.) (2017). How and why are some therapists better "
+        "than others? Understanding therapist effects. Washington, DC: American Psychological "
+        "Association."
+    )
+    assert edited.type == "book" and [e["family"] for e in edited.editor] == ["Castonguay", "Hill"]
+    assert edited.title.endswith("Understanding therapist effects")
+    assert edited.publisher == "American Psychological Association"
+    vancouver = parse_reference(
+        "Wampold BE, Imel ZE. The great psychotherapy debate. 2nd ed. New York: Routledge; 2015."
+    )
+    assert vancouver.author == [] and vancouver.unparsed == [vancouver.raw]
