@@ -7,6 +7,7 @@ absolute, built on BASE_URL.
 
 import html
 import re
+import textwrap
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
@@ -46,11 +47,36 @@ def absolutise_links(markup: str) -> str:
 
 
 def html_to_text(markup: str) -> str:
-    """Rich text as readable plain text: one paragraph per block, list items bulleted."""
+    """Rich text as readable plain text: one paragraph per block, list items bulleted,
+    wrapped at 78 characters as plain-text mail is."""
     markup = re.sub(r"<li[^>]*>", "- ", markup or "", flags=re.IGNORECASE)
     text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(
+        textwrap.fill(line, 78, break_long_words=False, break_on_hyphens=False)
+        for line in lines
+        if line
+    )
+
+
+def wrap_long_lines(markup: str, width: int = 500) -> str:
+    """Break HTML lines at spaces so none nears SMTP's 998-octet limit: Django then sends the
+    body as plain 8bit instead of quoted-printable, several times faster to build."""
+    out = []
+    for line in markup.splitlines():
+        if len(line) <= width:
+            out.append(line)
+        else:
+            out.extend(
+                textwrap.wrap(
+                    line,
+                    width,
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                    replace_whitespace=False,
+                )
+            )
+    return "\n".join(out)
 
 
 def sender() -> str:
@@ -95,7 +121,7 @@ def render_pair(template_base: str, context: dict, language: str) -> tuple[str, 
         context = {**_frame_context(), **context}
         text = render_to_string(f"{template_base}.txt", context)
         markup = render_to_string(f"{template_base}.html", context)
-    return text.strip() + "\n", _INLINER.inline(absolutise_links(markup))
+    return text.strip() + "\n", wrap_long_lines(_INLINER.inline(absolutise_links(markup)))
 
 
 @dataclass(frozen=True)

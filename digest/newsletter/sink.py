@@ -5,6 +5,7 @@ import collections
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable
 
 from aiosmtpd.controller import Controller
@@ -34,6 +35,7 @@ class CountingHandler:
         self.on_recipient = on_recipient
         self.received = collections.Counter()
         self.message_ids = []
+        self.first_at = self.last_at = None  # time.monotonic() of the first and last message
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
@@ -50,6 +52,8 @@ class CountingHandler:
         with self.lock:
             self.received.update(envelope.rcpt_tos)
             self.message_ids.append(found.group(1).decode() if found else "")
+            self.last_at = time.monotonic()
+            self.first_at = self.first_at or self.last_at
         return "250 Message accepted for delivery"
 
     @property

@@ -39,12 +39,14 @@ Subscriber.objects.bulk_create(
 class ScratchSite:
     """A migrated database of its own, and the environment the subprocesses run with."""
 
-    def __init__(self, directory: Path, smtp_port: int, name: str = "newsletter_scratch"):
+    def __init__(
+        self, directory: Path, smtp_port: int, name: str = "newsletter_scratch", sqlite=False
+    ):
         self.directory = Path(directory)
         self.smtp_port = smtp_port
         self.postgres_url = None
         database_url = os.environ.get("DATABASE_URL", "")
-        if database_url.startswith(("postgres://", "postgresql://")):
+        if not sqlite and database_url.startswith(("postgres://", "postgresql://")):
             parts = urlsplit(database_url)
             self.postgres_url = urlunsplit(parts._replace(path=f"/{parts.path.strip('/')}_{name}"))
             self.database_url = self.postgres_url
@@ -80,18 +82,19 @@ class ScratchSite:
         with psycopg.connect(urlunsplit(admin), autocommit=True) as connection:
             connection.execute(statement)
 
-    def create(self, subscribers: int) -> "ScratchSite":
+    def create(self, subscribers: int | None = None) -> "ScratchSite":
         if self.postgres_url:
             name = urlsplit(self.postgres_url).path.strip("/")
             self._postgres(f'DROP DATABASE IF EXISTS "{name}"')
             self._postgres(f'CREATE DATABASE "{name}"')
         self.manage("migrate", "--noinput", "-v0")
-        self.seed(subscribers)
+        if subscribers is not None:
+            self.seed(subscribers)
         return self
 
     def copy_to(self, name: str) -> "ScratchSite":
         """Another scratch site with the same content (SQLite only: a file copy)."""
-        other = ScratchSite(self.directory, self.smtp_port, name)
+        other = ScratchSite(self.directory, self.smtp_port, name, sqlite=True)
         shutil.copyfile(
             self.database_url.removeprefix("sqlite:///"),
             other.database_url.removeprefix("sqlite:///"),

@@ -121,3 +121,14 @@ def test_send_issue_command_sends_once_and_explains_a_refusal(issue, capsys):
         call_command("send_issue", "1999-01")
     with pytest.raises(CommandError, match="YYYY-MM"):
         call_command("send_issue", "January")
+
+
+def test_long_paragraphs_are_wrapped_so_the_email_is_sent_as_8bit(db):
+    issue = make_issue("2026-02", intro="<p>" + "A very long editorial sentence. " * 80 + "</p>")
+    make_subscriber("a@example.org")
+    delivery.start_send(issue)
+    raw = mail.outbox[0].message().as_bytes()
+    assert b"quoted-printable" not in raw
+    assert max(len(line) for line in raw.splitlines()) <= 998
+    intro = [line for line in mail.outbox[0].body.splitlines() if "editorial" in line]
+    assert len(intro) > 20 and all(len(line) <= 78 for line in intro)
