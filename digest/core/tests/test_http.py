@@ -175,7 +175,18 @@ def test_sitemap_page_past_the_end_is_404(client, summary):
     assert client.get("/sitemap.xml?p=x").status_code == 404
 
 
-QUERY_PATHS = ["/", "/archive/", "/topics/alliance/", "/topics/x/", "/feeds/atom/", "/blog"]
+QUERY_PATHS = [
+    "/",
+    "/archive/",
+    "/fr/archive/",
+    "/topics/alliance/",
+    "/topics/x/",
+    "/types/rct/",
+    "/feeds/atom/",
+    "/feeds/rss/",
+    "/sitemap.xml",
+    "/blog",
+]
 query_strings = st.one_of(
     st.text(max_size=80).map(lambda s: quote(s, safe="=&%+")),
     st.lists(
@@ -189,7 +200,7 @@ query_strings = st.one_of(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(path=st.sampled_from(QUERY_PATHS), query=query_strings)
 def test_no_query_string_makes_a_reader_page_fail(client, path, query):
