@@ -176,14 +176,12 @@ def search(
         parsed = engine.parse_query(q)
     except QueryTooLong:
         raise HttpError(400, _("That query is too long.")) from None
-    if not parsed:  # only punctuation or stop words: nothing can match
-        queryset = queryset.none()
     queryset = queryset.for_listing()
-    results = engine.search(queryset, parsed, by_date=sort == "date") if parsed else queryset
-    count, relaxed = results.count(), False
-    if not count and len(parsed.clauses) > 1 and not parsed.any_of:
-        results = engine.search(queryset, parsed, by_date=sort == "date", any_of=True)
-        count, relaxed = results.count(), True
+    if parsed:
+        results, relaxed = engine.find(queryset, parsed, by_date=sort == "date")
+    else:  # only punctuation or stop words: nothing can match
+        results, relaxed = queryset.none(), False
+    count = results.count()
     items, meta = page_of(results, count, filters.page, filters.page_size)
     stems = parsed.stems
     hits = [

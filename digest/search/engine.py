@@ -36,6 +36,14 @@ def search(queryset, parsed, *, by_date=False, any_of=None):
     return backend().search(parsed.search_query(any_of), queryset, order_by_relevance=not by_date)
 
 
+def find(queryset, parsed, *, by_date=False):
+    """(results, relaxed): every word must match; if no summary has them all, any may."""
+    results = search(queryset, parsed, by_date=by_date)
+    if len(parsed.clauses) > 1 and not parsed.any_of and not results.count():
+        return search(queryset, parsed, by_date=by_date, any_of=True), True
+    return results, False
+
+
 def matching(queryset, parsed, any_of=None):
     """`queryset` narrowed to the summaries matching `parsed`, as a queryset (for facet counts)."""
     results = search(queryset, parsed, by_date=True, any_of=any_of)

@@ -44,7 +44,9 @@ def _stemmer():
     return snowballstemmer.stemmer("porter")
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    # Cached: highlighting stems every word of ten summaries per page, mostly the same words.
     return _stemmer().stemWord(word.lower())
 
 

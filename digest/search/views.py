@@ -36,14 +36,9 @@ def search(request):
         return render(request, "search/search.html", context)
 
     published = SummaryPage.objects.live().public()
-    any_of = None
-    results = engine.search(facets.apply(published).for_listing(), parsed, by_date=sort == "date")
-    if not results.count() and len(parsed.clauses) > 1 and not parsed.any_of:
-        # No summary has every word: show those with any of them rather than nothing.
-        any_of = True
-        results = engine.search(
-            facets.apply(published).for_listing(), parsed, by_date=sort == "date", any_of=True
-        )
+    queryset = facets.apply(published).for_listing()
+    results, relaxed = engine.find(queryset, parsed, by_date=sort == "date")
+    any_of = True if relaxed else None
     page = paginate(request, results, PAGE_SIZE)
     stems = parsed.stems
     hits = [
@@ -57,7 +52,7 @@ def search(request):
     topic_options, type_options = facets.options(engine.matching(published, parsed, any_of))
     context.update(
         parsed=parsed,
-        relaxed=bool(any_of),
+        relaxed=relaxed,
         page_obj=page,
         hits=hits,
         topic_options=topic_options,

@@ -188,8 +188,12 @@ class SummaryPage(Page):
             ],
         ),
         index.FilterField("month"),
-        index.RelatedFields("topics", [index.FilterField("slug")]),
-        index.RelatedFields("research_types", [index.FilterField("slug")]),
+        # Topic and type names are searchable: a summary filed under "Attendance, Attrition,
+        # and Drop-Out" answers "dropout" even when its text says "discontinued".
+        index.RelatedFields("topics", [index.FilterField("slug"), index.SearchField("name")]),
+        index.RelatedFields(
+            "research_types", [index.FilterField("slug"), index.SearchField("name")]
+        ),
     ]
 
     class Meta:

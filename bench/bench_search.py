@@ -1,0 +1,223 @@
+"""Search quality and speed: recall@10 and nDCG@10 of the judged query set, and /search/ latency
+(full page, rendering included) beside a raw FTS query, at 10 000 and 100 000 summaries on
+SQLite and PostgreSQL.
+
+Each (engine, size) runs in its own process on its own fresh database (SQLite file under
+/tmp, PostgreSQL database `bench_search_<size>`): judged summaries (digest/search/judged.py),
+then the seeded synthetic corpus (`generate_corpus`), then the search index.
+
+    make bench                                      # every benchmark
+    .venv/bin/python -m bench bench_search          # this one
+    BENCH_SEARCH_SIZES=2000 BENCH_SEARCH_ENGINES=sqlite .venv/bin/python -m bench bench_search
+"""
+
+import datetime
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEED = 7
+ROUNDS = 3  # each judged query is timed this many times after one warm-up
+PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
+
+
+def main():
+    sizes = [int(s) for s in os.environ.get("BENCH_SEARCH_SIZES", "10000,100000").split(",")]
+    engines = os.environ.get("BENCH_SEARCH_ENGINES", "sqlite,postgresql").split(",")
+    rows = []
+    for engine in engines:
+        if engine == "postgresql" and not _postgres_reachable():
+            print("PostgreSQL not reachable at", PG_SERVER, "- skipped", flush=True)
+            continue
+        for size in sizes:
+            started = time.perf_counter()
+            result = _run_worker(engine, size)
+            if result is None:
+                continue
+            result["wall_s"] = time.perf_counter() - started
+            rows.append(result)
+            _print_row(result)
+    if rows:
+        print("\n" + _table(rows), flush=True)
+
+
+def _postgres_reachable():
+    try:
+        import psycopg
+
+        psycopg.connect(f"{PG_SERVER}/postgres", connect_timeout=3).close()
+        return True
+    except Exception:  # noqa: BLE001 (any failure means: skip PostgreSQL)
+        return False
+
+
+def _run_worker(engine, size):
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="digest.settings.test")
+    if engine == "sqlite":
+        path = Path(tempfile.gettempdir()) / f"bench_search_{size}.sqlite3"
+        path.unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{path}"
+    else:
+        env["DATABASE_URL"] = f"{PG_SERVER}/bench_search_{size}"
+    print(f"-- {engine}, {size:,} summaries: building…", flush=True)
+    process = subprocess.run(
+        [sys.executable, "-m", "bench.bench_search", "--worker", engine, str(size)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    if process.returncode != 0:
+        print(process.stdout[-2000:], process.stderr[-4000:], flush=True)
+        return None
+    return json.loads(process.stdout.strip().splitlines()[-1])
+
+
+def _print_row(r):
+    print(
+        f"   built in {r['build_s']:.0f}s (corpus {r['corpus_s']:.0f}s, index {r['index_s']:.0f}s); "
+        f"recall@10 {r['recall']:.3f}, nDCG@10 {r['ndcg']:.3f}; "
+        f"/search/ median {r['page_ms'][0]:.1f} ms, p95 {r['page_ms'][1]:.1f} ms; "
+        f"raw FTS median {r['raw_ms'][0]:.2f} ms, p95 {r['raw_ms'][1]:.2f} ms",
+        flush=True,
+    )
+    if r["misses"]:
+        print("   queries missing something:", r["misses"], flush=True)
+
+
+def _table(rows):
+    lines = [
+        "| engine | summaries | recall@10 | nDCG@10 | /search/ median | /search/ p95 "
+        "| raw FTS median | raw FTS p95 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['engine']} | {r['size']:,} | {r['recall']:.3f} | {r['ndcg']:.3f} "
+            f"| {r['page_ms'][0]:.1f} ms | {r['page_ms'][1]:.1f} ms "
+            f"| {r['raw_ms'][0]:.2f} ms | {r['raw_ms'][1]:.2f} ms |"
+        )
+    return "\n".join(lines)
+
+
+# ---- the worker: one engine, one size, one fresh database ------------------------------------
+
+
+def _median_p95(samples):
+    samples = sorted(samples)
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return statistics.median(samples), p95
+
+
+def _fresh_postgres(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def _index_summaries():
+    from wagtail.search.backends import get_search_backend
+
+    from digest.summaries.models import SummaryPage
+
+    backend = get_search_backend()
+    index = backend.get_index_for_model(SummaryPage)
+    ids = list(SummaryPage.objects.order_by("pk").values_list("pk", flat=True))
+    chunk = 2000
+    for start in range(0, len(ids), chunk):
+        objects = SummaryPage.get_indexed_objects().filter(pk__in=ids[start : start + chunk])
+        index.add_items(SummaryPage, list(objects))
+
+
+def _raw_fts(connection, query):
+    """The reference: the engine's own full-text query, top 10 by its own rank, no Django."""
+    from digest.search.query import STOP_WORDS, words_of
+
+    words = [w for w in words_of(query) if w not in STOP_WORDS] or words_of(query)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            match = " AND ".join(f'"{w}"' for w in words)
+            cursor.execute(
+                "SELECT rowid FROM wagtailsearch_indexentry_fts "
+                "WHERE wagtailsearch_indexentry_fts MATCH %s ORDER BY rank LIMIT 10",
+                [match],
+            )
+        else:
+            cursor.execute(
+                "SELECT object_id FROM wagtailsearch_indexentry, "
+                "plainto_tsquery('english', %s) AS q "
+                "WHERE (title || body) @@ q ORDER BY ts_rank(title || body, q) DESC LIMIT 10",
+                [" ".join(words)],
+            )
+        return cursor.fetchall()
+
+
+def worker(engine, size):
+    if engine == "postgresql":
+        _fresh_postgres(os.environ["DATABASE_URL"])
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from digest.core.corpus import generate_corpus
+    from digest.search import judged
+    from digest.summaries.models import SummaryPage
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    ids = judged.load()
+    corpus_started = time.perf_counter()
+    generate_corpus(size - len(ids), SEED, until=datetime.date(2025, 12, 1))
+    index_started = time.perf_counter()
+    _index_summaries()
+    built = time.perf_counter()
+
+    published = SummaryPage.objects.live().public()
+    recall, ndcg, misses = judged.evaluate(published, ids)
+
+    client = Client()
+    queries = [q for q, _, _ in judged.QUERIES]
+    page_ms, raw_ms = [], []
+    for round_number in range(ROUNDS + 1):
+        for query in queries:
+            t0 = time.perf_counter()
+            response = client.get("/search/", {"q": query})
+            t1 = time.perf_counter()
+            _raw_fts(connection, query)
+            t2 = time.perf_counter()
+            assert response.status_code == 200, (query, response.status_code)
+            if round_number:  # the first round only warms caches
+                page_ms.append((t1 - t0) * 1000)
+                raw_ms.append((t2 - t1) * 1000)
+    result = {
+        "engine": engine,
+        "size": SummaryPage.objects.count(),
+        "build_s": built - started,
+        "corpus_s": index_started - corpus_started,
+        "index_s": built - index_started,
+        "recall": recall,
+        "ndcg": ndcg,
+        "misses": misses,
+        "page_ms": _median_p95(page_ms),
+        "raw_ms": _median_p95(raw_ms),
+        "queries": len(queries),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--worker"]:
+        worker(sys.argv[2], int(sys.argv[3]))
+    else:
+        main()
