@@ -1,5 +1,9 @@
 """Project-wide pytest fixtures."""
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
 
@@ -39,3 +43,70 @@ def pytest_collection_modifyitems(config, items):
         if kwargs.get("transaction") or fixtures & {"transactional_db", "live_server"}:
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+# Browser tests (Debian's chromium through Playwright): one browser for the whole run, shared
+# by every module that drives it; a second sync Playwright in the same thread cannot start.
+# CHROMIUM=/path overrides it (e.g. to check the skip: CHROMIUM=/nonexistent make test).
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
+        pytest.skip(
+            f"Debian's chromium is not installed at {CHROMIUM}: run `make browser-deps` "
+            "as root (or apt-get install chromium) to run the browser tests"
+        )
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API leaves an event loop running in this thread. Django then refuses
+    # ORM calls (the factories' plain synchronous code) unless told they are safe, and asgiref
+    # hands the thread a second, fresh set of connections: pin the ones the test database was
+    # set up on, or serialized rollback (kept on those objects) would silently do nothing.
+    test_connections = {alias: connections[alias] for alias in connections}
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            for alias, connection in test_connections.items():
+                connections[alias] = connection
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """A function that opens a fresh tab (own cookies, chosen viewport, JavaScript or not)."""
+    contexts = []
+
+    def open_page(viewport=DESKTOP, javascript=True):
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport, java_script_enabled=javascript
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    # Let every request finish before the database is flushed under the live server's feet.
+    for context in contexts:
+        for page in context.pages:
+            page.wait_for_load_state("networkidle")
+        context.close()

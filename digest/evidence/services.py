@@ -302,33 +302,39 @@ def suggest(
     limit=4,
 ) -> Suggestions:
     """Suggestions for a summary's text (saved or still in the editor's form)."""
+    exclude = page.pk if page is not None and page.pk else None
+    duplicates = find_duplicates(references or [], exclude_page_id=exclude)
+    # The headline alone says too little: wait for the summary itself.
+    if not (html_to_text(body) or html_to_text(preamble)):
+        return Suggestions([], [], [], "", duplicates, has_text=False)
     text = summary_text(title, preamble, body, implications)
     evidence_text = summary_text("", preamble, body)
-    exclude = page.pk if page is not None and page.pk else None
-    has_text = bool(html_to_text(body) or html_to_text(preamble))
-    card = extract_evidence(evidence_text) if has_text else EvidenceCard()
-    keyword_types = suggest_research_types_by_keywords(evidence_text) if has_text else []
+    card = extract_evidence(evidence_text)
+    topics = _suggest_terms(
+        Topic,
+        "topics",
+        text,
+        suggest_topics_by_keywords(text, limit=limit),
+        exclude,
+        set(current_topics),
+        limit,
+    )
+    research_types = _suggest_terms(
+        ResearchType,
+        "research_types",
+        text,
+        suggest_research_types_by_keywords(evidence_text),
+        exclude,
+        set(current_types),
+        limit=2,
+    )
     return Suggestions(
-        topics=_suggest_terms(
-            Topic,
-            "topics",
-            text,
-            suggest_topics_by_keywords(text, limit=limit) if has_text else [],
-            exclude,
-            set(current_topics),
-            limit,
-        )
-        if has_text
-        else [],
-        research_types=_suggest_terms(
-            ResearchType, "research_types", text, keyword_types, exclude, set(current_types), 2
-        )
-        if has_text
-        else [],
+        topics=topics,
+        research_types=research_types,
         evidence=_evidence_suggestions(card, page),
         card_line=card_line(card),
-        duplicates=find_duplicates(references or [], exclude_page_id=exclude),
-        has_text=has_text,
+        duplicates=duplicates,
+        has_text=True,
     )
 
 

@@ -2,28 +2,17 @@
 summary, a topic page and the French site, each checked by axe-core for WCAG 2.2 AA, at phone
 width, without JavaScript and in print. Skipped, with the reason, where chromium is missing."""
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
 from digest.core.tests.factories import make_issue, make_summary
 
-# CHROMIUM=/path overrides it (e.g. to check the skip: CHROMIUM=/nonexistent make test).
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+# The `browser` and `open_page` fixtures live in the root conftest.py, shared by every
+# browser test module (one Playwright session per test run).
+
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 375, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
 
 # A fresh database per test (the live server reads it from another thread); the data
 # migrations' topics, types and home page come back each time through serialized rollback.
@@ -31,58 +20,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser(django_db_setup):
-    if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
-        pytest.skip(
-            f"Debian's chromium is not installed at {CHROMIUM}: run `make browser-deps` "
-            "as root (or apt-get install chromium) to run the browser tests"
-        )
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API leaves an event loop running in this thread. Django then refuses
-    # ORM calls (the factories' plain synchronous code) unless told they are safe, and asgiref
-    # hands the thread a second, fresh set of connections: pin the ones the test database was
-    # set up on, or serialized rollback (kept on those objects) would silently do nothing.
-    test_connections = {alias: connections[alias] for alias in connections}
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            for alias, connection in test_connections.items():
-                connections[alias] = connection
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def open_page(browser, live_server):
-    """A function that opens a fresh tab (own cookies, chosen viewport, JavaScript or not)."""
-    contexts = []
-
-    def open_page(viewport=DESKTOP, javascript=True):
-        context = browser.new_context(
-            base_url=live_server.url, viewport=viewport, java_script_enabled=javascript
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    # Let every request finish before the database is flushed under the live server's feet.
-    for context in contexts:
-        for page in context.pages:
-            page.wait_for_load_state("networkidle")
-        context.close()
 
 
 @pytest.fixture

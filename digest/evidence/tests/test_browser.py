@@ -4,7 +4,6 @@ click into the form's own fields, saved only when the editor saves."""
 import pytest
 
 from digest.core.tests.factories import make_summary
-from digest.core.tests.test_browser import browser, open_page  # noqa: F401 -- shared fixtures
 from digest.summaries.models import SummaryPage
 
 pytestmark = [
@@ -13,7 +12,7 @@ pytestmark = [
 ]
 
 
-def test_editor_accepts_a_suggested_topic_and_sample_size(open_page, django_user_model):  # noqa: F811
+def test_editor_accepts_a_suggested_topic_and_sample_size(open_page, django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.org", "secret-pw")
     summary = make_summary(
         title="Repairing ruptures",

@@ -1,5 +1,8 @@
 """Nearest-neighbour suggestions and the labelled-set measurement (pure Python)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest.evidence.evaluation import Score, load_entries, score_extraction, score_topics
 from digest.evidence.learning import NearestNeighbours, Suggestion, blend, tokens
 
@@ -93,3 +96,13 @@ def test_topic_suggestions_blend_is_at_least_as_good_as_either_source_in_recall(
     assert blended.recall >= scores["keyword rules"].recall
     assert blended.recall >= scores["neighbours"].recall
     assert blended.precision >= 0.75
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.lists(st.tuples(st.text(), st.lists(st.sampled_from("abc"))), max_size=8))
+def test_neighbours_never_raise_and_scores_stay_shares(text, documents):
+    model = NearestNeighbours(min_score=0).fit(
+        (i, t, labels) for i, (t, labels) in enumerate(documents)
+    )
+    for suggestion in model.suggest(text):
+        assert 0 <= suggestion.score <= 1
