@@ -41,23 +41,53 @@ def _term_context(request, term, summaries, facet):
     }
 
 
-def topic_detail(request, slug):
+# The topic page shows the newest implications; the handout page holds every one of them,
+# so the topic page stays the same size however large the archive grows.
+DIGEST_ON_TOPIC_PAGE = 20
+
+
+def _topic_or_redirect(slug, url_name):
+    """The topic, or a permanent redirect when `slug` is a renamed or merged topic's."""
     topic = Topic.objects.filter(slug=slug).first()
-    if topic is None:
-        # A renamed or merged topic's old address moves for good to the topic it became.
-        alias = TopicAlias.objects.select_related("topic").filter(slug=slug).first()
-        if alias is None:
-            raise Http404
-        # reverse() inside i18n_patterns keeps the reader's language prefix.
-        return redirect(alias.topic.get_absolute_url(), permanent=True)
-    summaries = SummaryPage.objects.live().public().in_topics([topic])
-    context = _term_context(request, topic, summaries, "topic")
-    context["implications"] = (
+    if topic is not None:
+        return topic, None
+    alias = TopicAlias.objects.select_related("topic").filter(slug=slug).first()
+    if alias is None:
+        raise Http404
+    # reverse() inside i18n_patterns keeps the reader's language prefix.
+    return None, redirect(url_name, alias.topic.slug, permanent=True)
+
+
+def _implications(summaries):
+    return (
         summaries.exclude(implications="")
         .newest_first()
         .only("title", "implications", "month", "url_path")
     )
+
+
+def topic_detail(request, slug):
+    topic, moved = _topic_or_redirect(slug, "topic_detail")
+    if moved:
+        return moved
+    summaries = SummaryPage.objects.live().public().in_topics([topic])
+    context = _term_context(request, topic, summaries, "topic")
+    context["implications"] = list(_implications(summaries)[:DIGEST_ON_TOPIC_PAGE])
+    context["implications_shown"] = len(context["implications"])
     return render(request, "taxonomy/topic_detail.html", context)
+
+
+def topic_implications(request, slug):
+    """The practice-implications digest: every implication on the topic, to print."""
+    topic, moved = _topic_or_redirect(slug, "topic_implications")
+    if moved:
+        return moved
+    summaries = SummaryPage.objects.live().public().in_topics([topic])
+    return render(
+        request,
+        "taxonomy/topic_implications.html",
+        {"term": topic, "implications": _implications(summaries)},
+    )
 
 
 def type_detail(request, slug):

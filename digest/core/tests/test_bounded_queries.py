@@ -48,6 +48,7 @@ def pages():
         "summary": newest.url,
         "issue": newest.get_parent().url,
         "topic": "/topics/termination/",
+        "topic handout": "/topics/termination/implications/",
         "type": "/types/meta-analysis/",
         "topics": "/topics/",
         "atom feed": "/feeds/atom/",

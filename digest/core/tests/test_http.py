@@ -36,6 +36,7 @@ def reader_pages(summary):
         "/2018/02/",
         "/topics/",
         "/topics/alliance/",
+        "/topics/alliance/implications/",
         "/types/rct/",
         "/fr/",
         "/fr/archive/",

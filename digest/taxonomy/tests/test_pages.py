@@ -58,6 +58,43 @@ def test_topic_page_digest_holds_every_implication_newest_first(client):
     assert "Silent" not in digest
 
 
+def test_topic_page_shows_the_newest_twenty_implications_and_links_the_full_handout(client):
+    for n in range(22):
+        make_summary(
+            make_issue(f"{2000 + n // 12}-{n % 12 + 1:02d}"),
+            f"Piece {n}",
+            topics=["termination"],
+            implications=f"<p>Implication number {n}.</p>",
+        )
+    html = client.get("/topics/termination/").content.decode()
+    digest = html[html.index('class="implications-digest"') :]
+    assert digest.count('class="digest-entry"') == 20
+    assert "Implication number 21." in digest and "Implication number 1." not in digest
+    assert 'href="/topics/termination/implications/"' in digest
+    handout = client.get("/topics/termination/implications/")
+    page = handout.content.decode()
+    assert handout.status_code == 200
+    assert "<title>Practice implications: Termination · Practice Digest</title>" in page
+    assert page.count('class="digest-entry"') == 22
+    assert page.index("Implication number 21.") < page.index("Implication number 0.")
+    assert 'href="/2001/10/piece-21/"' in page
+
+
+def test_handout_of_an_old_or_unknown_topic_slug(client):
+    response = client.get("/topics/adherance/implications/")
+    assert response.status_code == 301
+    assert response["Location"] == "/topics/adherence/implications/"
+    assert client.get("/topics/nope/implications/").status_code == 404
+
+
+def test_french_handout(client):
+    make_summary(title="Ending well", topics=["termination"], implications="<p>Plan it.</p>")
+    html = client.get("/fr/topics/termination/implications/").content.decode()
+    assert '<html lang="fr">' in html
+    assert "Implications pour la pratique : Termination" in html
+    assert "Ce contenu n’est disponible qu’en anglais." in html
+
+
 def test_topic_page_prints_as_a_handout_of_implications_only(client):
     make_summary(topics=["termination"], implications="<p>Keep this.</p>")
     html = client.get("/topics/termination/").content.decode()
