@@ -49,6 +49,15 @@ def _bibtex_name(person: dict) -> str:
     return _name({**person, "family": family})
 
 
+_CAPITALISED = re.compile(r"(?<=\s)([^\s{}]*[A-Z][^\s{}]*)")
+
+
+def _protect_case(title: str) -> str:
+    """Brace every capitalised word but the first, as Zotero does: BibTeX styles lowercase
+    titles, which would turn "the Working Alliance Inventory" or "PTSD" into lower case."""
+    return _CAPITALISED.sub(r"{\1}", title)
+
+
 def _citation_key(item: dict, taken: set[str]) -> str:
     people = item.get("author") or item.get("editor") or [{}]
     first = people[0].get("family") or people[0].get("literal") or "anon"
@@ -73,7 +82,7 @@ def to_bibtex(items: list[dict]) -> str:
         values = {
             "author": " and ".join(_bibtex_name(p) for p in item.get("author", [])),
             "editor": " and ".join(_bibtex_name(p) for p in item.get("editor", [])),
-            "title": item.get("title", ""),
+            "title": _protect_case(item.get("title", "")),
             container: item.get("container-title", ""),
             "year": _year(item),
             "volume": item.get("volume", ""),

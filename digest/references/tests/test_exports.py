@@ -180,3 +180,17 @@ def test_list_pages_link_to_exports_with_their_filters(client):
     assert 'href="/search/cite.json?q=termination"' in search
     empty = client.get("/archive/?topic=empathy").content.decode()
     assert "cite.ris" not in empty
+
+
+def test_bibtex_titles_keep_their_capitals_under_any_style():
+    from digest.references.exports import to_bibtex
+    from digest.references.parsing import parse_reference
+
+    item = parse_reference(
+        "Horvath, A. O., & Greenberg, L. S. (1989). Development and validation of the Working "
+        "Alliance Inventory. Journal of Counseling Psychology, 36(2), 223–233."
+    ).to_csl()
+    [entry] = bibtexparser.parse_string(to_bibtex([item])).entries
+    assert entry.fields_dict["title"].value == (
+        "Development and validation of the {Working} {Alliance} {Inventory}"
+    )
