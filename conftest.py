@@ -45,8 +45,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
-# Browser tests (Debian's chromium through Playwright): one browser for the whole run, shared
-# by every module that drives it; a second sync Playwright in the same thread cannot start.
+# Browser tests (Debian's chromium through Playwright): one browser per test module that drives
+# it. While it runs, Playwright keeps an event loop running in this thread and the ORM needs
+# DJANGO_ALLOW_ASYNC_UNSAFE; neither may outlast the browser tests (later tests would inherit
+# them, and `check --deploy` in a subprocess rightly refuses that variable). Module scope also
+# ends one Playwright before the next starts: two sync Playwrights cannot share a thread.
 # CHROMIUM=/path overrides it (e.g. to check the skip: CHROMIUM=/nonexistent make test).
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -60,7 +63,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(django_db_setup):
     if not (CHROMIUM.exists() and shutil.which(str(CHROMIUM))):
         pytest.skip(

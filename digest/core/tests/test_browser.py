@@ -9,7 +9,7 @@ import pytest
 from digest.core.tests.factories import make_issue, make_summary
 
 # The `browser` and `open_page` fixtures live in the root conftest.py, shared by every
-# browser test module (one Playwright session per test run).
+# browser test module (one browser per module).
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 375, "height": 740}
