@@ -9,6 +9,7 @@ the DOI into a link, so the output matches APA 7 for every kind we store.
 from __future__ import annotations
 
 import html
+import json
 import re
 import warnings
 from functools import lru_cache
@@ -39,7 +40,16 @@ def _style() -> CitationStylesStyle:
 
 def format_reference(item: dict, html_output: bool = True) -> str:
     """One reference in APA 7: HTML (italics, linked DOI) or plain text."""
-    return format_references([item], html_output)[0] if item else ""
+    if not item:
+        return ""
+    # citeproc-py takes ~10 ms a reference; a summary page formats the same ones again and
+    # again, so the text is remembered by content.
+    return _format_cached(json.dumps(item, sort_keys=True, ensure_ascii=False), html_output)
+
+
+@lru_cache(maxsize=4096)
+def _format_cached(item_json: str, html_output: bool) -> str:
+    return format_references([json.loads(item_json)], html_output)[0]
 
 
 def format_references(items: list[dict], html_output: bool = True) -> list[str]:
