@@ -246,16 +246,18 @@ def test_skip_link_is_first_and_moves_focus_to_the_content(open_page, corpus):
     assert page.evaluate("() => document.activeElement.id") == "main"
 
 
-def test_topic_page_prints_as_a_handout_of_its_implications(open_page, corpus):
+@pytest.mark.parametrize("path", ["/topics/alliance/", "/topics/alliance/implications/"])
+def test_topic_page_prints_as_a_handout_of_its_implications(open_page, corpus, path):
     page = open_page()
-    page.goto("/topics/alliance/")
+    page.goto(path)
     assert page.locator(".site-header").is_visible()
+    assert_no_wcag_violations(page)
     page.emulate_media(media="print")
-    for chrome in (".site-header", ".site-footer", ".skip-link", ".tags", ".pagination"):
+    for chrome in (".site-header", ".site-footer", ".skip-link", ".tags", ".print-hide"):
         hidden = page.locator(chrome)
         assert all(not element.is_visible() for element in hidden.all()), chrome
-    # Only the digest prints: the list of summaries above it is left out.
-    assert not page.locator(".summary-item").first.is_visible()
+    # Only the digest prints: any list of summaries on the page is left out.
+    assert all(not item.is_visible() for item in page.locator(".summary-item").all())
     assert page.locator("h1").is_visible()
     entries = page.locator(".implications-digest .digest-entry")
     assert entries.count() == 2
