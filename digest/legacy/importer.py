@@ -442,39 +442,7 @@ def _fill(summary: SummaryPage, entry: LegacyEntry) -> None:
     summary.author_email = email[:254]
     summary.references.clear()
     for position, raw in enumerate(entry.references):
-        summary.references.add(Reference(sort_order=position, **reference_fields(raw)))
-
-
-def reference_fields(raw: str) -> dict:
-    """Reference model fields for `raw`: always the raw text, and the structured fields when
-    the reference parser is there to fill them (imports work without it)."""
-    fields = {"raw": raw}
-    try:
-        from digest.references.parsing import parse_reference
-    except ImportError:
-        return fields
-    parsed = parse_reference(raw)
-    kinds = set(Reference.Kind.values)
-    fields.update(
-        kind=parsed.type if parsed.type in kinds else Reference.Kind.OTHER,
-        authors=parsed.author,
-        editors=parsed.editor,
-        year=parsed.year if parsed.year and 0 < parsed.year < 32768 else None,
-        status=parsed.status,
-        title=parsed.title,
-        container_title=parsed.container_title,
-        volume=parsed.volume,
-        issue=parsed.issue,
-        pages=parsed.page,
-        article_number=parsed.number,
-        publisher=parsed.publisher,
-        doi=parsed.DOI,
-        url=parsed.URL,
-        unparsed=parsed.unparsed,
-    )
-    # Whatever does not fit a column stays readable in the raw text; never fail the import.
-    for name, value in list(fields.items()):
-        limit = getattr(Reference._meta.get_field(name), "max_length", None)
-        if limit and isinstance(value, str) and len(value) > limit:
-            fields[name] = "" if name == "url" else value[:limit]
-    return fields
+        reference = Reference(sort_order=position, raw=raw)
+        # The reference parser fills the structured fields; the raw text is kept regardless.
+        reference.fill_from_raw_if_empty()
+        summary.references.add(reference)

@@ -366,7 +366,16 @@ def _html_blocks(text: str) -> tuple[str, list[_Block]]:
 
 # --- text normalisation -----------------------------------------------------------------------
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width characters and soft hyphens, and control characters (PostgreSQL refuses NUL).
+_INVISIBLE = dict.fromkeys(
+    [
+        *map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
+        *range(0x00, 0x09),
+        *range(0x0E, 0x20),
+        0x7F,
+    ],
+    None,
+)
 
 
 def _clean(text: str) -> str:

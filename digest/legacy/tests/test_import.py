@@ -165,6 +165,17 @@ def test_full_copy_read_later_completes_the_draft(tmp_path):
     assert ImportedEntry.objects.get(summary=draft).status == "complete"
 
 
+def test_control_characters_in_a_saved_page_do_not_break_the_import(tmp_path):
+    page = tmp_path / "nul.txt"
+    text = (FIXTURES / "blog-page-oldest.txt").read_text()
+    page.write_text(text.replace("This review", "This\x00 review\x07"))
+    report = import_legacy([page])
+    assert report.created == 3
+    assert (
+        "This review" in summary("Feedback Helps Clients Who Are Not on Track", "2013-03-01").body
+    )
+
+
 def test_command_prints_the_report():
     out = io.StringIO()
     call_command("import_legacy", str(FIXTURES), stdout=out)
@@ -182,3 +193,13 @@ def test_command_refuses_a_missing_path(tmp_path):
         call_command("import_legacy", str(tmp_path / "nope.html"))
     with pytest.raises(CommandError, match="No saved pages"):
         call_command("import_legacy", str(tmp_path))
+
+
+def test_admin_lists_the_log_with_the_unparsed_text(admin_client):
+    import_legacy([FIXTURES / "clipping.txt", FIXTURES / "blog-alliance.txt"])
+    listing = admin_client.get("/admin/snippets/legacy/importedentry/?status=unparsed")
+    assert listing.status_code == 200
+    record = ImportedEntry.objects.get(status="unparsed")
+    page = admin_client.get(f"/admin/snippets/legacy/importedentry/inspect/{record.pk}/")
+    assert page.status_code == 200
+    assert "Short check-ins about the relationship" in page.content.decode()

@@ -256,6 +256,9 @@ HTML_BITS = st.sampled_from(
 def test_any_text_parses_without_raising(text):
     page = parse_page(text)
     assert all(isinstance(entry.fingerprint(), str) for entry in page.entries)
+    # Control characters never reach the database (PostgreSQL refuses NUL in text).
+    out = [e.raw_text for e in page.entries] + page.furniture + page.unparsed
+    assert not any(re.search(r"[\x00-\x08\x0e-\x1f]", text) for text in out)
 
 
 @settings(max_examples=300, deadline=None)

@@ -34,7 +34,10 @@ class Command(BaseCommand):
         if report.incomplete or report.unparsed or report.skipped_files:
             self.stdout.write(
                 self.style.WARNING(
-                    _("Review the drafts and the unparsed text listed above in the admin.")
+                    _(
+                        "Review the drafts in the page tree; the unparsed text above is kept "
+                        "in the admin's import log."
+                    )
                 )
             )
         else:
