@@ -24,8 +24,9 @@ def _private_ids():
 
 
 def topic_list(request):
-    topics = Topic.objects.annotate(n=_live_count())
-    types = ResearchType.objects.annotate(n=_live_count())
+    # Meta.ordering is dropped from aggregate queries, so the network's order is explicit.
+    topics = Topic.objects.annotate(n=_live_count()).order_by("sort_order", "name")
+    types = ResearchType.objects.annotate(n=_live_count()).order_by("sort_order", "name")
     return render(request, "taxonomy/topic_list.html", {"topics": topics, "types": types})
 
 
