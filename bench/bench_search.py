@@ -80,7 +80,8 @@ def _run_worker(engine, size):
 
 def _print_row(r):
     print(
-        f"   built in {r['build_s']:.0f}s (corpus {r['corpus_s']:.0f}s, index {r['index_s']:.0f}s); "
+        f"   built in {r['build_s']:.0f}s "
+        f"(corpus {r['corpus_s']:.0f}s, index {r['index_s']:.0f}s); "
         f"recall@10 {r['recall']:.3f}, nDCG@10 {r['ndcg']:.3f}; "
         f"/search/ median {r['page_ms'][0]:.1f} ms, p95 {r['page_ms'][1]:.1f} ms; "
         f"raw FTS median {r['raw_ms'][0]:.2f} ms, p95 {r['raw_ms'][1]:.2f} ms",
