@@ -224,3 +224,12 @@ def test_bad_input_is_never_a_server_error(client, query):
 def test_any_query_is_a_page_or_a_400(client, query):
     response = client.get("/search/", {"q": query.replace("\x00", "")})
     assert response.status_code in (200, 400)
+
+
+def test_search_is_in_the_main_navigation_and_results_export_citations(client):
+    make_summary(title="Alliance ruptures", topics=["alliance"])
+    html = client.get("/archive/").content.decode()
+    assert 'href="/search/"' in html
+    html = client.get("/search/?q=alliance&topic=alliance").content.decode()
+    assert "/search/cite.bib?topic=alliance&amp;q=alliance" in html
+    assert client.get("/search/cite.bib?topic=alliance&q=alliance").status_code == 200
