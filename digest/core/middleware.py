@@ -21,9 +21,8 @@ class PublicCacheMiddleware:
             if response.status_code in (404, 410):
                 max_age = min(max_age, 60)
             patch_cache_control(response, public=True, max_age=max_age)
-        elif (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
-            and not response.has_header("Cache-Control")
+        elif settings.SESSION_COOKIE_NAME in request.COOKIES and not response.has_header(
+            "Cache-Control"
         ):
             # An editor's copy must never be stored by a shared cache in between.
             patch_cache_control(response, private=True)
