@@ -171,17 +171,20 @@ def search(
     filters: Filters = Query(...),  # noqa: B008
 ):
     """Full-text search, as on /search/: stems, synonyms, "phrases" and OR."""
-    queryset, unknown = filtered(request, published())
+    facets = Facets.from_query(request.GET)
     try:
         parsed = engine.parse_query(q)
     except QueryTooLong:
         raise HttpError(400, _("That query is too long.")) from None
-    queryset = queryset.for_listing()
-    if parsed:
-        results, relaxed = engine.find(queryset, parsed, by_date=sort == "date")
-    else:  # only punctuation or stop words: nothing can match
-        results, relaxed = queryset.none(), False
-    count = results.count()
+    # A filter naming only unknown terms matches nothing, as in the other lists.
+    impossible = (facets.unknown_topics and not facets.topics) or (
+        facets.unknown_types and not facets.types
+    )
+    if parsed and not impossible:
+        found = engine.find(parsed, facets, by_date=sort == "date")
+        results, relaxed, count = found.results, found.relaxed, found.total
+    else:  # only punctuation or stop words, or an unknown filter: nothing can match
+        results, relaxed, count = [], False, 0
     items, meta = page_of(results, count, filters.page, filters.page_size)
     stems = parsed.stems
     hits = [
@@ -192,7 +195,7 @@ def search(
         **meta,
         "query": parsed.text,
         "relaxed": relaxed,
-        "unknown_filters": unknown,
+        "unknown_filters": facets.unknown,
         "results": hits,
     }
 

@@ -518,15 +518,16 @@ def load():
     return ids
 
 
-def ranked(query, queryset, limit=10):
+def ranked(query, limit=10):
     """The ids the site's search returns first for `query`, as /search/ would list them."""
+    from digest.summaries.facets import Facets
+
     from . import engine
 
     parsed = engine.parse_query(query)
     if not parsed:
         return []
-    results, _ = engine.find(queryset, parsed)
-    return [summary.pk for summary in results[:limit]]
+    return [summary.pk for summary in engine.find(parsed, Facets()).results[:limit]]
 
 
 def evaluate(queryset, ids_by_key):
@@ -542,7 +543,7 @@ def evaluate(queryset, ids_by_key):
         ids_by_topic.setdefault(slug, []).append(summary_id)
     recalls, ndcgs, misses = [], [], []
     for entry in QUERIES:
-        found = ranked(entry[0], queryset)
+        found = ranked(entry[0])
         relevant = relevant_ids(entry, ids_by_key, ids_by_topic)
         recalls.append(recall_at(found, relevant))
         ndcgs.append(ndcg_at(found, relevant))

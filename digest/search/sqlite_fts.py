@@ -109,6 +109,11 @@ class WeightedSQLiteQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
 
         return plain(self.query)
 
+    @property
+    def fts(self):
+        """The full-text SQL and its parameters: what the results depend on."""
+        return self._fts
+
     @cached_property
     def _fts(self):
         """(SQL selecting matching object ids, best first; its params)."""
@@ -132,14 +137,19 @@ class WeightedSQLiteQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
         return self.queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (parameters)
 
     @cached_property
-    def ranked_ids(self):
-        """Ids of the matching objects the queryset allows, best match first."""
+    def fts_ranked_ids(self):
+        """Ids of every indexed object of the model that matches, best match first, whatever
+        the queryset's own filters: one pass over the full-text index."""
         sql, params = self._fts
         with connections[self.queryset.db].cursor() as cursor:
             cursor.execute(f"{sql} ORDER BY bm25({FTS_TABLE}, {WEIGHTS})", params)
-            ranked = [row[0] for row in cursor.fetchall()]
+            return [row[0] for row in cursor.fetchall()]
+
+    @cached_property
+    def ranked_ids(self):
+        """Ids of the matching objects the queryset allows, best match first."""
         allowed = set(self.matching_queryset().order_by().values_list("pk", flat=True))
-        return [pk for pk in ranked if pk in allowed]
+        return [pk for pk in self.fts_ranked_ids if pk in allowed]
 
 
 class FastSQLiteSearchResults(wagtail_sqlite.SQLiteSearchResults):

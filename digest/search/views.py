@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from digest.core.templatetags.digest_tags import page_url
+from digest.summaries.facet_index import FacetIndex
 from digest.summaries.facets import Facets
 from digest.summaries.models import SummaryPage
 from digest.summaries.views import paginate
@@ -35,11 +36,8 @@ def search(request):
             context["error"] = _("Please search for at least one word made of letters or digits.")
         return render(request, "search/search.html", context)
 
-    published = SummaryPage.objects.live().public()
-    queryset = facets.apply(published).for_listing()
-    results, relaxed = engine.find(queryset, parsed, by_date=sort == "date")
-    any_of = True if relaxed else None
-    page = paginate(request, results, PAGE_SIZE)
+    found = engine.find(parsed, facets, by_date=sort == "date")
+    page = paginate(request, found.results, PAGE_SIZE)
     stems = parsed.stems
     hits = [
         {
@@ -49,7 +47,10 @@ def search(request):
         }
         for summary in page.object_list
     ]
-    topic_options, type_options = facets.options(engine.matching(published, parsed, any_of))
+    index = FacetIndex.current()
+    counts = index.counts(found.matches, facets.topics, facets.types)
+    topic_options, type_options = facets.options_with(*counts, index.topics, index.types)
+    relaxed = found.relaxed
     context.update(
         parsed=parsed,
         relaxed=relaxed,
@@ -72,7 +73,7 @@ def search(request):
             if option["count"] and not option["selected"]
         ]
         if facets.active:
-            context["without_filters"] = engine.matching(published, parsed, any_of).count()
+            context["without_filters"] = found.matches.bit_count()
     return render(request, "search/search.html", context)
 
 

@@ -6,3 +6,8 @@ class SummariesConfig(AppConfig):
     name = "digest.summaries"
     label = "summaries"
     verbose_name = _("Summaries")
+
+    def ready(self):
+        from .facet_index import connect_signals
+
+        connect_signals()

@@ -88,9 +88,14 @@ class Facets:
             .values_list("researchtype_id")
             .annotate(n=Count("summarypage_id"))
         )
+        return self.options_with(topic_counts, type_counts)
+
+    def options_with(self, topic_counts, type_counts, topics=None, types=None):
+        """Each topic and type (all of them, unless given) with its count from
+        `{term id: count}` maps, and its link."""
         return (
-            self._options(Topic.objects.all(), self.topics, topic_counts, "topics"),
-            self._options(ResearchType.objects.all(), self.types, type_counts, "types"),
+            self._options(topics or Topic.objects.all(), self.topics, topic_counts, "topics"),
+            self._options(types or ResearchType.objects.all(), self.types, type_counts, "types"),
         )
 
     def _options(self, terms, selected, counts, attr):

@@ -158,7 +158,8 @@ def test_writing_is_not_allowed(client, summary):
         ("/api/issues", 6),
         ("/api/topics", 3),
         ("/api/types", 3),
-        ("/api/search?q=alliance", 10),
+        # The first search after a change also builds the facet index (six queries at most).
+        ("/api/search?q=alliance", 15),
     ],
 )
 def test_query_count_does_not_grow_with_the_archive(
