@@ -211,6 +211,7 @@ def worker(engine, size):
 
     started = time.perf_counter()
     if reuse:
+        call_command("migrate", verbosity=0)  # a database built by an older checkout
         ids = {
             key: SummaryPage.objects.get(title=fields["title"]).pk
             for key, fields in judged.SUMMARIES.items()

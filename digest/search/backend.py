@@ -9,12 +9,22 @@ on SQLite (Wagtail's SQLite backend ranks every column alike) and English stemmi
   implications, reference authors, title and journal) go to the FTS `title` column, the rest to
   `body`, and results are ranked by BM25 with the boosted column weighing `BOOSTED_WEIGHT`.
 - PostgreSQL: Wagtail's backend with the `english` text-search configuration (stemming, stop
-  words); boosts become tsvector weights there.
+  words); boosts become tsvector weights there. The site's own searches rank every match in
+  one query over a GIN index on `title || body` (digest/search/postgres_fts.py).
 - anything else: Wagtail's choice (MySQL, or the plain fallback).
 """
 
 from django.db import connection
 from modelsearch.backends import database as wagtail_database
+from modelsearch.query import And, Or, Phrase, PlainText
+
+
+def is_plain(query):
+    """True for the queries this site builds (words, phrases, AND, OR): no NOT, no match-all,
+    which is what our one-pass ranking handles; anything else takes Wagtail's own path."""
+    if isinstance(query, (PlainText, Phrase)):
+        return True
+    return isinstance(query, (And, Or)) and all(is_plain(q) for q in query.subqueries)
 
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks this name up in the module)
@@ -26,5 +36,7 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks this name up in the modu
 
             return WeightedSQLiteSearchBackend(params)
     if connection.vendor == "postgresql":
-        params = {"SEARCH_CONFIG": "english", **params}
+        from .postgres_fts import RankedPostgresSearchBackend
+
+        return RankedPostgresSearchBackend({"SEARCH_CONFIG": "english", **params})
     return wagtail_database.SearchBackend(params)

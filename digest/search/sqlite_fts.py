@@ -15,8 +15,9 @@ from django.db.models.fields import FloatField
 from modelsearch.backends.database.sqlite import sqlite as wagtail_sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.index import SearchField
-from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from .backend import is_plain
 
 # How much a word in the headline, implications or reference counts against one in the body.
 BOOSTED_WEIGHT = 4.0
@@ -100,14 +101,7 @@ class WeightedSQLiteQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
 
     @property
     def fast_path(self):
-        """True for the queries this site builds (words, phrases, AND, OR): no NOT, no match-all."""
-
-        def plain(query):
-            if isinstance(query, (PlainText, Phrase)):
-                return True
-            return isinstance(query, (And, Or)) and all(plain(q) for q in query.subqueries)
-
-        return plain(self.query)
+        return is_plain(self.query)
 
     @property
     def fts(self):

@@ -1,0 +1,60 @@
+"""Our one-pass ranking on each database agrees with what the engine itself would answer."""
+
+import pytest
+from django.db import connection
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+from digest.core.tests.factories import make_summary
+from digest.search import engine
+from digest.summaries.models import SummaryPage
+
+pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's search backend"
+)
+
+QUERIES = ["alliance", "alliance rupture", '"rupture repair"', "empathy OR alliance", "dropout"]
+
+
+@pytest.fixture
+def corpus():
+    texts = [
+        ("Alliance ruptures and their repair", "<p>Rupture repair helps the alliance.</p>"),
+        ("Empathy in brief therapy", "<p>The alliance matters less than empathy here.</p>"),
+        ("Attrition in trials", "<p>Clients who dropped out had a weaker alliance.</p>"),
+        ("A note on homework", "<p>Nothing about the other topics at all.</p>"),
+        ("Alliance, alliance, alliance", "<p>A rupture now and then; repair follows.</p>"),
+    ]
+    return [make_summary(title=title, body=body).pk for title, body in texts]
+
+
+@postgres_only
+@pytest.mark.parametrize("query", QUERIES)
+def test_postgres_ranking_is_wagtails(corpus, query):
+    parsed = engine.parse_query(query)
+    ours = engine.backend().search(parsed.search_query(), SummaryPage.objects.all())
+    assert ours.query_compiler.fast_path
+    wagtails = PostgresSearchBackend({"SEARCH_CONFIG": "english"}).search(
+        parsed.search_query(), SummaryPage.objects.all()
+    )
+    assert ours.query_compiler.fts_ranked_ids == [page.pk for page in wagtails]
+    assert ours.query_compiler.fts_ranked_ids  # every query here matches something
+
+
+@postgres_only
+def test_postgres_filters_through_a_title_body_index():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'digest_indexentry_title_body_gin'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition and "(title || body)" in definition
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_one_pass_ranking_agrees_with_the_results_page(client, corpus, query):
+    parsed = engine.parse_query(query)
+    ranked = engine.backend().search(parsed.search_query(), SummaryPage.objects.all())
+    response = client.get("/search/", {"q": query})
+    shown = [hit["summary"].pk for hit in response.context["hits"]]
+    assert shown == list(ranked.query_compiler.fts_ranked_ids)[: len(shown)] and shown
