@@ -13,7 +13,7 @@ from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import page_published, page_unpublished
 
-from digest.summaries.facet_index import FacetIndex
+from digest.summaries.facet_index import FacetIndex, SummaryList
 from digest.summaries.models import SummaryPage
 
 from .models import SearchSynonym
@@ -55,30 +55,6 @@ class Found:
     def total(self):
         count = getattr(self.results, "count", None)  # Wagtail's results count in the database
         return len(self.results) if isinstance(self.results, SummaryList) else count()
-
-
-class SummaryList(Sequence):
-    """The summaries of a facet-index mask, best first (in `ranked`'s order) or newest first,
-    loaded a page at a time (for Django's Paginator)."""
-
-    def __init__(self, index, mask, ranked=None):
-        self.index, self.mask, self.ranked = index, mask, ranked
-
-    def __len__(self):
-        return self.mask.bit_count()
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1 or None][0]
-        start, stop, step = index.indices(len(self))
-        if step != 1:
-            raise ValueError("SummaryList slices must be contiguous")
-        if self.ranked is None:
-            ids = self.index.newest_first(self.mask, start, stop)
-        else:
-            ids = self.index.in_order(self.ranked, self.mask, start, stop)
-        found = SummaryPage.objects.filter(pk__in=ids).for_listing().in_bulk()
-        return [found[pk] for pk in ids if pk in found]
 
 
 def find(parsed, facets, *, by_date=False):

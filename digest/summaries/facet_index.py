@@ -21,6 +21,7 @@ between processes (the local-memory cache of development).
 import threading
 import time
 import uuid
+from collections.abc import Sequence
 
 from django.core.cache import cache
 from django.db import transaction
@@ -147,6 +148,32 @@ class FacetIndex:
                 if n >= stop:
                     break
         return found
+
+
+class SummaryList(Sequence):
+    """The summaries of a facet-index mask, best first (in `ranked`'s order) or newest first,
+    loaded a page at a time (for Django's Paginator)."""
+
+    def __init__(self, index, mask, ranked=None):
+        self.index, self.mask, self.ranked = index, mask, ranked
+
+    def __len__(self):
+        return self.mask.bit_count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            raise ValueError("SummaryList slices must be contiguous")
+        if self.ranked is None:
+            ids = self.index.newest_first(self.mask, start, stop)
+        else:
+            ids = self.index.in_order(self.ranked, self.mask, start, stop)
+        from digest.summaries.models import SummaryPage
+
+        found = SummaryPage.objects.filter(pk__in=ids).for_listing().in_bulk()
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _stamp():

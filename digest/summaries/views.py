@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from .facet_index import FacetIndex, SummaryList
 from .facets import Facets
-from .models import SummaryPage
 
 ARCHIVE_PAGE_SIZE = 20
 
@@ -29,10 +29,13 @@ def group_by_month(summaries):
 
 def archive(request):
     facets = Facets.from_query(request.GET)
-    published = SummaryPage.objects.live().public()
-    summaries = facets.apply(published).newest_first().for_listing()
-    page = paginate(request, summaries)
-    topic_options, type_options = facets.options(published)
+    # The facet index answers which summaries are in the filters and how many each option
+    # would give; only the page's own summaries are read from the database.
+    index = FacetIndex.current()
+    selected = index.within(index.live, facets.topics, facets.types)
+    page = paginate(request, SummaryList(index, selected))
+    counts = index.counts(index.live, facets.topics, facets.types)
+    topic_options, type_options = facets.options_with(*counts, index.topics, index.types)
     return render(
         request,
         "summaries/archive.html",
