@@ -56,4 +56,4 @@ messages: $(STAMP)
 	cd digest && ../$(PY) ../manage.py makemessages -l fr --no-obsolete && ../$(PY) ../manage.py compilemessages
 
 clean:
-	rm -rf $(VENV) db.sqlite3 static
+	rm -rf $(VENV) db.sqlite3 static .cache

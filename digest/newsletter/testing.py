@@ -43,6 +43,7 @@ class ScratchSite:
         self, directory: Path, smtp_port: int, name: str = "newsletter_scratch", sqlite=False
     ):
         self.directory = Path(directory)
+        self.name = name
         self.smtp_port = smtp_port
         self.postgres_url = None
         database_url = os.environ.get("DATABASE_URL", "")
@@ -60,6 +61,7 @@ class ScratchSite:
             "DJANGO_SETTINGS_MODULE": "digest.settings.dev",
             "DEBUG": "false",  # no query log growing in the worker's memory
             "DATABASE_URL": self.database_url,
+            "CACHE_DIR": str(self.directory / f"{self.name}-cache"),  # not the checkout's
             "BACKGROUND_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": "127.0.0.1",

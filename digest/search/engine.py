@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache as once
 
 from django.core.cache import cache
+from django.db import connections
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import page_published, page_unpublished
 
@@ -94,7 +95,10 @@ def _ranked_ids(parsed, generation, any_of=None):
     compiler = results.query_compiler
     if not getattr(compiler, "fast_path", False):
         return None
-    key = "search:ranked:" + hashlib.sha256(repr((generation, compiler.fts)).encode()).hexdigest()
+    # The database's name too: two sites of one checkout may share the file cache.
+    database = connections[compiler.queryset.db].settings_dict["NAME"]
+    key = repr((generation, str(database), compiler.fts))
+    key = "search:ranked:" + hashlib.sha256(key.encode()).hexdigest()
     packed = cache.get(key)
     if packed is not None:
         return array("q", packed)

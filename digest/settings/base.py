@@ -100,7 +100,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://digest")}
+# Without CACHE_URL, a file cache every process of this checkout shares (the web server's
+# workers, the db_worker that publishes scheduled pages): rate limits and the search facet
+# index's change stamp must be seen by all of them. Redis (CACHE_URL=rediscache://…) is the
+# production choice for several machines.
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL", default=f"filecache://{env('CACHE_DIR', default=str(BASE_DIR / '.cache'))}"
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -130,3 +130,15 @@ def test_search_follows_every_change_without_a_restart(client):
 
     first.delete()
     assert found(client) == []
+
+
+def test_a_stamp_from_another_process_rebuilds_the_index():
+    from django.core.cache import cache
+
+    from digest.summaries.facet_index import GENERATION_KEY
+
+    index = FacetIndex.current()
+    assert FacetIndex.current() is index  # nothing changed: the same index
+    cache.set(GENERATION_KEY, "stamped-by-the-worker")  # what a publish elsewhere does
+    rebuilt = FacetIndex.current()
+    assert rebuilt is not index and rebuilt.generation == "stamped-by-the-worker"
