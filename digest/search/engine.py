@@ -54,8 +54,9 @@ class Found:
 
     @property
     def total(self):
-        count = getattr(self.results, "count", None)  # Wagtail's results count in the database
-        return len(self.results) if isinstance(self.results, SummaryList) else count()
+        if isinstance(self.results, SummaryList):
+            return len(self.results)
+        return self.results.count()  # Wagtail's results count in the database
 
 
 def find(parsed, facets, *, by_date=False):
@@ -78,12 +79,13 @@ def _find(index, parsed, facets, *, by_date, any_of=None):
         return Found(SummaryList(index, selected, None if by_date else ranked), matches, relaxed)
     published = SummaryPage.objects.live().public()
     results = search(facets.apply(published).for_listing(), parsed, by_date=by_date, any_of=any_of)
-    return Found(results, index.mask(matching_ids(published, parsed, any_of)), relaxed)
+    matching_ids = matching(published, parsed, any_of).values_list("pk", flat=True)
+    return Found(results, index.mask(matching_ids), relaxed)
 
 
 def _ranked_ids(parsed, generation, any_of=None):
-    """Every matching summary id, best first, when the backend gives them in one pass (our
-    SQLite backend does); otherwise None.
+    """Every matching summary id, best first, when the backend gives them in one pass (ours
+    on SQLite and on PostgreSQL do); otherwise None (Elasticsearch, OpenSearch).
 
     Ranking a broad query ("dropout") scores every match, which at 100 000 summaries takes a
     tenth of a second; the ranked ids are kept in the cache until the archive next changes, so
@@ -115,10 +117,6 @@ def matching(queryset, parsed, any_of=None):
     if as_queryset is not None:  # the database backends: one SQL subquery
         return queryset.filter(pk__in=as_queryset().values("pk"))
     return queryset.filter(pk__in=[obj.pk for obj in results[:MAX_MATCHES]])
-
-
-def matching_ids(queryset, parsed, any_of=None):
-    return frozenset(matching(queryset, parsed, any_of).values_list("pk", flat=True))
 
 
 def autocomplete(queryset, text, limit=8):

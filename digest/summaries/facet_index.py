@@ -70,16 +70,14 @@ class FacetIndex:
         generation = cache.get(GENERATION_KEY)
         if generation is None:
             generation = _stamp()
-        index = _current
-        if (
-            index is None
-            or index.generation != generation
-            or time.monotonic() - index.built_at > MAX_AGE
-        ):
-            with _lock:
-                index = cls.build(generation)
-                _current = index
-        return index
+        if _current is None or _current.stale(generation):
+            with _lock:  # one thread rebuilds; the others then find it fresh
+                if _current is None or _current.stale(generation):
+                    _current = cls.build(generation)
+        return _current
+
+    def stale(self, generation):
+        return self.generation != generation or time.monotonic() - self.built_at > MAX_AGE
 
     # ---- masks ------------------------------------------------------------------------------
 
