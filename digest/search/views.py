@@ -49,7 +49,7 @@ def search(request):
     ]
     index = FacetIndex.current()
     counts = index.counts(found.matches, facets.topics, facets.types)
-    topic_options, type_options = facets.options_with(*counts, index.topics, index.types)
+    topic_options, type_options = facets.options(*counts, index.topics, index.types)
     relaxed = found.relaxed
     context.update(
         parsed=parsed,

@@ -7,7 +7,6 @@ reported back to the reader and otherwise ignored.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.http import QueryDict
 
 from digest.taxonomy.models import ResearchType, Topic
@@ -68,31 +67,9 @@ class Facets:
             params["page"] = page
         return params.urlencode()
 
-    def options(self, base_queryset):
-        """Each topic and type with the count it would give, and the link that toggles it.
-
-        A facet's counts apply the other facet's selection only, as in Google Scholar or any
-        shop: within a facet, choices are alternatives.
-        """
-        from digest.summaries.models import SummaryPage
-
-        topic_through = SummaryPage.topics.through
-        type_through = SummaryPage.research_types.through
-        topic_counts = dict(
-            topic_through.objects.filter(summarypage__in=base_queryset.of_types(self.types))
-            .values_list("topic_id")
-            .annotate(n=Count("summarypage_id"))
-        )
-        type_counts = dict(
-            type_through.objects.filter(summarypage__in=base_queryset.in_topics(self.topics))
-            .values_list("researchtype_id")
-            .annotate(n=Count("summarypage_id"))
-        )
-        return self.options_with(topic_counts, type_counts)
-
-    def options_with(self, topic_counts, type_counts, topics=None, types=None):
+    def options(self, topic_counts, type_counts, topics=None, types=None):
         """Each topic and type (all of them, unless given) with its count from
-        `{term id: count}` maps, and its link."""
+        `{term id: count}` maps (FacetIndex.counts), and the link that toggles it."""
         return (
             self._options(topics or Topic.objects.all(), self.topics, topic_counts, "topics"),
             self._options(types or ResearchType.objects.all(), self.types, type_counts, "types"),

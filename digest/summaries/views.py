@@ -35,7 +35,7 @@ def archive(request):
     selected = index.within(index.live, facets.topics, facets.types)
     page = paginate(request, SummaryList(index, selected))
     counts = index.counts(index.live, facets.topics, facets.types)
-    topic_options, type_options = facets.options_with(*counts, index.topics, index.types)
+    topic_options, type_options = facets.options(*counts, index.topics, index.types)
     return render(
         request,
         "summaries/archive.html",

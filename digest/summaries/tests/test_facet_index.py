@@ -3,6 +3,7 @@
 import itertools
 
 import pytest
+from django.db.models import Count
 from wagtail.models import PageViewRestriction
 
 from digest.core.tests.factories import make_issue, make_summary
@@ -32,10 +33,23 @@ def archive():
 
 
 def sql_counts(facets, queryset):
-    topic_options, type_options = facets.options(queryset)
+    """The same counts in SQL, the reference: topics over the type selection, types over the
+    topic selection."""
+    topic_counts = dict(
+        SummaryPage.topics.through.objects.filter(summarypage__in=queryset.of_types(facets.types))
+        .values_list("topic_id")
+        .annotate(n=Count("summarypage_id"))
+    )
+    type_counts = dict(
+        SummaryPage.research_types.through.objects.filter(
+            summarypage__in=queryset.in_topics(facets.topics)
+        )
+        .values_list("researchtype_id")
+        .annotate(n=Count("summarypage_id"))
+    )
     return (
-        {o["term"].pk: o["count"] for o in topic_options},
-        {o["term"].pk: o["count"] for o in type_options},
+        {t.pk: topic_counts.get(t.pk, 0) for t in Topic.objects.all()},
+        {t.pk: type_counts.get(t.pk, 0) for t in ResearchType.objects.all()},
     )
 
 
