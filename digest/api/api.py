@@ -56,7 +56,7 @@ def filtered(request, queryset):
     never silently widens the list; the response names the unknown slugs.
     """
     facets = Facets.from_query(request.GET)
-    if (facets.unknown_topics and not facets.topics) or (facets.unknown_types and not facets.types):
+    if facets.only_unknown:
         return queryset.none(), facets.unknown
     return facets.apply(queryset), facets.unknown
 
@@ -176,11 +176,7 @@ def search(
         parsed = engine.parse_query(q)
     except QueryTooLong:
         raise HttpError(400, _("That query is too long.")) from None
-    # A filter naming only unknown terms matches nothing, as in the other lists.
-    impossible = (facets.unknown_topics and not facets.topics) or (
-        facets.unknown_types and not facets.types
-    )
-    if parsed and not impossible:
+    if parsed and not facets.only_unknown:  # an unknown filter matches nothing, as in the lists
         found = engine.find(parsed, facets, by_date=sort == "date")
         results, relaxed, count = found.results, found.relaxed, found.total
     else:  # only punctuation or stop words, or an unknown filter: nothing can match

@@ -49,7 +49,8 @@ class Found:
     """What a search found: the summaries to page through, and every published match."""
 
     results: Sequence  # the summaries in the facets, best first or newest first
-    matches: int  # every published summary that matches, whatever the facets (a FacetIndex mask)
+    index: FacetIndex  # the facet index the search used, for the facet counts
+    matches: int  # every published summary that matches, whatever the facets (a mask of `index`)
     relaxed: bool = False  # no summary had every word, so these have any of them
 
     @property
@@ -76,11 +77,12 @@ def _find(index, parsed, facets, *, by_date, any_of=None):
         # One full-text pass gives every match, best first; the facet index does the rest.
         matches = index.mask(ranked)
         selected = index.within(matches, facets.topics, facets.types)
-        return Found(SummaryList(index, selected, None if by_date else ranked), matches, relaxed)
+        ranked_or_dated = SummaryList(index, selected, None if by_date else ranked)
+        return Found(ranked_or_dated, index, matches, relaxed)
     published = SummaryPage.objects.live().public()
     results = search(facets.apply(published).for_listing(), parsed, by_date=by_date, any_of=any_of)
     matching_ids = matching(published, parsed, any_of).values_list("pk", flat=True)
-    return Found(results, index.mask(matching_ids), relaxed)
+    return Found(results, index, index.mask(matching_ids), relaxed)
 
 
 def _ranked_ids(parsed, generation, any_of=None):

@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from digest.core.templatetags.digest_tags import page_url
-from digest.summaries.facet_index import FacetIndex
 from digest.summaries.facets import Facets
 from digest.summaries.models import SummaryPage
 from digest.summaries.views import paginate
@@ -47,9 +46,7 @@ def search(request):
         }
         for summary in page.object_list
     ]
-    index = FacetIndex.current()
-    counts = index.counts(found.matches, facets.topics, facets.types)
-    topic_options, type_options = facets.options(*counts, index.topics, index.types)
+    topic_options, type_options = facets.options(found.index, found.matches)
     relaxed = found.relaxed
     context.update(
         parsed=parsed,

@@ -13,9 +13,9 @@ the topics, the types) and kept per process: the archive's order (a list of ids)
 per page id for each topic and type (5 MB at 100 000 summaries). Any change that can alter it
 (a page saved, published, moved or deleted; a view restriction; a topic or type edited or
 merged) stamps a new generation in the shared cache, immediately and again when the
-transaction commits; the next request that sees another generation rebuilds. MAX_AGE bounds
-how stale a process can be when the cache is not shared
-between processes (the local-memory cache of development).
+transaction commits; the next request that sees another generation rebuilds. The processes
+must share the cache to see each other's stamps (the default file cache, or Redis); MAX_AGE
+bounds how stale a process can be when they do not.
 """
 
 import threading

@@ -67,12 +67,20 @@ class Facets:
             params["page"] = page
         return params.urlencode()
 
-    def options(self, topic_counts, type_counts, topics=None, types=None):
-        """Each topic and type (all of them, unless given) with its count from
-        `{term id: count}` maps (FacetIndex.counts), and the link that toggles it."""
+    @property
+    def only_unknown(self):
+        """A facet names only unknown terms: nothing can match (a typo never widens a list)."""
+        return bool(
+            (self.unknown_topics and not self.topics) or (self.unknown_types and not self.types)
+        )
+
+    def options(self, index, mask):
+        """Each topic and type with the count it would give among the summaries of `mask` (a
+        FacetIndex mask), and the link that toggles it."""
+        topic_counts, type_counts = index.counts(mask, self.topics, self.types)
         return (
-            self._options(topics or Topic.objects.all(), self.topics, topic_counts, "topics"),
-            self._options(types or ResearchType.objects.all(), self.types, type_counts, "types"),
+            self._options(index.topics, self.topics, topic_counts, "topics"),
+            self._options(index.types, self.types, type_counts, "types"),
         )
 
     def _options(self, terms, selected, counts, attr):

@@ -34,8 +34,7 @@ def archive(request):
     index = FacetIndex.current()
     selected = index.within(index.live, facets.topics, facets.types)
     page = paginate(request, SummaryList(index, selected))
-    counts = index.counts(index.live, facets.topics, facets.types)
-    topic_options, type_options = facets.options(*counts, index.topics, index.types)
+    topic_options, type_options = facets.options(index, index.live)
     return render(
         request,
         "summaries/archive.html",
