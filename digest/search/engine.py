@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache as once
 
+import numpy as np
 from django.core.cache import cache
 from django.db import connections
 from wagtail.search.backends import get_search_backend
@@ -50,7 +51,7 @@ class Found:
 
     results: Sequence  # the summaries in the facets, best first or newest first
     index: FacetIndex  # the facet index the search used, for the facet counts
-    matches: int  # every published summary that matches, whatever the facets (a mask of `index`)
+    matches: np.ndarray  # every published match, whatever the facets (a mask of `index`)
     relaxed: bool = False  # no summary had every word, so these have any of them
 
     @property

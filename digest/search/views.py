@@ -70,7 +70,7 @@ def search(request):
             if option["count"] and not option["selected"]
         ]
         if facets.active:
-            context["without_filters"] = found.matches.bit_count()
+            context["without_filters"] = found.index.count(found.matches)
     return render(request, "search/search.html", context)
 
 

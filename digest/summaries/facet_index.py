@@ -3,46 +3,113 @@
 Counting the archive's facets over a search's matches in SQL means joining the through tables
 once per facet against every match: at 100 000 summaries a broad query ("dropout") matches tens
 of thousands and each count took a tenth of a second. Here every set of summaries (the live
-ones, each topic's, each type's, a search's matches) is a mask indexed by page id: one byte per
-id, 1 or 0, read as one big integer. `&`, `|` and `int.bit_count()` then work on a whole set at
-C speed (microseconds at 100 000 summaries), and turning a search's 70 000 matching ids into a
-mask is one pass of byte stores (3 ms).
+ones, each topic's, each type's, a search's matches) is a mask: a NumPy array of booleans, one
+per live summary, in the archive's order (newest first), so that
+
+- a search's 70 000 matching ids become a mask in one vectorised lookup (well under 1 ms at
+  100 000 summaries, against 6 ms for a Python loop),
+- filters are `&` and `|` of masks, and a page of the archive is the `start`-th to `stop`-th
+  set position, read off in archive order with no sort,
+- every facet option's count is one pass over the terms' masks packed eight to a byte
+  (`np.bitwise_count`, a few tenths of a millisecond for all 47 options).
 
 The index is built by five queries (live summaries newest first, their topics, their types,
-the topics, the types) and kept per process: the archive's order (a list of ids) and one byte
-per page id for each topic and type (5 MB at 100 000 summaries). Any change that can alter it
-(a page saved, published, moved or deleted; a view restriction; a topic or type edited or
-merged) stamps a new generation in the shared cache, immediately and again when the
-transaction commits; the next request that sees another generation rebuilds. The processes
-must share the cache to see each other's stamps (the default file cache, or Redis); MAX_AGE
-bounds how stale a process can be when they do not.
+the topics, the types) and kept per process: just over a byte per summary per term, and 16 per
+summary (under 10 MB at 100 000 summaries). Any change that can alter it (a page saved,
+published, moved or deleted; a view restriction; a topic or type edited or merged) stamps a new
+generation in the shared cache, immediately and again when the transaction commits; the next
+request that sees another generation rebuilds. The processes must share the cache to see each
+other's stamps (the default file cache, or Redis); MAX_AGE bounds how stale a process can be
+when they do not.
 """
 
 import threading
 import time
 import uuid
+from array import array
 from collections.abc import Sequence
 
+import numpy as np
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 GENERATION_KEY = "summaries:facet-index"
 MAX_AGE = 300  # seconds
+FIRST_CHUNK = 1024  # ranked ids examined at first when looking for a page of results
 
 _lock = threading.Lock()
 _current = None
 
 
+def as_ids(ids):
+    """Page ids as a NumPy int64 array (from an array('q'), a list, or any iterable)."""
+    if isinstance(ids, np.ndarray):
+        return ids.astype(np.int64, copy=False)
+    if isinstance(ids, array) and ids.typecode == "q":
+        return np.frombuffer(ids, dtype=np.int64)
+    return np.fromiter(ids, dtype=np.int64)
+
+
+class Positions:
+    """Where each live summary stands in the archive's order (newest first)."""
+
+    def __init__(self, newest_first):
+        self.order = as_ids(newest_first)  # position -> page id
+        self.lookup = np.full(int(self.order.max(initial=-1)) + 1, -1, dtype=np.int64)
+        self.lookup[self.order] = np.arange(len(self.order))
+        self.live = np.ones(len(self.order), dtype=bool)
+
+    def of(self, ids):
+        """Each id's position, or -1 for an id that is not a live summary."""
+        ids = as_ids(ids)
+        known = (ids >= 0) & (ids < len(self.lookup))
+        where = np.full(len(ids), -1, dtype=np.int64)
+        where[known] = self.lookup[ids[known]]
+        return where
+
+
+class Terms:
+    """One facet's terms (topics, or research types) and which live summaries carry each."""
+
+    def __init__(self, terms, pairs, positions):
+        self.terms = terms  # in display order
+        row_of = {term.pk: row for row, term in enumerate(terms)}
+        self.matrix = np.zeros((len(terms), len(positions.live)), dtype=bool)
+        rows, ids = [], []
+        for term_id, pk in pairs:
+            if term_id in row_of:
+                rows.append(row_of[term_id])
+                ids.append(pk)
+        where = positions.of(np.array(ids, dtype=np.int64))
+        kept = where >= 0
+        self.matrix[np.array(rows, dtype=np.intp)[kept], where[kept]] = True
+        self.packed = np.packbits(self.matrix, axis=1)  # for counting
+        self.row_of = row_of
+
+    def any_of(self, chosen):
+        """The mask of the summaries carrying any of `chosen` (OR within a facet)."""
+        rows = [self.row_of[term.pk] for term in chosen if term.pk in self.row_of]
+        return self.matrix[rows].any(axis=0)
+
+    def counts(self, mask):
+        """{term id: how many summaries of `mask` carry it}."""
+        if not self.terms:
+            return {}
+        per_row = np.bitwise_count(self.packed & np.packbits(mask)).sum(axis=1, dtype=np.int64)
+        return {term.pk: int(n) for term, n in zip(self.terms, per_row, strict=True)}
+
+
 class FacetIndex:
-    def __init__(self, generation, newest_first, topic_pairs, type_pairs):
+    def __init__(self, generation, newest_first, topic_pairs, type_pairs, topics=(), types=()):
         self.generation = generation
         self.built_at = time.monotonic()
-        self.order = list(newest_first)  # live summary ids in the archive's order
-        self.size = max(self.order, default=-1) + 1  # masks have one byte per id below this
-        self.live = self._flags(self.order)
-        self.by_topic = self._masks(topic_pairs)
-        self.by_type = self._masks(type_pairs)
+        self.positions = Positions(newest_first)
+        self.size = len(self.positions.order)  # live summaries
+        self.live = self.positions.live
+        self.by_topic = Terms(list(topics), topic_pairs, self.positions)
+        self.by_type = Terms(list(types), type_pairs, self.positions)
+        self.topics, self.types = self.by_topic.terms, self.by_type.terms  # display order
 
     @classmethod
     def build(cls, generation=None):
@@ -53,15 +120,14 @@ class FacetIndex:
         live_ids = live.order_by().values("pk")
         topics = SummaryPage.topics.through.objects.filter(summarypage_id__in=live_ids)
         types = SummaryPage.research_types.through.objects.filter(summarypage_id__in=live_ids)
-        index = cls(
+        return cls(
             generation,
             live.newest_first().values_list("pk", flat=True).iterator(chunk_size=10_000),
             topics.values_list("topic_id", "summarypage_id").iterator(chunk_size=10_000),
             types.values_list("researchtype_id", "summarypage_id").iterator(chunk_size=10_000),
+            Topic.objects.all(),
+            ResearchType.objects.all(),
         )
-        # The terms themselves, in their display order, for the facet lists.
-        index.topics, index.types = list(Topic.objects.all()), list(ResearchType.objects.all())
-        return index
 
     @classmethod
     def current(cls):
@@ -83,43 +149,29 @@ class FacetIndex:
 
     def mask(self, ids):
         """The live summaries among `ids`, as a mask (ids of drafts and other pages drop out)."""
-        return self._flags(ids) & self.live
+        where = self.positions.of(ids)
+        mask = np.zeros(self.size, dtype=bool)
+        mask[where[where >= 0]] = True
+        return mask
 
-    def _flags(self, ids):
-        flags, size = bytearray(self.size), self.size
-        for pk in ids:
-            if pk < size:
-                flags[pk] = 1
-        return int.from_bytes(flags, "little")
-
-    def _masks(self, pairs):
-        groups = {}
-        for key, pk in pairs:
-            groups.setdefault(key, []).append(pk)
-        return {key: self._flags(ids) & self.live for key, ids in groups.items()}
-
-    def _union(self, chosen, masks):
-        union = 0
-        for term in chosen:
-            union |= masks.get(term.pk, 0)
-        return union
+    @staticmethod
+    def count(mask):
+        return int(np.count_nonzero(mask))
 
     def within(self, mask, topics=(), types=()):
         """`mask` narrowed to any of `topics` and any of `types` (OR within, AND across)."""
         if topics:
-            mask &= self._union(topics, self.by_topic)
+            mask = mask & self.by_topic.any_of(topics)
         if types:
-            mask &= self._union(types, self.by_type)
+            mask = mask & self.by_type.any_of(types)
         return mask
 
     def counts(self, mask, topics=(), types=()):
         """({topic id: count}, {type id: count}) within `mask`: each facet's counts apply the
         other facet's selection only (within a facet, choices are alternatives)."""
-        for_topics = self.within(mask, types=types)
-        for_types = self.within(mask, topics=topics)
         return (
-            {pk: (for_topics & member).bit_count() for pk, member in self.by_topic.items()},
-            {pk: (for_types & member).bit_count() for pk, member in self.by_type.items()},
+            self.by_topic.counts(self.within(mask, types=types)),
+            self.by_type.counts(self.within(mask, topics=topics)),
         )
 
     def ids_of(self, mask):
@@ -129,22 +181,23 @@ class FacetIndex:
     def newest_first(self, mask, start, stop):
         """The ids of the summaries in `mask` from the `start`-th to before the `stop`-th,
         newest first."""
-        return self._slice(self.order, mask, start, stop)
+        return self.positions.order[np.flatnonzero(mask)[start:stop]].tolist()
 
     def in_order(self, ranked, mask, start, stop):
-        """The ids of `ranked` that are in `mask`, from the `start`-th to before the `stop`-th."""
-        return self._slice(ranked, mask, start, stop)
+        """The ids of `ranked` that are in `mask`, from the `start`-th to before the `stop`-th.
 
-    def _slice(self, ids, mask, start, stop):
-        flags = mask.to_bytes(self.size, "little")
-        found, n = [], 0
-        for pk in ids:
-            if pk < self.size and flags[pk]:
-                if n >= start:
-                    found.append(pk)
-                n += 1
-                if n >= stop:
-                    break
+        A page of results is usually found among the first ranked ids: they are looked at in
+        growing chunks rather than all 70 000 of a broad query at once."""
+        ranked = as_ids(ranked)
+        found, seen, begin, chunk = [], 0, 0, max(FIRST_CHUNK, 2 * stop)
+        while begin < len(ranked) and seen < stop:
+            ids = ranked[begin : begin + chunk]
+            where = self.positions.of(ids)
+            live = where >= 0
+            hits = ids[live][mask[where[live]]]
+            found.extend(hits[max(0, start - seen) : stop - seen].tolist())
+            seen += len(hits)
+            begin, chunk = begin + chunk, chunk * 4
         return found
 
 
@@ -154,9 +207,10 @@ class SummaryList(Sequence):
 
     def __init__(self, index, mask, ranked=None):
         self.index, self.mask, self.ranked = index, mask, ranked
+        self.length = index.count(mask)
 
     def __len__(self):
-        return self.mask.bit_count()
+        return self.length
 
     def __getitem__(self, index):
         if not isinstance(index, slice):

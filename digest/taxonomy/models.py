@@ -9,6 +9,8 @@ class TaxonomyQuerySet(models.QuerySet):
     def by_slugs(self, slugs):
         """Terms named by `slugs`, current or former, and the slugs no term answers to."""
         slugs = {s for s in slugs if s}
+        if not slugs:  # most requests name no filter: no query
+            return [], []
         found = list(self.filter(slug__in=slugs))
         missing = slugs - {t.slug for t in found}
         if missing and hasattr(self.model, "aliases"):
