@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from .query import stem
 
 TOKEN = re.compile(r"[^\W_]+")
-WINDOW = 40  # words in a passage
+WINDOW = 40  # words in a passage, from its first matching word
+CONTEXT = 8  # words shown before it
 
 
 def plain(rich_text: str) -> str:
@@ -25,17 +26,22 @@ def best_passage(texts, stems, window=WINDOW):
     for text in texts:
         tokens = [(m.start(), m.end(), stem(m.group())) for m in TOKEN.finditer(text)]
         hits = [i for i, t in enumerate(tokens) if t[2] in stems]
-        for first in hits:
-            inside = [i for i in hits if first <= i < first + window]
+        last = 0  # hits[n:last] are the hits within `window` words of hits[n]
+        for n, first in enumerate(hits):
+            last = max(last, n)
+            while last < len(hits) and hits[last] < first + window:
+                last += 1
+            inside = hits[n:last]
             score = (len({tokens[i][2] for i in inside}), len(inside))
             if score > best[:2]:
                 best = (*score, (text, tokens, first, inside))
     if best[2] is None:
         return None
     text, tokens, first, inside = best[2]
-    # Start a few words before the first hit so the reader sees its context.
-    start_token = max(0, first - 8)
-    end_token = min(len(tokens), start_token + window) - 1
+    # Start a few words before the first hit so the reader sees its context, and end with the
+    # window, so every hit that made this passage the best is shown.
+    start_token = max(0, first - CONTEXT)
+    end_token = min(len(tokens), first + window) - 1
     # Whole text at either end, so opening or closing punctuation is not cut off.
     begin = tokens[start_token][0] if start_token else 0
     end = tokens[end_token][1] if end_token < len(tokens) - 1 else len(text)

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from digest.search.highlight import TOKEN, best_passage
 from digest.search.query import MAX_QUERY_LENGTH, QueryTooLong, parse, stem
 
 GROUPS = [
@@ -70,3 +71,41 @@ def test_any_text_gives_only_alphanumeric_words(text):
     for clause in parsed.clauses:
         for form in clause.forms:
             assert all(word.isalnum() and word == word.lower() for word in form)
+
+
+PASSAGE_WORDS = ["alliance", "ruptures", "repair", "the", "client"]
+
+
+def _best_window(texts, stems, window):
+    """The obvious reading of best_passage: every hit starts a window; the first window with
+    the most distinct stems, then the most hits, wins."""
+    best = (0, 0, None)
+    for text in texts:
+        words = [stem(m.group()) for m in TOKEN.finditer(text)]
+        hits = [i for i, w in enumerate(words) if w in stems]
+        for first in hits:
+            inside = [i for i in hits if first <= i < first + window]
+            score = (len({words[i] for i in inside}), len(inside))
+            if score > best[:2]:
+                best = (*score, (text, first))
+    return best
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["alliance", "rupture", "repair", "the", "client"])), max_size=3
+    ),
+    st.sets(st.sampled_from(["allianc", "ruptur", "repair"])),
+    st.integers(1, 12),
+)
+def test_the_passage_is_the_window_with_the_most_matching_words(texts, stems, window):
+    texts = [" ".join(words) for words in texts]
+    distinct, count, where = _best_window(texts, stems, window)
+    found = best_passage(texts, stems, window)
+    if where is None:
+        assert found is None
+        return
+    prefix, passage, suffix, spans = found
+    marked = [stem(passage[a:b]) for a, b in spans]
+    assert len(set(marked)) == distinct and len(marked) == count
+    assert all(word in stems for word in marked)
