@@ -92,6 +92,15 @@ class Terms:
         rows = [self.row_of[term.pk] for term in chosen if term.pk in self.row_of]
         return self.matrix[rows].any(axis=0)
 
+    def shared(self, term_ids):
+        """How many of `term_ids` each live summary carries, by position."""
+        rows = [self.row_of[pk] for pk in term_ids if pk in self.row_of]
+        return self.matrix[rows].sum(axis=0, dtype=np.int32)
+
+    def of(self, where):
+        """The ids of the terms the summary at position `where` carries, in display order."""
+        return [self.terms[row].pk for row in np.flatnonzero(self.matrix[:, where])]
+
     def counts(self, mask):
         """{term id: how many summaries of `mask` carry it}."""
         if not self.terms:
@@ -173,6 +182,30 @@ class FacetIndex:
             self.by_topic.counts(self.within(mask, types=types)),
             self.by_type.counts(self.within(mask, topics=topics)),
         )
+
+    def has(self, pk):
+        return self.positions.of([pk])[0] >= 0
+
+    def terms_of(self, pk):
+        """(topic ids, type ids) of the live summary `pk`."""
+        where = self.positions.of([pk])[0]
+        return self.by_topic.of(where), self.by_type.of(where)
+
+    def related(self, pk, topic_ids, type_ids, limit=5):
+        """Ids of the live summaries sharing most topics and research types with summary `pk`
+        (which carries `topic_ids` and `type_ids`), best first: a shared topic weighs twice a
+        shared type (readers follow topics), ties newest first; never `pk` itself."""
+        score = 2 * self.by_topic.shared(topic_ids) + self.by_type.shared(type_ids)
+        itself = self.positions.of([pk])[0]
+        if itself >= 0:
+            score[itself] = 0
+        candidates = np.flatnonzero(score)
+        # One key orders by score, then newest first (a lower position is newer).
+        keys = score[candidates].astype(np.int64) * (self.size + 1) - candidates
+        if len(candidates) > limit:  # the best `limit` without sorting every candidate
+            top = np.argpartition(-keys, limit - 1)[:limit]
+            candidates, keys = candidates[top], keys[top]
+        return self.positions.order[candidates[np.argsort(-keys)]].tolist()
 
     def ids_of(self, mask):
         """Every summary in `mask`, newest first."""

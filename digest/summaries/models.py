@@ -3,8 +3,7 @@
 from html import unescape
 
 from django.db import models
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -44,45 +43,6 @@ class SummaryPageQuerySet(PageQuerySet):
 
     def newest_first(self):
         return self.order_by("-month", "path")
-
-    def related_to(self, summary, limit=5):
-        """Other summaries sharing `summary`'s topics or research types, most shared first.
-
-        All of it is one SQL statement (the shared-term counts are correlated subqueries on
-        the through tables), so the cost does not depend on how many terms or summaries
-        there are. A shared topic weighs twice a shared type: readers follow topics.
-        """
-        topic_through = SummaryPage.topics.through
-        type_through = SummaryPage.research_types.through
-        its_topics = topic_through.objects.filter(summarypage_id=summary.pk).values("topic_id")
-        its_types = type_through.objects.filter(summarypage_id=summary.pk).values("researchtype_id")
-
-        def shared(through, column, terms):
-            counted = (
-                through.objects.filter(summarypage_id=OuterRef("pk"), **{f"{column}__in": terms})
-                .values("summarypage_id")
-                .annotate(n=Count("*"))
-                .values("n")
-            )
-            return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-        candidates = Q(
-            pk__in=topic_through.objects.filter(topic_id__in=its_topics).values("summarypage_id")
-        ) | Q(
-            pk__in=type_through.objects.filter(researchtype_id__in=its_types).values(
-                "summarypage_id"
-            )
-        )
-        return (
-            self.filter(candidates)
-            .exclude(pk=summary.pk)
-            .annotate(
-                shared_topics=shared(topic_through, "topic_id", its_topics),
-                shared_types=shared(type_through, "researchtype_id", its_types),
-            )
-            .annotate(relatedness=F("shared_topics") * 2 + F("shared_types"))
-            .order_by("-relatedness", "-month", "path")[:limit]
-        )
 
     def for_listing(self):
         """Everything a list of summaries shows, in a fixed number of queries."""
@@ -210,8 +170,24 @@ class SummaryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = SummaryPage.objects.live().public().related_to(self)
+        context["related"] = self.related(preview=getattr(request, "is_preview", False))
         return context
+
+    def related(self, limit=5, preview=False):
+        """Other published summaries sharing this one's topics or research types, most shared
+        first: the facet index scores every summary at once, and only the winners are read.
+        A published summary's terms are in the index; a preview's are its own (unsaved)."""
+        from .facet_index import FacetIndex
+
+        index = FacetIndex.current()
+        if preview or not index.has(self.pk):
+            topic_ids = [topic.pk for topic in self.topics.all()]
+            type_ids = [research_type.pk for research_type in self.research_types.all()]
+        else:
+            topic_ids, type_ids = index.terms_of(self.pk)
+        ids = index.related(self.pk, topic_ids, type_ids, limit)
+        found = SummaryPage.objects.filter(pk__in=ids).in_bulk()
+        return [found[pk] for pk in ids if pk in found]
 
     def reference_authors(self):
         """Every author's family name and initials, for search ("Wampold", "Safran J")."""

@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 from digest.core.tests.factories import home_page, make_issue, make_summary
 from digest.issues.models import IssuePage
 from digest.summaries.models import SummaryPage
+from digest.taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +93,22 @@ def test_preview_shows_unsaved_changes_without_saving_them(client, editor):
     assert "A summary in the issue" in preview
     issue.refresh_from_db()
     assert "Unsaved introduction." not in issue.intro
+
+
+def test_preview_of_a_summary_relates_it_by_its_unsaved_topics(client, editor):
+    issue = make_issue("2026-03")
+    summary = make_summary(issue, "The summary being edited", topics=["alliance"])
+    make_summary(issue, "About alliance", topics=["alliance"])
+    make_summary(issue, "About training", topics=["training"])
+    training = Topic.objects.get(slug="training").pk
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[summary.pk])
+    data = edit_form_data(client, summary)
+    data.setlist("topics", [str(training)])
+    assert client.post(url, data).json()["is_valid"]
+    related = client.get(url).content.decode().split('class="related"')[1]
+    assert "About training" in related and "About alliance" not in related
+    published = client.get(summary.url).content.decode().split('class="related"')[1]
+    assert "About alliance" in published and "About training" not in published
 
 
 def test_scheduled_issue_goes_live_when_publish_scheduled_runs(client, editor):

@@ -222,6 +222,31 @@ def test_masks_counts_and_slices_agree_with_sets(archive, topic_ids, type_ids, s
     assert type_counts == {t.pk: len(members(type_pairs, {t.pk}) & for_types) for t in terms}
 
 
+@settings(max_examples=150, deadline=None)
+@given(archives(), st.integers(1, 8))
+def test_related_summaries_are_the_most_shared_newest_first(archive, limit):
+    live, topic_pairs, type_pairs, _, _ = archive
+    terms = [Term(pk) for pk in range(1, 6)]
+    index = FacetIndex("g", live, topic_pairs, type_pairs, terms, terms)
+
+    def terms_of(pairs, pk):
+        return {term for term, page in pairs if page == pk}
+
+    for pk in live[:5]:
+        topic_ids, type_ids = index.terms_of(pk)
+        assert set(topic_ids) == terms_of(topic_pairs, pk)
+        assert set(type_ids) == terms_of(type_pairs, pk)
+        scores = {
+            other: 2 * len(terms_of(topic_pairs, other) & set(topic_ids))
+            + len(terms_of(type_pairs, other) & set(type_ids))
+            for other in live
+            if other != pk
+        }
+        best = sorted((o for o, score in scores.items() if score), key=lambda o: -scores[o])
+        # sorted() is stable and `live` is newest first: ties stay newest first.
+        assert index.related(pk, topic_ids, type_ids, limit) == best[:limit]
+
+
 def test_every_page_of_a_long_ranking_comes_out_whole():
     """The ranking is read in growing chunks (1 024 ids, then four times more each time): every
     page, including those that straddle a chunk's end, must come out whole and in order."""
