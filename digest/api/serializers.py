@@ -81,8 +81,8 @@ def summary(request, value):
             value.first_published_at.isoformat() if value.first_published_at else None
         ),
         "references": [reference(r) for r in value.references.all()],
-        "topics": [term(request, t) for t in value.topics.all()],
-        "research_types": [term(request, t) for t in value.research_types.all()],
+        "topics": [term(request, t) for t in value.listed_topics],
+        "research_types": [term(request, t) for t in value.listed_types],
         "evidence_card": evidence_card(value),
         "preamble_html": expand_db_html(value.preamble),
         "body_html": expand_db_html(value.body),

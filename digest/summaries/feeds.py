@@ -65,7 +65,7 @@ class SummaryRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [t.name for t in item.topics.all()] + [t.name for t in item.research_types.all()]
+        return [t.name for t in item.listed_topics + item.listed_types]
 
     def item_author_name(self, item):
         refs = list(item.references.all())

@@ -4,6 +4,7 @@ from html import unescape
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -44,15 +45,21 @@ class SummaryPageQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-month", "path")
 
-    def for_listing(self):
-        """Everything a list of summaries shows, in a fixed number of queries."""
+    def for_listing(self, terms=True):
+        """Everything a list of summaries shows, in a fixed number of queries. With
+        `terms=False` the caller sets each summary's `listed_topics` and `listed_types` itself
+        (the facet index knows them)."""
         from digest.references.models import Reference
 
-        return self.select_related("issue").prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("sort_order", "name")),
-            Prefetch("research_types", queryset=ResearchType.objects.order_by("sort_order")),
-            Prefetch("references", queryset=Reference.objects.order_by("sort_order")),
+        queryset = self.select_related("issue").prefetch_related(
+            Prefetch("references", queryset=Reference.objects.order_by("sort_order"))
         )
+        if terms:
+            queryset = queryset.prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.order_by("sort_order", "name")),
+                Prefetch("research_types", queryset=ResearchType.objects.all()),
+            )
+        return queryset
 
 
 SummaryPageManager = PageManager.from_queryset(SummaryPageQuerySet)
@@ -168,6 +175,15 @@ class SummaryPage(Page):
             self.month = getattr(parent, "month", None)
         super().save(*args, **kwargs)
 
+    @cached_property
+    def listed_topics(self):
+        """Its topics in display order, as lists show them (prefetched by `for_listing`)."""
+        return list(self.topics.all())
+
+    @cached_property
+    def listed_types(self):
+        return list(self.research_types.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = self.related(preview=getattr(request, "is_preview", False))
@@ -184,7 +200,8 @@ class SummaryPage(Page):
             topic_ids = [topic.pk for topic in self.topics.all()]
             type_ids = [research_type.pk for research_type in self.research_types.all()]
         else:
-            topic_ids, type_ids = index.terms_of(self.pk)
+            topics, types = index.terms_of(self.pk)
+            topic_ids, type_ids = [t.pk for t in topics], [t.pk for t in types]
         ids = index.related(self.pk, topic_ids, type_ids, limit)
         found = SummaryPage.objects.filter(pk__in=ids).in_bulk()
         return [found[pk] for pk in ids if pk in found]

@@ -233,7 +233,8 @@ def test_related_summaries_are_the_most_shared_newest_first(archive, limit):
         return {term for term, page in pairs if page == pk}
 
     for pk in live[:5]:
-        topic_ids, type_ids = index.terms_of(pk)
+        topics, types = index.terms_of(pk)
+        topic_ids, type_ids = [t.pk for t in topics], [t.pk for t in types]
         assert set(topic_ids) == terms_of(topic_pairs, pk)
         assert set(type_ids) == terms_of(type_pairs, pk)
         scores = {
