@@ -3,7 +3,6 @@ vocabulary for "did you mean" suggestions."""
 
 import difflib
 import hashlib
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from django.db import connections
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import page_published, page_unpublished
 
-from digest.summaries.facet_index import FacetIndex, SummaryList
+from digest.summaries.facet_index import FacetIndex, SummaryList, as_ids
 from digest.summaries.models import SummaryPage
 
 from .models import SearchSynonym
@@ -106,8 +105,8 @@ def _ranked_ids(parsed, generation, any_of=None):
     key = "search:ranked:" + hashlib.sha256(key.encode()).hexdigest()
     packed = cache.get(key)
     if packed is not None:
-        return array("q", packed)
-    ranked = array("q", compiler.fts_ranked_ids)
+        return np.frombuffer(packed, dtype=np.int64)
+    ranked = as_ids(compiler.fts_ranked_ids)
     if len(ranked) <= RANKED_CACHE_LIMIT:
         cache.set(key, ranked.tobytes(), RANKED_CACHE_SECONDS)
     return ranked
