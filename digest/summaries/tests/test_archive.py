@@ -2,11 +2,16 @@
 
 import re
 from html import unescape
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.http import QueryDict
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest.core.tests.factories import make_issue, make_summary
+from digest.summaries.facets import _query
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +246,26 @@ def test_archive_in_french(client, corpus):
     assert "Ce contenu n’est disponible qu’en anglais." in html
     assert canonical(response) == "http://testserver/fr/archive/?topic=termination"
     assert 'href="/fr/feeds/atom/?topic=termination"' in html
+
+
+@given(
+    st.lists(st.from_regex(r"[-a-z0-9_]{1,20}", fullmatch=True), max_size=3),
+    st.lists(st.from_regex(r"[-a-z0-9_]{1,20}", fullmatch=True), max_size=3),
+    st.text(max_size=30),
+    st.sampled_from(["", "date", "relevance"]),
+    st.integers(0, 5),
+)
+def test_facet_links_are_what_querydict_would_write(topics, types, q, sort, page):
+    params = QueryDict(mutable=True)
+    params.setlist("topic", topics)
+    params.setlist("type", types)
+    for key, value in (("q", q), ("sort", sort)):
+        if value:
+            params[key] = value
+    if page > 1:
+        params["page"] = page
+    terms = (
+        [SimpleNamespace(slug=slug) for slug in topics],
+        [SimpleNamespace(slug=s) for s in types],
+    )
+    assert _query(*terms, page, q=q, sort=sort) == params.urlencode()
