@@ -4,7 +4,6 @@ vocabulary for "did you mean" suggestions."""
 import difflib
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache as once
 
@@ -22,7 +21,7 @@ from .query import STOP_WORDS, parse, words_of
 
 VOCABULARY_KEY = "search:vocabulary"
 VOCABULARY_SIZE = 40_000
-MAX_MATCHES = 10_000  # an external engine returns at most this many ids for facet counts
+MAX_MATCHES = 10_000  # the best matches an external engine gives for facets and counts
 RANKED_CACHE_LIMIT = 250_000  # ids (8 bytes each) worth keeping for one query
 RANKED_CACHE_SECONDS = 3600
 
@@ -48,16 +47,14 @@ def search(queryset, parsed, *, by_date=False, any_of=None):
 class Found:
     """What a search found: the summaries to page through, and every published match."""
 
-    results: Sequence  # the summaries in the facets, best first or newest first
+    results: SummaryList  # the summaries in the facets, best first or newest first
     index: FacetIndex  # the facet index the search used, for the facet counts
     matches: np.ndarray  # every published match, whatever the facets (a mask of `index`)
     relaxed: bool = False  # no summary had every word, so these have any of them
 
     @property
     def total(self):
-        if isinstance(self.results, SummaryList):
-            return len(self.results)
-        return self.results.count()  # Wagtail's results count in the database
+        return len(self.results)
 
 
 def find(parsed, facets, *, by_date=False):
@@ -71,34 +68,29 @@ def find(parsed, facets, *, by_date=False):
 
 
 def _find(index, parsed, facets, *, by_date, any_of=None):
-    relaxed = bool(any_of)
+    # The engine gives the matches, best first; the facet index filters, counts and orders.
     ranked = _ranked_ids(parsed, index.generation, any_of)
-    if ranked is not None:
-        # One full-text pass gives every match, best first; the facet index does the rest.
-        matches = index.mask(ranked)
-        selected = index.within(matches, facets.topics, facets.types)
-        ranked_or_dated = SummaryList(index, selected, None if by_date else ranked)
-        return Found(ranked_or_dated, index, matches, relaxed)
-    published = SummaryPage.objects.live().public()
-    results = search(facets.apply(published).for_listing(), parsed, by_date=by_date, any_of=any_of)
-    matching_ids = matching(published, parsed, any_of).values_list("pk", flat=True)
-    return Found(results, index, index.mask(matching_ids), relaxed)
+    matches = index.mask(ranked)
+    selected = index.within(matches, facets.topics, facets.types)
+    ranked_or_dated = SummaryList(index, selected, None if by_date else ranked)
+    return Found(ranked_or_dated, index, matches, relaxed=bool(any_of))
 
 
 def _ranked_ids(parsed, generation, any_of=None):
-    """Every matching summary id, best first, when the backend gives them in one pass (ours
-    on SQLite and on PostgreSQL do); otherwise None (Elasticsearch, OpenSearch).
+    """The ids of the summaries matching `parsed`, best first.
 
-    Ranking a broad query ("dropout") scores every match, which at 100 000 summaries takes a
-    tenth of a second; the ranked ids are kept in the cache until the archive next changes, so
-    the same query's next page, another filter or another sort does not pay it again.
+    Our database backends (SQLite, PostgreSQL) rank every match in one pass. Ranking a broad
+    query ("dropout") scores every match, which at 100 000 summaries takes a tenth of a
+    second; the ranked ids are kept in the cache until the archive next changes, so the same
+    query's next page, another filter or another sort does not pay it again. Another engine
+    (Elasticsearch, OpenSearch) gives its best MAX_MATCHES, which facets and counts then cover.
     """
-    results = backend().search(
-        parsed.search_query(any_of), SummaryPage.objects.all(), order_by_relevance=True
-    )
+    query = parsed.search_query(any_of)
+    results = backend().search(query, SummaryPage.objects.all(), order_by_relevance=True)
     compiler = results.query_compiler
     if not getattr(compiler, "fast_path", False):
-        return None
+        lean = backend().search(query, SummaryPage.objects.only("pk"), order_by_relevance=True)
+        return as_ids(summary.pk for summary in lean[:MAX_MATCHES])
     # The database's name too: two sites of one checkout may share the file cache.
     database = connections[compiler.queryset.db].settings_dict["NAME"]
     key = repr((generation, str(database), compiler.fts))

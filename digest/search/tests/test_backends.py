@@ -123,3 +123,29 @@ def test_sqlite_finds_a_page_indexed_after_its_process_loaded_the_entry_map(corp
     late = make_summary(title="A late alliance study", body="<p>The alliance again.</p>")
     cache.set(GENERATION_KEY, generation)  # as if the save had not been stamped
     assert found() == sorted([*before, late.pk])
+
+
+@pytest.mark.parametrize("query", ["alliance", "rupture repair", "dropout"])
+def test_an_engine_without_one_pass_ranking_gets_the_same_filters_and_counts(
+    client, corpus, query, monkeypatch
+):
+    """Elasticsearch and OpenSearch give their best matches as results, not one ranked pass:
+    the facet index filters and counts them all the same (shown here with Wagtail's own
+    database search standing in for the cluster)."""
+    from digest.taxonomy.models import Topic
+
+    alliance = Topic.objects.get(slug="alliance")
+    for pk in corpus[:3]:
+        summary = SummaryPage.objects.get(pk=pk)
+        summary.topics.add(alliance)
+        summary.save()
+
+    def page(**params):
+        context = client.get("/search/", {"q": query, **params}).context
+        counts = {o["term"].slug: o["count"] for o in context["topic_options"] if o["count"]}
+        return sorted(hit["summary"].pk for hit in context["hits"]), counts
+
+    one_pass = [page(), page(topic="alliance"), page(sort="date")]
+    monkeypatch.setattr(engine.backend().query_compiler_class, "fast_path", False)
+    assert [page(), page(topic="alliance"), page(sort="date")] == one_pass
+    assert one_pass[0][0] and one_pass[1][1] == {"alliance": len(one_pass[1][0])}
