@@ -26,7 +26,6 @@ when they do not.
 import threading
 import time
 import uuid
-from array import array
 from collections.abc import Sequence
 
 import numpy as np
@@ -43,11 +42,9 @@ _current = None
 
 
 def as_ids(ids):
-    """Page ids as a NumPy int64 array (from an array('q'), a list, or any iterable)."""
+    """Page ids as a NumPy int64 array (from an array, a list, or any iterable)."""
     if isinstance(ids, np.ndarray):
         return ids.astype(np.int64, copy=False)
-    if isinstance(ids, array) and ids.typecode == "q":
-        return np.frombuffer(ids, dtype=np.int64)
     return np.fromiter(ids, dtype=np.int64)
 
 
