@@ -181,7 +181,7 @@ class FacetIndex:
         )
 
     def has(self, pk):
-        return self.positions.of([pk])[0] >= 0
+        return pk is not None and self.positions.of([pk])[0] >= 0
 
     def terms_of(self, pk):
         """(topics, types) of the live summary `pk`, in display order."""
@@ -193,9 +193,8 @@ class FacetIndex:
         (which carries `topic_ids` and `type_ids`), best first: a shared topic weighs twice a
         shared type (readers follow topics), ties newest first; never `pk` itself."""
         score = 2 * self.by_topic.shared(topic_ids) + self.by_type.shared(type_ids)
-        itself = self.positions.of([pk])[0]
-        if itself >= 0:
-            score[itself] = 0
+        if self.has(pk):  # not a new page's preview
+            score[self.positions.of([pk])[0]] = 0
         candidates = np.flatnonzero(score)
         # One key orders by score, then newest first (a lower position is newer).
         keys = score[candidates].astype(np.int64) * (self.size + 1) - candidates

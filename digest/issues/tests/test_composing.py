@@ -111,6 +111,20 @@ def test_preview_of_a_summary_relates_it_by_its_unsaved_topics(client, editor):
     assert "About alliance" in published and "About training" not in published
 
 
+def test_preview_of_a_new_summary_relates_it_by_its_topics(client, editor):
+    issue = make_issue("2026-03")
+    make_summary(issue, "About training", topics=["training"])
+    training = Topic.objects.get(slug="training").pk
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["summaries", "summarypage", issue.pk])
+    add_form = reverse("wagtailadmin_pages:add", args=["summaries", "summarypage", issue.pk])
+    data = querydict_from_html(client.get(add_form).content.decode(), form_id="page-edit-form")
+    data["title"] = "A new summary"
+    data["slug"] = "a-new-summary"
+    data.setlist("topics", [str(training)])
+    assert client.post(url, data).json()["is_valid"]
+    assert "About training" in client.get(url).content.decode().split('class="related"')[1]
+
+
 def test_scheduled_issue_goes_live_when_publish_scheduled_runs(client, editor):
     issue = make_issue("2026-03", live=False)
     go_live = (timezone.localtime() + datetime.timedelta(hours=2)).replace(second=0, microsecond=0)
