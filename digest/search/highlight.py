@@ -1,10 +1,11 @@
 """The passage of a summary that best matches a query, escaped, with matching words in <mark>."""
 
-import html
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from digest.evidence.extraction import html_to_text
 
 from .query import stem
 
@@ -14,7 +15,8 @@ CONTEXT = 8  # words shown before it
 
 
 def plain(rich_text: str) -> str:
-    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+    """Rich text as one line, its paragraphs apart ("going. Because", not "going.Because")."""
+    return " ".join(html_to_text(rich_text or "").split())
 
 
 def best_passage(texts, stems, window=WINDOW):

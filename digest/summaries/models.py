@@ -1,11 +1,8 @@
 """A summary of one (or several, or no) research article(s), with its practice implications."""
 
-from html import unescape
-
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -16,6 +13,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from digest.evidence.extraction import html_to_text
 from digest.evidence.panels import SuggestionsPanel
 from digest.taxonomy.models import ResearchType, Topic
 
@@ -221,7 +219,7 @@ class SummaryPage(Page):
         practice implications (what a reader most wants to preview), else the summary."""
         if self.search_description:
             return self.search_description
-        text = unescape(strip_tags(self.implications or self.body))
+        text = html_to_text(self.implications or self.body)
         return Truncator(" ".join(text.split())).words(40)
 
     @property

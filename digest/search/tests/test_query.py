@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from digest.search.highlight import TOKEN, best_passage
+from digest.search.highlight import TOKEN, best_passage, plain
 from digest.search.query import MAX_QUERY_LENGTH, QueryTooLong, parse, stem
 
 GROUPS = [
@@ -109,3 +109,8 @@ def test_the_passage_is_the_window_with_the_most_matching_words(texts, stems, wi
     marked = [stem(passage[a:b]) for a, b in spans]
     assert len(set(marked)) == distinct and len(marked) == count
     assert all(word in stems for word in marked)
+
+
+def test_paragraphs_stay_apart_in_plain_text():
+    html = "<p>Clients noticed where therapy was going.</p><p>Because&nbsp;the <b>bond</b> held</p>"
+    assert plain(html) == "Clients noticed where therapy was going. Because the bond held"
