@@ -86,8 +86,7 @@ class Terms:
 
     def any_of(self, chosen):
         """The mask of the summaries carrying any of `chosen` (OR within a facet)."""
-        rows = [self.row_of[term.pk] for term in chosen if term.pk in self.row_of]
-        return self.matrix[rows].any(axis=0)
+        return self.shared([term.pk for term in chosen]) > 0
 
     def shared(self, term_ids):
         """How many of `term_ids` each live summary carries, by position."""

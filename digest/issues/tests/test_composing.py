@@ -175,3 +175,13 @@ def test_editor_sees_and_compares_revisions(client, editor):
     )
     assert revert.status_code == 200
     assert "First wording." in revert.content.decode()
+
+
+def test_the_admin_page_search_finds_summaries(client, editor):
+    """Wagtail's own page search goes through the site's search backend too."""
+    make_summary(make_issue("2026-03"), "Repairing alliance ruptures")
+    make_summary(make_issue("2026-04"), "Something else entirely")
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "ruptures"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Repairing alliance ruptures" in html and "Something else entirely" not in html
