@@ -85,12 +85,12 @@ def _ranked_ids(parsed, generation, any_of=None):
     query's next page, another filter or another sort does not pay it again. Another engine
     (Elasticsearch, OpenSearch) gives its best MAX_MATCHES, which facets and counts then cover.
     """
-    query = parsed.search_query(any_of)
-    results = backend().search(query, SummaryPage.objects.all(), order_by_relevance=True)
+    results = backend().search(
+        parsed.search_query(any_of), SummaryPage.objects.only("pk"), order_by_relevance=True
+    )
     compiler = results.query_compiler
     if not getattr(compiler, "fast_path", False):
-        lean = backend().search(query, SummaryPage.objects.only("pk"), order_by_relevance=True)
-        return as_ids(summary.pk for summary in lean[:MAX_MATCHES])
+        return as_ids(summary.pk for summary in results[:MAX_MATCHES])
     # The database's name too: two sites of one checkout may share the file cache.
     database = connections[compiler.queryset.db].settings_dict["NAME"]
     key = repr((generation, str(database), compiler.fts))

@@ -179,12 +179,16 @@ class FacetIndex:
             self.by_type.counts(self.within(mask, topics=topics)),
         )
 
+    def _position(self, pk):
+        """Where summary `pk` stands in the archive, or -1 (a draft; a new page has no id)."""
+        return -1 if pk is None else int(self.positions.of([pk])[0])
+
     def has(self, pk):
-        return pk is not None and self.positions.of([pk])[0] >= 0
+        return self._position(pk) >= 0
 
     def terms_of(self, pk):
         """(topics, types) of the live summary `pk`, in display order."""
-        where = self.positions.of([pk])[0]
+        where = self._position(pk)
         return self.by_topic.of(where), self.by_type.of(where)
 
     def related(self, pk, topic_ids, type_ids, limit=5):
@@ -192,8 +196,9 @@ class FacetIndex:
         (which carries `topic_ids` and `type_ids`), best first: a shared topic weighs twice a
         shared type (readers follow topics), ties newest first; never `pk` itself."""
         score = 2 * self.by_topic.shared(topic_ids) + self.by_type.shared(type_ids)
-        if self.has(pk):  # not a new page's preview
-            score[self.positions.of([pk])[0]] = 0
+        itself = self._position(pk)
+        if itself >= 0:
+            score[itself] = 0
         candidates = np.flatnonzero(score)
         # One key orders by score, then newest first (a lower position is newer).
         keys = score[candidates].astype(np.int64) * (self.size + 1) - candidates
