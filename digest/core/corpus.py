@@ -156,7 +156,7 @@ HEADLINES = [
     "Rethinking {topic}",
     "When {topic} Goes Wrong, and How to Repair It",
     "{Topic} in Routine Practice: Lessons From {setting}",
-    "A Closer Look at {topic} and Drop-Out",
+    "A Closer Look at {topic}",
 ]
 OPENINGS = [
     "Clinicians often ask whether {topic} makes a difference for {population}.",
@@ -170,10 +170,23 @@ FINDINGS = [
     "Effects were larger for clients who started treatment with more severe difficulties.",
     "Differences between therapists explained more of the variation than the treatment model.",
     "Gains were largely maintained at follow-up, although some clients relapsed.",
-    "Clients who dropped out early reported weaker agreement on the goals of therapy.",
     "The effect held when the analysis controlled for early symptom change.",
     "Results were similar for face-to-face and online sessions.",
 ]
+# Findings only a summary on the topic carries. In real summaries the specific words follow
+# the topic; a first version of this corpus put "dropped out" among the stock findings, so
+# three quarters of its summaries talked about drop-out and a search for it matched most of
+# the archive, which says more about the generator than about search at scale.
+TOPIC_FINDINGS = {
+    "attendance-attrition-dropout": [
+        "Clients who dropped out early reported weaker agreement on the goals of therapy.",
+        "Most of the attrition happened between the first and the third session.",
+    ],
+    "termination": [
+        "Clients who ended therapy by mutual agreement kept more of their gains than those "
+        "who stopped without notice.",
+    ],
+}
 CAVEATS = [
     "As with any {design}, the findings describe associations more securely than causes.",
     "The sample was drawn from a single {setting}, which limits how far the results travel.",
@@ -355,8 +368,9 @@ def fake_summary(rng, seed, number, month):
     }
     title = _headline_case(_fill(rng.choice(HEADLINES), rng, context))
     paragraphs = [_fill(rng.choice(OPENINGS), rng, context)]
+    findings = FINDINGS + [s for slug in topics for s in TOPIC_FINDINGS.get(slug, ())]
     for _ in range(rng.randint(1, 5)):
-        sentences = rng.sample(FINDINGS, rng.randint(2, 4)) + [rng.choice(CAVEATS)]
+        sentences = rng.sample(findings, rng.randint(2, 4)) + [rng.choice(CAVEATS)]
         paragraphs.append(" ".join(_fill(s, rng, context) for s in sentences))
     implications = rng.sample(IMPLICATIONS, rng.randint(1, 3))
     essay = types == ["book-chapter-essay"] and rng.random() < 0.5

@@ -7,7 +7,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from digest.core.corpus import RECENT_ISSUES, fake_summary, generate_corpus, plan_months
+from digest.core.corpus import (
+    FINDINGS,
+    RECENT_ISSUES,
+    TOPIC_FINDINGS,
+    fake_summary,
+    generate_corpus,
+    plan_months,
+)
 from digest.core.tests.factories import make_issue, make_summary
 from digest.issues.models import IssuePage
 from digest.references.models import Reference
@@ -88,6 +95,19 @@ def test_references_vary_like_a_real_archive():
     for ref in references:
         assert f"({ref['year']})" in ref["raw"] and ref["title"] in ref["raw"]
         assert ref["authors"][0]["family"] in ref["raw"]
+
+
+def test_topic_words_follow_the_topic_as_in_a_real_archive():
+    """A topic's own findings appear only in summaries on it, so a search for drop-out matches
+    the few summaries about it, not (as a first version of the corpus did) three in four."""
+    rng = random.Random(13)
+    entries = [fake_summary(rng, 13, n, UNTIL) for n in range(2000)]
+    for slug, sentences in TOPIC_FINDINGS.items():
+        carrying = [e for e in entries if any(s in e["body"] for s in sentences)]
+        assert carrying and all(slug in e["topics"] for e in carrying), slug
+    dropping_out = [e for e in entries if "dropped out" in e["body"]]
+    assert 0 < len(dropping_out) < 0.1 * len(entries)
+    assert not any("drop" in s for s in FINDINGS)
 
 
 def test_beyond_the_months_since_2013_older_issues_grow_evenly():
