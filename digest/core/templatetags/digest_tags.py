@@ -1,6 +1,9 @@
 """Template helpers: page addresses that stay in the reader's language."""
 
 from django import template
+from django.utils.formats import number_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -34,3 +37,27 @@ def query_with(context, **changes):
 def facet_without(facets, term):
     """The archive query string with `term` removed from the filters."""
     return facets.without(term)
+
+
+@register.simple_tag
+def facet_checkboxes(options, name):
+    """The checkbox items of one facet (`Facets.options`), escaped as the template would.
+
+    Written here rather than as a template loop: the archive and search pages list about fifty
+    topics and types, and the template engine took two milliseconds a page over them.
+    """
+    return format_html_join(
+        "\n",
+        '<li><input type="checkbox" name="{0}" value="{1}" id="{0}-{1}"{2}>'
+        '<label for="{0}-{1}">{3} <span class="count">({4})</span></label></li>',
+        (
+            (
+                name,
+                option["term"].slug,
+                mark_safe(" checked") if option["selected"] else "",  # noqa: S308 (a constant)
+                option["term"].name,
+                number_format(option["count"]),
+            )
+            for option in options
+        ),
+    )

@@ -127,6 +127,26 @@ def test_every_option_is_shown_even_at_zero_and_selected_ones_are_checked(client
     assert not re.search(r'value="alliance"[^>]*checked', html)
 
 
+def test_each_option_is_a_labelled_checkbox_with_its_count_and_escaped_name(client, corpus):
+    from digest.taxonomy.models import Topic
+
+    Topic.objects.create(name='Grief & "Loss" <b>', slug="grief")
+    html = client.get("/archive/?type=rct").content.decode()
+    items = re.findall(
+        r'<li><input type="checkbox" name="(\w+)" value="([\w-]+)" id="([\w-]+)"( checked)?>'
+        r'<label for="([\w-]+)">([^<]*) <span class="count">\((\d+)\)</span></label></li>',
+        html,
+    )
+    assert len(items) == 37 + 11  # every topic (one more here) and every research type
+    by_value = {value: item for item in items for value in [item[1]]}
+    assert by_value["termination"] == (
+        "topic", "termination", "topic-termination", "", "topic-termination", "Termination", "1"
+    )  # fmt: skip
+    assert by_value["rct"][0] == "type" and by_value["rct"][3] == " checked"
+    assert by_value["grief"][5] == "Grief &amp; &quot;Loss&quot; &lt;b&gt;"
+    assert all(item[2] == item[4] == f"{item[0]}-{item[1]}" for item in items)
+
+
 def test_drafts_and_private_summaries_are_neither_listed_nor_counted(client):
     make_summary(title="Still a draft", topics=["termination"], live=False)
     response = client.get("/archive/")
