@@ -8,6 +8,7 @@ same pass, and the page's own filters (live, public, facets) apply through one s
 """
 
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 from django.core.cache import cache
@@ -194,18 +195,24 @@ class EntryObjects:
     def _load(self, connection):
         """Add the entries made since the map was last loaded."""
         marks = ", ".join(["%s"] * len(self.content_types))
+        # A few new entries are found by id. For all of them, "+id" keeps SQLite on the
+        # (content type, object id) index, which holds every column read here, instead of
+        # visiting each row of long texts (70 ms at 100 000 summaries instead of 200).
+        ids = "id >= %s AND id <= %s" if len(self.objects) else "+id >= %s AND +id <= %s"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT MAX(id) FROM {ENTRIES}")  # noqa: S608 (a table name)
             last = cursor.fetchone()[0] or 0
             cursor.execute(
                 f"SELECT id, CAST(object_id AS INTEGER) FROM {ENTRIES} "  # noqa: S608
-                f"WHERE id >= %s AND id <= %s AND content_type_id IN ({marks})",
-                [len(self.objects), last, *self.content_types],
+                f"WHERE content_type_id IN ({marks}) AND {ids}",
+                [*self.content_types, len(self.objects), last],
             )
-            rows = np.array(cursor.fetchall(), dtype=np.int64).reshape(-1, 2)
+            rows = cursor.fetchall()
+        pairs = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=2 * len(rows))
+        pairs = pairs.reshape(-1, 2)
         objects = np.full(last + 1, -1, dtype=np.int64)
         objects[: len(self.objects)] = self.objects
-        objects[rows[:, 0]] = rows[:, 1]
+        objects[pairs[:, 0]] = pairs[:, 1]
         self.objects = objects
 
 

@@ -125,6 +125,29 @@ def test_sqlite_finds_a_page_indexed_after_its_process_loaded_the_entry_map(corp
     assert found() == sorted([*before, late.pk])
 
 
+@sqlite_only
+def test_sqlite_loads_the_whole_entry_map_from_an_index_without_reading_the_texts(corpus):
+    """The first search after a change maps every entry to its page: from the (content type,
+    object id) index alone, not from the rows that hold each summary's whole text."""
+    from django.test.utils import CaptureQueriesContext
+
+    from digest.search.sqlite_fts import EntryObjects
+
+    content_types = (
+        engine.backend().search("x", SummaryPage.objects.all()).query_compiler.fts[1][1:]
+    )
+    entries = EntryObjects(generation=None, content_types=content_types)
+    with CaptureQueriesContext(connection) as queries:
+        entries._load(connection)
+    load = queries.captured_queries[-1]["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {load}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "COVERING INDEX" in plan, plan
+    mapped = {int(e) for e in entries.objects if e >= 0}
+    assert set(corpus) <= mapped
+
+
 @pytest.mark.parametrize("query", ["alliance", "rupture repair", "dropout"])
 def test_an_engine_without_one_pass_ranking_gets_the_same_filters_and_counts(
     client, corpus, query, monkeypatch
