@@ -30,6 +30,10 @@ SEED = 7
 ROUNDS = 5  # each judged query is timed once cold, then this many times again
 PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
 REUSE = os.environ.get("BENCH_SEARCH_REUSE") == "1"
+# Not judged and not in the percentiles: words nearly every summary contains, timed on their
+# first request, to show what the broadest possible query costs (FTS5 scores every match).
+BROAD_QUERIES = ("clients", "therapy outcome")
+AFTER_CHANGE_QUERY = "Safran"  # one judged summary's author: one match, no ranking to speak of
 
 
 def main():
@@ -96,6 +100,20 @@ def _print_row(r):
         f"raw FTS, plain words median {r['raw_ms'][0]:.2f} ms, p95 {r['raw_ms'][1]:.2f} ms",
         flush=True,
     )
+    print(
+        "   slowest first requests (page / site's statement):",
+        "; ".join(f"{q!r} {ms:.0f} / {site:.0f} ms" for ms, site, q in r["slowest"]),
+        flush=True,
+    )
+    print(
+        f"   after a change: facet index rebuilt in {r['facet_index_ms']:.0f} ms; then the "
+        f"first search (one match; on SQLite it loads the entry map) {r['after_change_ms']:.0f} ms",
+        flush=True,
+    )
+    for query, (ms, matches) in r["broad"].items():
+        print(
+            f"   broad query {query!r}: {matches:,} matches, first request {ms:.0f} ms", flush=True
+        )
     if r["misses"]:
         print("   queries missing something:", r["misses"], flush=True)
 
@@ -233,10 +251,13 @@ def worker(engine, size):
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection
+    from django.http import QueryDict
     from django.test import Client
 
     from digest.core.corpus import generate_corpus
+    from digest.search import engine as search
     from digest.search import judged
+    from digest.summaries.facets import Facets
     from digest.summaries.models import SummaryPage
 
     started = time.perf_counter()
@@ -265,11 +286,18 @@ def worker(engine, size):
     # Judging ran every query through the site's search, which keeps each ranking in the cache:
     # empty it, so that the first timed round is each query's first since the archive changed.
     cache.clear()
+    t0 = time.perf_counter()
     FacetIndex.current()  # the cache held its generation stamp: rebuild before timing
+    facet_index_ms = (time.perf_counter() - t0) * 1000
 
     client = Client()
     queries = [q for q, _, _ in judged.QUERIES]
     client.get("/search/", {"q": "warm up templates"})  # load templates and code once
+    # The first search that finds something after a change also loads, once per process, the
+    # map from index entries to pages (SQLite): timed apart, with a one-match query.
+    t0 = time.perf_counter()
+    client.get("/search/", {"q": AFTER_CHANGE_QUERY})
+    after_change_ms = (time.perf_counter() - t0) * 1000
     # As gunicorn.conf.py does before forking workers: what start-up loaded is never garbage,
     # so full collections need not walk it (else one query in forty pays a ~100 ms pause).
     gc.freeze()
@@ -290,8 +318,22 @@ def worker(engine, size):
             (page_ms if round_number else cold_ms).append((t1 - t0) * 1000)
             raw_ms.append((t2 - t1) * 1000)
             site_ms.append((t3 - t2) * 1000)
+    broad = {}
+    cache.clear()  # as after a change to the archive
+    FacetIndex.current()
+    client.get("/search/", {"q": AFTER_CHANGE_QUERY})
+    for query in BROAD_QUERIES:
+        t0 = time.perf_counter()
+        response = client.get("/search/", {"q": query})
+        ms = (time.perf_counter() - t0) * 1000
+        assert response.status_code == 200, (query, response.status_code)
+        found = search.find(search.parse_query(query), Facets.from_query(QueryDict("")))
+        broad[query] = (ms, found.total)
     result = {
         "engine": engine,
+        "broad": broad,
+        "after_change_ms": after_change_ms,
+        "facet_index_ms": facet_index_ms,
         "size": SummaryPage.objects.count(),
         "build_s": built - started,
         "corpus_s": index_started - corpus_started,
@@ -301,6 +343,10 @@ def worker(engine, size):
         "misses": misses,
         "page_ms": _median_p95(page_ms),
         "cold_ms": _median_p95(cold_ms),
+        # The slowest first requests, with what the site's statement took for the same query.
+        "slowest": sorted(
+            zip(cold_ms, site_ms[: len(queries)], queries, strict=True), reverse=True
+        )[:4],
         "raw_ms": _median_p95(raw_ms),
         "site_ms": _median_p95(site_ms),
         "queries": len(queries),
