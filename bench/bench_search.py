@@ -193,8 +193,8 @@ def _index_summaries():
 
 
 def _site_statement(connection, query):
-    """The site's own full-text statement for `query` (its synonyms, phrases and weights), cut
-    to the top 10 by the site's rank: what the engine alone costs for the query the site runs.
+    """The full-text statement the site runs to rank `query` (its synonyms, phrases and
+    weights), cut to the top 10: what the engine alone costs for the query the site runs.
     (The site reads every match, ranked, once: the facet counts need them all.)"""
     from digest.search import engine
     from digest.summaries.models import SummaryPage
@@ -203,11 +203,11 @@ def _site_statement(connection, query):
     results = engine.backend().search(
         parsed.search_query(None), SummaryPage.objects.all(), order_by_relevance=True
     )
-    sql, params = results.query_compiler.fts
-    if connection.vendor == "sqlite":
-        from digest.search.sqlite_fts import FTS_TABLE, WEIGHTS
-
-        return f"{sql} ORDER BY bm25({FTS_TABLE}, {WEIGHTS}) LIMIT 10", params
+    compiler = results.query_compiler
+    if connection.vendor == "sqlite":  # FTS rowids, which the site maps to pages in memory
+        sql, params = compiler.ranking
+        return f"{sql} LIMIT 10", params
+    sql, params = compiler.fts
     return f"SELECT * FROM ({sql}) AS ranked LIMIT 10", params
 
 

@@ -133,18 +133,25 @@ class WeightedSQLiteQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
         sql, params = self._fts
         return self.queryset.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (parameters)
 
+    @property
+    def ranking(self):
+        """(SQL selecting the FTS rowid of every match, best first; its params): the one pass
+        `fts_ranked_ids` makes over the full-text index."""
+        _, (match, *_content_types) = self._fts
+        sql = (
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+            f"ORDER BY bm25({FTS_TABLE}, {WEIGHTS})"
+        )
+        return sql, [match]
+
     @cached_property
     def fts_ranked_ids(self):
         """Ids of every indexed object of the model that matches, best match first, whatever
         the queryset's own filters: one pass over the full-text index, as a NumPy array."""
-        _, (match, *content_types) = self._fts
+        _, (_match, *content_types) = self._fts
         connection = connections[self.queryset.db]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
-                f"ORDER BY bm25({FTS_TABLE}, {WEIGHTS})",
-                [match],
-            )
+            cursor.execute(*self.ranking)
             rowids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
         return EntryObjects.current(connection, content_types).of(connection, rowids)
 
