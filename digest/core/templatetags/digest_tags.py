@@ -1,4 +1,4 @@
-"""Template helpers: page addresses that stay in the reader's language."""
+"""Template helpers: page addresses that stay in the reader's language, facet lists."""
 
 from django import template
 from django.utils.formats import number_format
