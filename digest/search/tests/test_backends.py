@@ -130,12 +130,11 @@ def test_sqlite_loads_the_whole_entry_map_from_an_index_without_reading_the_text
     """The first search after a change maps every entry to its page: from the (content type,
     object id) index alone, not from the rows that hold each summary's whole text."""
     from django.test.utils import CaptureQueriesContext
+    from modelsearch.utils import get_descendants_content_types_pks
 
     from digest.search.sqlite_fts import EntryObjects
 
-    content_types = (
-        engine.backend().search("x", SummaryPage.objects.all()).query_compiler.fts[1][1:]
-    )
+    content_types = get_descendants_content_types_pks(SummaryPage)
     entries = EntryObjects(generation=None, content_types=content_types)
     with CaptureQueriesContext(connection) as queries:
         entries._load(connection)
