@@ -82,7 +82,7 @@ def http_error(request, exc):
 def list_summaries(request, filters: Filters = Query(...)):  # noqa: B008
     """Published summaries, newest first, filtered like the archive."""
     summaries, unknown = filtered(request, published())
-    summaries = summaries.newest_first().for_listing()
+    summaries = summaries.newest_first().for_listing(issue=True)
     items, meta = page_of(summaries, summaries.count(), filters.page, filters.page_size)
     results = [serializers.summary(request, s) for s in items]
     return {**meta, "unknown_filters": unknown, "results": results}
@@ -93,7 +93,7 @@ def get_summary(
     request,
     summary_id: int = Path(..., ge=1, le=MAX_ID, description="The summary's id"),  # noqa: B008
 ):
-    summary = published().for_listing().filter(pk=summary_id).first()
+    summary = published().for_listing(issue=True).filter(pk=summary_id).first()
     if summary is None:
         raise HttpError(404, _("No published summary has this id."))
     return serializers.summary(request, summary)
@@ -178,7 +178,7 @@ def search(
         raise HttpError(400, _("That query is too long.")) from None
     if parsed and not facets.only_unknown:  # an unknown filter matches nothing, as in the lists
         found = engine.find(parsed, facets, by_date=sort == "date")
-        results, relaxed, count = found.results, found.relaxed, found.total
+        results, relaxed, count = found.results.with_issues(), found.relaxed, found.total
     else:  # only punctuation or stop words, or an unknown filter: nothing can match
         results, relaxed, count = [], False, 0
     items, meta = page_of(results, count, filters.page, filters.page_size)

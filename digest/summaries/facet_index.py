@@ -23,6 +23,7 @@ other's stamps (the default file cache, or Redis); MAX_AGE bounds how stale a pr
 when they do not.
 """
 
+import copy
 import threading
 import time
 import uuid
@@ -241,6 +242,13 @@ class SummaryList(Sequence):
     def __init__(self, index, mask, ranked=None):
         self.index, self.mask, self.ranked = index, mask, ranked
         self.length = index.count(mask)
+        self.issues = False
+
+    def with_issues(self):
+        """The same list, each summary loaded with its issue (for the API, which shows it)."""
+        joined = copy.copy(self)
+        joined.issues = True
+        return joined
 
     def __len__(self):
         return self.length
@@ -257,7 +265,8 @@ class SummaryList(Sequence):
             ids = self.index.in_order(self.ranked, self.mask, start, stop)
         from digest.summaries.models import SummaryPage
 
-        found = SummaryPage.objects.filter(pk__in=ids).for_listing(terms=False).in_bulk()
+        found = SummaryPage.objects.filter(pk__in=ids)
+        found = found.for_listing(terms=False, issue=self.issues).in_bulk()
         summaries = [found[pk] for pk in ids if pk in found]
         for summary in summaries:  # its topics and types from the index: two queries fewer
             summary.listed_topics, summary.listed_types = self.index.terms_of(summary.pk)
