@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
 from digest.core.tests.factories import make_issue, make_summary
-from digest.summaries.facet_index import FacetIndex
+from digest.summaries.facet_index import FacetIndex, SummaryList
 from digest.summaries.facets import Facets
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
@@ -106,6 +106,19 @@ def test_order_is_the_archives_and_drafts_are_left_out(archive):
     draft = SummaryPage.objects.get(title="A draft").pk
     assert index.ids_of(index.mask([draft, *reversed(newest)])) == newest
     assert not index.mask([draft]).any() and not index.mask([]).any()
+
+
+def test_lists_load_each_summary_with_its_issue_only_when_asked(archive, django_assert_num_queries):
+    index = FacetIndex.build()
+    everything = SummaryList(index, index.mask(index.positions.order))
+    with django_assert_num_queries(2):  # the summaries, then their references
+        page = everything[0:3]
+    assert "issues_issuepage" not in str(SummaryPage.objects.for_listing().query)
+    with django_assert_num_queries(2):  # the API's: the issue comes in the same query
+        joined = everything.with_issues()[0:3]
+        issues = [summary.issue.month for summary in joined]
+    assert [s.pk for s in joined] == [s.pk for s in page] and all(issues)
+    assert not everything.issues
 
 
 def test_an_empty_archive_has_an_empty_index():
