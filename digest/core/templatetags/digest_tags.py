@@ -1,9 +1,12 @@
-"""Template helpers: page addresses that stay in the reader's language, facet lists."""
+"""Template helpers: page addresses that stay in the reader's language, facet lists, and the
+topic and research-type links of listed summaries."""
 
 from django import template
+from django.urls import get_script_prefix
 from django.utils.formats import number_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -61,3 +64,29 @@ def facet_checkboxes(options, name):
             for option in options
         ),
     )
+
+
+@register.simple_tag
+def term_tags(summary):
+    """The tag links under a listed summary: its topics, then its research types.
+
+    A list of ten summaries shows some thirty of them. The terms come from the facet index,
+    which keeps the same objects until the archive changes, so each term's address is reversed
+    once per language instead of on every page (the template loop took 1.4 ms a page).
+    """
+    type_class = mark_safe(' class="tag--type"')  # noqa: S308 (a constant)
+    return format_html_join(
+        "",
+        '<li{0}><a href="{1}">{2}</a></li>',
+        [("", _term_url(term), term.name) for term in summary.listed_topics]
+        + [(type_class, _term_url(term), term.name) for term in summary.listed_types],
+    )
+
+
+def _term_url(term):
+    """`term.get_absolute_url()`, kept on the term for its slug, language and script prefix."""
+    urls = term.__dict__.setdefault("_digest_urls", {})
+    key = (term.slug, get_language(), get_script_prefix())
+    if key not in urls:
+        urls[key] = term.get_absolute_url()
+    return urls[key]

@@ -289,3 +289,24 @@ def test_facet_links_are_what_querydict_would_write(topics, types, q, sort, page
         [SimpleNamespace(slug=s) for s in types],
     )
     assert _query(*terms, page, q=q, sort=sort) == params.urlencode()
+
+
+def test_each_summary_links_its_topics_then_its_types_in_the_readers_language(client):
+    from digest.taxonomy.models import Topic
+
+    grief = Topic.objects.create(name='Grief & "Loss" <b>', slug="grief")
+    topics, types = [grief, "alliance"], ["rct"]
+    make_summary(make_issue("2020-05"), "Mourning clients", topics=topics, types=types)
+    tags = '<ul class="tags" aria-label="[^"]*">\\s*(.*?)\\s*</ul>'
+    for url, prefix in (("/archive/", ""), ("/fr/archive/", "/fr"), ("/search/?q=mourning", "")):
+        (found,) = re.findall(tags, client.get(url).content.decode(), re.S)
+        assert found == (
+            f'<li><a href="{prefix}/topics/grief/">Grief &amp; &quot;Loss&quot; &lt;b&gt;</a></li>'
+            f'<li><a href="{prefix}/topics/alliance/">Alliance and Therapeutic Relationship</a>'
+            f'</li><li class="tag--type"><a href="{prefix}/types/rct/">Randomised controlled '
+            "trial</a></li>"
+        )
+    # A renamed topic is a new address at once (the facet index keeps the term objects).
+    grief.slug = "grief-and-loss"
+    grief.save()
+    assert 'href="/topics/grief-and-loss/"' in client.get("/archive/").content.decode()
