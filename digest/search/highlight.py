@@ -24,22 +24,27 @@ def best_passage(texts, stems, window=WINDOW):
 
     Returns (prefix, passage, suffix, [(start, end) spans to mark]), or None if nothing matches.
     """
+    # Stemming keeps a word's first letter (Porter only rewrites endings), so a word whose
+    # first letter starts no stem cannot match: most words are never stemmed at all.
+    initials = {s[0] for s in stems if s}
     best = (0, 0, None)
     for text in texts:
-        tokens = [(m.start(), m.end(), stem(m.group())) for m in TOKEN.finditer(text)]
-        hits = [i for i, t in enumerate(tokens) if t[2] in stems]
+        words = TOKEN.findall(text)
+        # (A first letter's lower case can be two characters, as "İ"'s is: its first counts.)
+        hits = [i for i, w in enumerate(words) if w[0].lower()[0] in initials and stem(w) in stems]
         last = 0  # hits[n:last] are the hits within `window` words of hits[n]
         for n, first in enumerate(hits):
             last = max(last, n)
             while last < len(hits) and hits[last] < first + window:
                 last += 1
             inside = hits[n:last]
-            score = (len({tokens[i][2] for i in inside}), len(inside))
+            score = (len({stem(words[i]) for i in inside}), len(inside))
             if score > best[:2]:
-                best = (*score, (text, tokens, first, inside))
+                best = (*score, (text, first, inside))
     if best[2] is None:
         return None
-    text, tokens, first, inside = best[2]
+    text, first, inside = best[2]
+    tokens = [m.span() for m in TOKEN.finditer(text)]  # where the winning text's words are
     # Start a few words before the first hit so the reader sees its context, and end with the
     # window, so every hit that made this passage the best is shown.
     start_token = max(0, first - CONTEXT)
