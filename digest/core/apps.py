@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "digest.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .sites import connect_signals
+
+        connect_signals()

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "digest.core.middleware.PublicCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "digest.core.sites.CurrentSiteMiddleware",  # after CommonMiddleware has checked the host
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
