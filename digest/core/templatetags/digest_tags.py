@@ -4,7 +4,7 @@ topic and research-type links of listed summaries."""
 from django import template
 from django.urls import get_script_prefix
 from django.utils.formats import number_format
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -42,6 +42,12 @@ def facet_without(facets, term):
     return facets.without(term)
 
 
+def breakable(name):
+    """`name` escaped, with a line-break opportunity after each slash: in the narrow facet
+    column "Medications/Pharmacotherapy" otherwise breaks inside a word."""
+    return mark_safe(escape(name).replace("/", "/<wbr>"))  # noqa: S308 (escaped first)
+
+
 @register.simple_tag
 def facet_checkboxes(options, name):
     """The checkbox items of one facet (`Facets.options`), escaped as the template would.
@@ -58,7 +64,7 @@ def facet_checkboxes(options, name):
                 name,
                 option["term"].slug,
                 mark_safe(" checked") if option["selected"] else "",  # noqa: S308 (a constant)
-                option["term"].name,
+                breakable(option["term"].name),
                 number_format(option["count"]),
             )
             for option in options

@@ -134,7 +134,8 @@ def test_each_option_is_a_labelled_checkbox_with_its_count_and_escaped_name(clie
     html = client.get("/archive/?type=rct").content.decode()
     items = re.findall(
         r'<li><input type="checkbox" name="(\w+)" value="([\w-]+)" id="([\w-]+)"( checked)?>'
-        r'<label for="([\w-]+)">([^<]*) <span class="count">\((\d+)\)</span></label></li>',
+        r'<label for="([\w-]+)">((?:[^<]|<wbr>)*) '
+        r'<span class="count">\((\d+)\)</span></label></li>',
         html,
     )
     assert len(items) == 37 + 11  # every topic (one more here) and every research type
@@ -144,6 +145,8 @@ def test_each_option_is_a_labelled_checkbox_with_its_count_and_escaped_name(clie
     )  # fmt: skip
     assert by_value["rct"][0] == "type" and by_value["rct"][3] == " checked"
     assert by_value["grief"][5] == "Grief &amp; &quot;Loss&quot; &lt;b&gt;"
+    # A slash may end a line: the narrow column would otherwise break inside a word.
+    assert by_value["medications"][5] == "Medications/<wbr>Pharmacotherapy"
     assert all(item[2] == item[4] == f"{item[0]}-{item[1]}" for item in items)
 
 
