@@ -185,7 +185,7 @@ def test_every_summary_offers_the_list_and_the_cpd_log(client, summaries):
 def test_without_javascript_the_controls_stay_hidden_and_say_why(client, summaries):
     page = client.get(summaries[0].url).content.decode()
     assert "data-js-only hidden" in page
-    assert "<noscript>" in page
+    assert "data-no-js" in page
 
 
 def test_the_cpd_log_page_says_it_is_personal_and_not_accredited(client, db):

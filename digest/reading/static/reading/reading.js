@@ -1,6 +1,6 @@
 /* Practice Digest: the reader's own reading list and CPD log, kept in this browser only
    (localStorage); nothing is sent to the server. Without this script the controls stay
-   hidden and the pages explain why. */
+   hidden and the pages explain why ([data-no-js], which the script hides). */
 (function () {
     "use strict";
     var LIST = "practice-digest:reading-list";
@@ -250,6 +250,7 @@
     }
 
     function start() {
+        all("[data-no-js]").forEach(function (node) { node.hidden = true; });
         all("[data-js-only]").forEach(function (node) {
             if (!node.hasAttribute("data-list-save")) { node.hidden = false; }
         });
