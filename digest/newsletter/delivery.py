@@ -225,6 +225,15 @@ def _close(connection) -> None:
         connection.close()
 
 
+def topics_of(subscriber_ids) -> dict[int, set[int]]:
+    """Each subscriber's topics of interest, for a whole batch in one query."""
+    topics: dict[int, set[int]] = {}
+    pairs = Subscriber.topics.through.objects.filter(subscriber_id__in=subscriber_ids)
+    for subscriber_id, topic_id in pairs.values_list("subscriber_id", "topic_id"):
+        topics.setdefault(subscriber_id, set()).add(topic_id)
+    return topics
+
+
 def deliver_batch(issue_id: int, email: IssueEmail | None = None) -> dict:
     """Claim a batch of this issue's deliveries and send them over one SMTP connection."""
     release_orphaned_claims()
@@ -236,6 +245,7 @@ def deliver_batch(issue_id: int, email: IssueEmail | None = None) -> dict:
         from digest.issues.models import IssuePage
 
         email = IssueEmail(IssuePage.objects.get(pk=issue_id))
+    topics = topics_of([d.subscriber_id for d in deliveries])
     connection = get_connection()
     error = _open(connection)
     for position, delivery in enumerate(deliveries):
@@ -253,6 +263,7 @@ def deliver_batch(issue_id: int, email: IssueEmail | None = None) -> dict:
             continue
         message = email.message(
             delivery.subscriber,
+            topic_ids=topics.get(delivery.subscriber_id, ()),
             message_id=f"issue-{issue_id}.delivery-{delivery.pk}",
             connection=connection,
         )

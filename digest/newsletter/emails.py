@@ -1,5 +1,6 @@
 """The e-mails the newsletter sends: the issue (rendered once per language, then personalised by
-swapping in each subscriber's links) and the subscription e-mails (confirm, already subscribed).
+putting the subscriber's topics first and swapping in their links) and the subscription e-mails
+(confirm, already subscribed).
 
 Every e-mail is HTML with CSS inlined by css-inline and a plain-text twin; every link is
 absolute, built on BASE_URL.
@@ -7,6 +8,7 @@ absolute, built on BASE_URL.
 
 import html
 import re
+import secrets
 import textwrap
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
@@ -18,6 +20,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from . import tokens
@@ -125,26 +128,85 @@ def render_pair(template_base: str, context: dict, language: str) -> tuple[str, 
 
 
 @dataclass(frozen=True)
+class Body:
+    """One rendered body (text or HTML) cut at its marked sections: what comes before the
+    summaries, each summary's block by id, the two section lines, and what comes after."""
+
+    head: str
+    blocks: dict
+    yours: str
+    others: str
+    tail: str
+
+    def assemble(self, order, theirs) -> str:
+        """The summaries in the editor's `order`; those in `theirs` first, under a line."""
+        if not theirs:
+            return self.head + "".join(self.blocks[pk] for pk in order) + self.tail
+        first = [pk for pk in order if pk in theirs]
+        rest = [pk for pk in order if pk not in theirs]
+        parts = [self.head, self.yours, *(self.blocks[pk] for pk in first)]
+        if rest:
+            parts += [self.others, *(self.blocks[pk] for pk in rest)]
+        return "".join([*parts, self.tail])
+
+
+class Marks:
+    """Comments that mark the sections of a rendered issue. A random nonce, so no text an
+    editor writes can forge one; HTML comments survive escaping and CSS inlining."""
+
+    def __init__(self):
+        self.nonce = secrets.token_hex(8)
+        self.end = mark_safe(f"<!--{self.nonce}:end-->")
+        self.yours = self.begin("yours")
+        self.others = self.begin("others")
+        self._pattern = re.compile(
+            rf"<!--{self.nonce}:(?P<key>[a-z0-9]+)-->(?P<body>.*?)<!--{self.nonce}:end-->\n?",
+            re.DOTALL,
+        )
+
+    def begin(self, key) -> str:
+        return mark_safe(f"<!--{self.nonce}:{key}-->")
+
+    def cut(self, rendered: str) -> Body:
+        matches = list(self._pattern.finditer(rendered))
+        sections = {m.group("key"): m.group("body") for m in matches}
+        head = rendered[: matches[0].start()] if matches else rendered
+        tail = rendered[matches[-1].end() :] if matches else ""
+        blocks = {int(key): body for key, body in sections.items() if key.isdigit()}
+        return Body(head, blocks, sections.get("yours", ""), sections.get("others", ""), tail)
+
+
+@dataclass(frozen=True)
 class Frame:
     subject: str
-    text: str
-    html: str
+    text: Body
+    html: Body
 
 
 class IssueEmail:
-    """An issue as e-mail. The expensive part (templates, CSS inlining) runs once per language;
-    each message then only differs by the subscriber's links, so sending stays fast and
-    memory stays flat however many subscribers there are."""
+    """An issue as e-mail. The expensive part (templates, CSS inlining) runs once per language,
+    each summary's block included; each message then only puts the blocks in the subscriber's
+    order (their topics first) and swaps in their links, so sending stays fast and memory
+    stays flat however many subscribers there are."""
 
     def __init__(self, issue):
         self.issue = issue
         self._frames: dict[str, Frame] = {}
         self._summaries = None
+        self._marks = Marks()
 
     def summaries(self):
         if self._summaries is None:
             self._summaries = list(self.issue.summaries())
         return self._summaries
+
+    def order(self) -> list[int]:
+        return [summary.pk for summary in self.summaries()]
+
+    def on_topics(self, topic_ids) -> set[int]:
+        """The summaries of this issue tagged with any of `topic_ids`."""
+        wanted = set(topic_ids or ())
+        return {s.pk for s in self.summaries() if wanted & {topic.pk for topic in s.topics.all()}}
 
     def frame(self, language: str) -> Frame:
         if language not in self._frames:
@@ -160,25 +222,35 @@ class IssueEmail:
                     "intro_text": html_to_text(self.issue.intro),
                     "issue_url": absolute_url(self.issue.get_url() or "/"),
                     "summaries": [self._summary_context(s) for s in self.summaries()],
+                    "marks": self._marks,
                     "unsubscribe_url": UNSUBSCRIBE_MARK,
                     "preferences_url": PREFERENCES_MARK,
                 }
             text, markup = render_pair("newsletter/email/issue", context, language)
-            self._frames[language] = Frame(subject, text, markup)
+            cut = self._marks.cut
+            self._frames[language] = Frame(subject, cut(text), cut(markup))
         return self._frames[language]
 
-    @staticmethod
-    def _summary_context(summary) -> dict:
+    def _summary_context(self, summary) -> dict:
         return {
             "page": summary,
+            "begin": self._marks.begin(str(summary.pk)),
             "url": absolute_url(summary.get_url() or "/"),
             "references": list(summary.references.all()),
             "implications_text": html_to_text(summary.implications),
         }
 
-    def message(self, subscriber, *, message_id=None, connection=None, subject_prefix=""):
+    def message(
+        self, subscriber, *, topic_ids=None, message_id=None, connection=None, subject_prefix=""
+    ):
+        """The issue for `subscriber`, summaries on their topics first. `topic_ids`: their
+        topics when the caller has them already (a batch reads them in one query)."""
         frame = self.frame(subscriber_language(subscriber))
         links = subscriber_links(subscriber)
+        if topic_ids is None and subscriber.pk:
+            topic_ids = subscriber.topics.values_list("pk", flat=True)
+        theirs = self.on_topics(topic_ids)
+        order = self.order()
 
         def personalise(body):
             return body.replace(UNSUBSCRIBE_MARK, links["unsubscribe_url"]).replace(
@@ -197,13 +269,13 @@ class IssueEmail:
             headers["Message-ID"] = f"<{message_id}@{mail_domain()}>"
         message = EmailMultiAlternatives(
             subject_prefix + frame.subject,
-            personalise(frame.text),
+            personalise(frame.text.assemble(order, theirs)),
             sender(),
             [subscriber.email],
             headers=headers,
             connection=connection,
         )
-        message.attach_alternative(personalise(frame.html), "text/html")
+        message.attach_alternative(personalise(frame.html.assemble(order, theirs)), "text/html")
         return message
 
 
