@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import tokens
 
@@ -221,7 +222,7 @@ class IssueEmail:
                     "month": month,
                     "intro_text": html_to_text(self.issue.intro),
                     "issue_url": absolute_url(self.issue.get_url() or "/"),
-                    "summaries": [self._summary_context(s) for s in self.summaries()],
+                    "summaries": [_summary_context(s, self._marks) for s in self.summaries()],
                     "marks": self._marks,
                     "unsubscribe_url": UNSUBSCRIBE_MARK,
                     "preferences_url": PREFERENCES_MARK,
@@ -231,52 +232,119 @@ class IssueEmail:
             self._frames[language] = Frame(subject, cut(text), cut(markup))
         return self._frames[language]
 
-    def _summary_context(self, summary) -> dict:
-        return {
-            "page": summary,
-            "begin": self._marks.begin(str(summary.pk)),
-            "url": absolute_url(summary.get_url() or "/"),
-            "references": list(summary.references.all()),
-            "implications_text": html_to_text(summary.implications),
-        }
-
     def message(
         self, subscriber, *, topic_ids=None, message_id=None, connection=None, subject_prefix=""
     ):
         """The issue for `subscriber`, summaries on their topics first. `topic_ids`: their
         topics when the caller has them already (a batch reads them in one query)."""
         frame = self.frame(subscriber_language(subscriber))
-        links = subscriber_links(subscriber)
         if topic_ids is None and subscriber.pk:
             topic_ids = subscriber.topics.values_list("pk", flat=True)
         theirs = self.on_topics(topic_ids)
         order = self.order()
-
-        def personalise(body):
-            return body.replace(UNSUBSCRIBE_MARK, links["unsubscribe_url"]).replace(
-                PREFERENCES_MARK, links["preferences_url"]
-            )
-
-        headers = {
-            # RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs here.
-            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"{settings.WAGTAIL_SITE_NAME} <newsletter.{mail_domain()}>",
-        }
-        if message_id:
-            # The same id if a message must be re-sent after a crash: many mailboxes then
-            # show it once.
-            headers["Message-ID"] = f"<{message_id}@{mail_domain()}>"
-        message = EmailMultiAlternatives(
+        return _personal_message(
+            subscriber,
             subject_prefix + frame.subject,
-            personalise(frame.text.assemble(order, theirs)),
-            sender(),
-            [subscriber.email],
-            headers=headers,
+            frame.text.assemble(order, theirs),
+            frame.html.assemble(order, theirs),
+            message_id=message_id,
             connection=connection,
         )
-        message.attach_alternative(personalise(frame.html.assemble(order, theirs)), "text/html")
-        return message
+
+
+def _summary_context(summary, marks) -> dict:
+    return {
+        "page": summary,
+        "begin": marks.begin(str(summary.pk)),
+        "url": absolute_url(summary.get_url() or "/"),
+        "references": list(summary.references.all()),
+        "implications_text": html_to_text(summary.implications),
+    }
+
+
+def _personal_message(subscriber, subject, text, markup, *, message_id=None, connection=None):
+    """A newsletter e-mail to one subscriber: their links swapped in, the unsubscribe headers
+    of RFC 2369 and RFC 8058, a stable Message-ID for a re-send after a crash."""
+    links = subscriber_links(subscriber)
+
+    def personalise(body):
+        return body.replace(UNSUBSCRIBE_MARK, links["unsubscribe_url"]).replace(
+            PREFERENCES_MARK, links["preferences_url"]
+        )
+
+    headers = {
+        # Mail clients show an unsubscribe button that POSTs here.
+        "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"{settings.WAGTAIL_SITE_NAME} <newsletter.{mail_domain()}>",
+    }
+    if message_id:
+        # The same id if a message must be re-sent after a crash: many mailboxes then
+        # show it once.
+        headers["Message-ID"] = f"<{message_id}@{mail_domain()}>"
+    message = EmailMultiAlternatives(
+        subject,
+        personalise(text),
+        sender(),
+        [subscriber.email],
+        headers=headers,
+        connection=connection,
+    )
+    message.attach_alternative(personalise(markup), "text/html")
+    return message
+
+
+class AlertEmail:
+    """A day's alert. Every summary of the day is rendered once per language; each message
+    keeps only the blocks of the subscriber's own summaries, newest last, as published."""
+
+    def __init__(self, summaries):
+        self._queryset = summaries
+        self._summaries = None
+        self._frames: dict[str, Body] = {}
+        self._marks = Marks()
+
+    def summaries(self):
+        if self._summaries is None:
+            self._summaries = list(
+                self._queryset.for_listing().order_by("first_published_at", "pk")
+            )
+        return self._summaries
+
+    def body(self, language: str) -> tuple[Body, Body]:
+        if language not in self._frames:
+            context = {
+                "summaries": [_summary_context(s, self._marks) for s in self.summaries()],
+                "marks": self._marks,
+                "unsubscribe_url": UNSUBSCRIBE_MARK,
+                "preferences_url": PREFERENCES_MARK,
+            }
+            text, markup = render_pair("newsletter/email/alert", context, language)
+            self._frames[language] = (self._marks.cut(text), self._marks.cut(markup))
+        return self._frames[language]
+
+    def message(self, subscriber, summary_ids, *, message_id=None, connection=None):
+        """The alert for `subscriber` with those of `summary_ids` still published; None when
+        none is (unpublished since the alert was prepared)."""
+        language = subscriber_language(subscriber)
+        text, markup = self.body(language)
+        ids = [pk for pk in summary_ids if pk in text.blocks]
+        if not ids:
+            return None
+        with translation.override(language):
+            subject = ngettext(
+                "%(site)s: a new summary on your topics",
+                "%(site)s: %(count)d new summaries on your topics",
+                len(ids),
+            ) % {"site": settings.WAGTAIL_SITE_NAME, "count": len(ids)}
+        return _personal_message(
+            subscriber,
+            subject,
+            text.assemble(ids, None),
+            markup.assemble(ids, None),
+            message_id=message_id,
+            connection=connection,
+        )
 
 
 def subscription_message(subscriber, kind: str) -> EmailMultiAlternatives:
