@@ -21,6 +21,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("", include("digest.reading.urls")),
     path("", include("digest.references.urls")),
     path("", include("digest.summaries.urls")),
     path("", include("digest.taxonomy.urls")),

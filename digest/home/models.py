@@ -12,7 +12,7 @@ class HomePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("tagline")]
-    subpage_types = ["issues.IssuePage"]
+    subpage_types = ["issues.IssuePage", "reading.PackIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

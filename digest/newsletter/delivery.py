@@ -24,9 +24,9 @@ from django.db.models import F, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import conf
-from .emails import IssueEmail
-from .models import Delivery, IssueSend, Subscriber
+from . import alerts, conf
+from .emails import AlertEmail, IssueEmail
+from .models import AlertDay, Delivery, IssueSend, Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -94,12 +94,13 @@ def prepare(send_id: int) -> None:
 # Claims ------------------------------------------------------------------------------------
 
 
-def claim(issue_id: int, size: int) -> tuple[str, list[Delivery]]:
-    """Atomically take up to `size` ready deliveries for this process."""
+def claim(issue_id, size: int, *, scope: dict | None = None) -> tuple[str, list[Delivery]]:
+    """Atomically take up to `size` ready deliveries of an issue (or of another `scope`, such
+    as a day's alerts) for this process."""
     token = uuid.uuid4().hex
     now = timezone.now()
     ready = Delivery.objects.filter(
-        issue_id=issue_id, status__in=READY_STATUSES, next_attempt_at__lte=now
+        **(scope or {"issue_id": issue_id}), status__in=READY_STATUSES, next_attempt_at__lte=now
     )
     # One UPDATE: the status condition is re-checked row by row, so two workers never
     # claim the same delivery.
@@ -158,8 +159,9 @@ def release_orphaned_claims() -> int:
 
 
 def resume_interrupted_sends() -> int:
-    """Called when a worker starts: release dead claims, queue every unfinished send again."""
-    from .tasks import prepare_issue_send
+    """Called when a worker starts: release dead claims, queue every unfinished send (of an
+    issue or of a day's alerts) again."""
+    from .tasks import prepare_alert_day, prepare_issue_send
 
     release_orphaned_claims()
     unfinished = list(
@@ -167,7 +169,10 @@ def resume_interrupted_sends() -> int:
     )
     for send_id in unfinished:
         prepare_issue_send.enqueue(send_id)
-    return len(unfinished)
+    days = list(AlertDay.objects.filter(finished_at__isnull=True).values_list("pk", flat=True))
+    for day_id in days:
+        prepare_alert_day.enqueue(day_id)
+    return len(unfinished) + len(days)
 
 
 # Sending -----------------------------------------------------------------------------------
@@ -225,17 +230,59 @@ def _close(connection) -> None:
         connection.close()
 
 
+def topics_of(subscriber_ids) -> dict[int, set[int]]:
+    """Each subscriber's topics of interest, for a whole batch in one query."""
+    topics: dict[int, set[int]] = {}
+    pairs = Subscriber.topics.through.objects.filter(subscriber_id__in=subscriber_ids)
+    for subscriber_id, topic_id in pairs.values_list("subscriber_id", "topic_id"):
+        topics.setdefault(subscriber_id, set()).add(topic_id)
+    return topics
+
+
 def deliver_batch(issue_id: int, email: IssueEmail | None = None) -> dict:
     """Claim a batch of this issue's deliveries and send them over one SMTP connection."""
-    release_orphaned_claims()
-    token, deliveries = claim(issue_id, conf.get("NEWSLETTER_BATCH_SIZE"))
-    counts = {"sent": 0, "failed": 0, "skipped": 0}
-    if not deliveries:
-        return counts
     if email is None:
         from digest.issues.models import IssuePage
 
         email = IssueEmail(IssuePage.objects.get(pk=issue_id))
+
+    def build(delivery, topics, connection):
+        return email.message(
+            delivery.subscriber,
+            topic_ids=topics.get(delivery.subscriber_id, ()),
+            message_id=f"issue-{issue_id}.delivery-{delivery.pk}",
+            connection=connection,
+        )
+
+    return send_claimed({"issue_id": issue_id}, build)
+
+
+def deliver_alert_batch(alert_day_id: int, email: AlertEmail | None = None) -> dict:
+    """Claim a batch of a day's alerts and send them over one SMTP connection."""
+    if email is None:
+        day = AlertDay.objects.get(pk=alert_day_id)
+        email = AlertEmail(alerts.published_between(day.since, day.until))
+
+    def build(delivery, _topics, connection):
+        return email.message(
+            delivery.subscriber,
+            delivery.summary_ids,
+            message_id=f"alert-{alert_day_id}.delivery-{delivery.pk}",
+            connection=connection,
+        )
+
+    return send_claimed({"alert_day_id": alert_day_id}, build, topics=False)
+
+
+def send_claimed(scope: dict, build, topics=True) -> dict:
+    """Claim a batch of deliveries in `scope` and send each `build(delivery, topics,
+    connection)` (None: nothing left to send it, e.g. its summaries were unpublished)."""
+    release_orphaned_claims()
+    token, deliveries = claim(None, conf.get("NEWSLETTER_BATCH_SIZE"), scope=scope)
+    counts = {"sent": 0, "failed": 0, "skipped": 0}
+    if not deliveries:
+        return counts
+    topics = topics_of([d.subscriber_id for d in deliveries]) if topics else {}
     connection = get_connection()
     error = _open(connection)
     for position, delivery in enumerate(deliveries):
@@ -245,17 +292,15 @@ def deliver_batch(issue_id: int, email: IssueEmail | None = None) -> dict:
                 _record_failure(rest, token, False, classify(error)[1])
                 counts["failed"] += 1
             break
-        if delivery.subscriber.status != Subscriber.Status.CONFIRMED:
+        message = None
+        if delivery.subscriber.status == Subscriber.Status.CONFIRMED:
+            message = build(delivery, topics, connection)
+        if message is None:
             Delivery.objects.filter(pk=delivery.pk, claim_token=token).update(
                 status=Delivery.Status.SKIPPED, claim_token=""
             )
             counts["skipped"] += 1
             continue
-        message = email.message(
-            delivery.subscriber,
-            message_id=f"issue-{issue_id}.delivery-{delivery.pk}",
-            connection=connection,
-        )
         try:
             connection.send_messages([message])
         except Exception as exc:  # classified and recorded, never lost
@@ -278,9 +323,10 @@ def deliver_batch(issue_id: int, email: IssueEmail | None = None) -> dict:
     return counts
 
 
-def next_step(issue_id: int):
-    """What should follow a batch: ("now", None), ("later", when) or ("done", None)."""
-    deliveries = Delivery.objects.filter(issue_id=issue_id)
+def next_step(issue_id, *, scope: dict | None = None, finished=None):
+    """What should follow a batch: ("now", None), ("later", when) or ("done", None). Done
+    marks the issue's send (or the `finished` queryset of another scope) finished."""
+    deliveries = Delivery.objects.filter(**(scope or {"issue_id": issue_id}))
     if deliveries.filter(status__in=READY_STATUSES, next_attempt_at__lte=timezone.now()).exists():
         return "now", None
     later = deliveries.filter(status__in=READY_STATUSES).aggregate(when=Min("next_attempt_at"))
@@ -289,7 +335,15 @@ def next_step(issue_id: int):
     if deliveries.filter(status=Delivery.Status.SENDING).exists():
         # Another lane is still sending; it decides what follows.
         return "busy", None
-    IssueSend.objects.filter(issue_id=issue_id, finished_at__isnull=True).update(
-        finished_at=timezone.now()
-    )
+    if finished is None:
+        finished = IssueSend.objects.filter(issue_id=issue_id)
+    finished.filter(finished_at__isnull=True).update(finished_at=timezone.now())
     return "done", None
+
+
+def next_alert_step(alert_day_id: int):
+    return next_step(
+        None,
+        scope={"alert_day_id": alert_day_id},
+        finished=AlertDay.objects.filter(pk=alert_day_id),
+    )

@@ -1,5 +1,6 @@
 """The e-mails the newsletter sends: the issue (rendered once per language, then personalised by
-swapping in each subscriber's links) and the subscription e-mails (confirm, already subscribed).
+putting the subscriber's topics first and swapping in their links) and the subscription e-mails
+(confirm, already subscribed).
 
 Every e-mail is HTML with CSS inlined by css-inline and a plain-text twin; every link is
 absolute, built on BASE_URL.
@@ -7,6 +8,7 @@ absolute, built on BASE_URL.
 
 import html
 import re
+import secrets
 import textwrap
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
@@ -18,7 +20,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import tokens
 
@@ -125,26 +129,85 @@ def render_pair(template_base: str, context: dict, language: str) -> tuple[str, 
 
 
 @dataclass(frozen=True)
+class Body:
+    """One rendered body (text or HTML) cut at its marked sections: what comes before the
+    summaries, each summary's block by id, the two section lines, and what comes after."""
+
+    head: str
+    blocks: dict
+    yours: str
+    others: str
+    tail: str
+
+    def assemble(self, order, theirs) -> str:
+        """The summaries in the editor's `order`; those in `theirs` first, under a line."""
+        if not theirs:
+            return self.head + "".join(self.blocks[pk] for pk in order) + self.tail
+        first = [pk for pk in order if pk in theirs]
+        rest = [pk for pk in order if pk not in theirs]
+        parts = [self.head, self.yours, *(self.blocks[pk] for pk in first)]
+        if rest:
+            parts += [self.others, *(self.blocks[pk] for pk in rest)]
+        return "".join([*parts, self.tail])
+
+
+class Marks:
+    """Comments that mark the sections of a rendered issue. A random nonce, so no text an
+    editor writes can forge one; HTML comments survive escaping and CSS inlining."""
+
+    def __init__(self):
+        self.nonce = secrets.token_hex(8)
+        self.end = mark_safe(f"<!--{self.nonce}:end-->")
+        self.yours = self.begin("yours")
+        self.others = self.begin("others")
+        self._pattern = re.compile(
+            rf"<!--{self.nonce}:(?P<key>[a-z0-9]+)-->(?P<body>.*?)<!--{self.nonce}:end-->\n?",
+            re.DOTALL,
+        )
+
+    def begin(self, key) -> str:
+        return mark_safe(f"<!--{self.nonce}:{key}-->")
+
+    def cut(self, rendered: str) -> Body:
+        matches = list(self._pattern.finditer(rendered))
+        sections = {m.group("key"): m.group("body") for m in matches}
+        head = rendered[: matches[0].start()] if matches else rendered
+        tail = rendered[matches[-1].end() :] if matches else ""
+        blocks = {int(key): body for key, body in sections.items() if key.isdigit()}
+        return Body(head, blocks, sections.get("yours", ""), sections.get("others", ""), tail)
+
+
+@dataclass(frozen=True)
 class Frame:
     subject: str
-    text: str
-    html: str
+    text: Body
+    html: Body
 
 
 class IssueEmail:
-    """An issue as e-mail. The expensive part (templates, CSS inlining) runs once per language;
-    each message then only differs by the subscriber's links, so sending stays fast and
-    memory stays flat however many subscribers there are."""
+    """An issue as e-mail. The expensive part (templates, CSS inlining) runs once per language,
+    each summary's block included; each message then only puts the blocks in the subscriber's
+    order (their topics first) and swaps in their links, so sending stays fast and memory
+    stays flat however many subscribers there are."""
 
     def __init__(self, issue):
         self.issue = issue
         self._frames: dict[str, Frame] = {}
         self._summaries = None
+        self._marks = Marks()
 
     def summaries(self):
         if self._summaries is None:
             self._summaries = list(self.issue.summaries())
         return self._summaries
+
+    def order(self) -> list[int]:
+        return [summary.pk for summary in self.summaries()]
+
+    def on_topics(self, topic_ids) -> set[int]:
+        """The summaries of this issue tagged with any of `topic_ids`."""
+        wanted = set(topic_ids or ())
+        return {s.pk for s in self.summaries() if wanted & {topic.pk for topic in s.topics.all()}}
 
     def frame(self, language: str) -> Frame:
         if language not in self._frames:
@@ -159,52 +222,129 @@ class IssueEmail:
                     "month": month,
                     "intro_text": html_to_text(self.issue.intro),
                     "issue_url": absolute_url(self.issue.get_url() or "/"),
-                    "summaries": [self._summary_context(s) for s in self.summaries()],
+                    "summaries": [_summary_context(s, self._marks) for s in self.summaries()],
+                    "marks": self._marks,
                     "unsubscribe_url": UNSUBSCRIBE_MARK,
                     "preferences_url": PREFERENCES_MARK,
                 }
             text, markup = render_pair("newsletter/email/issue", context, language)
-            self._frames[language] = Frame(subject, text, markup)
+            cut = self._marks.cut
+            self._frames[language] = Frame(subject, cut(text), cut(markup))
         return self._frames[language]
 
-    @staticmethod
-    def _summary_context(summary) -> dict:
-        return {
-            "page": summary,
-            "url": absolute_url(summary.get_url() or "/"),
-            "references": list(summary.references.all()),
-            "implications_text": html_to_text(summary.implications),
-        }
-
-    def message(self, subscriber, *, message_id=None, connection=None, subject_prefix=""):
+    def message(
+        self, subscriber, *, topic_ids=None, message_id=None, connection=None, subject_prefix=""
+    ):
+        """The issue for `subscriber`, summaries on their topics first. `topic_ids`: their
+        topics when the caller has them already (a batch reads them in one query)."""
         frame = self.frame(subscriber_language(subscriber))
-        links = subscriber_links(subscriber)
-
-        def personalise(body):
-            return body.replace(UNSUBSCRIBE_MARK, links["unsubscribe_url"]).replace(
-                PREFERENCES_MARK, links["preferences_url"]
-            )
-
-        headers = {
-            # RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs here.
-            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "List-Id": f"{settings.WAGTAIL_SITE_NAME} <newsletter.{mail_domain()}>",
-        }
-        if message_id:
-            # The same id if a message must be re-sent after a crash: many mailboxes then
-            # show it once.
-            headers["Message-ID"] = f"<{message_id}@{mail_domain()}>"
-        message = EmailMultiAlternatives(
+        if topic_ids is None and subscriber.pk:
+            topic_ids = subscriber.topics.values_list("pk", flat=True)
+        theirs = self.on_topics(topic_ids)
+        order = self.order()
+        return _personal_message(
+            subscriber,
             subject_prefix + frame.subject,
-            personalise(frame.text),
-            sender(),
-            [subscriber.email],
-            headers=headers,
+            frame.text.assemble(order, theirs),
+            frame.html.assemble(order, theirs),
+            message_id=message_id,
             connection=connection,
         )
-        message.attach_alternative(personalise(frame.html), "text/html")
-        return message
+
+
+def _summary_context(summary, marks) -> dict:
+    return {
+        "page": summary,
+        "begin": marks.begin(str(summary.pk)),
+        "url": absolute_url(summary.get_url() or "/"),
+        "references": list(summary.references.all()),
+        "implications_text": html_to_text(summary.implications),
+    }
+
+
+def _personal_message(subscriber, subject, text, markup, *, message_id=None, connection=None):
+    """A newsletter e-mail to one subscriber: their links swapped in, the unsubscribe headers
+    of RFC 2369 and RFC 8058, a stable Message-ID for a re-send after a crash."""
+    links = subscriber_links(subscriber)
+
+    def personalise(body):
+        return body.replace(UNSUBSCRIBE_MARK, links["unsubscribe_url"]).replace(
+            PREFERENCES_MARK, links["preferences_url"]
+        )
+
+    headers = {
+        # Mail clients show an unsubscribe button that POSTs here.
+        "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"{settings.WAGTAIL_SITE_NAME} <newsletter.{mail_domain()}>",
+    }
+    if message_id:
+        # The same id if a message must be re-sent after a crash: many mailboxes then
+        # show it once.
+        headers["Message-ID"] = f"<{message_id}@{mail_domain()}>"
+    message = EmailMultiAlternatives(
+        subject,
+        personalise(text),
+        sender(),
+        [subscriber.email],
+        headers=headers,
+        connection=connection,
+    )
+    message.attach_alternative(personalise(markup), "text/html")
+    return message
+
+
+class AlertEmail:
+    """A day's alert. Every summary of the day is rendered once per language; each message
+    keeps only the blocks of the subscriber's own summaries, newest last, as published."""
+
+    def __init__(self, summaries):
+        self._queryset = summaries
+        self._summaries = None
+        self._frames: dict[str, Body] = {}
+        self._marks = Marks()
+
+    def summaries(self):
+        if self._summaries is None:
+            self._summaries = list(
+                self._queryset.for_listing().order_by("first_published_at", "pk")
+            )
+        return self._summaries
+
+    def body(self, language: str) -> tuple[Body, Body]:
+        if language not in self._frames:
+            context = {
+                "summaries": [_summary_context(s, self._marks) for s in self.summaries()],
+                "marks": self._marks,
+                "unsubscribe_url": UNSUBSCRIBE_MARK,
+                "preferences_url": PREFERENCES_MARK,
+            }
+            text, markup = render_pair("newsletter/email/alert", context, language)
+            self._frames[language] = (self._marks.cut(text), self._marks.cut(markup))
+        return self._frames[language]
+
+    def message(self, subscriber, summary_ids, *, message_id=None, connection=None):
+        """The alert for `subscriber` with those of `summary_ids` still published; None when
+        none is (unpublished since the alert was prepared)."""
+        language = subscriber_language(subscriber)
+        text, markup = self.body(language)
+        ids = [pk for pk in summary_ids if pk in text.blocks]
+        if not ids:
+            return None
+        with translation.override(language):
+            subject = ngettext(
+                "%(site)s: a new summary on your topics",
+                "%(site)s: %(count)d new summaries on your topics",
+                len(ids),
+            ) % {"site": settings.WAGTAIL_SITE_NAME, "count": len(ids)}
+        return _personal_message(
+            subscriber,
+            subject,
+            text.assemble(ids, None),
+            markup.assemble(ids, None),
+            message_id=message_id,
+            connection=connection,
+        )
 
 
 def subscription_message(subscriber, kind: str) -> EmailMultiAlternatives:

@@ -40,12 +40,46 @@ class PreferencesForm(forms.ModelForm):
         queryset=Topic.objects.order_by("sort_order", "name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Optional: tells the editor what you would like to read more about."),
+        help_text=_(
+            "Optional: summaries on these topics come first in your monthly issue, and they "
+            "tell the editor what you would like to read more about."
+        ),
+    )
+
+    alerts = forms.ChoiceField(
+        label=_("Summaries on my topics"),
+        choices=[
+            (Subscriber.Alerts.OFF, _("In the monthly issue, first (the default)")),
+            (
+                Subscriber.Alerts.ALL,
+                _(
+                    "Also an alert when one is published, for all my topics "
+                    "(at most one e-mail a day)"
+                ),
+            ),
+            (Subscriber.Alerts.SOME, _("Also an alert, for the topics ticked below only")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    alert_topics = forms.ModelMultipleChoiceField(
+        label=_("Topics with alerts"),
+        queryset=Topic.objects.order_by("sort_order", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Subscriber
-        fields = ["language", "topics"]
+        fields = ["language", "topics", "alerts", "alert_topics"]
+
+    def clean(self):
+        data = super().clean()
+        alerts = data.get("alerts")
+        if alerts == Subscriber.Alerts.ALL and not data.get("topics"):
+            self.add_error("topics", _("Choose at least one topic to be alerted about."))
+        if alerts == Subscriber.Alerts.SOME and not data.get("alert_topics"):
+            self.add_error("alert_topics", _("Tick at least one topic for alerts."))
+        return data
 
 
 class ImportForm(forms.Form):

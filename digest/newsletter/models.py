@@ -49,6 +49,18 @@ class Subscriber(models.Model):
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="subscribers", verbose_name=_("topics of interest")
     )
+
+    class Alerts(models.TextChoices):
+        OFF = "off", _("No alerts: the monthly issue only")
+        ALL = "all", _("Alerts for all my topics")
+        SOME = "some", _("Alerts for the topics ticked below")
+
+    alerts = models.CharField(
+        _("alerts"), max_length=8, choices=Alerts.choices, default=Alerts.OFF, db_index=True
+    )
+    alert_topics = models.ManyToManyField(
+        Topic, blank=True, related_name="+", verbose_name=_("topics with alerts")
+    )
     key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
@@ -86,6 +98,15 @@ class Subscriber(models.Model):
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
+
+    def alert_topic_ids(self) -> set[int]:
+        """The topics whose new summaries this subscriber wants as an alert."""
+        # .all(): a prefetched batch of subscribers answers without a query each.
+        if self.alerts == self.Alerts.ALL:
+            return {topic.pk for topic in self.topics.all()}
+        if self.alerts == self.Alerts.SOME:
+            return {topic.pk for topic in self.alert_topics.all()}
+        return set()
 
     def confirm(self, when=None):
         when = when or timezone.now()
@@ -146,8 +167,29 @@ class IssueSend(models.Model):
         return counts
 
 
+class AlertDay(models.Model):
+    """The one alert run of a day: summaries first published in [since, until) go to the
+    subscribers who asked for alerts on their topics. A second run the same day is refused by
+    the database itself, so nobody gets more than one alert e-mail a day."""
+
+    day = models.DateField(_("day"), unique=True)
+    since = models.DateTimeField(_("published since"))
+    until = models.DateTimeField(_("published before"))
+    prepared_at = models.DateTimeField(_("prepared"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alert day")
+        verbose_name_plural = _("alert days")
+        ordering = ["-day"]
+
+    def __str__(self):
+        return str(self.day)
+
+
 class Delivery(models.Model):
-    """One issue to one subscriber. Its status is the claim that makes sends happen once."""
+    """One issue, or one day's alert, to one subscriber. Its status is the claim that makes
+    sends happen once."""
 
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting")
@@ -160,10 +202,22 @@ class Delivery(models.Model):
 
     issue = models.ForeignKey(
         "issues.IssuePage",
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="deliveries",
         verbose_name=_("issue"),
     )
+    alert_day = models.ForeignKey(
+        AlertDay,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("alert day"),
+    )
+    # An alert's summaries, fixed when the alert is prepared: a retry sends the same e-mail.
+    summary_ids = models.JSONField(_("summaries"), default=list, blank=True)
     subscriber = models.ForeignKey(
         Subscriber,
         on_delete=models.CASCADE,
@@ -187,9 +241,20 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["issue", "subscriber"], name="newsletter_one_delivery_per_subscriber"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["alert_day", "subscriber"], name="newsletter_one_alert_per_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(issue__isnull=False, alert_day__isnull=True)
+                | Q(issue__isnull=True, alert_day__isnull=False),
+                name="newsletter_delivery_of_an_issue_or_an_alert",
+            ),
         ]
-        indexes = [models.Index(fields=["issue", "status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["issue", "status", "next_attempt_at"]),
+            models.Index(fields=["alert_day", "status", "next_attempt_at"]),
+        ]
 
     def __str__(self):
-        return f"{self.issue} → {self.subscriber}"
+        return f"{self.issue or self.alert_day} → {self.subscriber}"

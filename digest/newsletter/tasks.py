@@ -4,7 +4,7 @@ import logging
 
 from django_tasks import task
 
-from . import delivery
+from . import alerts, delivery
 from .emails import subscription_message
 from .models import Subscriber
 
@@ -38,3 +38,19 @@ def send_subscription_email(subscriber_id: int, kind: str) -> None:
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is not None:
         subscription_message(subscriber, kind).send()
+
+
+@task(queue_name="newsletter", backend="background")
+def prepare_alert_day(alert_day_id: int) -> None:
+    alerts.prepare(alert_day_id)
+
+
+@task(queue_name="newsletter", backend="background")
+def deliver_alert_batch(alert_day_id: int) -> dict:
+    counts = delivery.deliver_alert_batch(alert_day_id)
+    step, when = delivery.next_alert_step(alert_day_id)
+    if step == "now":
+        deliver_alert_batch.enqueue(alert_day_id)
+    elif step == "later" and deliver_alert_batch.get_backend().supports_defer:
+        deliver_alert_batch.using(run_after=when).enqueue(alert_day_id)
+    return counts

@@ -17,6 +17,7 @@ MANAGE = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
 SEED = """
 from digest.core.tests.factories import make_issue, make_summary
 from digest.newsletter.models import Subscriber
+from digest.taxonomy.models import Topic
 issue = make_issue("2026-01", intro="<p>This month: alliance ruptures and how to repair them.</p>")
 make_summary(
     issue,
@@ -26,11 +27,19 @@ make_summary(
                  "doi": "10.1037/pst0000185"}}],
     implications="<p>Name the rupture openly and invite the client's view of it.</p>",
 )
-make_summary(issue, "Routine Outcome Monitoring in Primary Care",
+make_summary(issue, "Routine Outcome Monitoring in Primary Care", topics=["feedback"],
              implications="<p>Look at the progress chart with the client each session.</p>")
 Subscriber.objects.bulk_create(
-    [Subscriber(email=f"reader{{n}}@example.org", status="confirmed",
+    [Subscriber(email=f"reader{{n}}@example.org", status="confirmed", alerts="{alerts}",
                 language="fr" if n % 5 == 0 else "en") for n in range({count})],
+    batch_size=1000,
+)
+# Every third subscriber follows feedback: their issue puts that summary first (and, with
+# alerts on, they are alerted to it).
+feedback = Topic.objects.get(slug="feedback")
+Subscriber.topics.through.objects.bulk_create(
+    [Subscriber.topics.through(subscriber_id=pk, topic_id=feedback.pk)
+     for pk in Subscriber.objects.order_by("pk").values_list("pk", flat=True)[::3]],
     batch_size=1000,
 )
 """
@@ -84,14 +93,14 @@ class ScratchSite:
         with psycopg.connect(urlunsplit(admin), autocommit=True) as connection:
             connection.execute(statement)
 
-    def create(self, subscribers: int | None = None) -> "ScratchSite":
+    def create(self, subscribers: int | None = None, alerts: str = "off") -> "ScratchSite":
         if self.postgres_url:
             name = urlsplit(self.postgres_url).path.strip("/")
             self._postgres(f'DROP DATABASE IF EXISTS "{name}"')
             self._postgres(f'CREATE DATABASE "{name}"')
         self.manage("migrate", "--noinput", "-v0")
         if subscribers is not None:
-            self.seed(subscribers)
+            self.seed(subscribers, alerts)
         return self
 
     def copy_to(self, name: str) -> "ScratchSite":
@@ -103,8 +112,8 @@ class ScratchSite:
         )
         return other
 
-    def seed(self, subscribers: int):
-        self.manage("shell", "-c", SEED.format(count=subscribers))
+    def seed(self, subscribers: int, alerts: str = "off"):
+        self.manage("shell", "-c", SEED.format(count=subscribers, alerts=alerts))
 
     def drop(self):
         if self.postgres_url:
@@ -131,15 +140,24 @@ class ScratchSite:
         )
 
     def progress(self) -> dict:
-        out = self.manage(
-            "shell",
-            "-c",
-            "import json; from digest.newsletter.models import IssueSend; "
-            "s = IssueSend.objects.get(); "
-            "print(json.dumps({**s.progress(), 'finished': bool(s.finished_at)}))",
+        return self._json(
+            "from digest.newsletter.models import IssueSend; s = IssueSend.objects.get(); "
+            "print(json.dumps({**s.progress(), 'finished': bool(s.finished_at)}))"
         )
+
+    def alert_progress(self) -> dict:
+        return self._json(
+            "from django.db.models import Count; "
+            "from digest.newsletter.models import AlertDay, Delivery; d = AlertDay.objects.get(); "
+            "counts = dict(Delivery.objects.filter(alert_day=d).values_list('status')"
+            ".annotate(n=Count('pk'))); "
+            "print(json.dumps({**counts, 'finished': bool(d.finished_at)}))"
+        )
+
+    def _json(self, code: str) -> dict:
         import json
 
+        out = self.manage("shell", "-c", f"import json; {code}")
         return json.loads(out.strip().splitlines()[-1])
 
 

@@ -20,11 +20,18 @@ from .parsing import parse_reference, split_references
 MAX_SUMMARIES = 5000  # the whole archive is ~400; a bound keeps a crafted query cheap
 
 
-def _download(summaries, fmt, filename):
+def download_citations(summaries, fmt, filename, order=None):
+    """The references of `summaries` as one BibTeX, RIS or CSL-JSON download; `order` (ids)
+    keeps a hand-made order, such as a reading list's, instead of the queryset's."""
     writer, media_type, extension = FORMATS[fmt]
-    summaries = summaries.prefetch_related(
-        Prefetch("references", queryset=Reference.objects.order_by("sort_order"))
-    )[:MAX_SUMMARIES]
+    summaries = list(
+        summaries.prefetch_related(
+            Prefetch("references", queryset=Reference.objects.order_by("sort_order"))
+        )[:MAX_SUMMARIES]
+    )
+    if order is not None:
+        position = {pk: i for i, pk in enumerate(order)}
+        summaries.sort(key=lambda s: position.get(s.pk, len(position)))
     items = [
         reference.to_csl()
         for summary in summaries
@@ -48,14 +55,14 @@ def summary_citation(request, page_path, fmt):
     summary = _published().filter(url_path=url_path).first()
     if summary is None:
         raise Http404(_("There is no summary at this address."))
-    return _download(_published().filter(pk=summary.pk), fmt, summary.slug)
+    return download_citations(_published().filter(pk=summary.pk), fmt, summary.slug)
 
 
 def archive_citations(request, fmt):
     facets = Facets.from_query(request.GET)
     slugs = [t.slug for t in facets.topics] + [t.slug for t in facets.types]
     name = "-".join(["practice-digest", *slugs]) if slugs else "practice-digest-archive"
-    return _download(facets.apply(_published()).newest_first(), fmt, name[:120])
+    return download_citations(facets.apply(_published()).newest_first(), fmt, name[:120])
 
 
 def topic_citations(request, slug, fmt):
@@ -64,13 +71,13 @@ def topic_citations(request, slug, fmt):
         alias = get_object_or_404(TopicAlias.objects.select_related("topic"), slug=slug)
         return redirect("topic_citations", slug=alias.topic.slug, fmt=fmt, permanent=True)
     summaries = _published().in_topics([topic]).newest_first()
-    return _download(summaries, fmt, f"practice-digest-{topic.slug}")
+    return download_citations(summaries, fmt, f"practice-digest-{topic.slug}")
 
 
 def type_citations(request, slug, fmt):
     research_type = get_object_or_404(ResearchType, slug=slug)
     summaries = _published().of_types([research_type]).newest_first()
-    return _download(summaries, fmt, f"practice-digest-{research_type.slug}")
+    return download_citations(summaries, fmt, f"practice-digest-{research_type.slug}")
 
 
 def search_citations(request, fmt):
@@ -85,7 +92,7 @@ def search_citations(request, fmt):
         return HttpResponseBadRequest(_("Please search for at least one word."))
     facets = Facets.from_query(request.GET)
     matching = engine.matching(facets.apply(_published()), parsed)
-    return _download(matching.newest_first(), fmt, "practice-digest-search")
+    return download_citations(matching.newest_first(), fmt, "practice-digest-search")
 
 
 @require_admin_access

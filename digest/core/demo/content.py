@@ -942,3 +942,40 @@ SUMMARIES = [
         },
     },
 ]
+
+
+# Teaching packs (written by us): an editor's curated reading for a seminar. Summaries are named
+# by the slug of their issue's month and their own slug.
+PACKS_INDEX = {
+    "title": "Teaching packs",
+    "intro": (
+        "<p>Short, ordered reading lists from the archive, put together for seminars, "
+        "supervision groups and journal clubs. Each prints as a handout and exports its "
+        "references for a reference manager.</p>"
+    ),
+}
+
+PACKS = [
+    {
+        "slug": "the-therapeutic-relationship",
+        "title": "The Therapeutic Relationship: A Four-Week Seminar",
+        "description": "Alliance, empathy and rupture repair, read in that order.",
+        "introduction": (
+            "<p>Four summaries for a first-year practicum seminar. Read one a week; bring one "
+            "case in which the relationship helped or hindered, and one thing you would try "
+            "differently after reading.</p>"
+        ),
+        "items": [
+            (
+                "the-alliance-predicts-outcome-across-therapies",
+                "Start here: the size of the alliance–outcome link and what it does not prove.",
+            ),
+            ("clients-who-feel-understood-do-better", ""),
+            (
+                "repairing-alliance-ruptures-goes-with-better-outcomes",
+                "Read this one before the role-play session.",
+            ),
+            ("what-a-task-force-concluded-about-the-relationship", ""),
+        ],
+    },
+]

@@ -16,7 +16,7 @@ from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
 
-from .content import ISSUES, SUMMARIES
+from .content import ISSUES, PACKS, PACKS_INDEX, SUMMARIES
 
 
 @dataclass
@@ -24,6 +24,7 @@ class LoadReport:
     issues_created: int = 0
     summaries_created: int = 0
     already_present: int = 0
+    packs_created: int = 0
 
 
 def parse_month(value: str) -> datetime.date:
@@ -47,6 +48,7 @@ def load_demo() -> LoadReport:
             issues[data["month"]] = _ensure_issue(home, data, report)
     for data in SUMMARIES:
         _ensure_summary(issues[data["issue"]], data, report)
+    _ensure_packs(home, report)
     return report
 
 
@@ -89,6 +91,33 @@ def _ensure_summary(issue, data, report) -> SummaryPage | None:
     summary.save_revision().publish()
     report.summaries_created += 1
     return summary
+
+
+def _ensure_packs(home, report) -> None:
+    from digest.reading.models import PackIndexPage, PackItem, TeachingPack
+
+    index = PackIndexPage.objects.first()
+    if index is None:
+        index = PackIndexPage(title=PACKS_INDEX["title"], slug="packs", intro=PACKS_INDEX["intro"])
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    for data in PACKS:
+        if TeachingPack.objects.filter(slug=data["slug"]).exists():
+            report.already_present += 1
+            continue
+        slugs = [slug for slug, _note in data["items"]]
+        summaries = {s.slug: s for s in SummaryPage.objects.filter(slug__in=slugs)}
+        pack = TeachingPack(
+            title=data["title"],
+            slug=data["slug"],
+            search_description=data["description"],
+            introduction=data["introduction"],
+        )
+        for position, (slug, note) in enumerate(data["items"]):
+            pack.items.add(PackItem(sort_order=position, summary=summaries[slug], note=note))
+        index.add_child(instance=pack)
+        pack.save_revision().publish()
+        report.packs_created += 1
 
 
 def _terms(model, slugs):

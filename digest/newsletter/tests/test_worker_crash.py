@@ -49,3 +49,40 @@ def test_killed_worker_restarted_sends_every_remaining_email_exactly_once(tmp_pa
     assert set(handler.received.values()) == {1}
     assert progress["sent"] == SUBSCRIBERS and progress["waiting"] == 0
     assert len(set(handler.message_ids)) == SUBSCRIBERS
+
+
+def test_killed_worker_restarted_sends_every_alert_exactly_once(tmp_path):
+    """The same guarantee for a day's alerts: one alert per subscriber, none twice."""
+    worker = {}
+    killed = threading.Event()
+    alerted = 150  # every third of 450 subscribers follows the alerted topic
+
+    def kill_mid_transaction(address):
+        if not killed.is_set() and handler.total >= 70:
+            os.kill(worker["process"].pid, signal.SIGKILL)
+            killed.set()
+
+    handler = CountingHandler(on_recipient=kill_mid_transaction)
+    site = ScratchSite(tmp_path, free_port(), name="newsletter_alert_crash")
+    try:
+        site.create(SUBSCRIBERS, alerts="all")
+        with SMTPSink(handler, port=site.smtp_port):
+            site.manage("send_alerts")
+            worker["process"] = first = site.start_worker()
+            assert killed.wait(timeout=240), first.stderr.read().decode()
+            assert first.wait(timeout=30) == -signal.SIGKILL
+
+            worker["process"] = second = site.start_worker()
+            try:
+                assert wait_for(lambda: handler.total >= alerted, timeout=240)
+                assert wait_for(lambda: site.alert_progress()["finished"], timeout=60)
+            finally:
+                second.terminate()
+                second.wait(timeout=30)
+        progress = site.alert_progress()
+    finally:
+        site.drop()
+
+    assert len(handler.received) == alerted
+    assert set(handler.received.values()) == {1}
+    assert progress["sent"] == alerted and len(set(handler.message_ids)) == alerted

@@ -12,8 +12,9 @@ class Command(BaseCommand):
         report = load_demo()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content: {report.issues_created} issue(s) and "
-                f"{report.summaries_created} summary(ies) created, "
+                f"Demo content: {report.issues_created} issue(s), "
+                f"{report.summaries_created} summary(ies) and "
+                f"{report.packs_created} teaching pack(s) created, "
                 f"{report.already_present} already present."
             )
         )

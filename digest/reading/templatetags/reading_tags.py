@@ -1,0 +1,28 @@
+"""What the CPD form on a summary page starts from: a reading time and the plain reference."""
+
+import math
+
+from django import template
+from wagtail.rich_text import get_text_for_indexing
+
+register = template.Library()
+
+WORDS_PER_MINUTE = 200  # careful reading of research prose
+REFLECTION_MINUTES = 5
+
+
+@register.simple_tag
+def cpd_minutes(summary):
+    """Minutes to read the summary and write a reflection, rounded up to five."""
+    words = sum(
+        len(get_text_for_indexing(html or "").split())
+        for html in (summary.preamble, summary.body, summary.implications)
+    )
+    minutes = words / WORDS_PER_MINUTE + REFLECTION_MINUTES
+    return max(5, 5 * math.ceil(minutes / 5))
+
+
+@register.simple_tag
+def cpd_reference(summary):
+    """The summarised works in APA 7, as plain text (the log keeps it with the entry)."""
+    return " ; ".join(reference.as_text() for reference in summary.references.all())
