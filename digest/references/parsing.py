@@ -265,6 +265,10 @@ def _ends_reference(text: str) -> bool:
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
+    # A blank line between a title and its citation (PubMed's page) ends a sentence.
+    text = re.sub(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*", ". ", text)
+    text = text.replace("''", "")  # wiki markup for italics
+    text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     if "\n" in text:
         text = _HYPHEN_BREAK.sub("", text)
@@ -477,6 +481,14 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         title, container = "", head
     if citation.group("year") is None:
         return False
+    if _PUBLISHER_WORDS.search(container) and not _JOURNAL_NAME.search(container):
+        # "Title. New York Guilford Press 2000;260." — a book: the number is its page count
+        ref.author = authors
+        _set_title(ref, title, 0.7)
+        ref.issued = {"date-parts": [[int(citation.group("year"))]]}
+        _set_publisher(ref, container)
+        ref.type, ref.style = "book", "vancouver"
+        return True
     ref.issued = {"date-parts": [[int(citation.group("year"))]]}
     conf["issued"] = 0.95
     ref.author = authors
@@ -637,9 +649,19 @@ def _parse(raw: str) -> ParsedReference:
     head, rest = text[: year.start()].strip(), text[year.end() :].strip()
     ref.style = "apa" if year.re is _YEAR else "harvard"
 
+    title_first = ""
     if head:
         role = _EDITOR_ROLE.search(head)
         names, leftovers = _family_first_names(head[: role.start()] if role else head)
+        if leftovers and not role:
+            # "Title. Elkin, I., Falconnier, L. (2006). Journal, 16(2), 144-160.": a listing
+            # that puts the title first; the authors are what parses cleanly after it.
+            for boundary in _BOUNDARY.finditer(head):
+                later, later_left = _family_first_names(head[boundary.end() :])
+                if later and not later_left:
+                    title_first = head[: boundary.end()].strip()
+                    names, leftovers = later, []
+                    break
         if role:
             ref.editor = names
             ref.type = "book"
@@ -649,9 +671,11 @@ def _parse(raw: str) -> ParsedReference:
             conf["author"] = 0.95 if names and not leftovers else 0.5
         ref.unparsed.extend(leftovers)
 
-    rest = rest.strip()
+    rest = rest.strip().lstrip(":").strip()  # "(2019): Title" (Taylor & Francis "To cite")
     if rest:
         _parse_rest(ref, rest)
+    if title_first and not ref.title:
+        _set_title(ref, title_first, 0.7)
     if ref.status and ref.status != "in press" and ref.type == "article-journal":
         conf.setdefault("status", 0.95)
     return ref
@@ -665,6 +689,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         ref.unparsed.insert(0, note.group(0).strip())
         rest = rest[: note.start()].strip()
     in_book = _IN_BOOK.search(rest) if "In" in rest else None
+    if (
+        in_book
+        and not re.search(r"\((?:Eds?|red|Hrsg|Hg)\.?\)", rest, re.I)
+        and (_journal_tail(rest) or _alt_tail(rest))
+    ):
+        in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
     if in_book and ref.type != "book":
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
@@ -754,6 +784,7 @@ _JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
 def _title_and_journal(head: str) -> tuple[str, str]:
     """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
     head = re.sub(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$", "", head.strip()).rstrip(".,").strip()
+    head = re.sub(r"[,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
     title, container = _split_title_container(head)
     if container:
         return title, container
@@ -826,7 +857,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if thesis:
         ref.type = "thesis"
         publisher = publisher[thesis.end() :]
-    publisher = re.sub(r"^Available from\s+", "", publisher)
+    publisher = _springer_publisher(ref, re.sub(r"^Available from\s+", "", publisher))
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
@@ -875,7 +906,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
         if edition:
             ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.85
-            book = book[: edition.start()] + book[edition.end() :]
+            book = book[: edition.start()] + "." + book[edition.end() :]
         split = _split_last_sentence(book)
         book_title, publisher = (split[0], split[1]) if split[1] is not None else (book, "")
         inline = re.match(r"^(?P<title>[^:]+?):\s*$", book_title)
@@ -995,8 +1026,28 @@ _NLM_TOKEN = re.compile(
 )
 
 
+_GIVEN_FIRST = re.compile(
+    rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
+    rf"[{_UP}][a-z'\u2019]+(?:-[{_UP}][a-z]+)?$"
+)
+
+
+def _given_first_list(text: str) -> list[dict[str, str]] | None:
+    """ "R. Cabral, Timothy Smith" or "Robert L. Hatcher, Karin Lindqvist & Fredrik Falkenström":
+    every name written given name first (Semantic Scholar, Taylor & Francis "To cite")."""
+    parts = [
+        p.strip() for p in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+", text) if p.strip()
+    ]
+    if len(parts) < 2 or not all(_GIVEN_FIRST.match(p) for p in parts):
+        return None
+    return [_given_first(p) for p in parts]
+
+
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
+    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,"))
+    if given_first:
+        return given_first, []
     if "et" in text:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
@@ -1012,7 +1063,11 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         self_contained = _GLUED_NAME.match(token) or _NLM_TOKEN.match(token)
         if nxt is not None and _is_given(nxt) and not _SUFFIX.match(nxt) and not self_contained:
-            name = _name(token, nxt.rstrip(".") + "." if _INITIALS.match(nxt) else nxt)
+            if re.fullmatch(rf"[{_UP}]{{2,3}}", nxt):  # "Clark,DM": NLM initials
+                given = _initials(nxt)
+            else:
+                given = nxt.rstrip(".") + "." if _INITIALS.match(nxt) else nxt
+            name = _name(token, given)
             i += 2
             if i < len(tokens) and _SUFFIX.match(tokens[i]):
                 suffix = tokens[i].rstrip(".")
@@ -1042,7 +1097,10 @@ def _given_first_names(text: str) -> list[dict[str, str]]:
     pending_family = None
     for part in (p for p in parts if p):
         match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
-        if pending_family is not None and _INITIALS.match(part):
+        nlm = _NLM_TOKEN.match(part)
+        if nlm and not match:  # "Lambert MJ (ed)"
+            names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
+        elif pending_family is not None and _INITIALS.match(part):
             names.append(_name(pending_family, part))  # "Miller, S. D." written surname first
             pending_family = None
         elif match and not _INITIALS.match(match.group("family")):
