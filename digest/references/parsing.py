@@ -458,10 +458,35 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+_CITATION_FIRST = re.compile(
+    rf"""^(?P<journal>[A-Z][^.;:]{{0,80}}?)\.?\s+(?P<year>(?:1[89]|20)\d{{2}})
+    (?:\s+(?:{_MONTH})(?:\s+\d{{1,2}})?)?\s*[;:]\s*(?P<volume>\d+[A-Za-z]?)
+    (?:\s*\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<page>{_LOCATOR})\.\s+(?P<title>\S.{{3,}})$""",
+    re.X,
+)
+
+
+def _parse_citation_first(ref: ParsedReference, text: str) -> bool:
+    """PubMed's abstract page: "Clin Psychol Rev. 2006 Oct;26(6):657-78. Title." """
+    match = _CITATION_FIRST.match(text)
+    if match is None:
+        return False
+    _set_title(ref, match.group("title"), 0.8)
+    _set_container(ref, match.group("journal"), 0.85)
+    ref.issued = {"date-parts": [[int(match.group("year"))]]}
+    ref.confidence["issued"] = 0.9
+    ref.volume, ref.confidence["volume"] = match.group("volume"), 0.9
+    if match.group("issue"):
+        ref.issue, ref.confidence["issue"] = _dash(match.group("issue")), 0.9
+    _set_locator(ref, match.group("page"), 0.9)
+    ref.type, ref.style = "article-journal", "vancouver"
+    return True
+
+
 def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     """Authors. Title. Journal. Year;Vol(Issue):Pages. Also the PubMed page's own layouts."""
     conf = ref.confidence
-    if _parse_vancouver_book(ref, text):
+    if _parse_vancouver_book(ref, text) or _parse_citation_first(ref, text):
         return True
     citation = _NLM_CITATION.search(text)
     if citation is None:
@@ -699,9 +724,10 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
 
-    tail = _journal_tail(rest) if ref.type != "book" else None
-    if tail is None and ref.type != "book":
-        tail = _alt_tail(rest)
+    tail = None
+    if ref.type != "book":
+        # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
+        tail = _ALT_TAILS[1].search(rest) or _journal_tail(rest) or _alt_tail(rest)
     if tail and (tail.group("volume") or tail.group("issue")):
         head = rest[: tail.start()]
         title, container = _title_and_journal(head)
@@ -1028,7 +1054,7 @@ _NLM_TOKEN = re.compile(
 
 _GIVEN_FIRST = re.compile(
     rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
-    rf"[{_UP}][a-z'\u2019]+(?:-[{_UP}][a-z]+)?$"
+    rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
 )
 
 
