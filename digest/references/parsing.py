@@ -44,12 +44,16 @@ _STATUS_ONLINE = re.compile(
     r"published online(?: first)?)\b\)?\.?",
     re.I,
 )
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = re.compile(
-    r"\(\s*(?:(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{1,30})?"
+    rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
     r"|(?P<inpress>in\s+press|forthcoming|n\.\s?d\.))\s*\)\.?",
     re.I,
 )
-_PAREN_YEAR = re.compile(r"\(\s*(?:1[89]|20)\d{2}[a-z]?\s*[,)/]|\((?:in press|n\.\s?d\.)\)", re.I)
+_PAREN_YEAR = re.compile(
+    rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]|\((?:in press|n\.\s?d\.)\)",
+    re.I,
+)
 _YEAR_BARE = re.compile(r"(?:^|(?<=[.)]))\s*(?P<year>\d{4})(?P<suffix>[a-z])?\.\s")
 _EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
@@ -314,8 +318,9 @@ _NLM_NAME = (
     r"(?:[A-Za-z\u00c0-\u017f'\u2019][\w'\u2019-]*\s+){1,3}"
     r"[A-Z\u00c0-\u00de]{1,4}(?:\s+(?:Jr|Sr|II|III))?"
 )
+_NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
-    rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*(?:\s*,?\s*et\s+al)?)\s*(?:\.|:)(?:\s+|$)"
+    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al)?)\s*(?:\.|:)(?:\s+|$)"
 )
 _QUOTED = re.compile(r"[\u201c\"](?P<title>[^\u201c\u201d\"]{3,400}?)[,.]?[\u201d\"]")
 _CHICAGO_TAIL = re.compile(
@@ -558,7 +563,9 @@ def _given_first(name: str) -> dict[str, str]:
 
 def _chicago_names(text: str) -> list[dict[str, str]]:
     """ "Brown, Kirk Warren, and Richard M. Ryan" → the first surname first, the others not."""
-    text = _ETAL.sub("", text).strip(" .,")
+    text = _ETAL.sub("", text).strip(" ,")
+    if not re.search(rf"\b[{_UP}]\.$", text):
+        text = text.rstrip(".")
     parts = [
         p.strip() for p in re.split(r",\s*(?:and|&|with)\s+|\s+(?:and|&)\s+", text) if p.strip()
     ]
@@ -779,6 +786,11 @@ _ALT_TAILS = (
         rf"[\s,]+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{{1,24}})\))?\s*(?:[.,]\s*|\s+(?=pp?\.))"
         rf"(?:pp?\.\s*)?(?P<page>\d+\s*{_DASH}\s*\d+)[\s.,;)]*$"
     ),
+    # "The Clinical Supervisor 22 (1), July 2004, 21-33" and "Family Process, 38, (4), 399-414"
+    re.compile(
+        rf"[\s,]+(?P<volume>\d+)\s*,?\s*\((?P<issue>[^()]{{1,24}})\)\s*,\s*"
+        rf"(?:(?:{_MONTH})?\s*\d{{4}}\s*,\s*)?(?P<page>\d+\s*{_DASH}\s*\d+)[\s.,;]*$"
+    ),
     # "…Physical Activity 9, Article 23"
     re.compile(
         r"\s(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{1,24})\))?,\s*(?:Article|Art\.)\s*(?P<page>\w+)[\s.]*$"
@@ -810,7 +822,7 @@ _JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
 def _title_and_journal(head: str) -> tuple[str, str]:
     """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
     head = re.sub(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$", "", head.strip()).rstrip(".,").strip()
-    head = re.sub(r"[,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
+    head = re.sub(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
     title, container = _split_title_container(head)
     if container:
         return title, container
@@ -925,6 +937,10 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
             _apply_book_paren(ref, more.group("inner"))
             publisher = publisher[more.end() :]
     else:
+        inline = re.search(rf"[:,]\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book)
+        if inline:  # "Succesful psychotherapy: pp. 271-279. New York: Brunner/ Mazel."
+            ref.page, ref.confidence["page"] = _dash(inline.group("pages")), 0.85
+            book = f"{book[: inline.start()]}. {book[inline.end() :]}"
         locator = _TRAILING_LOCATOR.search(book)
         if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
             ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
@@ -1064,7 +1080,7 @@ def _given_first_list(text: str) -> list[dict[str, str]] | None:
     parts = [
         p.strip() for p in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+", text) if p.strip()
     ]
-    if len(parts) < 2 or not all(_GIVEN_FIRST.match(p) for p in parts):
+    if len(parts) < 2 or not all(_GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts):
         return None
     return [_given_first(p) for p in parts]
 
@@ -1102,7 +1118,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
             names.append(name)
             continue
         glued = _GLUED_NAME.match(token)
-        nlm = _NLM_TOKEN.match(token)
+        nlm = _NLM_TOKEN.match(re.sub(rf"(?<=\s[{_UP}])([{_UP}]*)\.$", r"\1", token))
         if glued:  # "Safran J. D." with the comma forgotten
             names.append(_name(glued.group("family"), glued.group("given")))
         elif nlm:  # "Ackerman SJ": NLM names in an otherwise APA or Springer reference
