@@ -74,9 +74,12 @@ _JOURNAL_TAIL = re.compile(
     re.X,
 )
 _IN_BOOK = re.compile(rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)")
-_BOOK_PAREN = re.compile(r"\s*\((?P<inner>[^()]*(?:ed\.|pp?\.|Vol\.)[^()]*)\)\s*$", re.I)
+_BOOK_PAREN = re.compile(
+    r"\s*\((?P<inner>[^()]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()]*)\)\s*$", re.I
+)
 _EDITION = re.compile(
-    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?", re.I
+    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?",
+    re.I,
 )
 _PAGES = re.compile(
     rf"pp?\.\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]?\d+[A-Za-z]?)?)"
@@ -394,7 +397,7 @@ def _set_container(ref: ParsedReference, container: str, confidence: float) -> N
     full, expanded = expand_journal(container)
     ref.container_title = full
     # An expanded abbreviation is right when the table is; say so with a little less certainty.
-    ref.confidence["container-title"] = min(confidence, 0.85) if expanded else confidence
+    ref.confidence["container-title"] = confidence - 0.1 if expanded else confidence
 
 
 def _split_title_container(text: str) -> tuple[str, str]:
@@ -900,6 +903,10 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
+    edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+Edition\.?\s*$", title, re.I)
+    if edition:  # "Handbook of psychotherapy, 6th Edition"
+        ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+        title = title[: edition.start()]
     _set_title(ref, title, 0.85 if publisher else 0.5)
     _set_publisher(ref, publisher)
 
@@ -936,6 +943,10 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if more:
             _apply_book_paren(ref, more.group("inner"))
             publisher = publisher[more.end() :]
+        pages = re.match(rf"^[,.]?\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)[.,]?\s*", publisher)
+        if pages:  # "Book (6th ed.), pp. 219-257. New York: Wiley."
+            ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.9
+            publisher = publisher[pages.end() :]
     else:
         inline = re.search(rf"[:,]\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book)
         if inline:  # "Succesful psychotherapy: pp. 271-279. New York: Brunner/ Mazel."
