@@ -1026,16 +1026,40 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
         ref.confidence["title"] = confidence
 
 
+# Places where the books this digest cites are published: they tell "Publisher, Place" and
+# "Publisher: Place" (both typed back to front) from APA's "Place: Publisher".
+_PLACES = re.compile(
+    r"^(?:New York(?: City)?|London|Washington|Oxford|Cambridge|Chichester|Hoboken|Thousand Oaks|"
+    r"Berlin|Heidelberg|Toronto|Philadelphia|Boston|Baltimore|Hillsdale|Mahwah|San Francisco|"
+    r"Chicago|Los Angeles|Amsterdam|Paris|Montreal|Ottawa|Sydney|Melbourne|Edinburgh|Hove|"
+    r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern)"
+    r"(?:,\s*(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]+))?$"
+)
+
+
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;")
     if not publisher:
         return
+    confidence = 0.85
     place = _PLACE.match(publisher)
-    if place and len(place.group("place").split()) <= 5:
+    swapped = re.fullmatch(
+        r"(?P<publisher>[^,:]{2,80}?)\s*[,:]\s*(?P<place>[^,:]+(?:,\s*\S+)?)", publisher
+    )
+    if (
+        swapped
+        and _PLACES.match(swapped.group("place"))
+        and not _PLACES.match(swapped.group("publisher"))
+    ):
+        # "Aldine, New York" or "Guilford Publications: New York": publisher first
+        ref.publisher_place = swapped.group("place").strip()
+        publisher = swapped.group("publisher").strip()
+        confidence = 0.75
+    elif place and len(place.group("place").split()) <= 5:
         ref.publisher_place = place.group("place").strip()
         publisher = place.group("publisher").strip()
     ref.publisher = publisher
-    ref.confidence["publisher"] = 0.85
+    ref.confidence["publisher"] = confidence
 
 
 def _split_last_sentence(text: str) -> tuple[str, str | None]:
