@@ -27,7 +27,8 @@ def _lines(stdin):
 class Command(BaseCommand):
     help = (
         "Read one reference per line on standard input; write one CSL-JSON object per line "
-        "(with the raw text and the unplaced parts) on standard output. Bytes that are not "
+        "(with the raw text, the unplaced parts and the style recognised) on standard output. "
+        "Bytes that are not "
         "UTF-8 are replaced by U+FFFD and reported on standard error."
     )
     stealth_options = ("stdin",)  # tests pass a file object instead of the real stdin
@@ -49,4 +50,5 @@ class Command(BaseCommand):
             item = ref.to_csl()
             item["raw"] = ref.raw
             item["unparsed"] = ref.unparsed
+            item["style"] = ref.style  # not CSL: how the reference was written
             self.stdout.write(json.dumps(item, ensure_ascii=False))
