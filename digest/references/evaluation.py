@@ -48,12 +48,41 @@ def _comparable(csl: dict) -> dict:
     return out
 
 
+# The wild set (references copied from real pages) is checked on every field an editor fills.
+WILD_FIELDS = (
+    *FIELDS,
+    "editor",
+    "edition",
+    "publisher",
+    "place",
+    "status",
+    "URL",
+)
+
+
+def wild_field_values(csl: dict) -> dict[str, object]:
+    """``field_values`` plus the fields of books, chapters and web pages."""
+    values = field_values(csl)
+    values.update(
+        {
+            "editor": _names(csl.get("editor")),
+            "edition": str(csl.get("edition", "") or ""),
+            "publisher": csl.get("publisher", ""),
+            "place": csl.get("publisher-place", ""),
+            "status": csl.get("status", ""),
+            "URL": csl.get("URL", ""),
+        }
+    )
+    return values
+
+
 @dataclass
 class Report:
+    fields: tuple[str, ...] = FIELDS
     total: int = 0
     exact: int = 0
-    field_hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
-    field_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    field_hits: dict[str, int] = field(default_factory=dict)
+    field_counts: dict[str, int] = field(default_factory=dict)
     misses: list[tuple[str, str, object, object]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -81,7 +110,7 @@ def score(items: list[dict]) -> Report:
     reporting); a reference matches exactly when every expected CSL variable is equal and
     the parser invented nothing else.
     """
-    report = Report()
+    report = Report(field_hits=dict.fromkeys(FIELDS, 0), field_counts=dict.fromkeys(FIELDS, 0))
     started = time.perf_counter()
     parsed = [parse_reference(item["raw"]) for item in items]
     report.seconds = time.perf_counter() - started
@@ -98,5 +127,38 @@ def score(items: list[dict]) -> Report:
             else:
                 report.misses.append((item["raw"], name, want[name], got[name]))
         if _comparable(got_csl) == _comparable(item["expected"]):
+            report.exact += 1
+    return report
+
+
+def score_wild(items: list[dict]) -> Report:
+    """Score references copied from real pages on every field a reader checks.
+
+    An item is ``{"raw": str, "expected": {CSL fields}}``. A reference is exact when every
+    field of :data:`WILD_FIELDS` matches (the CSL type is not scored: the set labels what a
+    reader sees, not how a citation manager files it).
+    """
+    report = Report(
+        fields=WILD_FIELDS,
+        field_hits=dict.fromkeys(WILD_FIELDS, 0),
+        field_counts=dict.fromkeys(WILD_FIELDS, 0),
+    )
+    started = time.perf_counter()
+    parsed = [parse_reference(item["raw"]) for item in items]
+    report.seconds = time.perf_counter() - started
+    for item, ref in zip(items, parsed, strict=True):
+        report.total += 1
+        want, got = wild_field_values(item["expected"]), wild_field_values(ref.to_csl())
+        all_equal = True
+        for name in WILD_FIELDS:
+            if not want[name] and not got[name]:
+                continue
+            report.field_counts[name] += 1
+            if want[name] == got[name]:
+                report.field_hits[name] += 1
+            else:
+                all_equal = False
+                report.misses.append((item["raw"], name, want[name], got[name]))
+        if all_equal:
             report.exact += 1
     return report

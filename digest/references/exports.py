@@ -18,6 +18,40 @@ __all__ = ["FORMATS", "to_bibtex", "to_csl_json", "to_ris"]
 _BIBTEX_TYPES = {"article-journal": "article", "book": "book", "chapter": "incollection"}
 _RIS_TYPES = {"article-journal": "JOUR", "book": "BOOK", "chapter": "CHAP", "report": "RPRT"}
 _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+# Every character a reader may take for the end of a line: RIS is line-based, so a value
+# holding one could start a new tag ("ER  -" closes the record) and smuggle in a record.
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _fold(value):
+    """One line of printable text: line breaks become spaces, control characters go."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", _LINE_BREAKS.sub(" ", value)).strip()
+    if isinstance(value, list):
+        return [_fold(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _fold(v) for k, v in value.items()}
+    return value
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _bibtex_safe(value: str) -> str:
+    """A value that cannot close its BibTeX field: BibTeX ends a field at the brace that
+    balances its opening one, so unbalanced braces become parentheses; a backslash could
+    escape the closing brace in some readers, so it is written as a command."""
+    value = _fold(value).replace("\\", "\\textbackslash{}")
+    if not _balanced(value):
+        value = value.replace("{", "(").replace("}", ")")
+    return value
 
 
 def _name(person: dict) -> str:
@@ -76,6 +110,7 @@ def to_bibtex(items: list[dict]) -> str:
     library = bibtexparser.Library()
     taken: set[str] = set()
     for item in items:
+        item = _bibtex_item(item)
         first, last = _pages(item)
         kind = item.get("type", "article-journal")
         container = "journal" if kind == "article-journal" else "booktitle"
@@ -102,6 +137,19 @@ def to_bibtex(items: list[dict]) -> str:
     return bibtexparser.write_string(library)
 
 
+def _bibtex_item(item: dict) -> dict:
+    def clean(value):
+        if isinstance(value, str):
+            return _bibtex_safe(value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    return clean(item)
+
+
 class _RisWriter(rispy.RisWriter):
     def set_header(self, count):
         return ""  # rispy numbers each record ("1."); RIS readers do not expect that line
@@ -110,6 +158,7 @@ class _RisWriter(rispy.RisWriter):
 def to_ris(items: list[dict]) -> str:
     entries = []
     for item in items:
+        item = _fold(item)
         first, last = _pages(item)
         kind = item.get("type", "article-journal")
         edited_book = kind == "book" and not item.get("author") and item.get("editor")

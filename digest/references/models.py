@@ -1,5 +1,6 @@
 """The article(s) a summary is about: structured fields beside the raw text the editor typed."""
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from .formatting import format_reference
+from .formatting import SAFE_SCHEMES, format_reference, safe_url
 from .parsing import ParsedReference, parse_reference
 
 
@@ -47,7 +48,14 @@ class Reference(Orderable):
     publisher = models.CharField(_("publisher"), max_length=255, blank=True)
     publisher_place = models.CharField(_("place of publication"), max_length=255, blank=True)
     doi = models.CharField(_("DOI"), max_length=255, blank=True, db_index=True)
-    url = models.URLField(_("URL"), max_length=500, blank=True)
+    url = models.URLField(
+        _("URL"),
+        max_length=500,
+        blank=True,
+        # Only web addresses: a reference link must never run script in a reader's browser.
+        validators=[URLValidator(schemes=SAFE_SCHEMES)],
+        help_text=_("An http:// or https:// address."),
+    )
     unparsed = models.JSONField(
         _("unplaced text"),
         default=list,
@@ -118,7 +126,7 @@ class Reference(Orderable):
             "publisher": self.publisher,
             "publisher-place": self.publisher_place,
             "DOI": self.doi,
-            "URL": self.url,
+            "URL": safe_url(self.url),
             "status": self.status,
         }
         item.update({k: v for k, v in fields.items() if v})
@@ -156,7 +164,7 @@ class Reference(Orderable):
         self.publisher = parsed.publisher[:255]
         self.publisher_place = parsed.publisher_place[:255]
         self.doi = parsed.DOI[:255]
-        self.url = parsed.URL[:500]
+        self.url = safe_url(parsed.URL)[:500]
         self.unparsed = parsed.unparsed
 
     def fill_from_raw_if_empty(self):

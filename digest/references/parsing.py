@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
+
+from .journals import expand_journal, is_known_journal
 
 __all__ = [
     "ParsedReference",
@@ -41,9 +44,14 @@ _STATUS_ONLINE = re.compile(
     r"published online(?: first)?)\b\)?\.?",
     re.I,
 )
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = re.compile(
-    r"\(\s*(?:(?P<year>\d{4})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{1,30})?"
+    rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
     r"|(?P<inpress>in\s+press|forthcoming|n\.\s?d\.))\s*\)\.?",
+    re.I,
+)
+_PAREN_YEAR = re.compile(
+    rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]|\((?:in press|n\.\s?d\.)\)",
     re.I,
 )
 _YEAR_BARE = re.compile(r"(?:^|(?<=[.)]))\s*(?P<year>\d{4})(?P<suffix>[a-z])?\.\s")
@@ -51,7 +59,7 @@ _EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
-_ETAL = re.compile(r",?\s*\bet\s+al\.?", re.I)
+_ETAL = re.compile(r",?\s*\bet\.?\s+al\.?,?", re.I)
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
 _NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d])")
@@ -65,10 +73,13 @@ _JOURNAL_TAIL = re.compile(
     [\s.,;]*$""",
     re.X,
 )
-_IN_BOOK = re.compile(rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In\s+(?=\S)")
-_BOOK_PAREN = re.compile(r"\s*\((?P<inner>[^()]*(?:ed\.|pp?\.|Vol\.)[^()]*)\)\s*$", re.I)
+_IN_BOOK = re.compile(rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)")
+_BOOK_PAREN = re.compile(
+    r"\s*\((?P<inner>[^()]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()]*)\)\s*$", re.I
+)
 _EDITION = re.compile(
-    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?", re.I
+    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?",
+    re.I,
 )
 _PAGES = re.compile(
     rf"pp?\.\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]?\d+[A-Za-z]?)?)"
@@ -101,6 +112,8 @@ class ParsedReference:
     DOI: str = ""
     URL: str = ""
     status: str = ""
+    # How the reference was written ("apa", "harvard", "vancouver", "chicago", "mla"); not CSL.
+    style: str = ""
     confidence: dict[str, float] = field(default_factory=dict)
     unparsed: list[str] = field(default_factory=list)
 
@@ -259,6 +272,10 @@ def _ends_reference(text: str) -> bool:
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
+    # A blank line between a title and its citation (PubMed's page) ends a sentence.
+    text = re.sub(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*", ". ", text)
+    text = text.replace("''", "")  # wiki markup for italics
+    text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     if "\n" in text:
         text = _HYPHEN_BREAK.sub("", text)
@@ -268,10 +285,338 @@ def _normalise(text: str) -> str:
 
 
 def _clean_doi(doi: str) -> str:
+    if "%" in doi:
+        doi = urllib.parse.unquote(doi)  # "10.1016/S0272-7358%2800%29…" copied from a link
     doi = doi.rstrip(".,;:'\"\u201d\u2019]>")
     while doi.endswith(")") and doi.count("(") < doi.count(")"):
         doi = doi[:-1].rstrip(".,;:")
     return doi
+
+
+# --- other citation styles -----------------------------------------------------------------
+# NLM/Vancouver (PubMed's "Cite"), AMA, BMC and the Korean/Springer variants put the year
+# after the journal: "J Consult Clin Psychol. 2012;80(4):547-559". Chicago and MLA quote the
+# title. Each is parsed into the same fields as APA; ``ref.style`` says which was seen.
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s*[-–/]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)?"
+    r"|Winter|Spring|Summer|Fall|Autumn"
+)
+_LOCATOR = rf"[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?"
+# "2012;80(4):547-559", "2012 Aug;80(4):547-59", "2006:57:285-315", "2016;73:565-574",
+# "2006, 26: 17-31" (BMC), "2011 Mar." (PubMed's short form), "2012;4 246–254".
+_NLM_CITATION = re.compile(
+    rf"""(?P<year>(?:1[89]|20)\d{{2}})(?:\s+(?:{_MONTH})(?:\s+\d{{1,2}})?)?
+    (?:\s*[;:]\s*(?P<volume>\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^()]{{1,20}})\))?
+       (?:\s*:\s*|\s+)(?P<page>{_LOCATOR})
+     |\s*[;:]\s*(?P<volume_only>\d+[A-Za-z]?)\s*(?:\((?P<issue_only>[^()]{{1,20}})\))?(?=\s*[.,]?\s*$)
+     |,\s*(?P<volume_bmc>\d+[A-Za-z]?)\s*(?:\((?P<issue_bmc>[^()]{{1,20}})\))?\s*:\s*(?P<page_bmc>{_LOCATOR})
+     |\s*[;:]\s*(?P<page_only>\d+\s*{_DASH}\s*\d+)
+     |(?=[\s.,;]*$)
+    )[\s.,;]*$""",
+    re.X,
+)
+_NLM_NAME = (
+    r"(?:[A-Za-z\u00c0-\u017f'\u2019][\w'\u2019-]*\s+){1,3}"
+    r"[A-Z\u00c0-\u00de]{1,4}(?:\s+(?:Jr|Sr|II|III))?"
+)
+_NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
+_NLM_AUTHORS = re.compile(
+    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al)?)\s*(?:\.|:)(?:\s+|$)"
+)
+_QUOTED = re.compile(r"[\u201c\"](?P<title>[^\u201c\u201d\"]{3,400}?)[,.]?[\u201d\"]")
+_CHICAGO_TAIL = re.compile(
+    rf"""^(?P<journal>.*?)[\s,]*(?P<volume>\d+[A-Za-z]?)?\s*(?:,\s*no\.\s*(?P<issue>[\w-]+))?
+    \s*\((?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)\s*(?::\s*(?P<page>{_LOCATOR}))?\s*\.?\s*$""",
+    re.X,
+)
+_MLA_TAIL = re.compile(
+    rf"""^(?P<journal>.*?),\s*vol\.\s*(?P<volume>\w+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?,
+    \s*(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?\s*$""",
+    re.X,
+)
+_MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
+    rf"^(?P<journal>.*?)\s+(?P<volume>\d+)\.(?P<issue>\d+)\s*\((?P<year>\d{{4}})\)"
+    rf"\s*:\s*(?P<page>{_LOCATOR})\s*\.?\s*(?:Print|Web)?\.?\s*$"
+)
+
+
+_NOISE = re.compile(
+    r"[,.;]?\s*(?:ISSN|ISBN)(?:-1[03])?:?\s*[\dXx-]{8,17}\b"
+    r"|[,.;]?\s*\bPMID:?\s*\d+"
+    r"|[,.;]?\s*\bPMCID:?\s*PMC\d+"
+    r"|[,.;]?\s*\bEpub\s+\d{4}(?:\s+[A-Z][a-z]{2})?(?:\s+\d{1,2})?\b"
+    r"|[,.;]?\s*\[\s*Unpublished doctoral dissertation\s*\]",
+)
+
+
+def _strip_noise(ref: ParsedReference, text: str) -> str:
+    """Identifiers a reader does not need in the fields (ISSN, ISBN, PMID, Epub dates)."""
+    for match in list(_NOISE.finditer(text)):
+        ref.unparsed.append(match.group(0).strip(" ,.;"))
+    return _NOISE.sub("", text)
+
+
+def _collapse_punctuation(text: str) -> str:
+    """ "17-31. ." (left by a removed DOI) → "17-31." ; "doi:" left without its DOI goes."""
+    text = re.sub(r"\b(?:doi|DOI)\s*:\s*(?=[.,;]?\s*$)", "", text)
+    text = re.sub(r"([.,;:])(?:\s*\.)+(?=\s|$)", r"\1", text)
+    return _WS.sub(" ", text).strip()
+
+
+def _initials(letters: str) -> str:
+    return " ".join(f"{c}." for c in letters)
+
+
+def _nlm_names(text: str) -> list[dict[str, str]]:
+    """ "Swift JK, Greenberg RP, et al" → names; "Cook, RS" (a stray comma) is mended."""
+    names: list[dict[str, str]] = []
+    for token in (t.strip() for t in re.split(r"\s*[,;]\s*", _ETAL.sub("", text))):
+        if not token:
+            continue
+        match = re.match(
+            rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}})(?:\s+(?P<sfx>Jr|Sr|II|III))?$", token
+        )
+        if match:
+            name = _name(match.group("family"), _initials(match.group("init")))
+            if match.group("sfx"):
+                name["suffix"] = match.group("sfx")
+            names.append(name)
+        elif re.fullmatch(rf"[{_UP}]{{1,4}}", token) and names and "given" not in names[-1]:
+            names[-1]["given"] = _initials(token)
+        else:
+            names.append({"family": token})
+    return names
+
+
+def _set_container(ref: ParsedReference, container: str, confidence: float) -> None:
+    container = container.strip(" .,;:")
+    if not container:
+        return
+    full, expanded = expand_journal(container)
+    ref.container_title = full
+    # An expanded abbreviation is right when the table is; say so with a little less certainty.
+    ref.confidence["container-title"] = confidence - 0.1 if expanded else confidence
+
+
+def _split_title_container(text: str) -> tuple[str, str]:
+    """The title and the journal in "Title. J. Abbrev. Name" (abbreviated words stay joined)."""
+    text = text.strip().rstrip(".").strip()
+    # A journal of the table is recognised whole, abbreviated words and all.
+    for boundary in _BOUNDARY.finditer(text):
+        candidate = text[boundary.end() :]
+        if candidate[:1].isupper() and is_known_journal(candidate):
+            return text[: boundary.end()].strip(), candidate
+    title, container = _split_last_sentence(text)
+    if container is None:
+        return text, ""
+    # "Title. J. Clin. Psychol": walk back over abbreviated words so the journal stays whole.
+    while True:
+        words = title.rstrip().split()
+        if not words:
+            break
+        last = words[-1]
+        if re.fullmatch(r"[A-Z][a-z]{0,7}\.", last) and len(words) > 1 and words[-2].endswith("."):
+            title = " ".join(words[:-1])
+            container = f"{last} {container}"
+            continue
+        break
+    return title, container
+
+
+_NLM_BOOK = re.compile(
+    r"(?:^|(?<=\.\s))(?P<place>[A-Z][^.:;]{1,40}?)\s*:\s*(?P<publisher>[^.;:]{2,80}?)\s*[;,]\s*"
+    r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*$"
+)
+
+
+def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
+    """Authors. Title. Place: Publisher; Year."""
+    book = _NLM_BOOK.search(text)
+    if book is None:
+        return False
+    head = text[: book.start()].strip(" .")
+    names = _NLM_AUTHORS.match(head + ". ")
+    if names and names.end() < len(head):
+        ref.author = _nlm_names(names.group("authors"))
+        title = head[names.end() :]
+    else:
+        author, _sep, title = head.partition(". ")
+        if not title:
+            return False
+        ref.author = [{"literal": author.strip()}]
+    ref.confidence["author"] = 0.8
+    paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
+    if paren:
+        _apply_book_paren(ref, paren.group("inner"))
+        title = title.rstrip(" .")[: paren.start()]
+    edition = re.search(r"[.,]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+edn?\.?\s*$", title, re.I)
+    if edition:  # NLM: "Title. 2nd ed."
+        ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+        title = title[: edition.start()]
+    _set_title(ref, title, 0.85)
+    ref.issued = {"date-parts": [[int(book.group("year"))]]}
+    ref.confidence["issued"] = 0.9
+    ref.publisher_place = book.group("place").strip()
+    ref.publisher = book.group("publisher").strip()
+    ref.confidence["publisher"] = 0.8
+    ref.type = "book"
+    ref.style = "vancouver"
+    return True
+
+
+_CITATION_FIRST = re.compile(
+    rf"""^(?P<journal>[A-Z][^.;:]{{0,80}}?)\.?\s+(?P<year>(?:1[89]|20)\d{{2}})
+    (?:\s+(?:{_MONTH})(?:\s+\d{{1,2}})?)?\s*[;:]\s*(?P<volume>\d+[A-Za-z]?)
+    (?:\s*\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<page>{_LOCATOR})\.\s+(?P<title>\S.{{3,}})$""",
+    re.X,
+)
+
+
+def _parse_citation_first(ref: ParsedReference, text: str) -> bool:
+    """PubMed's abstract page: "Clin Psychol Rev. 2006 Oct;26(6):657-78. Title." """
+    match = _CITATION_FIRST.match(text)
+    if match is None:
+        return False
+    _set_title(ref, match.group("title"), 0.8)
+    _set_container(ref, match.group("journal"), 0.85)
+    ref.issued = {"date-parts": [[int(match.group("year"))]]}
+    ref.confidence["issued"] = 0.9
+    ref.volume, ref.confidence["volume"] = match.group("volume"), 0.9
+    if match.group("issue"):
+        ref.issue, ref.confidence["issue"] = _dash(match.group("issue")), 0.9
+    _set_locator(ref, match.group("page"), 0.9)
+    ref.type, ref.style = "article-journal", "vancouver"
+    return True
+
+
+def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
+    """Authors. Title. Journal. Year;Vol(Issue):Pages. Also the PubMed page's own layouts."""
+    conf = ref.confidence
+    if _parse_vancouver_book(ref, text) or _parse_citation_first(ref, text):
+        return True
+    citation = _NLM_CITATION.search(text)
+    if citation is None:
+        return False
+    head = text[: citation.start()].rstrip(" .,")
+    tail_title = ""
+    authors: list[dict[str, str]] = []
+    names = _NLM_AUTHORS.match(head)
+    if names:
+        authors = _nlm_names(names.group("authors"))
+        head = head[names.end() :].strip()
+    # The journal is the last sentence before the year: "Title. J Consult Clin Psychol."
+    title, container = _split_title_container(head)
+    if not container and not authors:
+        return False
+    if not container:
+        title, container = "", head
+    if citation.group("year") is None:
+        return False
+    if _PUBLISHER_WORDS.search(container) and not _JOURNAL_NAME.search(container):
+        # "Title. New York Guilford Press 2000;260." — a book: the number is its page count
+        ref.author = authors
+        _set_title(ref, title, 0.7)
+        ref.issued = {"date-parts": [[int(citation.group("year"))]]}
+        _set_publisher(ref, container)
+        ref.type, ref.style = "book", "vancouver"
+        return True
+    ref.issued = {"date-parts": [[int(citation.group("year"))]]}
+    conf["issued"] = 0.95
+    ref.author = authors
+    if authors:
+        conf["author"] = 0.9
+    _set_title(ref, title or tail_title, 0.85)
+    _set_container(ref, container, 0.85)
+    volume = (
+        citation.group("volume") or citation.group("volume_only") or citation.group("volume_bmc")
+    )
+    issue = citation.group("issue") or citation.group("issue_only") or citation.group("issue_bmc")
+    page = citation.group("page") or citation.group("page_bmc") or citation.group("page_only")
+    if volume:
+        ref.volume, conf["volume"] = volume, 0.9
+    if issue:
+        ref.issue, conf["issue"] = _dash(issue), 0.9
+    if page:
+        _set_locator(ref, page, 0.9)
+    ref.type = "article-journal"
+    ref.style = "vancouver"
+    return True
+
+
+def _set_locator(ref: ParsedReference, page: str, confidence: float) -> None:
+    page = page.strip(" .")
+    if not re.search(_DASH, page) and (re.match("[A-Za-z]", page) or len(page) > 5):
+        ref.number, ref.confidence["number"] = page, confidence - 0.1
+    else:
+        ref.page, ref.confidence["page"] = _dash(page), confidence
+
+
+def _given_first(name: str) -> dict[str, str]:
+    name = name.strip(" .,")
+    if "," in name:
+        family, given = (p.strip() for p in name.split(",", 1))
+        return _name(family, given) if given else {"family": family}
+    parts = name.split()
+    if len(parts) == 1:
+        return {"family": parts[0]}
+    return _name(parts[-1], " ".join(parts[:-1]))
+
+
+def _chicago_names(text: str) -> list[dict[str, str]]:
+    """ "Brown, Kirk Warren, and Richard M. Ryan" → the first surname first, the others not."""
+    text = _ETAL.sub("", text).strip(" ,")
+    if not re.search(rf"\b[{_UP}]\.$", text):
+        text = text.rstrip(".")
+    parts = [
+        p.strip() for p in re.split(r",\s*(?:and|&|with)\s+|\s+(?:and|&)\s+", text) if p.strip()
+    ]
+    if not parts:
+        return []
+    first, others = parts[0], parts[1:]
+    names: list[dict[str, str]] = []
+    # The first author's "Family, Given" may itself be followed by ", Given Family" co-authors.
+    pieces = [p.strip() for p in first.split(",")]
+    if len(pieces) >= 2:
+        names.append(_name(pieces[0], pieces[1]))
+        others = pieces[2:] + others
+    else:
+        names.append(_given_first(first))
+    names.extend(_given_first(o) for o in others if o)
+    return names
+
+
+def _parse_quoted(ref: ParsedReference, text: str) -> bool:
+    """Chicago ("Title." Journal 84, no. 4 (2003): 822) and MLA (Journal, vol. 21, no. 2,
+    1957, pp. 95-103): the title is in quotation marks and the year comes after it."""
+    conf = ref.confidence
+    quoted = _QUOTED.search(text)
+    if quoted is None or quoted.start() == 0:
+        return False
+    head, after = text[: quoted.start()].strip(" ."), text[quoted.end() :].strip(" .")
+    if re.search(r"\(\s*\d{4}", head):  # APA with a quoted title: the APA path handles it
+        return False
+    tails = ((_MLA_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"), (_MLA_SHORT_TAIL, "mla"))
+    found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
+    if found is None:
+        return False
+    tail, style = found
+    ref.author = _chicago_names(head)
+    conf["author"] = 0.8
+    _set_title(ref, quoted.group("title"), 0.9)
+    _set_container(ref, tail.group("journal"), 0.85)
+    ref.issued = {"date-parts": [[int(tail.group("year"))]]}
+    conf["issued"] = 0.9
+    if tail.group("volume"):
+        ref.volume, conf["volume"] = tail.group("volume"), 0.9
+    if tail.group("issue"):
+        ref.issue, conf["issue"] = tail.group("issue"), 0.9
+    if tail.group("page"):
+        _set_locator(ref, tail.group("page"), 0.9)
+    ref.type = "article-journal"
+    ref.style = style
+    return True
 
 
 def _parse(raw: str) -> ParsedReference:
@@ -310,6 +655,13 @@ def _parse(raw: str) -> ParsedReference:
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = _WS.sub(" ", text).strip()
 
+    text = _collapse_punctuation(_strip_noise(ref, text))
+    # Styles that put the year after the title: tried first, they fail fast on APA.
+    if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
+        return ref
+    if not _PAREN_YEAR.search(text) and _parse_vancouver(ref, text):
+        return ref
+
     year = _YEAR.search(text)
     if year and year.group("year"):
         ref.issued = {"date-parts": [[int(year.group("year"))]]}
@@ -330,10 +682,21 @@ def _parse(raw: str) -> ParsedReference:
         ref.unparsed.append(text)
         return ref
     head, rest = text[: year.start()].strip(), text[year.end() :].strip()
+    ref.style = "apa" if year.re is _YEAR else "harvard"
 
+    title_first = ""
     if head:
         role = _EDITOR_ROLE.search(head)
         names, leftovers = _family_first_names(head[: role.start()] if role else head)
+        if leftovers and not role:
+            # "Title. Elkin, I., Falconnier, L. (2006). Journal, 16(2), 144-160.": a listing
+            # that puts the title first; the authors are what parses cleanly after it.
+            for boundary in _BOUNDARY.finditer(head):
+                later, later_left = _family_first_names(head[boundary.end() :])
+                if later and not later_left:
+                    title_first = head[: boundary.end()].strip()
+                    names, leftovers = later, []
+                    break
         if role:
             ref.editor = names
             ref.type = "book"
@@ -343,9 +706,11 @@ def _parse(raw: str) -> ParsedReference:
             conf["author"] = 0.95 if names and not leftovers else 0.5
         ref.unparsed.extend(leftovers)
 
-    rest = rest.strip()
+    rest = rest.strip().lstrip(":").strip()  # "(2019): Title" (Taylor & Francis "To cite")
     if rest:
         _parse_rest(ref, rest)
+    if title_first and not ref.title:
+        _set_title(ref, title_first, 0.7)
     if ref.status and ref.status != "in press" and ref.type == "article-journal":
         conf.setdefault("status", 0.95)
     return ref
@@ -358,29 +723,36 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     while rest.endswith("]") and (note := _TRAILING_NOTE.search(rest)):
         ref.unparsed.insert(0, note.group(0).strip())
         rest = rest[: note.start()].strip()
-    in_book = _IN_BOOK.search(rest) if "In " in rest else None
+    in_book = _IN_BOOK.search(rest) if "In" in rest else None
+    if (
+        in_book
+        and not re.search(r"\((?:Eds?|red|Hrsg|Hg)\.?\)", rest, re.I)
+        and (_journal_tail(rest) or _alt_tail(rest))
+    ):
+        in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
     if in_book and ref.type != "book":
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
 
-    tail = _journal_tail(rest) if ref.type != "book" else None
+    tail = None
+    if ref.type != "book":
+        # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
+        tail = _ALT_TAILS[1].search(rest) or _journal_tail(rest) or _alt_tail(rest)
     if tail and (tail.group("volume") or tail.group("issue")):
         head = rest[: tail.start()]
-        title, container = _split_last_sentence(head)
-        if container is None:
-            title, container = "", head
+        title, container = _title_and_journal(head)
         ref.type = "article-journal"
         _set_title(ref, title, 0.9 if title else 0.0)
-        ref.container_title = container.strip(" .,")
-        conf["container-title"] = 0.9
+        _set_container(ref, container, 0.9 if title else 0.5)
         if tail.group("volume"):
             ref.volume = _dash(tail.group("volume"))
             conf["volume"] = 0.95
-        if tail.group("issue"):
-            ref.issue = _dash(tail.group("issue").strip())
+        issue = tail.group("issue") or (tail.groupdict().get("issue2") or "")
+        if issue:
+            ref.issue = _dash(issue.strip())
             conf["issue"] = 0.95
         page = tail.group("page")
-        if tail.group("number"):
+        if tail.groupdict().get("number"):
             ref.number = tail.group("number").strip(".")
             conf["number"] = 0.95
         elif page and not re.search(_DASH, page) and (re.match("[A-Za-z]", page) or len(page) > 5):
@@ -403,6 +775,69 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     _parse_book(ref, rest)
 
 
+_ALT_TAILS = (
+    # "Psychological Bulletin, 86 (1): 80 – 92", "J. Clin. Psychol. 51:5740–49",
+    # "Psychotherapy 38: 171–185", "Am J Psychiatry. 156 (10): 1563–9"
+    re.compile(
+        rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
+        rf"\s*:\s*(?P<page>{_LOCATOR})[\s.,;)]*$"
+    ),
+    # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"
+    re.compile(rf"[\s,]+(?P<volume>\d+):(?P<issue>[\w{DASHES}]+),\s*(?P<page>{_LOCATOR})[\s.,;]*$"),
+    # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
+    re.compile(
+        rf"[\s,]+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{{1,24}})\))?\s*(?:[.,]\s*|\s+(?=pp?\.))"
+        rf"(?:pp?\.\s*)?(?P<page>\d+\s*{_DASH}\s*\d+)[\s.,;)]*$"
+    ),
+    # "The Clinical Supervisor 22 (1), July 2004, 21-33" and "Family Process, 38, (4), 399-414"
+    re.compile(
+        rf"[\s,]+(?P<volume>\d+)\s*,?\s*\((?P<issue>[^()]{{1,24}})\)\s*,\s*"
+        rf"(?:(?:{_MONTH})?\s*\d{{4}}\s*,\s*)?(?P<page>\d+\s*{_DASH}\s*\d+)[\s.,;]*$"
+    ),
+    # "…Physical Activity 9, Article 23"
+    re.compile(
+        r"\s(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{1,24})\))?,\s*(?:Article|Art\.)\s*(?P<page>\w+)[\s.]*$"
+    ),
+    # "Vol 78(1), Feb 2010, pages 72-79", "Volume 31, Issue 6 , August 2011, Pages 1032–1040"
+    re.compile(
+        rf"[\s,]+Vol(?:ume)?\.?\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{{1,24}})\)|\s*,\s*Issue\s*(?P<issue2>\w+))?"
+        rf"\s*,?(?:\s*(?:{_MONTH})?\s*\d{{4}})?\s*,\s*(?:pages?|pp?\.)?\s*(?P<page>{_LOCATOR})[\s.,;]*$",
+        re.I,
+    ),
+    # "…Journal, 58 4" and "…Journal, 44" (Semantic Scholar's volume and issue)
+    re.compile(r",\s*(?P<volume>\d{1,4})(?:\s+(?P<issue>\d{1,3}))?(?P<page>)\s*$"),
+)
+
+
+def _alt_tail(text: str) -> re.Match[str] | None:
+    """Volume, issue and pages as people type them when they do not follow APA."""
+    text = text.rstrip()
+    for pattern in _ALT_TAILS:
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            return match
+    return None
+
+
+_JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
+
+
+def _title_and_journal(head: str) -> tuple[str, str]:
+    """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
+    head = re.sub(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$", "", head.strip()).rstrip(".,").strip()
+    head = re.sub(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
+    title, container = _split_title_container(head)
+    if container:
+        return title, container
+    # "Healing elements of therapeutic conversation: Dialogue…, Family Process"
+    if ", " in head:
+        before, after = head.rsplit(", ", 1)
+        journal = _JOURNAL_WORDS.match(after.strip())
+        if journal and len(after.split()) <= 12:
+            return before, journal.group("journal")
+    return "", head
+
+
 def _journal_tail(text: str) -> re.Match[str] | None:
     """Match ", 48(1), 80–87." at the end, trying only the last few commas (fast)."""
     commas, pos = [], len(text)
@@ -415,24 +850,82 @@ def _journal_tail(text: str) -> re.Match[str] | None:
     return None
 
 
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Publications?|Publishing|Publishers?|Sons|Wiley|Routledge|Guilford|Sage|Books|"
+    r"Associates|Erlbaum|Norton|Springer|Elsevier|Blackwell|Verlag|University|Institute|"
+    r"Foundation|Association|Ltd|Inc|Bantam|Plume|Pearson|Penguin|Macmillan|Brown|Karnac)\b"
+)
+_JOURNAL_NAME = re.compile(
+    r"\b(?:Journal|Review|Bulletin|Quarterly|Annals|Archives|Psycholog\w*|Psychiatr\w*|"
+    r"Psychotherapy|Therapy|Research|Science|Medicine|Lancet|JAMA|BMJ)\b",
+    re.I,
+)
+_THESIS = re.compile(
+    r"^(?:\[\s*)?(?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"(?:\s*\])?\s*[,.]?\s*",
+    re.I,
+)
+_BOOK_PAGES = re.compile(rf",?\s*\bpp?\.?\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?$")
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
+    pages = _BOOK_PAGES.search(rest)
+    if pages:  # "Flourish, Nicolas Brealey Publishing, p. 47 – 48"
+        ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.8
+        rest = rest[: pages.start()]
     title, publisher = _split_last_sentence(rest)
     if publisher is None:
         title, publisher = rest, ""
+        # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
+        if ", " in rest:
+            before, after = rest.rsplit(", ", 1)
+            if _PUBLISHER_WORDS.search(after):
+                title, publisher = before.rstrip(" ,"), after
+    elif (
+        ref.DOI
+        and _JOURNAL_NAME.search(publisher)
+        and not _PUBLISHER_WORDS.search(publisher)
+        and ":" not in publisher
+    ):
+        # "Title. Annual Review of Clinical Psychology. https://doi.org/…": an article
+        # whose volume the writer left out, not a book from a publisher of that name.
+        ref.type = "article-journal"
+        _set_title(ref, title, 0.8)
+        _set_container(ref, publisher, 0.7)
+        return
+    thesis = _THESIS.match(publisher)
+    if thesis:
+        ref.type = "thesis"
+        publisher = publisher[thesis.end() :]
+    publisher = _springer_publisher(ref, re.sub(r"^Available from\s+", "", publisher))
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
+    edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+Edition\.?\s*$", title, re.I)
+    if edition:  # "Handbook of psychotherapy, 6th Edition"
+        ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+        title = title[: edition.start()]
     _set_title(ref, title, 0.85 if publisher else 0.5)
     _set_publisher(ref, publisher)
+
+
+_CHAPTER_PAREN = re.compile(
+    rf"\s*\((?P<inner>[^()]*(?:pp?\.|ed\.|edn\.?|Vol\.)[^()]*?|\s*\d+\s*{_DASH}\s*\d+\s*)"
+    rf"(?:\)|(?<=\d)(?=\s+[A-Z][A-Za-z]+(?:[ ,][A-Z][A-Za-z.]*)*:))\.?\s*",
+    re.I,
+)
+_TRAILING_LOCATOR = re.compile(
+    rf"(?:[:,]\s*|\s+)(?:pp?\.?|S\.?)\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
+)
 
 
 def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     conf = ref.confidence
     ref.type = "chapter"
     _set_title(ref, title, 0.9)
-    role = re.search(r"\((?:Eds?)\.?\)\s*,?\s*", after_in, re.I)
+    role = re.search(r"\((?:Eds?|red|Hrsg|Hg)\.?\)\s*[.,]?\s*", after_in, re.I)
     if role:
         ref.editor = _given_first_names(after_in[: role.start()])
         conf["editor"] = 0.9 if ref.editor else 0.3
@@ -441,16 +934,56 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         book = after_in
     # The book's own parenthetical ("6th ed., pp. 169–218") separates its title from the
     # publisher even when the book title itself contains full stops.
-    paren = re.search(r"\((?P<inner>[^()]*(?:pp?\.|ed\.|Vol\.)[^()]*)\)\.?\s*", book, re.I)
+    paren = _CHAPTER_PAREN.search(book)
     if paren:
         book_title, publisher = book[: paren.start()], book[paren.end() :]
         _apply_book_paren(ref, paren.group("inner"))
+        # "(2nd ed.) (pp. 132-152)": a second parenthesis belongs to the same book
+        more = _CHAPTER_PAREN.match(publisher)
+        if more:
+            _apply_book_paren(ref, more.group("inner"))
+            publisher = publisher[more.end() :]
+        pages = re.match(rf"^[,.]?\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)[.,]?\s*", publisher)
+        if pages:  # "Book (6th ed.), pp. 219-257. New York: Wiley."
+            ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.9
+            publisher = publisher[pages.end() :]
     else:
+        inline = re.search(rf"[:,]\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book)
+        if inline:  # "Succesful psychotherapy: pp. 271-279. New York: Brunner/ Mazel."
+            ref.page, ref.confidence["page"] = _dash(inline.group("pages")), 0.85
+            book = f"{book[: inline.start()]}. {book[inline.end() :]}"
+        locator = _TRAILING_LOCATOR.search(book)
+        if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
+            ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
+            book = book[: locator.start()]
+        edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
+        if edition:
+            ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.85
+            book = book[: edition.start()] + "." + book[edition.end() :]
         split = _split_last_sentence(book)
         book_title, publisher = (split[0], split[1]) if split[1] is not None else (book, "")
+        inline = re.match(r"^(?P<title>[^:]+?):\s*$", book_title)
+        if inline:
+            book_title = inline.group("title")
+        publisher = _springer_publisher(ref, publisher)
     ref.container_title = book_title.strip(" .,")
     conf["container-title"] = 0.9 if paren else 0.6
     _set_publisher(ref, publisher)
+
+
+def _springer_publisher(ref: ParsedReference, publisher: str) -> str:
+    """ "Wiley, New York" (publisher, place) → "New York: Wiley", as _set_publisher reads it."""
+    match = re.fullmatch(
+        r"\s*(?P<publisher>[^,:]{2,80}),\s*(?P<place>[A-Z][^,:]{1,40}(?:,\s*[A-Z]{2})?)\s*\.?\s*",
+        publisher,
+    )
+    if (
+        match
+        and _PUBLISHER_WORDS.search(match.group("publisher"))
+        and not _PUBLISHER_WORDS.search(match.group("place"))
+    ):
+        return f"{match.group('place')}: {match.group('publisher')}"
+    return publisher
 
 
 def _apply_book_paren(ref: ParsedReference, inner: str) -> None:
@@ -461,7 +994,7 @@ def _apply_book_paren(ref: ParsedReference, inner: str) -> None:
         ref.edition = edition.group("ed") or "Rev."
         conf["edition"] = 0.95
         leftover = leftover.replace(edition.group(0), "")
-    pages = _PAGES.search(inner)
+    pages = _PAGES.search(inner) or re.fullmatch(rf"\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*", inner)
     if pages:
         ref.page = _dash(pages.group("pages"))
         conf["page"] = 0.95
@@ -481,6 +1014,9 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
         for bracket in _BRACKETED.findall(title):
             ref.unparsed.append(bracket.strip())
         title = _BRACKETED.sub("", title).strip()
+    quoted = re.fullmatch(r"[\u201c\"'\u2018](?P<inner>.+?)[.,]?[\u201d\"'\u2019]\.?", title)
+    if quoted:  # "“Title.”" — some pages quote APA titles too
+        title = quoted.group("inner").strip()
     if title.endswith("."):
         title = title[:-1].rstrip()
     elif len(title) > 1 and title[-1] in _QUOTE_CLOSE and title[-2] == ".":
@@ -490,16 +1026,40 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
         ref.confidence["title"] = confidence
 
 
+# Places where the books this digest cites are published: they tell "Publisher, Place" and
+# "Publisher: Place" (both typed back to front) from APA's "Place: Publisher".
+_PLACES = re.compile(
+    r"^(?:New York(?: City)?|London|Washington|Oxford|Cambridge|Chichester|Hoboken|Thousand Oaks|"
+    r"Berlin|Heidelberg|Toronto|Philadelphia|Boston|Baltimore|Hillsdale|Mahwah|San Francisco|"
+    r"Chicago|Los Angeles|Amsterdam|Paris|Montreal|Ottawa|Sydney|Melbourne|Edinburgh|Hove|"
+    r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern)"
+    r"(?:,\s*(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]+))?$"
+)
+
+
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;")
     if not publisher:
         return
+    confidence = 0.85
     place = _PLACE.match(publisher)
-    if place and len(place.group("place").split()) <= 5:
+    swapped = re.fullmatch(
+        r"(?P<publisher>[^,:]{2,80}?)\s*[,:]\s*(?P<place>[^,:]+(?:,\s*\S+)?)", publisher
+    )
+    if (
+        swapped
+        and _PLACES.match(swapped.group("place"))
+        and not _PLACES.match(swapped.group("publisher"))
+    ):
+        # "Aldine, New York" or "Guilford Publications: New York": publisher first
+        ref.publisher_place = swapped.group("place").strip()
+        publisher = swapped.group("publisher").strip()
+        confidence = 0.75
+    elif place and len(place.group("place").split()) <= 5:
         ref.publisher_place = place.group("place").strip()
         publisher = place.group("publisher").strip()
     ref.publisher = publisher
-    ref.confidence["publisher"] = 0.85
+    ref.confidence["publisher"] = confidence
 
 
 def _split_last_sentence(text: str) -> tuple[str, str | None]:
@@ -535,13 +1095,41 @@ def _is_given(token: str) -> bool:
     return 0 < len(words) <= 3 and all(_GIVEN_WORD.match(w) for w in words)
 
 
+_GLUED_NAME = re.compile(
+    rf"^(?P<family>[{_UP}][^\s,]*(?:\s[^\s,]+){{0,2}}?)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
+)
+_NLM_TOKEN = re.compile(
+    rf"^(?P<family>[{_UP}][^\s.]+(?:\s[^\s.]+){{0,2}})\s+(?P<init>[{_UP}]{{1,3}})$"
+)
+
+
+_GIVEN_FIRST = re.compile(
+    rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
+    rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
+)
+
+
+def _given_first_list(text: str) -> list[dict[str, str]] | None:
+    """ "R. Cabral, Timothy Smith" or "Robert L. Hatcher, Karin Lindqvist & Fredrik Falkenström":
+    every name written given name first (Semantic Scholar, Taylor & Francis "To cite")."""
+    parts = [
+        p.strip() for p in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+", text) if p.strip()
+    ]
+    if len(parts) < 2 or not all(_GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts):
+        return None
+    return [_given_first(p) for p in parts]
+
+
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
+    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,"))
+    if given_first:
+        return given_first, []
     if "et" in text:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
-    text = re.sub(r"\s*&\s*|,\s*and\s+", ",", text)
+    text = re.sub(r"\s*&\s*|,?\s+and\s+|\s*;\s*", ",", text)
     tokens = [t.strip() for t in text.split(",")]
     tokens = [t for t in tokens if t and not _ONLY_PUNCT.match(t)]
     names: list[dict[str, str]] = []
@@ -550,8 +1138,13 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and _is_given(nxt) and not _SUFFIX.match(nxt):
-            name = _name(token, nxt.rstrip(".") + "." if _INITIALS.match(nxt) else nxt)
+        self_contained = _GLUED_NAME.match(token) or _NLM_TOKEN.match(token)
+        if nxt is not None and _is_given(nxt) and not _SUFFIX.match(nxt) and not self_contained:
+            if re.fullmatch(rf"[{_UP}]{{2,3}}", nxt):  # "Clark,DM": NLM initials
+                given = _initials(nxt)
+            else:
+                given = nxt.rstrip(".") + "." if _INITIALS.match(nxt) else nxt
+            name = _name(token, given)
             i += 2
             if i < len(tokens) and _SUFFIX.match(tokens[i]):
                 suffix = tokens[i].rstrip(".")
@@ -559,9 +1152,12 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
                 i += 1
             names.append(name)
             continue
-        glued = re.match(rf"^(?P<family>.+?)\s+(?P<given>(?:[{_UP}]\.\s?)+)$", token)
+        glued = _GLUED_NAME.match(token)
+        nlm = _NLM_TOKEN.match(re.sub(rf"(?<=\s[{_UP}])([{_UP}]*)\.$", r"\1", token))
         if glued:  # "Safran J. D." with the comma forgotten
             names.append(_name(glued.group("family"), glued.group("given")))
+        elif nlm:  # "Ackerman SJ": NLM names in an otherwise APA or Springer reference
+            names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
         elif not names and nxt is None and not re.search(r"\d", token):
             names.append({"literal": token.rstrip(".")})  # a group author
         else:
@@ -572,13 +1168,19 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
 
 def _given_first_names(text: str) -> list[dict[str, str]]:
     """Parse an editor list as APA writes it after "In" ("J. C. Norcross & M. J. Lambert")."""
-    text = _ELLIPSIS.sub(",", text.strip())
+    text = _ELLIPSIS.sub(",", _ETAL.sub("", text.strip()))
     parts = [p.strip() for p in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+", text)]
     names: list[dict[str, str]] = []
     pending_family = None
     for part in (p for p in parts if p):
         match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
-        if match:
+        nlm = _NLM_TOKEN.match(part)
+        if nlm and not match:  # "Lambert MJ (ed)"
+            names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
+        elif pending_family is not None and _INITIALS.match(part):
+            names.append(_name(pending_family, part))  # "Miller, S. D." written surname first
+            pending_family = None
+        elif match and not _INITIALS.match(match.group("family")):
             names.append(_name(match.group("family"), match.group("given")))
         elif pending_family is not None and _is_given(part):
             names.append(_name(pending_family, part))  # "Lambert, M. J." written surname first

@@ -7,6 +7,8 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
+from digest.references.formatting import safe_url
+
 register = template.Library()
 
 _SCHEMA_TYPES = {"article-journal": "ScholarlyArticle", "chapter": "Chapter", "book": "Book"}
@@ -98,8 +100,8 @@ def reviewed_work(reference):
     if reference.doi:
         work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": reference.doi}
         work["sameAs"] = reference.doi_url
-    elif reference.url:
-        work["url"] = reference.url
+    elif safe_url(reference.url):
+        work["url"] = safe_url(reference.url)
     return work
 
 

@@ -276,7 +276,7 @@ def test_parse_never_raises_on_any_text(text):
 def test_parse_never_raises_on_reference_like_text(text):
     ref = parse_reference(text)
     csl = ref.to_csl()
-    assert csl["type"] in {"article-journal", "book", "chapter"}
+    assert csl["type"] in {"article-journal", "book", "chapter", "thesis"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -308,4 +308,14 @@ def test_spot_checks_typed_after_the_parser_was_written():
     vancouver = parse_reference(
         "Wampold BE, Imel ZE. The great psychotherapy debate. 2nd ed. New York: Routledge; 2015."
     )
-    assert vancouver.author == [] and vancouver.unparsed == [vancouver.raw]
+    assert vancouver.style == "vancouver" and vancouver.type == "book"
+    assert vancouver.author == [
+        {"family": "Wampold", "given": "B. E."},
+        {"family": "Imel", "given": "Z. E."},
+    ]
+    assert (vancouver.title, vancouver.edition) == ("The great psychotherapy debate", "2")
+    assert (vancouver.publisher_place, vancouver.publisher, vancouver.year) == (
+        "New York",
+        "Routledge",
+        2015,
+    )

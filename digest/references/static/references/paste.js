@@ -50,6 +50,72 @@
     return filled;
   }
 
+  // Fields the parser was unsure of (or could not fill) are outlined until the editor
+  // changes them; the reason is given in words too, for screen readers.
+  function highlight(prefix, names) {
+    document.querySelectorAll("[id^='id_" + prefix + "'].reference-check").forEach(function (el) {
+      el.classList.remove("reference-check");
+      el.removeAttribute("aria-description");
+    });
+    names.forEach(function (name) {
+      var element = document.getElementById("id_" + prefix + name);
+      if (!element) {
+        return;
+      }
+      element.classList.add("reference-check");
+      element.setAttribute("aria-description", script.dataset.check);
+      element.addEventListener(
+        "input",
+        function () {
+          element.classList.remove("reference-check");
+          element.removeAttribute("aria-description");
+        },
+        { once: true }
+      );
+    });
+  }
+
+  // Where Crossref's record disagrees with what was read, both values are shown; the
+  // editor chooses. Nothing is replaced without a click.
+  function showCrossref(box, prefix, differences) {
+    var list = box.parentNode.querySelector(".reference-crossref");
+    if (list) {
+      list.remove();
+    }
+    if (!differences.length) {
+      return;
+    }
+    list = document.createElement("div");
+    list.className = "help reference-crossref";
+    var heading = document.createElement("p");
+    heading.textContent = script.dataset.crossref;
+    list.appendChild(heading);
+    var items = document.createElement("ul");
+    differences.forEach(function (difference) {
+      var item = document.createElement("li");
+      item.textContent =
+        difference.label + " — " + script.dataset.read + " " + (difference.parsed || "∅") +
+        " · " + script.dataset.theirs + " " + difference.crossref + " ";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "button button-small button-secondary";
+      button.textContent = script.dataset.use;
+      button.addEventListener("click", function () {
+        var element = document.getElementById("id_" + prefix + difference.field);
+        if (element) {
+          var value = difference.value;
+          element.value = typeof value === "object" ? JSON.stringify(value) : String(value);
+          element.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+        item.remove();
+      });
+      item.appendChild(button);
+      items.appendChild(item);
+    });
+    list.appendChild(items);
+    box.parentNode.appendChild(list);
+  }
+
   function parse(textarea, index) {
     var raw = textarea.value.trim();
     if (!raw) {
@@ -77,12 +143,18 @@
           textarea.value = data.raw;
           data.others.forEach(addReference);
         }
-        var filled = fill("references-" + index + "-", data.fields);
+        var prefix = "references-" + index + "-";
+        var filled = fill(prefix, data.fields);
         var message = script.dataset.filled.replace("%(n)s", filled);
+        if (data.style_label) {
+          message = script.dataset.style.replace("%(style)s", data.style_label) + " " + message;
+        }
         if (data.fields.unparsed && data.fields.unparsed.length) {
           message += " " + script.dataset.unplaced + " " + data.fields.unparsed.join(" · ");
         }
         box.textContent = message;
+        highlight(prefix, data.to_check || []);
+        showCrossref(box, prefix, data.crossref || []);
       })
       .catch(function () {
         box.textContent = script.dataset.failed;
