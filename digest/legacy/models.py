@@ -1,5 +1,6 @@
 """What the legacy import has already brought across, so that running it again changes nothing."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,17 @@ class ImportedEntry(models.Model):
     type_ids = models.JSONField(_("old research type ids (cat_1)"), default=list, blank=True)
     sources = models.JSONField(_("pages it was seen on"), default=list, blank=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    # Set from the review queue (digest/legacy/review.py) once a person has looked at the
+    # summary; the importer never touches them, so a re-run keeps the editor's progress.
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
 
     class Meta:
         verbose_name = _("imported legacy entry")
