@@ -3,7 +3,6 @@ the reason, the old address and a link to edit it; the editor marks each one rev
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -71,17 +70,15 @@ def mark(request, entry_id):
     """Mark one entry reviewed (or, with `undo`, not reviewed) and go back to the list."""
     if not can_review(request.user):
         raise PermissionDenied
-    with transaction.atomic():
-        entry = get_object_or_404(
-            ImportedEntry.objects.select_for_update().select_related("summary"), pk=entry_id
-        )
-        if request.POST.get("undo"):
-            entry.reviewed_at, entry.reviewed_by = None, None
-            message = _("“%(title)s” is back in the review queue.")
-        else:
-            entry.reviewed_at, entry.reviewed_by = timezone.now(), request.user
-            message = _("“%(title)s” is marked reviewed.")
-        entry.save(update_fields=["reviewed_at", "reviewed_by"])
+    entry = get_object_or_404(ImportedEntry.objects.select_related("summary"), pk=entry_id)
+    if request.POST.get("undo"):
+        entry.reviewed_at, entry.reviewed_by = None, None
+        message = _("“%(title)s” is back in the review queue.")
+    else:
+        entry.reviewed_at, entry.reviewed_by = timezone.now(), request.user
+        message = _("“%(title)s” is marked reviewed.")
+    # Only these two fields: the importer may be updating the rest of the row meanwhile.
+    entry.save(update_fields=["reviewed_at", "reviewed_by"])
     title = entry.summary.title if entry.summary else str(entry)
     messages.success(request, message % {"title": title})
     back = request.POST.get("next", "")

@@ -189,6 +189,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "txt", "xlsx"]
+# No avatars from Gravatar: the admin must not call an outside service (nor break under the CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # The demo admin account that `make run` creates; never used in production settings.
 DEMO_ADMIN_USERNAME = "editor"
