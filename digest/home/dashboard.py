@@ -44,6 +44,9 @@ class ThisMonthPanel(Component):
     template_name = "home/dashboard/this_month.html"
     order = 50
 
+    class Media:
+        css = {"all": ["home/dashboard.css"]}
+
     def get_context_data(self, parent_context=None):
         request = parent_context["request"]
         month = timezone.localdate().replace(day=1)

@@ -43,9 +43,10 @@
     });
   }
 
-  // The fields suggestions are read from; other fields (the evidence card, the checkboxes)
-  // change what is "already set" but are re-read with everything else on the next refresh.
-  var WATCHED = /^(title|preamble|body|implications|references-\d+-(raw|doi|title|year|authors)|references-TOTAL_FORMS)$/;
+  // The fields suggestions are read from, and those they are compared with ("already
+  // tagged", "already set"): a change to any of them asks the server again.
+  var WATCHED =
+    /^(title|preamble|body|implications|topics|research_types|design|n_clients|n_therapists|n_studies|setting|effect_sizes|follow_up|references-\d+-(raw|doi|title|year|authors)|references-TOTAL_FORMS)$/;
   var DELAY = 800; // ms after the last keystroke; Draftail writes its hidden input every 250 ms
 
   function watchedState(form) {
