@@ -98,6 +98,7 @@ def test_topic_filter_box_is_driven_from_the_keyboard(log_in):
     page = log_in()
     page.goto(f"/admin/pages/{summary.pk}/edit/")
     topics = page.locator("[data-term-checkboxes]:has(input[name=topics])")
+    topics.screenshot(path=str(screenshot_dir() / "summary-topics-en-1280.png"))
     # The chosen topic comes first.
     assert topics.locator("[data-term-label]").first.inner_text() == "Empathy"
     box = topics.get_by_label("Filter the list")
@@ -136,6 +137,7 @@ def test_a_pasted_reference_is_previewed_in_apa_with_the_duplicate_warning(log_i
     preview.get_by_text("This article may already be summarised.").wait_for()
     assert "Repair of ruptures, first look" in preview.inner_text()
 
+    preview.screenshot(path=str(screenshot_dir() / "summary-reference-preview-en-1280.png"))
     # An edit to a field redraws the preview.
     page.fill("#id_references-0-title", "Alliance rupture repair: An updated meta-analysis")
     preview.get_by_text("An updated meta-analysis").wait_for()
