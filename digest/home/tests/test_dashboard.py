@@ -173,3 +173,17 @@ def test_dashboard_reads_a_bounded_number_of_queries(editor):
     with CaptureQueriesContext(connection) as many:
         dashboard(editor)
     assert len(many) == len(few)
+
+
+def test_dashboard_speaks_french_to_an_editor_who_chose_it(client, django_user_model):
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_superuser("ed", "ed@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(user)
+    make_issue(this_month(), live=False)
+    html = dashboard(client)
+    assert "Le numéro du mois" in html
+    assert "Ni publié ni programmé." in html
