@@ -43,7 +43,7 @@ class ReviewQueueView(WagtailAdminTemplateMixin, TemplateView):
             entries = entries.order_by("-reviewed_at", "pk")
         else:
             entries = review.to_review().order_by("month", "pk")
-        entries = entries.select_related("summary", "reviewed_by")
+        entries = entries.select_related("summary")
         page = Paginator(entries, PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
             page_obj=page,
@@ -72,10 +72,10 @@ def mark(request, entry_id):
         raise PermissionDenied
     entry = get_object_or_404(ImportedEntry.objects.select_related("summary"), pk=entry_id)
     if request.POST.get("undo"):
-        entry.reviewed_at, entry.reviewed_by = None, None
+        entry.reviewed_at, entry.reviewed_by = None, ""
         message = _("“%(title)s” is back in the review queue.")
     else:
-        entry.reviewed_at, entry.reviewed_by = timezone.now(), request.user
+        entry.reviewed_at, entry.reviewed_by = timezone.now(), request.user.get_username()
         message = _("“%(title)s” is marked reviewed.")
     # Only these two fields: the importer may be updating the rest of the row meanwhile.
     entry.save(update_fields=["reviewed_at", "reviewed_by"])

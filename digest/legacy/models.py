@@ -1,6 +1,5 @@
 """What the legacy import has already brought across, so that running it again changes nothing."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,16 +36,10 @@ class ImportedEntry(models.Model):
     sources = models.JSONField(_("pages it was seen on"), default=list, blank=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     # Set from the review queue (digest/legacy/review.py) once a person has looked at the
-    # summary; the importer never touches them, so a re-run keeps the editor's progress.
+    # summary; the importer never touches them, so a re-run keeps the editor's progress. The
+    # reviewer is kept by name: the archive export (archive.py) carries no user accounts.
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = models.CharField(_("reviewed by"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("imported legacy entry")
