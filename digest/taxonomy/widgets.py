@@ -17,6 +17,11 @@ class TermCheckboxes(forms.CheckboxSelectMultiple):
         css = {"all": ["taxonomy/term_checkboxes.css"]}
         js = ["taxonomy/term_checkboxes.js"]
 
+    def id_for_label(self, id_, index=None):
+        # The field's label names the whole group (the list carries its id and points back to
+        # the label as role="group"); each box keeps its own label beside it.
+        return super().id_for_label(id_, index) if index is not None else id_
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         options = [

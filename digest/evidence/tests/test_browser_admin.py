@@ -192,3 +192,28 @@ def test_dashboard_in_english_at_1280_px(log_in):
     path = screenshot_dir() / "dashboard-en-1280.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+
+
+def test_editor_works_through_the_review_queue(log_in):
+    old = make_issue("2014-03")
+    for number, problems in enumerate([["text cut off mid-sentence"], ["no summary"]]):
+        ImportedEntry.objects.create(
+            fingerprint=f"fp{number}",
+            status="incomplete",
+            summary=make_summary(old, f"Imported entry number {number + 1}", live=False),
+            raw_text="…",
+            problems=problems,
+            sources=[f"https://old.example.org/blog?p={number + 1}"],
+        )
+    page = log_in()
+    page.get_by_role("link", name="Review queue").click()
+    page.get_by_text("0 of 2 reviewed").wait_for()
+    page.screenshot(path=str(screenshot_dir() / "review-queue-en-1280.png"), full_page=True)
+    row = page.locator("tr", has_text="Imported entry number 1")
+    assert "cut off mid-sentence; no topic" in row.inner_text()
+    assert row.get_by_role("link", name="https://old.example.org/blog?p=1").count() == 1
+    row.get_by_role("button", name="Mark reviewed").click()
+    page.get_by_text("1 of 2 reviewed").wait_for()
+    assert page.locator("tr", has_text="Imported entry number 1").count() == 0
+    page.locator("tr", has_text="Imported entry number 2").get_by_role("link").first.click()
+    page.wait_for_url("**/edit/")
