@@ -203,11 +203,13 @@ def test_editor_works_through_the_review_queue(log_in):
             summary=make_summary(old, f"Imported entry number {number + 1}", live=False),
             raw_text="…",
             problems=problems,
+            month=old.month,
             sources=[f"https://old.example.org/blog?p={number + 1}"],
         )
     page = log_in()
-    page.get_by_role("link", name="Review queue").click()
+    page.get_by_role("link", name="Review queue", exact=True).click()
     page.get_by_text("0 of 2 reviewed").wait_for()
+    assert page.get_by_role("heading", name="Legacy import: review queue").is_visible()
     page.screenshot(path=str(screenshot_dir() / "review-queue-en-1280.png"), full_page=True)
     row = page.locator("tr", has_text="Imported entry number 1")
     assert "cut off mid-sentence; no topic" in row.inner_text()
