@@ -54,6 +54,20 @@ def log_in(open_page, django_user_model):
     return log_in
 
 
+def assert_no_wcag_violations(page, *selectors):
+    """axe-core's WCAG 2.2 AA rules over our own parts of an admin page (Wagtail's are its own)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from digest.core.tests.test_browser import WCAG_22_AA
+
+    results = Axe().run(
+        page,
+        context={"include": [[selector] for selector in selectors]},
+        options={"runOnly": {"type": "tag", "values": WCAG_22_AA}, "resultTypes": ["violations"]},
+    )
+    assert results.violations_count == 0, results.generate_report()
+
+
 def rich_text_box(page, name):
     """Draftail's editable area for the rich-text field `name`."""
     return page.locator(f"#id_{name}").locator("xpath=..").locator("[contenteditable=true]")
@@ -99,6 +113,7 @@ def test_topic_filter_box_is_driven_from_the_keyboard(log_in):
     page.goto(f"/admin/pages/{summary.pk}/edit/")
     topics = page.locator("[data-term-checkboxes]:has(input[name=topics])")
     topics.screenshot(path=str(screenshot_dir() / "summary-topics-en-1280.png"))
+    assert_no_wcag_violations(page, "[data-term-checkboxes]")
     # The chosen topic comes first.
     assert topics.locator("[data-term-label]").first.inner_text() == "Empathy"
     box = topics.get_by_label("Filter the list")
@@ -189,6 +204,12 @@ def test_dashboard_in_english_at_1280_px(log_in):
     # The admin scrolls inside its own layout: make the window as tall as the dashboard.
     height = page.evaluate("document.querySelector('main').scrollHeight")
     page.set_viewport_size({"width": 1280, "height": max(900, height + 100)})
+    assert_no_wcag_violations(
+        page,
+        "#digest-this-month-section",
+        "#digest-needs-review-section",
+        "#digest-last-send-section",
+    )
     path = screenshot_dir() / "dashboard-en-1280.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
@@ -211,6 +232,7 @@ def test_editor_works_through_the_review_queue(log_in):
     page.get_by_text("0 of 2 reviewed").wait_for()
     assert page.get_by_role("heading", name="Legacy import: review queue").is_visible()
     page.screenshot(path=str(screenshot_dir() / "review-queue-en-1280.png"), full_page=True)
+    assert_no_wcag_violations(page, "main")
     row = page.locator("tr", has_text="Imported entry number 1")
     assert "cut off mid-sentence; no topic" in row.inner_text()
     assert row.get_by_role("link", name="https://old.example.org/blog?p=1").count() == 1

@@ -50,7 +50,7 @@ def test_summary_editor_shows_topics_and_research_types_as_checkboxes(client, dj
     assert 'data-filter-label="Filter the list"' in html
     # The field's label names the group of boxes.
     assert 'id="id_topics-label"' in html
-    assert 'role="group" id="id_topics" aria-labelledby="id_topics-label"' in html
+    assert '<div role="group" id="id_topics" aria-labelledby="id_topics-label"' in html
 
 
 def test_ticked_checkboxes_save_the_topics(client, django_user_model):

@@ -11,19 +11,19 @@
   function enhance(box) {
     if (box.dataset.enhanced) return;
     box.dataset.enhanced = "1";
-    var list = box.querySelector(".term-checkboxes__list");
+    var group = box.querySelector("[data-term-group]");
     var label = document.createElement("label");
     label.className = "term-checkboxes__filter";
     label.textContent = box.dataset.filterLabel;
     var input = document.createElement("input");
     input.type = "search";
     input.autocomplete = "off";
-    if (list.id) input.setAttribute("aria-controls", list.id);
+    if (group.id) input.setAttribute("aria-controls", group.id);
     label.appendChild(input);
     var none = document.createElement("p");
     none.className = "help";
     none.setAttribute("role", "status");
-    box.insertBefore(label, list);
+    box.insertBefore(label, group);
     box.appendChild(none);
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") event.preventDefault();
