@@ -14,7 +14,10 @@ class SuggestionsPanel(Panel):
 
         @property
         def media(self):
-            return forms.Media(js=["evidence/suggestions.js"])
+            return forms.Media(
+                js=["evidence/suggestions.js", "evidence/reference_preview.js"],
+                css={"all": ["evidence/editor.css"]},
+            )
 
         def get_context_data(self, parent_context=None):
             # Imported here: SummaryPage's panel list imports this module.
@@ -24,6 +27,7 @@ class SuggestionsPanel(Panel):
             page = self.instance
             context["suggestions"] = suggest_for_page(page)
             context["endpoint"] = reverse("evidence_suggest")
+            context["preview_endpoint"] = reverse("evidence_reference_preview")
             context["page_id"] = page.pk or ""
             if page.pk:
                 context["review_url"] = reverse("evidence_review", args=[page.pk])

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin import messages
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.rich_text import get_rich_text_editor_widget
 
-from digest.evidence.services import suggest, suggest_for_page
+from digest.evidence.services import find_duplicates, suggest, suggest_for_page
 from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
-
-_REFERENCE_FIELDS = ("raw", "doi", "title")
 
 
 def _editable_summary(request, page_id) -> SummaryPage:
@@ -39,29 +38,75 @@ def _rich_text(data, name) -> str:
         return ""
 
 
+# The structured fields of a Reference form, as posted (the JSON lists are handled apart).
+_STRUCTURED_FIELDS = (
+    "kind",
+    "status",
+    "title",
+    "container_title",
+    "volume",
+    "issue",
+    "pages",
+    "article_number",
+    "edition",
+    "publisher",
+    "publisher_place",
+    "doi",
+    "url",
+)
+MAX_FIELD = 10_000
+_NAME_PARTS = {"family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"}
+
+
+def _people(value) -> list[dict]:
+    """Authors or editors as posted: the JSON list the form stores, or one "Family, G." a line
+    (a widget may post either); anything else counts as none."""
+    value = (value or "").strip()
+    try:
+        people = json.loads(value or "[]")
+    except ValueError:
+        people = []
+        for line in value.splitlines():
+            family, _comma, given = line.partition(",")
+            if family.strip():
+                people.append({"family": family.strip(), "given": given.strip()})
+    if not isinstance(people, list):
+        return []
+    # Only CSL name parts, only text: the formatter is handed nothing it could choke on.
+    cleaned = (
+        {k: v for k, v in person.items() if k in _NAME_PARTS and isinstance(v, str) and v}
+        for person in people
+        if isinstance(person, dict)
+    )
+    return [person for person in cleaned if person]
+
+
+def _reference_from(data, prefix="") -> Reference:
+    """An unsaved Reference from one reference form's fields (names after `prefix`)."""
+    values = {name: (data.get(prefix + name) or "").strip() for name in _STRUCTURED_FIELDS}
+    if values["kind"] not in Reference.Kind.values:
+        values["kind"] = Reference.Kind.ARTICLE
+    year = (data.get(prefix + "year") or "").strip()
+    return Reference(
+        raw=(data.get(prefix + "raw") or "").strip(),
+        year=int(year) if year.isdigit() and len(year) <= 4 else None,
+        authors=_people(data.get(prefix + "authors")),
+        editors=_people(data.get(prefix + "editors")),
+        **values,
+    )
+
+
 def _posted_references(data) -> list[Reference]:
     """The references in the editor's form (InlinePanel formset "references"), unsaved."""
     try:
         total = min(int(data.get("references-TOTAL_FORMS", 0)), 50)
     except ValueError:
         total = 0
-    references = []
-    for index in range(total):
-        prefix = f"references-{index}-"
-        if data.get(prefix + "DELETE"):
-            continue
-        values = {name: (data.get(prefix + name) or "").strip() for name in _REFERENCE_FIELDS}
-        year = (data.get(prefix + "year") or "").strip()
-        try:
-            authors = json.loads(data.get(prefix + "authors") or "[]")
-        except ValueError:
-            authors = []
-        if not isinstance(authors, list) or not all(isinstance(a, dict) for a in authors):
-            authors = []
-        references.append(
-            Reference(**values, year=int(year) if year.isdigit() else None, authors=authors)
-        )
-    return references
+    return [
+        _reference_from(data, f"references-{index}-")
+        for index in range(total)
+        if not data.get(f"references-{index}-DELETE")
+    ]
 
 
 @require_POST
@@ -176,4 +221,35 @@ def review(request, page_id):
             "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         },
         status=400 if form.is_bound else 200,
+    )
+
+
+@require_admin_access
+@require_POST
+def reference_preview(request):
+    """Staff-only: one reference form's fields as readers will see them (APA 7), and the
+    earlier summaries of the same article. Nothing is saved."""
+    data = request.POST
+    if any(len(value) > MAX_FIELD for value in data.values()):
+        return JsonResponse({"error": _("That text is too long to be one reference.")}, status=400)
+    page_id = None
+    if data.get("page_id"):
+        if not data["page_id"].isdigit():
+            return JsonResponse({"error": _("Unknown summary.")}, status=400)
+        page_id = _editable_summary(request, int(data["page_id"])).pk
+    reference = _reference_from(data)
+    # What saving would do: an unparsed paste is read when every structured field is empty.
+    reference.fill_from_raw_if_empty()
+    duplicates = find_duplicates([reference], exclude_page_id=page_id)
+    html = render_to_string(
+        "evidence/_reference_preview.html",
+        {"reference": reference, "duplicates": duplicates},
+        request=request,
+    )
+    return JsonResponse(
+        {
+            "html": html,
+            "formatted": reference.as_text() if reference.has_structure() else "",
+            "duplicates": len(duplicates),
+        }
     )

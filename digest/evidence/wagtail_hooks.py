@@ -16,6 +16,11 @@ def register_admin_urls():
     return [
         path("evidence/suggest/", views.suggest_json, name="evidence_suggest"),
         path("evidence/summary/<int:page_id>/", views.review, name="evidence_review"),
+        path(
+            "evidence/reference-preview/",
+            views.reference_preview,
+            name="evidence_reference_preview",
+        ),
     ]
 
 

@@ -35,6 +35,11 @@ class ImportedEntry(models.Model):
     type_ids = models.JSONField(_("old research type ids (cat_1)"), default=list, blank=True)
     sources = models.JSONField(_("pages it was seen on"), default=list, blank=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    # Set from the review queue (digest/legacy/review.py) once a person has looked at the
+    # summary; the importer never touches them, so a re-run keeps the editor's progress. The
+    # reviewer is kept by name: the archive export (archive.py) carries no user accounts.
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.CharField(_("reviewed by"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("imported legacy entry")

@@ -190,6 +190,10 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "txt", "xlsx"]
+# The admin calls no outside service (nor breaks under the CSP): no Gravatar avatars, no
+# Wagtail release check from the dashboard.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # The demo admin account that `make run` creates; never used in production settings.
 DEMO_ADMIN_USERNAME = "editor"

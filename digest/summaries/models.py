@@ -16,6 +16,7 @@ from wagtail.search import index
 from digest.evidence.extraction import html_to_text
 from digest.evidence.panels import SuggestionsPanel
 from digest.taxonomy.models import ResearchType, Topic
+from digest.taxonomy.widgets import TermCheckboxes
 
 
 class SummaryPageQuerySet(PageQuerySet):
@@ -121,7 +122,11 @@ class SummaryPage(Page):
         FieldPanel("author_email"),
         SuggestionsPanel(heading=_("Suggestions")),
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("research_types")], heading=_("Classification")
+            [
+                FieldPanel("topics", widget=TermCheckboxes),
+                FieldPanel("research_types", widget=TermCheckboxes),
+            ],
+            heading=_("Classification"),
         ),
         MultiFieldPanel(
             [

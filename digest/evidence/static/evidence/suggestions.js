@@ -1,6 +1,9 @@
 // Suggestions panel of the summary editor: "Accept"/"Use" buttons fill the form's own fields
-// (the editor still saves), and "Update" asks the server again with the unsaved text.
-// Without JavaScript the panel is a plain list with a link to the review page.
+// (the editor still saves). The panel asks the server again with the unsaved text when the
+// editor opens the page and, a moment after they stop typing, whenever the headline, body or a
+// reference has changed; "Update" does it at once. Suggested terms are marked in the topic and
+// research-type checkboxes. Without JavaScript the panel is a plain list with a link to the
+// review page.
 (function () {
   "use strict";
 
@@ -40,9 +43,42 @@
     });
   }
 
+  // The fields suggestions are read from, and those they are compared with ("already
+  // tagged", "already set"): a change to any of them asks the server again.
+  var WATCHED =
+    /^(title|preamble|body|implications|topics|research_types|design|n_clients|n_therapists|n_studies|setting|effect_sizes|follow_up|references-\d+-(raw|doi|title|year|authors)|references-TOTAL_FORMS)$/;
+  var DELAY = 800; // ms after the last keystroke; Draftail writes its hidden input every 250 ms
+
+  function watchedState(form) {
+    var parts = [];
+    new FormData(form).forEach(function (value, name) {
+      if (WATCHED.test(name) || /^references-\d+-DELETE$/.test(name)) {
+        parts.push(name + "=" + value);
+      }
+    });
+    return parts.join("&");
+  }
+
+  function markSuggested(panel) {
+    var form = formOf(panel);
+    form.querySelectorAll("[data-term-suggested]").forEach(function (badge) {
+      badge.hidden = true;
+    });
+    panel.querySelectorAll("[data-evidence-suggested]").forEach(function (item) {
+      var field = item.dataset.field;
+      var input = form.querySelector('input[name="' + field + '"][value="' + item.dataset.value + '"]');
+      var badge = input && input.closest("[data-term-choice]");
+      badge = badge && badge.querySelector("[data-term-suggested]");
+      if (badge) badge.hidden = false;
+    });
+  }
+
   function refresh(panel) {
     var form = formOf(panel);
+    var ticket = (panel.evidenceTicket = (panel.evidenceTicket || 0) + 1);
+    panel.dataset.lastState = watchedState(form);
     var data = new FormData(form);
+    panel.setAttribute("aria-busy", "true");
     data.set("page_id", panel.dataset.pageId || "");
     fetch(panel.dataset.endpoint, {
       method: "POST",
@@ -55,14 +91,19 @@
         return response.json();
       })
       .then(function (json) {
+        if (ticket !== panel.evidenceTicket) return; // a later request is on its way
         var lists = panel.querySelector("[data-evidence-lists]");
         var template = document.createElement("template");
         template.innerHTML = json.html; // rendered and escaped by the server's template
         lists.replaceWith(template.content);
         wire(panel);
+        markSuggested(panel);
+        panel.querySelector("[data-evidence-refresh]").classList.remove("error");
+        panel.setAttribute("aria-busy", "false");
       })
       .catch(function () {
         panel.querySelector("[data-evidence-refresh]").classList.add("error");
+        panel.setAttribute("aria-busy", "false");
       });
   }
 
@@ -74,6 +115,23 @@
       button.addEventListener("click", function () {
         refresh(panel);
       });
+      var form = formOf(panel);
+      if (!form) return;
+      markSuggested(panel);
+      // On opening: the server drew the saved text; the form may already differ (a restored
+      // draft, a reference pasted before the script ran), so read it again.
+      refresh(panel);
+      var timer = null;
+      function later() {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          if (watchedState(form) !== panel.dataset.lastState) refresh(panel);
+        }, DELAY);
+      }
+      // Typing in Draftail bubbles "input" from its contenteditable; the reference script
+      // fills fields and fires "change".
+      form.addEventListener("input", later);
+      form.addEventListener("change", later);
     });
   }
 
