@@ -55,10 +55,20 @@ class LegacyAddress:
     cat_1: int | None = None
     cat_2: int | None = None
     p: int | None = None
+    # The 2013-2016 static pages name their month: pprnet_blog_oct2014.html.
+    year: int | None = None
+    month: int | None = None
 
     @property
     def is_filtered(self) -> bool:
         return self.cat_1 is not None or self.cat_2 is not None
+
+    @property
+    def shows_newest_month_first(self) -> bool:
+        """A monthly page, or the unfiltered first listing: a "This month…" line above the
+        entries is about the month shown first. Every other listing repeats the site's current
+        line above older entries."""
+        return self.month is not None or (not self.is_filtered and (self.p or 1) == 1)
 
 
 @dataclass
@@ -86,6 +96,9 @@ class LegacyEntry:
     # Why the entry is incomplete; empty when every part an entry needs was found.
     problems: list[str] = field(default_factory=list)
     position: int = 0
+    # True when the page itself shows no headline before the entry's reference or text (some
+    # 2014 static pages open the month's first entry straight on the book series note).
+    no_headline_on_page: bool = False
 
     @property
     def complete(self) -> bool:
@@ -140,7 +153,29 @@ def parse_address(url: str) -> LegacyAddress:
         value = values[-1].strip()
         return int(value) if value.isdigit() and len(value) < 9 else None
 
-    return LegacyAddress(url=url, cat_1=number("cat_1"), cat_2=number("cat_2"), p=number("p"))
+    year, month = _address_month(url)
+    return LegacyAddress(
+        url=url, cat_1=number("cat_1"), cat_2=number("cat_2"), p=number("p"), year=year, month=month
+    )
+
+
+_ADDRESS_MONTH = re.compile(r"_(?P<month>[a-z]{3,9})(?P<year>(?:19|20)\d\d)\.html?$", re.IGNORECASE)
+
+
+def _address_month(url: str) -> tuple[int | None, int | None]:
+    """`pprnet_blog_sept2013.html` → (2013, 9): names were abbreviated as the editor liked."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None, None
+    match = _ADDRESS_MONTH.search(path)
+    if not match:
+        return None, None
+    name = match["month"].lower()
+    numbers = [number for full, number in MONTHS.items() if full.startswith(name[:3])]
+    if len(numbers) != 1 or not list(MONTHS)[numbers[0] - 1].startswith(name):
+        return None, None
+    return int(match["year"]), numbers[0]
 
 
 # --- decoding ---------------------------------------------------------------------------------
@@ -272,6 +307,8 @@ class _Block:
     furniture: bool = False
     # The mailto: addresses linked from the block (the visible text may be a name).
     emails: tuple[str, ...] = ()
+    # A headline from the month's table of contents ("blogHeadline" on the static pages).
+    contents: bool = False
 
 
 class _BlockParser(HTMLParser):
@@ -432,6 +469,26 @@ _GLUED_HEADING = re.compile(
     r"(?<=[.!?\u2026\u201d\"])(?:\s*(?=(?:Corresponding\s+)?Authors?['\u2019]?s?\s+e-?mail\b)|"
     r"(?=Practice\s+Implications\b))"
 )
+# The blog's description of itself: above the entries of every 2013-2016 page and of the landing
+# page, above the topic list of the 2016+ listings. It is never an entry.
+_DESCRIPTION = re.compile(
+    r"PPRNet\s+Blog\s+was\s+born|^About\s+once\s+a\s+month\s+I\s+(?:will|review)|"
+    r"^Because\s+of\s+copyright\s+issues|^At\s+the\s+bottom\s+of\s+each\s+review|"
+    r"^If\s+you\s+have\s+ideas\s+for\s+an?\s+(?:article|topic)|\bblog\s+began\s+in\s+20\d\d",
+    re.IGNORECASE,
+)
+# The signature under it, the visible text of the editor's mailto: link ("Giorgio A. Tasca").
+_SIGNATURE = re.compile(r"^(?:[A-Z][\w'-]+|[A-Z]\.)(?: (?:[A-Z][\w'-]+|[A-Z]\.)){1,3}$")
+# The static pages print the month's headlines after an image whose text is "blog", so the
+# first one reads "blogHeadline" in a saved text copy.
+_CONTENTS_LINE = re.compile(r"^blog(?=[A-Z0-9\u201c\u2018\"'])")
+# An editor's note on a book reviewed over several months ("Starting in March 2013 I will
+# review one chapter a month from the Handbook…"), with or without its own heading line.
+_SERIES_NOTE = re.compile(
+    r"\bI\s+will\s+review\b.{0,80}\b(?:chapters?|parts?\s+of|book|handbook)\b|"
+    r"\bin\s+the\s+coming\s+months\s+I\s+will\b",
+    re.IGNORECASE,
+)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 _SENTENCE_END = re.compile(r"[.!?\u2026]['\"\u201d\u2019)\]]*$")
 _PAGINATION = re.compile(
@@ -502,6 +559,12 @@ def _opens_entry(line: str) -> bool:
 def _is_short_label(line: str) -> bool:
     """Menu items, topic names, pagination: short lines that are not sentences."""
     return len(line.split()) <= 10 and not _SENTENCE_END.search(line) and not is_reference(line)
+
+
+def _is_series_heading(lines: list[str], index: int) -> bool:
+    """ "Handbook of Psychotherapy and Behavior Change" above its series note."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return _is_headline_like(lines[index]) and bool(_SERIES_NOTE.search(following))
 
 
 def _unglue_twice(line: str) -> str:
@@ -594,9 +657,20 @@ class _Reader:
     def read(self) -> None:
         blocks = [block for block in self.blocks if not self._is_furniture(block)]
         self.page.furniture.extend(block.text for block in self.blocks if self._is_furniture(block))
+        blocks, after_description = self._drop_description(blocks)
         blocks = self._drop_label_runs(blocks)
 
         starts = [i for i, block in enumerate(blocks) if _month_heading(block.text)]
+        address = self.page.address
+        if not starts and address.month and after_description is not None:
+            # A static page saved without its "PPRNet Blog: October 2014" line: its address
+            # names the month, and the entries start after the blog's description.
+            start = next(
+                (i for i, block in enumerate(blocks) if block is after_description), len(blocks)
+            )
+            self.page.furniture.extend(block.text for block in blocks[:start])
+            blocks = [_Block(_month_name(address.year, address.month)), *blocks[start:]]
+            starts = [0]
         before = blocks[: starts[0]] if starts else blocks
         self._read_lead(before, blocks[starts[0]] if starts else None)
         for number, start in enumerate(starts):
@@ -605,6 +679,36 @@ class _Reader:
             self._read_month(year, month, blocks[start + 1 : end])
         for position, entry in enumerate(self.page.entries):
             entry.position = position
+
+    def _drop_description(self, blocks: list[_Block]) -> tuple[list[_Block], _Block | None]:
+        """Set aside the blog's description and its signature, and turn "blogHeadline" into
+        the headline it is. Returns the blocks left and the first one after the description."""
+        keep: list[_Block] = []
+        after: _Block | None = None
+        described = contents_next = False
+        for block in blocks:
+            text = block.text
+            if _DESCRIPTION.search(text) and not _is_entry_marker(text):
+                self.page.furniture.append(text)
+                described, after = True, None
+                continue
+            if described and after is None and _SIGNATURE.match(text):
+                self.page.furniture.append(text)
+                continue
+            if text.lower() == "blog":
+                # An HTML copy keeps the "blog" image's text apart from the headline after it.
+                self.page.furniture.append(text)
+                contents_next = described
+                continue
+            if _CONTENTS_LINE.match(text) and _is_headline_like(text[4:]):
+                block = _Block(text[4:], block.furniture, block.emails, contents=True)
+            elif contents_next and _is_headline_like(text):
+                block = _Block(text, block.furniture, block.emails, contents=True)
+            contents_next = False
+            if described and after is None:
+                after = block
+            keep.append(block)
+        return keep, after if described else None
 
     def _drop_label_runs(self, blocks: list[_Block]) -> list[_Block]:
         """A run of four or more short non-sentence lines is a menu or a category list (an
@@ -622,7 +726,7 @@ class _Reader:
         for block in blocks:
             opens_entry = bool(keep) and not run and _opens_entry(keep[-1].text)
             if _is_short_label(block.text) and not _is_entry_marker(block.text):
-                if opens_entry:
+                if opens_entry or block.contents:
                     # A headline right after its month heading, even if a category list
                     # follows a page cut short, is the entry's and not part of that list.
                     keep.append(block)
@@ -645,13 +749,21 @@ class _Reader:
         if content:
             self.page.unparsed.append("\n".join(block.text for block in blocks))
             return
-        for index, block in enumerate(blocks):
-            last = index == len(blocks) - 1
-            if _INTRO.match(block.text) and last and first_heading is not None:
+        belongs = first_heading is not None and self.page.address.shows_newest_month_first
+        index = 0
+        while index < len(blocks):
+            text = blocks[index].text
+            following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+            if _INTRO.match(text) and following.startswith(("\u2026", "...")):
+                # "This month..." and "…I blog about …" on two lines (2016+ listings).
+                text = f"{text} {following}"
+                index += 1
+            if _INTRO.match(text) and belongs:
                 year, month, _rest = _month_heading(first_heading.text)
-                self._add_intro(year, month, block.text)
+                self._add_intro(year, month, text)
             else:
-                self.page.furniture.append(block.text)
+                self.page.furniture.append(text)
+            index += 1
 
     def _add_intro(self, year: int, month: int, text: str) -> None:
         if not any(
@@ -703,12 +815,33 @@ class _Reader:
         entry.raw_text = "\n".join(block.text for block in blocks)
         lines = [block.text for block in blocks]
         index = 0
-        # Headline (and its repeat).
-        if index < len(lines) and _is_headline_like(lines[index]):
-            entry.headline = lines[index]
-            index += 1
-            while index < len(lines) and _key(lines[index]) == _key(entry.headline):
+        if blocks[0].contents:
+            # "blogHeadline" and the rest of the month's table of contents: the other
+            # headlines come back above their own entries.
+            entry.headline = lines[0]
+            index = 1
+            while (
+                index < len(lines)
+                and _is_headline_like(lines[index])
+                and _key(lines[index]) != _key(entry.headline)
+                and not _is_series_heading(lines, index)
+                and not is_reference(lines[index + 1] if index + 1 < len(lines) else "")
+            ):
+                self.page.furniture.append(lines[index])
                 index += 1
+        # The book series note, then the headline (again, on the static pages).
+        while index < len(lines):
+            if _SERIES_NOTE.search(lines[index]) or _is_series_heading(lines, index):
+                entry.preamble.append(lines[index])
+            elif entry.headline and _key(lines[index]) == _key(entry.headline):
+                pass
+            elif not entry.headline and _is_headline_like(lines[index]):
+                entry.headline = lines[index]
+            else:
+                break
+            index += 1
+        if not entry.headline and index < len(lines):
+            entry.no_headline_on_page = True
         # Preamble up to the references, when there are any before the implications.
         stop = next(
             (i for i in range(index, len(lines)) if _IMPLICATIONS.match(lines[i])), len(lines)
@@ -716,6 +849,8 @@ class _Reader:
         first_reference = next((i for i in range(index, stop) if is_reference(lines[i])), None)
         if first_reference is not None:
             for line in lines[index:first_reference]:
+                if _key(line) == _key(entry.headline):
+                    continue
                 if _INTRO.match(line):
                     self._add_intro(year, month, line)
                 else:
@@ -730,6 +865,8 @@ class _Reader:
                 self._add_intro(year, month, line)
             elif _EMAIL_LINE.match(line):
                 entry.author_email = entry.author_email or self._email(line, blocks)
+            elif _SERIES_NOTE.search(line) and not entry.summary:
+                entry.preamble.append(line)
             else:
                 entry.summary.append(line)
         # Implications and the closing e-mail line.
@@ -773,15 +910,21 @@ class _Reader:
     @staticmethod
     def _problems(entry: LegacyEntry, *, found_implications: bool) -> list[str]:
         problems = []
-        if not entry.headline:
+        if entry.no_headline_on_page:
+            opens_on = "its reference" if entry.references else "its text"
+            problems.append(f"the page shows no headline for this entry (it opens on {opens_on})")
+        elif not entry.headline:
             problems.append("no headline")
         if not (entry.summary or entry.references):
             problems.append("no summary")
-        if not found_implications:
+        last = (entry.implications or entry.summary or entry.references or [""])[-1]
+        cut = bool(last) and not _SENTENCE_END.search(last) and not entry.author_email
+        if cut and not found_implications:
+            problems.append("cut off: the saved page ends mid-entry, before Practice Implications")
+        elif cut:
+            problems.append("cut off: the saved page ends mid-sentence")
+        elif not found_implications:
             problems.append("no Practice Implications heading")
         elif not entry.implications:
             problems.append("no Practice Implications text")
-        text = (entry.implications or entry.summary or [""])[-1]
-        if text and not _SENTENCE_END.search(text) and not entry.author_email:
-            problems.append("text cut off mid-sentence")
         return problems
