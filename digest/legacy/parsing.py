@@ -597,8 +597,12 @@ def parse_page(text: str, *, address: str = "", known_furniture=()) -> LegacyPag
     else:
         lines = _text_lines(text)
         found = ""
-        if lines and _URL_LINE.match(lines[0]):
-            found = lines.pop(0)
+        # Notes on "# " lines may come before the address line (our fixtures say there what
+        # real structure they imitate); without an address after them they are text.
+        notes = next((i for i, line in enumerate(lines) if not line.startswith("# ")), len(lines))
+        if notes < len(lines) and _URL_LINE.match(lines[notes]):
+            found = lines[notes]
+            lines = lines[notes + 1 :]
         blocks = [_Block(line) for line in lines]
     page = LegacyPage(address=parse_address(address or found))
     _Reader(page, blocks, known_furniture).read()
@@ -756,7 +760,8 @@ class _Reader:
             following = blocks[index + 1].text if index + 1 < len(blocks) else ""
             if _INTRO.match(text) and following.startswith(("\u2026", "...")):
                 # "This month..." and "…I blog about …" on two lines (2016+ listings).
-                text = f"{text} {following}"
+                text = re.sub(r"\s*(?:\.{3}|\u2026)$", "\u2026", text)
+                text = text + " " + following.lstrip(".\u2026 ")
                 index += 1
             if _INTRO.match(text) and belongs:
                 year, month, _rest = _month_heading(first_heading.text)
@@ -815,6 +820,7 @@ class _Reader:
         entry.raw_text = "\n".join(block.text for block in blocks)
         lines = [block.text for block in blocks]
         index = 0
+        contents: set[int] = set()
         if blocks[0].contents:
             # "blogHeadline" and the rest of the month's table of contents: the other
             # headlines come back above their own entries.
@@ -828,7 +834,9 @@ class _Reader:
                 and not is_reference(lines[index + 1] if index + 1 < len(lines) else "")
             ):
                 self.page.furniture.append(lines[index])
+                contents.add(index)
                 index += 1
+            entry.raw_text = "\n".join(t for i, t in enumerate(lines) if i not in contents)
         # The book series note, then the headline (again, on the static pages).
         while index < len(lines):
             if _SERIES_NOTE.search(lines[index]) or _is_series_heading(lines, index):
