@@ -227,8 +227,8 @@ def import_legacy(paths) -> ImportReport:
         elif not page.address.url:
             file.warnings.append(
                 _(
-                    "no address: the first line should be the page's old address (or the HTML "
-                    "should keep it), or the listing's topic and research type are unknown"
+                    "no address: a text copy's first line (or the HTML's canonical link) must "
+                    "give the page's old address, or the listing's topic and type are unknown"
                 )
             )
         pages.append((str(path), page))
