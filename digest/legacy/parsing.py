@@ -445,12 +445,14 @@ _INTRO = re.compile(r"^this\s+month\b", re.IGNORECASE)
 # "Practice Implications", also inline before its first paragraph ("Practice Implications:
 # The…", or glued "Practice ImplicationsThe…"); "Practice implications of…" is a sentence.
 _IMPLICATIONS = re.compile(
-    r"^(?i:(?:practice|clinical)\s+implications?|implications?\s+for\s+(?:practice|clinicians))"
+    r"^(?i:(?:practice|practical|clinical)\s+implications?|implications?\s+for\s+"
+    r"(?:clinical\s+)?(?:practice|clinicians|practitioners|therapists|psychotherapists))"
     r"\s*(?:[:.\-\u2013\u2014]\s*)?(?P<rest>(?:(?=[A-Z0-9\u201c\"'(\u2018])|$).*)$"
 )
 _EMAIL_LINE = re.compile(
-    r"^(?:corresponding\s+)?authors?(?:['\u2019]s)?\s*e-?mails?(?:\s+address(?:es)?)?\s*"
-    r"(?::|-|\u2013)?\s*(?P<rest>.*)$",
+    r"^(?:(?:corresponding\s+)?authors?(?:['\u2019]s)?\s*e-?mails?(?:\s+address(?:es)?)?|"
+    # A bare "Email: name@example.org" line, only when an address follows.
+    r"e-?mail(?=\s*:\s*[\w.+'-]+@))\s*(?::|-|\u2013)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)

@@ -263,3 +263,45 @@ def test_garbage_warns_and_fails_without_import_complete(tmp_path, content, warn
     text = out.getvalue()
     assert f"WARNING: {warning}" in text and str(path) in text
     assert "Import complete." not in text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Practice Implications",
+        "Practice implications:",
+        "Practice Implication",
+        "PRACTICE IMPLICATIONS",
+        "Clinical Implications",
+        "Practical implications",
+        "Implications for Practice",
+        "Implications for clinical practice",
+        "Implications for Therapists",
+    ],
+)
+@pytest.mark.parametrize(
+    "email_line",
+    [
+        "Author email: lee@example.org",
+        "Author's e-mail: lee@example.org",
+        "Corresponding author email address - lee@example.org",
+        "Email: lee@example.org",
+    ],
+)
+def test_implications_heading_and_email_line_as_the_editor_typed_them(heading, email_line):
+    text = "\n".join(
+        [
+            "https://socialsciences.uottawa.ca/pprnet/blog?p=9&cat_2=16",
+            "May 2017",
+            "Clients Who Wait Get Worse",
+            "Lee, A.B., & Park, C. (2016). Waiting and outcome. Psychotherapy, 53(1), 1-9.",
+            "Clients who waited longer started therapy in worse shape.",
+            heading,
+            "Shorten the wait where you can.",
+            email_line,
+        ]
+    )
+    (entry,) = parse_page(text).entries
+    assert entry.complete, entry.problems
+    assert entry.implications == ["Shorten the wait where you can."]
+    assert entry.author_email == "lee@example.org"
