@@ -166,7 +166,7 @@ class ImportReport:
                 % {
                     "new": "" if new else _(" (draft already there)"),
                     "month": f"{entry.year}-{entry.month:02d}",
-                    "headline": entry.headline or entry.raw_text[:60],
+                    "headline": entry.headline or _title(entry),
                     "source": source,
                     "problems": "; ".join(entry.problems),
                 }

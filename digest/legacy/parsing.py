@@ -6,13 +6,13 @@ every line ends up in an entry, the issue intros, the page furniture or `unparse
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, UnicodeDammit
 
 __all__ = [
     "LegacyAddress",
@@ -180,29 +180,14 @@ def _address_month(url: str) -> tuple[int | None, int | None]:
 
 # --- decoding ---------------------------------------------------------------------------------
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
-
 
 def decode_page(data: bytes) -> str:
-    """Bytes of a saved page as text: BOM, then UTF-8, then the page's declared charset, then
-    Windows-1252 (what old sites and old browsers wrote)."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+    """Bytes of a saved page as text. A byte-order mark wins; then UTF-8, which browsers write
+    when they save a page whatever charset it declares; then the declared charset; then
+    Windows-1252, what old sites and old browsers wrote (UnicodeDammit's order after UTF-8)."""
+    dammit = UnicodeDammit(data, known_definite_encodings=["utf-8"], is_html=True)
+    if dammit.unicode_markup is not None:
+        return dammit.unicode_markup
     return data.decode("cp1252", errors="replace")
 
 
@@ -281,23 +266,6 @@ _FURNITURE_MARKS = re.compile(
     r"pagination|skip|site-footer|site-header)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_VOID_TAGS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
 
 
 @dataclass
@@ -311,94 +279,76 @@ class _Block:
     contents: bool = False
 
 
-class _BlockParser(HTMLParser):
-    """Flattens a saved page into text blocks, the way a browser's "save as text" would."""
+def _html_blocks(text: str) -> tuple[str, list[_Block]]:
+    """Flattens a saved page into text blocks, the way a browser's "save as text" would, and
+    finds the address it was saved from."""
+    soup = BeautifulSoup(text, "html.parser")
+    address = ""
+    canonical = soup.find("link", rel="canonical", href=True)
+    og_url = soup.find("meta", attrs={"property": re.compile(r"^og:url$", re.I)}, content=True)
+    if canonical:
+        address = canonical["href"].strip()
+    elif og_url:
+        address = og_url["content"].strip()
+    else:
+        # Browsers' "save page" writes: <!-- saved from url=(0043)https://... -->
+        for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+            match = re.search(r"saved from url=\(\d+\)(\S+)", comment)
+            if match:
+                address = match.group(1)
+                break
+    return address, _Flattener().run(soup)
+
+
+class _Flattener:
+    """Walks the tree once, without recursion (saved pages can nest deeply), cutting a block
+    at each block-level tag and noting which blocks sit in site furniture."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[_Block] = []
-        self.address = ""
-        self.saved_from = ""
-        self._parts: list[str] = []
-        self._emails: list[str] = []
-        self._stack: list[tuple[str, bool]] = []  # (tag, is furniture)
-        self._skip = 0
+        self.parts: list[str] = []
+        self.emails: list[str] = []
 
-    def _furniture(self) -> bool:
-        return any(flag for _tag, flag in self._stack)
-
-    def flush(self) -> None:
-        text = _clean("".join(self._parts))
+    def flush(self, furniture: bool) -> None:
+        text = _clean("".join(self.parts))
         if text:
-            self.blocks.append(_Block(text, self._furniture(), tuple(self._emails)))
-        elif self._emails and self.blocks:
+            self.blocks.append(_Block(text, furniture, tuple(self.emails)))
+        elif self.emails and self.blocks:
             block = self.blocks[-1]
-            block.emails = block.emails + tuple(self._emails)
-        self._parts = []
-        self._emails = []
+            block.emails = block.emails + tuple(self.emails)
+        self.parts, self.emails = [], []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        if tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
-            self.address = self.address or attributes.get("href", "").strip()
-        if tag == "meta" and attributes.get("property", "").lower() == "og:url":
-            self.address = self.address or attributes.get("content", "").strip()
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-            return
-        if tag == "a":
-            href = attributes.get("href", "").strip()
-            if href.lower().startswith("mailto:"):
-                self._emails.append(href[7:].split("?")[0].strip())
-        if tag in _BLOCK_TAGS:
-            self.flush()
-        if tag in _VOID_TAGS:
-            return
-        marks = " ".join(attributes.get(name, "") for name in ("class", "id", "role"))
-        flag = tag in _FURNITURE_TAGS or bool(_FURNITURE_MARKS.search(marks))
-        self._stack.append((tag, flag))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID_TAGS:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag in _BLOCK_TAGS:
-            self.flush()
-        # Close up to the matching open tag; browsers' saved HTML is often not well nested.
-        for index in range(len(self._stack) - 1, -1, -1):
-            if self._stack[index][0] == tag:
-                del self._stack[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._parts.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        # Browsers' "save page" writes: <!-- saved from url=(0043)https://... -->
-        match = re.search(r"saved from url=\(\d+\)(\S+)", data)
-        if match:
-            self.saved_from = match.group(1)
-
-
-def _html_blocks(text: str) -> tuple[str, list[_Block]]:
-    parser = _BlockParser()
-    try:
-        parser.feed(text)
-        parser.close()
-    except Exception:  # noqa: BLE001 - html.parser can still trip on exotic markup
-        # Keep what was read and the unread rest as tag-stripped text: never lose a page.
-        parser.flush()
-        rest = re.sub(r"<[^>]*>", "\n", parser.rawdata)
-        parser.blocks.extend(_Block(line) for line in _text_lines(rest))
-    parser.flush()
-    address = parser.address or parser.saved_from
-    return address, parser.blocks
+    def run(self, soup: BeautifulSoup) -> list[_Block]:
+        # (node, furniture) to enter, or (None, furniture) to close a block-level tag.
+        stack: list[tuple[object, bool]] = [(child, False) for child in reversed(soup.contents)]
+        while stack:
+            node, furniture = stack.pop()
+            if node is None:
+                self.flush(furniture)
+                continue
+            if isinstance(node, Comment) or not isinstance(node, NavigableString | Tag):
+                continue
+            if isinstance(node, NavigableString):
+                if type(node) is NavigableString:  # not a doctype, CDATA or processing note
+                    self.parts.append(str(node))
+                continue
+            name = node.name.lower()
+            if name in _SKIP_TAGS:
+                continue
+            href = node.get("href") if name == "a" else None
+            if isinstance(href, str) and href.strip().lower().startswith("mailto:"):
+                self.emails.append(href.strip()[7:].split("?")[0].strip())
+            marks = " ".join(
+                " ".join(value) if isinstance(value, list) else str(value)
+                for value in (node.get("class", ""), node.get("id", ""), node.get("role", ""))
+            )
+            inner = furniture or name in _FURNITURE_TAGS or bool(_FURNITURE_MARKS.search(marks))
+            if name in _BLOCK_TAGS:
+                self.flush(furniture)
+                stack.append((None, inner))
+            stack.extend((child, inner) for child in reversed(node.contents))
+        self.flush(False)
+        return self.blocks
 
 
 # --- text normalisation -----------------------------------------------------------------------
