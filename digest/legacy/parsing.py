@@ -618,11 +618,13 @@ class _Reader:
 
         starts = [i for i, block in enumerate(blocks) if _month_heading(block.text)]
         address = self.page.address
-        if not starts and address.month and after_description is not None:
+        first_contents = next((i for i, block in enumerate(blocks) if block.contents), None)
+        if not starts and address.month and (after_description or first_contents is not None):
             # A static page saved without its "PPRNet Blog: October 2014" line: its address
             # names the month, and the entries start after the blog's description.
             start = next(
-                (i for i, block in enumerate(blocks) if block is after_description), len(blocks)
+                (i for i, block in enumerate(blocks) if block is after_description),
+                first_contents if first_contents is not None else len(blocks),
             )
             self.page.furniture.extend(block.text for block in blocks[:start])
             blocks = [_Block(_month_name(address.year, address.month)), *blocks[start:]]
@@ -735,6 +737,15 @@ class _Reader:
             # A bare month heading (an archive list in the text): no entry to read.
             self.page.furniture.append(_month_name(year, month))
             return
+        # On a static page the month's contents line ("blogHeadline") follows the blog's
+        # description: whatever precedes it is more of that description, not an entry.
+        first_contents = next((i for i, block in enumerate(blocks) if block.contents), 0)
+        for block in blocks[:first_contents]:
+            if _INTRO.match(block.text):
+                self._add_intro(year, month, block.text)
+            else:
+                self.page.furniture.append(block.text)
+        blocks = blocks[first_contents:]
         index = 0
         while index < len(blocks) and _INTRO.match(blocks[index].text):
             self._add_intro(year, month, blocks[index].text)

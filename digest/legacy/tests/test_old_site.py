@@ -304,3 +304,34 @@ def test_implications_heading_and_email_line_as_the_editor_typed_them(heading, e
     assert entry.complete, entry.problems
     assert entry.implications == ["Shorten the wait where you can."]
     assert entry.author_email == "lee@example.org"
+
+
+def test_a_description_worded_differently_still_ends_at_the_contents_line():
+    """Months before the Handbook series: a description paragraph none of the known openings
+    match is still the description, because the month's contents line follows it."""
+    text = (OLD_SITE / "static-bare-month-line.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "About once a month I will review",
+        "Every few weeks the editor picks a study that matters in the room, and I will review",
+    ).replace("Because of copyright issues", "For reasons of copyright")
+    page = parse_page(text)
+    (entry,) = page.entries
+    assert entry.headline == "Does Psychotherapy Work as Well in Clinics as in Trials?"
+    assert not entry.no_headline_on_page
+    assert any(line.startswith("Every few weeks") for line in page.furniture)
+    assert "For reasons of copyright" not in entry.raw_text
+
+
+def test_a_page_without_month_line_or_known_description_starts_at_its_contents_line():
+    text = (OLD_SITE / "static-no-month-line.txt").read_text(encoding="utf-8")
+    for opening in (
+        "PPRNet Blog was born",
+        "About once a month",
+        "Because of copyright issues",
+        "At the bottom of each review",
+        "If you have ideas for an article",
+    ):
+        text = text.replace(opening, "Some words")
+    (entry,) = parse_page(text).entries
+    assert (entry.year, entry.month) == (2014, 11)
+    assert entry.headline == "What Do Group Therapies Add?"
