@@ -643,16 +643,19 @@ class _Reader:
         the headline it is. Returns the blocks left and the first one after the description."""
         keep: list[_Block] = []
         after: _Block | None = None
-        described = contents_next = False
+        described = contents_next = signature_next = False
         for block in blocks:
             text = block.text
             if _DESCRIPTION.search(text) and not _is_entry_marker(text):
                 self.page.furniture.append(text)
-                described, after = True, None
+                described, after, signature_next = True, None, True
                 continue
-            if described and after is None and _SIGNATURE.match(text):
+            if signature_next and _SIGNATURE.match(text):
+                # Only the line right under the description: a short headline can look alike.
                 self.page.furniture.append(text)
+                signature_next = False
                 continue
+            signature_next = False
             if text.lower() == "blog":
                 # An HTML copy keeps the "blog" image's text apart from the headline after it.
                 self.page.furniture.append(text)

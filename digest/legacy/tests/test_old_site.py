@@ -335,3 +335,16 @@ def test_a_page_without_month_line_or_known_description_starts_at_its_contents_l
     (entry,) = parse_page(text).entries
     assert (entry.year, entry.month) == (2014, 11)
     assert entry.headline == "What Do Group Therapies Add?"
+
+
+def test_a_short_headline_right_after_the_signature_is_not_taken_for_it():
+    html = """<html><head><link rel="canonical"
+        href="http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_may2014.html"></head><body>
+        <p>At a meeting, people asked for news. And so the PPRNet Blog was born.</p>
+        <p><a href="mailto:editor@example.org">Jo Q. Editor</a></p>
+        <div>blog</div><h2>Group Therapy Works</h2>
+        <p>Smith, A.B., &amp; Jones, C. (2013). Groups. Psychotherapy, 50(2), 1-9.</p>
+        <p>Groups helped.</p><p>Practice Implications</p><p>Offer groups.</p>
+        </body></html>"""
+    (entry,) = parse_page(html).entries
+    assert entry.headline == "Group Therapy Works" and entry.complete
