@@ -9,6 +9,7 @@ second run over the same pages changes nothing.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import hashlib
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic, TopicAlias
 
 from .models import ImportedEntry
-from .parsing import LegacyAddress, LegacyEntry, LegacyPage, parse_page_bytes
+from .parsing import LegacyAddress, LegacyEntry, LegacyPage, decode_page, parse_page_bytes
 
 PAGE_SUFFIXES = {".html", ".htm", ".txt", ".text", ".xhtml"}
 
@@ -41,6 +42,48 @@ class Occurrence:
     source: str
     address: LegacyAddress
     page_number: int  # the n-th page read, to keep the first-seen order
+    path: str = ""  # the file it was read from
+
+
+@dataclass
+class FileReport:
+    """What one saved page gave: what an editor reads to know what to check."""
+
+    path: str
+    address: str = ""
+    created: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    drafts: list[tuple[str, list[str]]] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+    # Why the file needs a person: unreadable, not a saved page, nothing recognisable.
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        lines = [f"{self.path}" + (f"  ({self.address})" if self.address else "")]
+        for label, items in (
+            (_("created"), self.created),
+            (_("merged with the same entry on another page"), self.merged),
+            (_("given new topics or completed"), self.updated),
+            (_("already imported, unchanged"), self.unchanged),
+        ):
+            lines.extend(f"  {label}: {item}" for item in items)
+        for item, problems in self.drafts:
+            lines.append(
+                _("  left as a draft: %(entry)s: %(why)s")
+                % {"entry": item, "why": "; ".join(problems)}
+            )
+        for text in self.unparsed:
+            lines.append(_("  not understood, kept in the import log:"))
+            lines.extend(f"    | {line}" for line in text.splitlines())
+        lines.extend(_("  WARNING: %(why)s") % {"why": why} for why in self.warnings)
+        return lines
+
+
+def _label(entry: LegacyEntry) -> str:
+    month = f"{entry.year or 0:04d}-{entry.month or 0:02d}"
+    return f"{month} “{entry.headline}”" if entry.headline else f"{month} {_title(entry)}"
 
 
 @dataclass
@@ -49,6 +92,9 @@ class Group:
 
     entry: LegacyEntry
     occurrences: list[Occurrence] = field(default_factory=list)
+    # What the run did with it: "created", "updated" or "unchanged"; and its import record.
+    outcome: str = "unchanged"
+    record: ImportedEntry | None = None
 
     def add(self, occurrence: Occurrence) -> None:
         self.occurrences.append(occurrence)
@@ -94,6 +140,14 @@ class ImportReport:
     incomplete: list[tuple[str, LegacyEntry, bool]] = field(default_factory=list)
     unparsed: list[tuple[str, str]] = field(default_factory=list)
     skipped_files: list[tuple[str, str]] = field(default_factory=list)
+    files: dict[str, FileReport] = field(default_factory=dict)
+
+    def file(self, path: str) -> FileReport:
+        return self.files.setdefault(path, FileReport(path))
+
+    @property
+    def warnings(self) -> list[tuple[str, str]]:
+        return [(f.path, why) for f in self.files.values() for why in f.warnings]
 
     def lines(self) -> list[str]:
         lines = [
@@ -112,7 +166,7 @@ class ImportReport:
                 % {
                     "new": "" if new else _(" (draft already there)"),
                     "month": f"{entry.year}-{entry.month:02d}",
-                    "headline": entry.headline or entry.raw_text[:60],
+                    "headline": entry.headline or _title(entry),
                     "source": source,
                     "problems": "; ".join(entry.problems),
                 }
@@ -124,6 +178,9 @@ class ImportReport:
             lines.append(
                 _("  not read: %(source)s (%(reason)s)") % {"source": source, "reason": reason}
             )
+        lines.append(_("Page by page:"))
+        for report in self.files.values():
+            lines.extend(report.lines())
         return lines
 
 
@@ -148,15 +205,52 @@ def import_legacy(paths) -> ImportReport:
     )
     pages: list[tuple[str, LegacyPage]] = []
     for path in page_files(paths):
+        file = report.file(str(path))
         try:
             data = path.read_bytes()
         except OSError as error:
-            report.skipped_files.append((str(path), error.strerror or str(error)))
+            reason = error.strerror or str(error)
+            report.skipped_files.append((str(path), reason))
+            file.warnings.append(_("could not be read: %(reason)s") % {"reason": reason})
             continue
-        pages.append((str(path), parse_page_bytes(data, known_furniture=known)))
+        problem = _not_a_page(data)
+        if problem:
+            report.skipped_files.append((str(path), problem))
+            file.warnings.append(problem)
+            continue
+        page = parse_page_bytes(data, known_furniture=known)
+        file.address = page.address.url
+        if not (page.entries or page.intros or page.unparsed):
+            file.warnings.append(
+                _("nothing in it is recognisable as an entry of the old blog (no month heading)")
+            )
+        elif not page.address.url:
+            file.warnings.append(
+                _(
+                    "no address: a text copy's first line (or the HTML's canonical link) must "
+                    "give the page's old address, or the listing's topic and type are unknown"
+                )
+            )
+        pages.append((str(path), page))
     with transaction.atomic(), translation.override("en"):
         _Importer(report).run(pages)
     return report
+
+
+def _not_a_page(data: bytes) -> str:
+    """Why these bytes cannot be a saved page, or "" when they may be one."""
+    if not data.strip():
+        return _("empty file")
+    head = data[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ""
+    text = decode_page(head)
+    controls = sum(
+        1 for char in text if char == "\ufffd" or (ord(char) < 32 and char not in "\t\n\r\f")
+    )
+    if controls > max(8, len(text) // 50):
+        return _("not a saved page: binary data")
+    return ""
 
 
 class _Importer:
@@ -176,10 +270,13 @@ class _Importer:
                 self.intros.setdefault(datetime.date(intro.year, intro.month, 1), intro.text)
             for text in page.unparsed:
                 self.report.unparsed.append((source, text))
+                self.report.file(source).unparsed.append(text)
                 self._keep_unparsed(text, source)
             for entry in page.entries:
                 self.report.entries_found += 1
-                occurrence = Occurrence(entry, page.address.url or source, page.address, number)
+                occurrence = Occurrence(
+                    entry, page.address.url or source, page.address, number, path=source
+                )
                 if entry.complete:
                     groups.setdefault(entry.fingerprint(), Group(entry)).add(occurrence)
                 else:
@@ -189,6 +286,25 @@ class _Importer:
         for group in sorted(groups.values(), key=Group.order_key):
             self.report.merged += len(group.occurrences) - 1
             self._apply(group)
+            self._report_files(group)
+
+    def _report_files(self, group: Group) -> None:
+        """Each file that showed the entry hears what became of it."""
+        entry, record, outcome = group.entry, group.record, group.outcome
+        lead = next(o for o in group.occurrences if o.entry is entry)
+        for occurrence in group.occurrences:
+            file = self.report.file(occurrence.path)
+            label = _label(occurrence.entry)
+            if record is not None and record.status == ImportedEntry.Status.INCOMPLETE:
+                file.drafts.append((label, list(occurrence.entry.problems or entry.problems)))
+            elif occurrence is lead and outcome == "created":
+                file.created.append(label)
+            elif occurrence is lead and outcome == "updated":
+                file.updated.append(label)
+            elif outcome == "created" or (outcome == "updated" and occurrence is not lead):
+                file.merged.append(label)
+            else:
+                file.unchanged.append(label)
 
     @staticmethod
     def _group_cut(groups: dict[str, Group], occurrence: Occurrence) -> None:
@@ -261,7 +377,8 @@ class _Importer:
             self.report.created += 1
         else:
             self.report.incomplete.append((group.sources[0], entry, True))
-        ImportedEntry.objects.create(
+        group.outcome = "created"
+        group.record = ImportedEntry.objects.create(
             fingerprint=entry.fingerprint(),
             status=_status(entry),
             summary=summary,
@@ -280,6 +397,7 @@ class _Importer:
         new_types = group.type_ids - set(record.type_ids)
         completes = record.status == ImportedEntry.Status.INCOMPLETE and entry.complete
         sources = sorted(set(record.sources) | set(group.sources))
+        group.record = record
         if not (new_topics or new_types or completes or sources != record.sources):
             self.report.unchanged += 1
             if not entry.complete:
@@ -298,6 +416,7 @@ class _Importer:
         record.sources = sources
         record.save()
         if new_topics or new_types or completes:
+            group.outcome = "updated"
             self.report.updated += 1
         else:
             self.report.unchanged += 1

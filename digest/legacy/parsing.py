@@ -6,13 +6,13 @@ every line ends up in an entry, the issue intros, the page furniture or `unparse
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, UnicodeDammit
 
 __all__ = [
     "LegacyAddress",
@@ -55,10 +55,20 @@ class LegacyAddress:
     cat_1: int | None = None
     cat_2: int | None = None
     p: int | None = None
+    # The 2013-2016 static pages name their month: pprnet_blog_oct2014.html.
+    year: int | None = None
+    month: int | None = None
 
     @property
     def is_filtered(self) -> bool:
         return self.cat_1 is not None or self.cat_2 is not None
+
+    @property
+    def shows_newest_month_first(self) -> bool:
+        """A monthly page, or the unfiltered first listing: a "This month…" line above the
+        entries is about the month shown first. Every other listing repeats the site's current
+        line above older entries."""
+        return self.month is not None or (not self.is_filtered and (self.p or 1) == 1)
 
 
 @dataclass
@@ -86,6 +96,9 @@ class LegacyEntry:
     # Why the entry is incomplete; empty when every part an entry needs was found.
     problems: list[str] = field(default_factory=list)
     position: int = 0
+    # True when the page itself shows no headline before the entry's reference or text (some
+    # 2014 static pages open the month's first entry straight on the book series note).
+    no_headline_on_page: bool = False
 
     @property
     def complete(self) -> bool:
@@ -140,34 +153,41 @@ def parse_address(url: str) -> LegacyAddress:
         value = values[-1].strip()
         return int(value) if value.isdigit() and len(value) < 9 else None
 
-    return LegacyAddress(url=url, cat_1=number("cat_1"), cat_2=number("cat_2"), p=number("p"))
+    year, month = _address_month(url)
+    return LegacyAddress(
+        url=url, cat_1=number("cat_1"), cat_2=number("cat_2"), p=number("p"), year=year, month=month
+    )
+
+
+_ADDRESS_MONTH = re.compile(r"_(?P<month>[a-z]{3,9})(?P<year>(?:19|20)\d\d)\.html?$", re.IGNORECASE)
+
+
+def _address_month(url: str) -> tuple[int | None, int | None]:
+    """`pprnet_blog_sept2013.html` → (2013, 9): names were abbreviated as the editor liked."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None, None
+    match = _ADDRESS_MONTH.search(path)
+    if not match:
+        return None, None
+    name = match["month"].lower()
+    numbers = [number for full, number in MONTHS.items() if full.startswith(name[:3])]
+    if len(numbers) != 1 or not list(MONTHS)[numbers[0] - 1].startswith(name):
+        return None, None
+    return int(match["year"]), numbers[0]
 
 
 # --- decoding ---------------------------------------------------------------------------------
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
-
 
 def decode_page(data: bytes) -> str:
-    """Bytes of a saved page as text: BOM, then UTF-8, then the page's declared charset, then
-    Windows-1252 (what old sites and old browsers wrote)."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+    """Bytes of a saved page as text. A byte-order mark wins; then UTF-8, which browsers write
+    when they save a page whatever charset it declares; then the declared charset; then
+    Windows-1252, what old sites and old browsers wrote (UnicodeDammit's order after UTF-8)."""
+    dammit = UnicodeDammit(data, known_definite_encodings=["utf-8"], is_html=True)
+    if dammit.unicode_markup is not None:
+        return dammit.unicode_markup
     return data.decode("cp1252", errors="replace")
 
 
@@ -246,23 +266,6 @@ _FURNITURE_MARKS = re.compile(
     r"pagination|skip|site-footer|site-header)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_VOID_TAGS = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
 
 
 @dataclass
@@ -272,96 +275,80 @@ class _Block:
     furniture: bool = False
     # The mailto: addresses linked from the block (the visible text may be a name).
     emails: tuple[str, ...] = ()
-
-
-class _BlockParser(HTMLParser):
-    """Flattens a saved page into text blocks, the way a browser's "save as text" would."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[_Block] = []
-        self.address = ""
-        self.saved_from = ""
-        self._parts: list[str] = []
-        self._emails: list[str] = []
-        self._stack: list[tuple[str, bool]] = []  # (tag, is furniture)
-        self._skip = 0
-
-    def _furniture(self) -> bool:
-        return any(flag for _tag, flag in self._stack)
-
-    def flush(self) -> None:
-        text = _clean("".join(self._parts))
-        if text:
-            self.blocks.append(_Block(text, self._furniture(), tuple(self._emails)))
-        elif self._emails and self.blocks:
-            block = self.blocks[-1]
-            block.emails = block.emails + tuple(self._emails)
-        self._parts = []
-        self._emails = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
-        if tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
-            self.address = self.address or attributes.get("href", "").strip()
-        if tag == "meta" and attributes.get("property", "").lower() == "og:url":
-            self.address = self.address or attributes.get("content", "").strip()
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-            return
-        if tag == "a":
-            href = attributes.get("href", "").strip()
-            if href.lower().startswith("mailto:"):
-                self._emails.append(href[7:].split("?")[0].strip())
-        if tag in _BLOCK_TAGS:
-            self.flush()
-        if tag in _VOID_TAGS:
-            return
-        marks = " ".join(attributes.get(name, "") for name in ("class", "id", "role"))
-        flag = tag in _FURNITURE_TAGS or bool(_FURNITURE_MARKS.search(marks))
-        self._stack.append((tag, flag))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID_TAGS:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag in _BLOCK_TAGS:
-            self.flush()
-        # Close up to the matching open tag; browsers' saved HTML is often not well nested.
-        for index in range(len(self._stack) - 1, -1, -1):
-            if self._stack[index][0] == tag:
-                del self._stack[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._parts.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        # Browsers' "save page" writes: <!-- saved from url=(0043)https://... -->
-        match = re.search(r"saved from url=\(\d+\)(\S+)", data)
-        if match:
-            self.saved_from = match.group(1)
+    # A headline from the month's table of contents ("blogHeadline" on the static pages).
+    contents: bool = False
 
 
 def _html_blocks(text: str) -> tuple[str, list[_Block]]:
-    parser = _BlockParser()
-    try:
-        parser.feed(text)
-        parser.close()
-    except Exception:  # noqa: BLE001 - html.parser can still trip on exotic markup
-        # Keep what was read and the unread rest as tag-stripped text: never lose a page.
-        parser.flush()
-        rest = re.sub(r"<[^>]*>", "\n", parser.rawdata)
-        parser.blocks.extend(_Block(line) for line in _text_lines(rest))
-    parser.flush()
-    address = parser.address or parser.saved_from
-    return address, parser.blocks
+    """Flattens a saved page into text blocks, the way a browser's "save as text" would, and
+    finds the address it was saved from."""
+    soup = BeautifulSoup(text, "html.parser")
+    address = ""
+    canonical = soup.find("link", rel="canonical", href=True)
+    og_url = soup.find("meta", attrs={"property": re.compile(r"^og:url$", re.I)}, content=True)
+    if canonical:
+        address = canonical["href"].strip()
+    elif og_url:
+        address = og_url["content"].strip()
+    else:
+        # Browsers' "save page" writes: <!-- saved from url=(0043)https://... -->
+        for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+            match = re.search(r"saved from url=\(\d+\)(\S+)", comment)
+            if match:
+                address = match.group(1)
+                break
+    return address, _Flattener().run(soup)
+
+
+class _Flattener:
+    """Walks the tree once, without recursion (saved pages can nest deeply), cutting a block
+    at each block-level tag and noting which blocks sit in site furniture."""
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.parts: list[str] = []
+        self.emails: list[str] = []
+
+    def flush(self, furniture: bool) -> None:
+        text = _clean("".join(self.parts))
+        if text:
+            self.blocks.append(_Block(text, furniture, tuple(self.emails)))
+        elif self.emails and self.blocks:
+            block = self.blocks[-1]
+            block.emails = block.emails + tuple(self.emails)
+        self.parts, self.emails = [], []
+
+    def run(self, soup: BeautifulSoup) -> list[_Block]:
+        # (node, furniture) to enter, or (None, furniture) to close a block-level tag.
+        stack: list[tuple[object, bool]] = [(child, False) for child in reversed(soup.contents)]
+        while stack:
+            node, furniture = stack.pop()
+            if node is None:
+                self.flush(furniture)
+                continue
+            if isinstance(node, Comment) or not isinstance(node, NavigableString | Tag):
+                continue
+            if isinstance(node, NavigableString):
+                if type(node) is NavigableString:  # not a doctype, CDATA or processing note
+                    self.parts.append(str(node))
+                continue
+            name = node.name.lower()
+            if name in _SKIP_TAGS:
+                continue
+            href = node.get("href") if name == "a" else None
+            if isinstance(href, str) and href.strip().lower().startswith("mailto:"):
+                self.emails.append(href.strip()[7:].split("?")[0].strip())
+            marks = " ".join(
+                " ".join(value) if isinstance(value, list) else str(value)
+                for value in (node.get("class", ""), node.get("id", ""), node.get("role", ""))
+            )
+            inner = furniture or name in _FURNITURE_TAGS or bool(_FURNITURE_MARKS.search(marks))
+            if name in _BLOCK_TAGS:
+                self.flush(furniture)
+                stack.append((None, inner))
+            stack.extend((child, inner) for child in reversed(node.contents))
+        self.flush(False)
+        return self.blocks
 
 
 # --- text normalisation -----------------------------------------------------------------------
@@ -408,12 +395,14 @@ _INTRO = re.compile(r"^this\s+month\b", re.IGNORECASE)
 # "Practice Implications", also inline before its first paragraph ("Practice Implications:
 # The…", or glued "Practice ImplicationsThe…"); "Practice implications of…" is a sentence.
 _IMPLICATIONS = re.compile(
-    r"^(?i:(?:practice|clinical)\s+implications?|implications?\s+for\s+(?:practice|clinicians))"
+    r"^(?i:(?:practice|practical|clinical)\s+implications?|implications?\s+for\s+"
+    r"(?:clinical\s+)?(?:practice|clinicians|practitioners|therapists|psychotherapists))"
     r"\s*(?:[:.\-\u2013\u2014]\s*)?(?P<rest>(?:(?=[A-Z0-9\u201c\"'(\u2018])|$).*)$"
 )
 _EMAIL_LINE = re.compile(
-    r"^(?:corresponding\s+)?authors?(?:['\u2019]s)?\s*e-?mails?(?:\s+address(?:es)?)?\s*"
-    r"(?::|-|\u2013)?\s*(?P<rest>.*)$",
+    r"^(?:(?:corresponding\s+)?authors?(?:['\u2019]s)?\s*e-?mails?(?:\s+address(?:es)?)?|"
+    # A bare "Email: name@example.org" line, only when an address follows.
+    r"e-?mail(?=\s*:\s*[\w.+'-]+@))\s*(?::|-|\u2013)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -431,6 +420,26 @@ _REF_YEAR = re.compile(
 _GLUED_HEADING = re.compile(
     r"(?<=[.!?\u2026\u201d\"])(?:\s*(?=(?:Corresponding\s+)?Authors?['\u2019]?s?\s+e-?mail\b)|"
     r"(?=Practice\s+Implications\b))"
+)
+# The blog's description of itself: above the entries of every 2013-2016 page and of the landing
+# page, above the topic list of the 2016+ listings. It is never an entry.
+_DESCRIPTION = re.compile(
+    r"PPRNet\s+Blog\s+was\s+born|^About\s+once\s+a\s+month\s+I\s+(?:will|review)|"
+    r"^Because\s+of\s+copyright\s+issues|^At\s+the\s+bottom\s+of\s+each\s+review|"
+    r"^If\s+you\s+have\s+ideas\s+for\s+an?\s+(?:article|topic)|\bblog\s+began\s+in\s+20\d\d",
+    re.IGNORECASE,
+)
+# The signature under it, the visible text of the editor's mailto: link ("Giorgio A. Tasca").
+_SIGNATURE = re.compile(r"^(?:[A-Z][\w'-]+|[A-Z]\.)(?: (?:[A-Z][\w'-]+|[A-Z]\.)){1,3}$")
+# The static pages print the month's headlines after an image whose text is "blog", so the
+# first one reads "blogHeadline" in a saved text copy.
+_CONTENTS_LINE = re.compile(r"^blog(?=[A-Z0-9\u201c\u2018\"'])")
+# An editor's note on a book reviewed over several months ("Starting in March 2013 I will
+# review one chapter a month from the Handbook…"), with or without its own heading line.
+_SERIES_NOTE = re.compile(
+    r"\bI\s+will\s+review\b.{0,80}\b(?:chapters?|parts?\s+of|book|handbook)\b|"
+    r"\bin\s+the\s+coming\s+months\s+I\s+will\b",
+    re.IGNORECASE,
 )
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 _SENTENCE_END = re.compile(r"[.!?\u2026]['\"\u201d\u2019)\]]*$")
@@ -504,6 +513,12 @@ def _is_short_label(line: str) -> bool:
     return len(line.split()) <= 10 and not _SENTENCE_END.search(line) and not is_reference(line)
 
 
+def _is_series_heading(lines: list[str], index: int) -> bool:
+    """ "Handbook of Psychotherapy and Behavior Change" above its series note."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return _is_headline_like(lines[index]) and bool(_SERIES_NOTE.search(following))
+
+
 def _unglue_twice(line: str) -> str:
     """A headline printed twice with nothing between ("Title Title" or "TitleTitle")."""
     for separator in (" ", ""):
@@ -534,8 +549,12 @@ def parse_page(text: str, *, address: str = "", known_furniture=()) -> LegacyPag
     else:
         lines = _text_lines(text)
         found = ""
-        if lines and _URL_LINE.match(lines[0]):
-            found = lines.pop(0)
+        # Notes on "# " lines may come before the address line (our fixtures say there what
+        # real structure they imitate); without an address after them they are text.
+        notes = next((i for i, line in enumerate(lines) if not line.startswith("# ")), len(lines))
+        if notes < len(lines) and _URL_LINE.match(lines[notes]):
+            found = lines[notes]
+            lines = lines[notes + 1 :]
         blocks = [_Block(line) for line in lines]
     page = LegacyPage(address=parse_address(address or found))
     _Reader(page, blocks, known_furniture).read()
@@ -594,9 +613,22 @@ class _Reader:
     def read(self) -> None:
         blocks = [block for block in self.blocks if not self._is_furniture(block)]
         self.page.furniture.extend(block.text for block in self.blocks if self._is_furniture(block))
+        blocks, after_description = self._drop_description(blocks)
         blocks = self._drop_label_runs(blocks)
 
         starts = [i for i, block in enumerate(blocks) if _month_heading(block.text)]
+        address = self.page.address
+        first_contents = next((i for i, block in enumerate(blocks) if block.contents), None)
+        if not starts and address.month and (after_description or first_contents is not None):
+            # A static page saved without its "PPRNet Blog: October 2014" line: its address
+            # names the month, and the entries start after the blog's description.
+            start = next(
+                (i for i, block in enumerate(blocks) if block is after_description),
+                first_contents if first_contents is not None else len(blocks),
+            )
+            self.page.furniture.extend(block.text for block in blocks[:start])
+            blocks = [_Block(_month_name(address.year, address.month)), *blocks[start:]]
+            starts = [0]
         before = blocks[: starts[0]] if starts else blocks
         self._read_lead(before, blocks[starts[0]] if starts else None)
         for number, start in enumerate(starts):
@@ -605,6 +637,39 @@ class _Reader:
             self._read_month(year, month, blocks[start + 1 : end])
         for position, entry in enumerate(self.page.entries):
             entry.position = position
+
+    def _drop_description(self, blocks: list[_Block]) -> tuple[list[_Block], _Block | None]:
+        """Set aside the blog's description and its signature, and turn "blogHeadline" into
+        the headline it is. Returns the blocks left and the first one after the description."""
+        keep: list[_Block] = []
+        after: _Block | None = None
+        described = contents_next = signature_next = False
+        for block in blocks:
+            text = block.text
+            if _DESCRIPTION.search(text) and not _is_entry_marker(text):
+                self.page.furniture.append(text)
+                described, after, signature_next = True, None, True
+                continue
+            if signature_next and _SIGNATURE.match(text):
+                # Only the line right under the description: a short headline can look alike.
+                self.page.furniture.append(text)
+                signature_next = False
+                continue
+            signature_next = False
+            if text.lower() == "blog":
+                # An HTML copy keeps the "blog" image's text apart from the headline after it.
+                self.page.furniture.append(text)
+                contents_next = described
+                continue
+            if _CONTENTS_LINE.match(text) and _is_headline_like(text[4:]):
+                block = _Block(text[4:], block.furniture, block.emails, contents=True)
+            elif contents_next and _is_headline_like(text):
+                block = _Block(text, block.furniture, block.emails, contents=True)
+            contents_next = False
+            if described and after is None:
+                after = block
+            keep.append(block)
+        return keep, after if described else None
 
     def _drop_label_runs(self, blocks: list[_Block]) -> list[_Block]:
         """A run of four or more short non-sentence lines is a menu or a category list (an
@@ -622,7 +687,7 @@ class _Reader:
         for block in blocks:
             opens_entry = bool(keep) and not run and _opens_entry(keep[-1].text)
             if _is_short_label(block.text) and not _is_entry_marker(block.text):
-                if opens_entry:
+                if opens_entry or block.contents:
                     # A headline right after its month heading, even if a category list
                     # follows a page cut short, is the entry's and not part of that list.
                     keep.append(block)
@@ -645,13 +710,22 @@ class _Reader:
         if content:
             self.page.unparsed.append("\n".join(block.text for block in blocks))
             return
-        for index, block in enumerate(blocks):
-            last = index == len(blocks) - 1
-            if _INTRO.match(block.text) and last and first_heading is not None:
+        belongs = first_heading is not None and self.page.address.shows_newest_month_first
+        index = 0
+        while index < len(blocks):
+            text = blocks[index].text
+            following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+            if _INTRO.match(text) and following.startswith(("\u2026", "...")):
+                # "This month..." and "…I blog about …" on two lines (2016+ listings).
+                text = re.sub(r"\s*(?:\.{3}|\u2026)$", "\u2026", text)
+                text = text + " " + following.lstrip(".\u2026 ")
+                index += 1
+            if _INTRO.match(text) and belongs:
                 year, month, _rest = _month_heading(first_heading.text)
-                self._add_intro(year, month, block.text)
+                self._add_intro(year, month, text)
             else:
-                self.page.furniture.append(block.text)
+                self.page.furniture.append(text)
+            index += 1
 
     def _add_intro(self, year: int, month: int, text: str) -> None:
         if not any(
@@ -666,6 +740,15 @@ class _Reader:
             # A bare month heading (an archive list in the text): no entry to read.
             self.page.furniture.append(_month_name(year, month))
             return
+        # On a static page the month's contents line ("blogHeadline") follows the blog's
+        # description: whatever precedes it is more of that description, not an entry.
+        first_contents = next((i for i, block in enumerate(blocks) if block.contents), 0)
+        for block in blocks[:first_contents]:
+            if _INTRO.match(block.text):
+                self._add_intro(year, month, block.text)
+            else:
+                self.page.furniture.append(block.text)
+        blocks = blocks[first_contents:]
         index = 0
         while index < len(blocks) and _INTRO.match(blocks[index].text):
             self._add_intro(year, month, blocks[index].text)
@@ -703,12 +786,36 @@ class _Reader:
         entry.raw_text = "\n".join(block.text for block in blocks)
         lines = [block.text for block in blocks]
         index = 0
-        # Headline (and its repeat).
-        if index < len(lines) and _is_headline_like(lines[index]):
-            entry.headline = lines[index]
-            index += 1
-            while index < len(lines) and _key(lines[index]) == _key(entry.headline):
+        contents: set[int] = set()
+        if blocks[0].contents:
+            # "blogHeadline" and the rest of the month's table of contents: the other
+            # headlines come back above their own entries.
+            entry.headline = lines[0]
+            index = 1
+            while (
+                index < len(lines)
+                and _is_headline_like(lines[index])
+                and _key(lines[index]) != _key(entry.headline)
+                and not _is_series_heading(lines, index)
+                and not is_reference(lines[index + 1] if index + 1 < len(lines) else "")
+            ):
+                self.page.furniture.append(lines[index])
+                contents.add(index)
                 index += 1
+            entry.raw_text = "\n".join(t for i, t in enumerate(lines) if i not in contents)
+        # The book series note, then the headline (again, on the static pages).
+        while index < len(lines):
+            if _SERIES_NOTE.search(lines[index]) or _is_series_heading(lines, index):
+                entry.preamble.append(lines[index])
+            elif entry.headline and _key(lines[index]) == _key(entry.headline):
+                pass
+            elif not entry.headline and _is_headline_like(lines[index]):
+                entry.headline = lines[index]
+            else:
+                break
+            index += 1
+        if not entry.headline and index < len(lines):
+            entry.no_headline_on_page = True
         # Preamble up to the references, when there are any before the implications.
         stop = next(
             (i for i in range(index, len(lines)) if _IMPLICATIONS.match(lines[i])), len(lines)
@@ -716,6 +823,8 @@ class _Reader:
         first_reference = next((i for i in range(index, stop) if is_reference(lines[i])), None)
         if first_reference is not None:
             for line in lines[index:first_reference]:
+                if _key(line) == _key(entry.headline):
+                    continue
                 if _INTRO.match(line):
                     self._add_intro(year, month, line)
                 else:
@@ -730,6 +839,8 @@ class _Reader:
                 self._add_intro(year, month, line)
             elif _EMAIL_LINE.match(line):
                 entry.author_email = entry.author_email or self._email(line, blocks)
+            elif _SERIES_NOTE.search(line) and not entry.summary:
+                entry.preamble.append(line)
             else:
                 entry.summary.append(line)
         # Implications and the closing e-mail line.
@@ -773,15 +884,21 @@ class _Reader:
     @staticmethod
     def _problems(entry: LegacyEntry, *, found_implications: bool) -> list[str]:
         problems = []
-        if not entry.headline:
+        if entry.no_headline_on_page:
+            opens_on = "its reference" if entry.references else "its text"
+            problems.append(f"the page shows no headline for this entry (it opens on {opens_on})")
+        elif not entry.headline:
             problems.append("no headline")
         if not (entry.summary or entry.references):
             problems.append("no summary")
-        if not found_implications:
+        last = (entry.implications or entry.summary or entry.references or [""])[-1]
+        cut = bool(last) and not _SENTENCE_END.search(last) and not entry.author_email
+        if cut and not found_implications:
+            problems.append("cut off: the saved page ends mid-entry, before Practice Implications")
+        elif cut:
+            problems.append("cut off: the saved page ends mid-sentence")
+        elif not found_implications:
             problems.append("no Practice Implications heading")
         elif not entry.implications:
             problems.append("no Practice Implications text")
-        text = (entry.implications or entry.summary or [""])[-1]
-        if text and not _SENTENCE_END.search(text) and not entry.author_email:
-            problems.append("text cut off mid-sentence")
         return problems

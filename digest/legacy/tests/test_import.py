@@ -178,8 +178,12 @@ def test_control_characters_in_a_saved_page_do_not_break_the_import(tmp_path):
 
 def test_command_prints_the_report():
     out = io.StringIO()
-    call_command("import_legacy", str(FIXTURES), stdout=out)
+    # The clipping has no address line: it is kept, and the run says so and fails.
+    with pytest.raises(CommandError, match="2 file"):
+        call_command("import_legacy", str(FIXTURES), stdout=out)
     text = out.getvalue()
+    assert "clipping.txt" in text and "WARNING: no address" in text
+    assert "Import complete." not in text
     assert "Pages read: 12" in text
     assert "Entries created: 10" in text
     assert "Incomplete (kept as drafts): 1" in text

@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = _(
         "Import pages of the old blog, saved as HTML by a browser or as text (first line: the "
         "page's address). Folders are read for .html, .htm and .txt files. Running it again "
-        "over the same pages changes nothing."
+        "over the same pages changes nothing. Exits non-zero when a file cannot be read, is "
+        "not a saved page, holds nothing recognisable, or has no address."
     )
 
     def add_arguments(self, parser):
@@ -31,12 +32,18 @@ class Command(BaseCommand):
         report = import_legacy(paths)
         for line in report.lines():
             self.stdout.write(line)
-        if report.incomplete or report.unparsed or report.skipped_files:
+        if report.warnings:
+            # Garbage is never "complete": the run says which files need a person and fails.
+            raise CommandError(
+                _("%(n)d file(s) need attention: see the warnings above.")
+                % {"n": len({path for path, _why in report.warnings})}
+            )
+        if report.incomplete or report.unparsed:
             self.stdout.write(
                 self.style.WARNING(
                     _(
-                        "Review the drafts in the page tree; the unparsed text above is kept "
-                        "in the admin's import log."
+                        "Import finished. Review the drafts listed above in the page tree; the "
+                        "text not understood is kept in the admin's import log."
                     )
                 )
             )

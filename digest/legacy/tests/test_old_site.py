@@ -1,0 +1,350 @@
+"""The old site's two real layouts, as imitated by fixtures_old_site/ (each file's header names
+the real structure it copies): headlines, months and cut-off entries as an editor needs them."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.legacy.importer import import_legacy
+from digest.legacy.models import ImportedEntry
+from digest.legacy.parsing import parse_address, parse_page
+from digest.summaries.models import SummaryPage
+
+OLD_SITE = Path(__file__).parent / "fixtures_old_site"
+DESCRIPTION_WORDS = ("PPRNet Blog was born", "About once a month", "Because of copyright")
+
+
+def read(name):
+    return parse_page((OLD_SITE / name).read_text(encoding="utf-8"))
+
+
+def only_entry(name):
+    (entry,) = read(name).entries
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("url", "month"),
+    [
+        ("http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_feb2013.html", (2013, 2)),
+        ("http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_march2013.html", (2013, 3)),
+        ("http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_june2013.html", (2013, 6)),
+        ("http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_sept2013.html", (2013, 9)),
+        ("http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_oct2014.html", (2014, 10)),
+        ("http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_juin2014.html", (None, None)),
+        ("http://www.med.uottawa.ca/pprnet/eng/pprnet_blog.html", (None, None)),
+        ("https://socialsciences.uottawa.ca/pprnet/blog?p=3&cat_1=24", (None, None)),
+    ],
+)
+def test_a_static_page_address_names_its_month(url, month):
+    address = parse_address(url)
+    assert (address.year, address.month) == month
+
+
+def test_static_page_headline_comes_from_its_contents_line_not_the_description():
+    page = read("static-bare-month-line.txt")
+    (entry,) = page.entries
+    assert (entry.year, entry.month) == (2014, 5)
+    assert entry.headline == "Does Psychotherapy Work as Well in Clinics as in Trials?"
+    # The book series note is the entry's preamble; its heading is not taken for the headline.
+    assert entry.preamble[0] == "Handbook of Psychotherapy and Behavior Change"
+    assert entry.preamble[1].startswith("From March 2013 on I will review one chapter")
+    assert entry.references[0].startswith("Lambert, M.J. (2013). The efficacy")
+    assert "Maria B. Lindqvist" in page.furniture  # the signature under the description
+    assert not any(words in entry.raw_text for words in DESCRIPTION_WORDS)
+
+
+def test_static_page_without_its_month_line_takes_the_month_from_its_address():
+    entry = only_entry("static-no-month-line.txt")
+    assert (entry.year, entry.month) == (2014, 11)
+    assert entry.headline == "What Do Group Therapies Add?"
+    assert entry.references[0].startswith("Burlingame, G.M., Strauss, B., & Joyce, A.S. (2013).")
+
+
+def test_entry_the_page_shows_without_a_headline_says_so():
+    entry = only_entry("static-no-headline.txt")
+    assert (entry.year, entry.month) == (2014, 9)
+    assert entry.headline == "" and entry.no_headline_on_page
+    assert (
+        entry.problems[0] == "the page shows no headline for this entry (it opens on its reference)"
+    )
+    # The series heading is not mistaken for the headline, and nothing of the entry is lost.
+    assert entry.preamble[0] == "Handbook of Psychotherapy and Behavior Change"
+    assert entry.references[0].startswith("Hill, C.E., & Knox, S. (2013).")
+    assert entry.summary[0].startswith("In the second half of their chapter")
+
+
+def test_full_static_month_gives_each_entry_its_own_headline():
+    page = read("static-full-month.txt")
+    first, second = page.entries
+    assert [e.headline for e in page.entries] == [
+        "When Clients Expect to Improve",
+        "Brief Check-Ins Between Sessions",
+    ]
+    assert first.complete and second.complete
+    # The second headline, listed in the month's contents, is not part of the first entry.
+    assert "Brief Check-Ins Between Sessions" not in first.raw_text.splitlines()
+    assert first.implications == [
+        "Ask about expectations in the first session, and talk openly about what therapy can "
+        "and cannot do."
+    ]
+    assert second.implications[0].startswith("A short call between sessions")
+    assert second.author_email == "jkim@example.org"
+    assert second.references[0].endswith("DOI: 10.1080/10503307.2013.000000")
+
+
+def test_landing_page_description_is_not_an_entry():
+    page = read("landing-page.txt")
+    (entry,) = page.entries
+    assert (entry.year, entry.month, entry.headline) == (
+        2016,
+        3,
+        "Working Through Ruptures Pays Off",
+    )
+    assert entry.complete and entry.author_email == "jmuran@example.edu"
+    assert not page.unparsed
+    assert any("PPRNet Blog was born" in line for line in page.furniture)
+
+
+def test_listing_shows_the_sites_current_intro_which_is_not_the_listed_months():
+    page = read("listing-filtered-cut.txt")
+    assert page.intros == []
+    assert any(line.startswith("This month") for line in page.furniture)
+    assert (page.address.cat_1, page.address.cat_2, page.address.p) == (25, 30, 5)
+
+
+def test_newest_listing_intro_belongs_to_the_month_it_shows_first():
+    page = read("listing-newest.txt")
+    (intro,) = page.intros
+    assert (intro.year, intro.month) == (2022, 6)
+    assert intro.text == "This month\u2026 I blog about writing between sessions, and supervision."
+
+
+@pytest.mark.parametrize(
+    ("name", "headline"),
+    [
+        ("listing-filtered-cut.txt", "Internet Therapy Compared With Face-to-Face Therapy"),
+        ("listing-newest.txt", "Writing Between Sessions"),
+        ("static-bare-month-line.txt", "Does Psychotherapy Work as Well in Clinics as in Trials?"),
+    ],
+)
+def test_entry_cut_off_by_the_saved_copy_is_a_draft_that_says_why(name, headline):
+    entry = read(name).entries[-1]
+    assert entry.headline == headline and not entry.complete
+    assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
+
+
+def test_html_copy_with_the_blog_image_apart_from_the_headline():
+    html = """<html><head><link rel="canonical"
+        href="http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_may2014.html"></head><body>
+        <h1>PPRNet Blog: May 2014</h1>
+        <p>Jo Q. Editor At a meeting, people asked for news. And so the PPRNet Blog was born.</p>
+        <p>About once a month I will review a few new studies.</p>
+        <p><a href="mailto:editor@example.org">Jo Q. Editor</a></p>
+        <div>blog</div><h2>Shorter Waits, Better Starts</h2>
+        <p>Smith, A.B., &amp; Jones, C. (2013). Waiting lists. Psychotherapy, 50(2), 1-9.</p>
+        <p>Clients seen sooner did better.</p><p>Practice Implications</p><p>Keep waits short.</p>
+        </body></html>"""
+    page = parse_page(html)
+    (entry,) = page.entries
+    assert (entry.year, entry.month) == (2014, 5)
+    assert entry.headline == "Shorter Waits, Better Starts" and entry.complete
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in OLD_SITE.glob("*.txt")))
+def test_every_fixture_entry_has_its_month_and_none_holds_the_blogs_description(name):
+    page = read(name)
+    assert page.entries
+    for entry in page.entries:
+        assert entry.year and entry.month
+        assert not any(words in entry.raw_text for words in DESCRIPTION_WORDS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=4000))
+def test_a_page_cut_anywhere_never_gives_the_description_as_an_entry(cut):
+    text = (OLD_SITE / "static-full-month.txt").read_text(encoding="utf-8")
+    page = parse_page(text[: len(text) - cut])
+    for entry in page.entries:
+        assert (entry.year, entry.month) == (2015, 4)
+        assert not any(words in entry.raw_text for words in DESCRIPTION_WORDS)
+
+
+# --- the importer ------------------------------------------------------------------------------
+
+
+def snapshot():
+    return (
+        list(SummaryPage.objects.order_by("path").values_list("path", "title", "live")),
+        list(ImportedEntry.objects.order_by("pk").values()),
+    )
+
+
+@pytest.mark.django_db
+def test_old_site_pages_import_with_month_headline_and_a_report_per_file():
+    report = import_legacy([OLD_SITE])
+    titles = set(SummaryPage.objects.values_list("title", flat=True))
+    assert "Untitled entry of 2014-09" in titles  # the one entry its page shows untitled
+    assert {title for title in titles if title.startswith("Untitled")} == {
+        "Untitled entry of 2014-09"
+    }
+    internet = SummaryPage.objects.get(title="Internet Therapy Compared With Face-to-Face Therapy")
+    # The cut copy on one listing and the full copy on another are one live summary.
+    assert internet.live and internet.author_email == "per.carlbring@example.se"
+    assert sorted(t.legacy_id for t in internet.topics.all()) == [30, 45]
+    files = {Path(path).name: file for path, file in report.files.items()}
+    assert files["listing-full-copy.txt"].created == [
+        "2019-03 “Internet Therapy Compared With Face-to-Face Therapy”"
+    ]
+    assert files["listing-filtered-cut.txt"].merged == [
+        "2019-03 “Internet Therapy Compared With Face-to-Face Therapy”"
+    ]
+    ((label, problems),) = files["static-no-headline.txt"].drafts
+    assert label == "2014-09 Untitled entry of 2014-09"
+    assert problems[0].startswith("the page shows no headline")
+    record = ImportedEntry.objects.get(month="2014-09-01")
+    assert record.status == "incomplete" and record.problems == problems
+    assert record.sources == ["http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_sept2014.html"]
+    assert not report.warnings
+    text = "\n".join(report.lines())
+    assert "left as a draft: 2014-09 Untitled entry of 2014-09: the page shows no headline" in text
+
+
+@pytest.mark.django_db
+def test_old_site_reimport_changes_nothing():
+    import_legacy([OLD_SITE])
+    before = snapshot()
+    report = import_legacy([OLD_SITE])
+    assert report.created == 0 and report.updated == 0
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_a_fuller_copy_read_later_completes_the_draft():
+    import_legacy([OLD_SITE / "listing-filtered-cut.txt"])
+    draft = SummaryPage.objects.get(title="Internet Therapy Compared With Face-to-Face Therapy")
+    assert not draft.live
+    report = import_legacy([OLD_SITE / "listing-full-copy.txt"])
+    draft.refresh_from_db()
+    assert draft.live and draft.author_email == "per.carlbring@example.se"
+    files = {Path(path).name: file for path, file in report.files.items()}
+    assert files["listing-full-copy.txt"].updated == [
+        "2019-03 “Internet Therapy Compared With Face-to-Face Therapy”"
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "warning"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (bytes(range(256)) * 40, "not a saved page: binary data"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02\xff" * 500, "not a saved page: binary data"),
+        (b"Shopping list\nmilk\neggs\n", "nothing in it is recognisable"),
+        (
+            b"June 2017\nA Headline Here\nSmith, A. (2017). Title. Journal, 1(2), 3-4.\n"
+            b"Text.\nPractice Implications\nDo this.\n",
+            "no address",
+        ),
+    ],
+)
+def test_garbage_warns_and_fails_without_import_complete(tmp_path, content, warning):
+    path = tmp_path / "page.txt"
+    path.write_bytes(content)
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("import_legacy", str(path), stdout=out)
+    text = out.getvalue()
+    assert f"WARNING: {warning}" in text and str(path) in text
+    assert "Import complete." not in text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Practice Implications",
+        "Practice implications:",
+        "Practice Implication",
+        "PRACTICE IMPLICATIONS",
+        "Clinical Implications",
+        "Practical implications",
+        "Implications for Practice",
+        "Implications for clinical practice",
+        "Implications for Therapists",
+    ],
+)
+@pytest.mark.parametrize(
+    "email_line",
+    [
+        "Author email: lee@example.org",
+        "Author's e-mail: lee@example.org",
+        "Corresponding author email address - lee@example.org",
+        "Email: lee@example.org",
+    ],
+)
+def test_implications_heading_and_email_line_as_the_editor_typed_them(heading, email_line):
+    text = "\n".join(
+        [
+            "https://socialsciences.uottawa.ca/pprnet/blog?p=9&cat_2=16",
+            "May 2017",
+            "Clients Who Wait Get Worse",
+            "Lee, A.B., & Park, C. (2016). Waiting and outcome. Psychotherapy, 53(1), 1-9.",
+            "Clients who waited longer started therapy in worse shape.",
+            heading,
+            "Shorten the wait where you can.",
+            email_line,
+        ]
+    )
+    (entry,) = parse_page(text).entries
+    assert entry.complete, entry.problems
+    assert entry.implications == ["Shorten the wait where you can."]
+    assert entry.author_email == "lee@example.org"
+
+
+def test_a_description_worded_differently_still_ends_at_the_contents_line():
+    """Months before the Handbook series: a description paragraph none of the known openings
+    match is still the description, because the month's contents line follows it."""
+    text = (OLD_SITE / "static-bare-month-line.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "About once a month I will review",
+        "Every few weeks the editor picks a study that matters in the room, and I will review",
+    ).replace("Because of copyright issues", "For reasons of copyright")
+    page = parse_page(text)
+    (entry,) = page.entries
+    assert entry.headline == "Does Psychotherapy Work as Well in Clinics as in Trials?"
+    assert not entry.no_headline_on_page
+    assert any(line.startswith("Every few weeks") for line in page.furniture)
+    assert "For reasons of copyright" not in entry.raw_text
+
+
+def test_a_page_without_month_line_or_known_description_starts_at_its_contents_line():
+    text = (OLD_SITE / "static-no-month-line.txt").read_text(encoding="utf-8")
+    for opening in (
+        "PPRNet Blog was born",
+        "About once a month",
+        "Because of copyright issues",
+        "At the bottom of each review",
+        "If you have ideas for an article",
+    ):
+        text = text.replace(opening, "Some words")
+    (entry,) = parse_page(text).entries
+    assert (entry.year, entry.month) == (2014, 11)
+    assert entry.headline == "What Do Group Therapies Add?"
+
+
+def test_a_short_headline_right_after_the_signature_is_not_taken_for_it():
+    html = """<html><head><link rel="canonical"
+        href="http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_may2014.html"></head><body>
+        <p>At a meeting, people asked for news. And so the PPRNet Blog was born.</p>
+        <p><a href="mailto:editor@example.org">Jo Q. Editor</a></p>
+        <div>blog</div><h2>Group Therapy Works</h2>
+        <p>Smith, A.B., &amp; Jones, C. (2013). Groups. Psychotherapy, 50(2), 1-9.</p>
+        <p>Groups helped.</p><p>Practice Implications</p><p>Offer groups.</p>
+        </body></html>"""
+    (entry,) = parse_page(html).entries
+    assert entry.headline == "Group Therapy Works" and entry.complete
