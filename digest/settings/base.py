@@ -130,6 +130,16 @@ PAGE_CACHE_QUERY_SECONDS = env.int("PAGE_CACHE_QUERY_SECONDS", default=60)
 PAGE_CACHE_ERROR_SECONDS = env.int("PAGE_CACHE_ERROR_SECONDS", default=5)
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 
+# A proxy cache or CDN in front (deploy/nginx/digest.conf, docs/deploy.md): Wagtail purges a
+# page's addresses, and digest/core/frontend_cache.py the lists showing it, on publish.
+if env("FRONTEND_CACHE_URL", default=""):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_URL"),
+        }
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

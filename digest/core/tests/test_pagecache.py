@@ -168,3 +168,12 @@ def test_search_results_are_cached_and_bounded_by_the_backend(client, summary):
 def test_a_zero_timeout_turns_the_page_cache_off(client, summary, settings):
     settings.PAGE_CACHE_SECONDS = 0
     assert twice(client, summary.url)[1]["X-Cache"] == "bypass"
+
+
+def test_a_publish_purges_every_address_showing_the_summary_in_both_languages(summary):
+    from digest.core.frontend_cache import addresses
+
+    paths = {url.removeprefix("http://localhost") for url in addresses(summary)}
+    for path in [summary.url, "/2018/02/", "/", "/archive/", "/feeds/atom/", "/topics/alliance/"]:
+        assert path in paths and f"/fr{path}" in paths, path
+    assert "/types/rct/" in paths and "/topics/alliance/implications/" in paths
