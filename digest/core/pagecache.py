@@ -7,12 +7,14 @@ so the page cache never keeps what a CDN could not. Every copy carries the facet
 generation stamp, which any publish, unpublish, move, deletion, or change to a topic or type
 renews (`digest/summaries/facet_index.py`): a copy from an older generation is never served.
 
-Why not Django's cache middleware or wagtail-cache (README, "Decisions"): both key a page on
-the language active when they run and on its `Vary` headers, so our English pages (which vary
-on Accept-Language although their language comes from the path) split into one copy per
-browser; neither can drop every page at once on a backend without key patterns (the file
-cache, Memcached) other than by waiting out the timeout; and both serve a stored page to a
-request carrying an editor's session cookie unless the page varies on Cookie.
+Why not Django's cache middleware or wagtail-cache (README, "Decisions"): both build the key
+from Django's `get_cache_key`, i.e. the language active when they run and the `Vary` headers,
+so our English pages (which vary on Accept-Language although the path sets their language)
+split into one copy per browser. Django's middleware cannot drop every page at once on a
+backend without key patterns (the file cache, Memcached) other than by expiry, and serves a
+stored page to a request holding an editor's session cookie unless the page varies on Cookie;
+wagtail-cache purges through a list of keys kept in the cache itself, rewritten by every
+process on every store. A stamp in every copy needs neither.
 """
 
 import hashlib
