@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "digest.api",
     "digest.newsletter",
     "digest.legacy",
+    "digest.snapshot",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
