@@ -238,16 +238,20 @@ class Snapshot:
         site = Site.objects.get(is_default_site=True)
         pages = {}
         urls = {}
-        kinds = {}
-        for page in Page.objects.live().public().filter(depth__gte=2).specific(defer=True):
-            url = page.get_url()
-            if url is None:
-                continue
-            pages[page.pk] = [str(page.last_published_at), page.latest_revision_id, [], []]
-            kinds[page.pk] = type(page).__name__
+        live = Page.objects.live().public().filter(depth__gte=2)
+        # A page's address is its url_path below the site's root (the one site; English at
+        # /, other languages under their prefix), read as plain rows: 10 000 model instances
+        # and reverse() calls would cost seconds here.
+        root = site.root_page.url_path
+        rows = live.filter(url_path__startswith=root).values_list(
+            "pk", "url_path", "last_published_at", "latest_revision_id"
+        )
+        for pk, url_path, published, revision in rows:
+            url = "/" + url_path.removeprefix(root)
+            pages[pk] = [str(published), revision, [], []]
             for language in self.languages:
                 prefix = "" if language == self.default_language else f"/{language}"
-                urls[prefix + url] = page.pk
+                urls[prefix + url] = pk
         through = [SummaryPage.topics.through, SummaryPage.research_types.through]
         for slot, model in enumerate(through, start=2):
             term = "topic_id" if slot == 2 else "researchtype_id"
@@ -263,7 +267,6 @@ class Snapshot:
         return {
             "host": site.hostname,
             "pages": {str(pk): value for pk, value in pages.items()},
-            "kinds": kinds,
             "urls": urls,
             "taxonomy": digest(json.dumps(taxonomy, default=str).encode()),
             "topics": [row[1] for row in taxonomy[0]],
