@@ -164,6 +164,7 @@ class Snapshot:
     def export(self, full=False):
         from django.conf import settings
         from django.test import override_settings
+        from django.utils import translation
 
         started = time.perf_counter()
         storages = {
@@ -172,7 +173,11 @@ class Snapshot:
         }
         # Rendered afresh (not from the page cache) and with plain static addresses, which
         # are then copied from the source folders.
-        with override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]):
+        # Rendering /fr/ pages leaves French active in this thread: the override restores it.
+        with (
+            override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
+            translation.override(self.default_language),
+        ):
             outcome = self._export(full)
         outcome.seconds = time.perf_counter() - started
         return outcome

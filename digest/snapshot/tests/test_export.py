@@ -163,3 +163,12 @@ def test_bad_languages_are_refused_clearly(tmp_path):
 
     with pytest.raises(CommandError, match="--languages"):
         call_command("export_static", str(tmp_path), "--languages", "de")
+
+
+def test_french_pages_come_along_when_asked_for(tmp_path, site):
+    export(tmp_path, languages=("en", "fr"))
+    french = (tmp_path / "fr" / site[0].url.lstrip("/") / "index.html").read_text()
+    assert '<html lang="fr">' in french
+    english = (tmp_path / site[0].url.lstrip("/") / "index.html").read_text()
+    assert f'href="../../../fr{site[0].url}index.html"' in english
+    assert broken_links(tmp_path) == []
