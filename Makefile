@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= digest.settings.dev
 
-.PHONY: run test test-fast lint format bench browser-deps messages clean
+.PHONY: run test test-fast lint format bench browser-deps proxy-deps messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,14 @@ browser-deps:
 	  || echo "chromium could not be installed: browser tests will be skipped"; \
 	fi
 
-test: $(STAMP) browser-deps
+# The proxy-cache tests start Debian's nginx with deploy/nginx/digest.conf; else they skip.
+proxy-deps:
+	@if [ ! -x /usr/sbin/nginx ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null) \
+	  || echo "nginx could not be installed: proxy-cache tests will be skipped"; \
+	fi
+
+test: $(STAMP) browser-deps proxy-deps
 	DJANGO_SETTINGS_MODULE=digest.settings.test $(VENV)/bin/pytest -q
 
 test-fast: $(STAMP)
@@ -49,7 +56,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(STAMP)
+bench: $(STAMP) proxy-deps
 	$(PY) -m bench
 
 messages: $(STAMP)

@@ -10,11 +10,14 @@ import pytest
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Page and rate-limit caches must not leak from one test into the next.
-    from django.core.cache import cache
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from .sites import connect_signals
+        from . import frontend_cache, sites
 
-        connect_signals()
+        sites.connect_signals()
+        frontend_cache.connect_signals()

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "digest.newsletter",
     "digest.legacy",
     "digest.reading",
+    "digest.snapshot",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "digest.core.pagecache.PageCacheMiddleware",  # first: a stored page skips everything below
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -111,6 +113,34 @@ CACHES = {
         "CACHE_URL", default=f"filecache://{env('CACHE_DIR', default=str(BASE_DIR / '.cache'))}"
     )
 }
+
+# The page cache (digest/core/pagecache.py) keeps its copies apart from the default cache, so
+# pages never crowd out rate limits or stamps. Default: files beside the default cache, at most
+# MAX_ENTRIES copies (the backend culls beyond that). PAGE_CACHE_URL may be any Django cache.
+CACHES["pages"] = env.cache(
+    "PAGE_CACHE_URL",
+    default=f"filecache://{env('CACHE_DIR', default=str(BASE_DIR / '.cache'))}/pages",
+)
+CACHES["pages"].setdefault("OPTIONS", {}).setdefault(
+    "MAX_ENTRIES", env.int("PAGE_CACHE_MAX_ENTRIES", default=20_000)
+)
+PAGE_CACHE_ALIAS = "pages"
+# How long a stored page lives (0 turns the page cache off); a publish replaces it at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+# Searches and filtered lists (any query string) and 404s are kept briefly.
+PAGE_CACHE_QUERY_SECONDS = env.int("PAGE_CACHE_QUERY_SECONDS", default=60)
+PAGE_CACHE_ERROR_SECONDS = env.int("PAGE_CACHE_ERROR_SECONDS", default=5)
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+
+# A proxy cache or CDN in front (deploy/nginx/digest.conf, docs/deploy.md): Wagtail purges a
+# page's addresses, and digest/core/frontend_cache.py the lists showing it, on publish.
+if env("FRONTEND_CACHE_URL", default=""):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_URL"),
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

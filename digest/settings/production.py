@@ -15,15 +15,6 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-# A CDN in front: Wagtail purges a page's URLs when it is published (SPEC §5).
-if env("FRONTEND_CACHE_URL", default=""):
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": env("FRONTEND_CACHE_URL"),
-        }
-    }
-
 # Wagtail's preview panel shows the page in a same-origin iframe, so SAMEORIGIN (not DENY)
 # is deliberate; frame-ancestors 'self' in the CSP says the same to modern browsers.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

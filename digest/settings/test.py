@@ -14,6 +14,11 @@ TASKS = {
     },
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 REFERENCES_DOI_LOOKUP = False  # never call the network from tests
+
+# Tests read each response's context, which a stored copy has not: the page cache is off here
+# and its own tests (digest/core/tests/test_pagecache.py) turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -139,9 +139,7 @@ class FacetIndex:
     def current(cls):
         """This process's index, rebuilt if anything changed since it was built."""
         global _current
-        generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            generation = _stamp()
+        generation = current_generation()
         if _current is None or _current.stale(generation):
             with _lock:  # one thread rebuilds; the others then find it fresh
                 if _current is None or _current.stale(generation):
@@ -272,6 +270,12 @@ class SummaryList(Sequence):
         for summary in summaries:  # its topics and types from the index: two queries fewer
             summary.listed_topics, summary.listed_types = self.index.terms_of(summary.pk)
         return summaries
+
+
+def current_generation():
+    """The shared stamp of the published content's state (the page cache keys on it too)."""
+    generation = cache.get(GENERATION_KEY)
+    return _stamp() if generation is None else generation
 
 
 def _stamp():

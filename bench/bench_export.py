@@ -1,0 +1,134 @@
+"""The static snapshot against Pelican, on the same corpus: a full `export_static` (pages,
+then Pagefind's index), an incremental one after one publish, and Pelican rendering the same
+summaries (as Markdown articles, 20 to a page) with its default theme.
+
+The corpus is a SQLite file from `generate_corpus` (BENCH_EXPORT_DB=path is copied and used;
+else 10,000 summaries are built in a temporary folder). Pelican is a bench-only dependency
+(`pip install pelican markdown`); without it that line is skipped.
+"""
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SUMMARIES = int(os.environ.get("BENCH_EXPORT_SUMMARIES", "10000"))
+
+WRITE_MARKDOWN = """
+import os
+from pathlib import Path
+from digest.summaries.models import SummaryPage
+out = Path(os.environ["PELICAN_CONTENT"])
+out.mkdir(parents=True, exist_ok=True)
+for s in SummaryPage.objects.live().prefetch_related("topics", "research_types"):
+    topics = [t.name for t in s.topics.all()]
+    (out / f"{s.pk}.md").write_text(
+        f"Title: {s.title}\\nDate: {s.month:%Y-%m-%d}\\nSlug: {s.slug}-{s.pk}\\n"
+        f"Category: {topics[0] if topics else 'Miscellaneous'}\\n"
+        f"Tags: {', '.join(topics + [t.name for t in s.research_types.all()])}\\n\\n"
+        f"{s.body}\\n\\n## Practice implications\\n\\n{s.implications}\\n"
+    )
+"""
+
+PUBLISH_ONE = """
+from digest.summaries.models import SummaryPage
+summary = SummaryPage.objects.live().order_by("path")[SummaryPage.objects.live().count() // 2]
+summary.title = summary.title + " (revised)"
+summary.save_revision().publish()
+print(summary.url)
+"""
+
+PELICAN_CONF = """
+SITENAME = "Practice Digest"
+SITEURL = ""
+TIMEZONE = "America/Toronto"
+DEFAULT_LANG = "en"
+DEFAULT_PAGINATION = 20
+"""
+
+
+class Timing(float):
+    """Wall seconds of a child process, with its CPU seconds (user + system) beside them:
+    on a shared machine the CPU time is the steadier comparison."""
+
+    cpu = 0.0
+
+    def __format__(self, spec):
+        return f"{float(self):{spec}}s wall, {self.cpu:{spec}}s CPU"
+
+
+def timed(command, env, cwd=ROOT):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(f"{command} failed:\n{result.stdout}\n{result.stderr}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    timing = Timing(time.perf_counter() - started)
+    timing.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return timing, result.stdout
+
+
+def main():
+    workdir = Path(tempfile.mkdtemp(prefix="digest-export-"))
+    database = workdir / "corpus.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "digest.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "CACHE_DIR": str(workdir / "cache"),
+    }
+    manage = [sys.executable, "manage.py"]
+    try:
+        if os.environ.get("BENCH_EXPORT_DB"):
+            shutil.copy(os.environ["BENCH_EXPORT_DB"], database)
+        else:
+            subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+            subprocess.run(
+                [*manage, "generate_corpus", "--summaries", str(SUMMARIES)],
+                cwd=ROOT,
+                env=env,
+                check=True,
+            )
+        site = workdir / "site"
+        seconds, output = timed([*manage, "export_static", str(site), "--no-search"], env)
+        files = sum(1 for _ in site.rglob("*.html"))
+        print(f"export_static, full, pages only: {seconds:.1f} ({files:,} HTML files)")
+        print("  " + output.strip())
+        seconds, _ = timed([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], env)
+        print(f"Pagefind index of the export: {seconds:.1f}")
+        timed([*manage, "shell", "-v", "0", "-c", PUBLISH_ONE], env)
+        seconds, output = timed([*manage, "export_static", str(site), "--no-search"], env)
+        print(f"export_static after one publish, pages only: {seconds:.1f} (process)")
+        print("  " + output.strip())
+        seconds, output = timed([*manage, "export_static", str(site)], env)
+        print(f"export_static, no change, with the Pagefind index: {seconds:.1f} (process)")
+        print("  " + output.strip())
+        if shutil.which("pelican", path=str(Path(sys.executable).parent)) is None:
+            print("Pelican: skipped (pip install pelican markdown)")
+            return
+        content = workdir / "pelican" / "content"
+        timed(
+            [*manage, "shell", "-v", "0", "-c", WRITE_MARKDOWN],
+            {**env, "PELICAN_CONTENT": str(content)},
+        )
+        (workdir / "pelican" / "pelicanconf.py").write_text(PELICAN_CONF)
+        pelican = str(Path(sys.executable).parent / "pelican")
+        seconds, _ = timed(
+            [pelican, "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
+            env,
+            cwd=workdir / "pelican",
+        )
+        files = sum(1 for _ in (workdir / "pelican" / "output").rglob("*.html"))
+        print(f"Pelican {SUMMARIES:,} articles: {seconds:.1f} ({files:,} HTML files)")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SnapshotConfig(AppConfig):
+    name = "digest.snapshot"
+    label = "snapshot"
+    verbose_name = _("Static snapshot")

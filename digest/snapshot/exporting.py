@@ -1,0 +1,474 @@
+"""A static snapshot of the public site: every reader page written as a file, so that any web
+server, or a plain file browser, can serve the archive after the site itself is gone.
+
+Pages are rendered by the site itself (Django's test client: the same views, templates and
+middleware a reader meets) and their links made relative, so the copy works from any folder,
+sub-path or file://. Addresses with a query are mapped to folders where they name one
+archive view (`/archive/?topic=x&page=2` → `archive/topic/x/page/2/`); any other internal
+address (a combined filter, the API, a citation export, the French interface unless asked
+for) points to the live site, and forms go there too or are removed. Search is Pagefind, run
+over the written files.
+
+A manifest beside the files records what each file was made from. A later run renders only
+what a change can have touched: the changed pages and every page linking to one of them,
+plus home, the feeds and the sitemap. A change that moves lists or counts (a page published
+or removed, a summary retagged, a topic or type edited) renders everything again. Either way
+a file is written only when its bytes differ.
+"""
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+MANIFEST = ".snapshot.json"
+MANIFEST_VERSION = 1
+ARCHIVE_LISTS = ("/archive/", "/feeds/rss/", "/feeds/atom/")
+FACETS = ("topic", "type")
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/api/",
+    "/media/",
+    "/subscribe/",
+    "/unsubscribe/",
+    "/preferences/",
+    "/list/",
+    "/cpd/",
+)
+SKIPPED_SUFFIXES = (".bib", ".ris", ".json")
+SLUG = re.compile(r"^[-\w]+$")
+LINK = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
+FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.DOTALL)
+MAIN = re.compile(r"<main\b")
+SEARCH_UI = """
+<link href="{base}pagefind/pagefind-ui.css" rel="stylesheet">
+<div id="static-search" data-base="{base}"></div>
+<script src="{base}pagefind/pagefind-ui.js"></script>
+<script src="{base}static-search.js"></script>
+"""
+SEARCH_SCRIPT = """// The snapshot's search: Pagefind's interface, given the search form's ?q=.
+window.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("static-search");
+    var ui = new PagefindUI({element: box, showSubResults: true, baseUrl: box.dataset.base});
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { ui.triggerSearch(query); }
+    var form = document.querySelector("form.search-form");
+    if (form) { form.hidden = true; }
+});
+"""
+
+
+@dataclass
+class Outcome:
+    rendered: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    full: bool = True
+    seconds: float = 0.0
+    failed: list = field(default_factory=list)
+
+
+def target(address, languages=("en",), default_language="en"):
+    """The file (relative to the snapshot's root) holding `address`, or None if the snapshot
+    has no copy of it (it then points to the live site)."""
+    parts = urlsplit(address)
+    path, query = parts.path, parts.query
+    if not path.startswith("/") or parts.netloc or parts.scheme:
+        return None
+    if path.startswith(SKIPPED_PREFIXES) or path.endswith(SKIPPED_SUFFIXES):
+        return None
+    language = path.split("/")[1] if path.count("/") > 1 else ""
+    if language in _prefixed(languages, default_language):
+        stripped = path[len(language) + 1 :]
+        if stripped.startswith(SKIPPED_PREFIXES) or stripped.endswith(SKIPPED_SUFFIXES):
+            return None
+        core = stripped
+    elif language in _known_languages():
+        return None  # a language the snapshot leaves out
+    else:
+        core = path
+    if query:
+        params = parse_qsl(query, keep_blank_values=True)
+        named = dict(params)
+        if core not in ARCHIVE_LISTS or len(named) != len(params):
+            return None
+        if set(named) - {*FACETS, "page"} or len(set(named) & set(FACETS)) > 1:
+            return None
+        folder = [path.strip("/")]
+        for facet in FACETS:
+            if facet in named:
+                if not SLUG.match(named[facet]):
+                    return None
+                folder += [facet, named[facet]]
+        page = named.get("page", "1")
+        if not page.isdigit() or int(page) < 1 or (page != "1" and core != "/archive/"):
+            return None
+        if int(page) > 1:
+            folder += ["page", str(int(page))]
+        path = "/" + "/".join(folder) + "/"
+    if core.startswith("/feeds/"):
+        return path.strip("/") + ".xml"
+    if path.endswith("/"):
+        return path.lstrip("/") + "index.html"
+    return path.lstrip("/")
+
+
+def _prefixed(languages, default_language):
+    return {code for code in languages if code != default_language}
+
+
+def _known_languages():
+    from django.conf import settings
+
+    return {code for code, _name in settings.LANGUAGES}
+
+
+def relative(from_file, to_file):
+    """The link from one file of the snapshot to another, relative so any root works."""
+    start = os.path.dirname(from_file) or "."
+    return os.path.relpath(to_file, start).replace(os.sep, "/")
+
+
+def digest(content):
+    return hashlib.sha256(content).hexdigest()
+
+
+class Snapshot:
+    """One export into `root`; `live_url` is where links and forms the snapshot cannot hold
+    lead (forms="hide" removes those forms instead)."""
+
+    def __init__(self, root, *, live_url, forms="live", languages=None, search=True, log=None):
+        from django.conf import settings
+
+        self.root = Path(root)
+        self.live_url = live_url.rstrip("/")
+        self.forms = forms
+        self.default_language = settings.LANGUAGE_CODE
+        self.languages = tuple(languages or (self.default_language,))
+        self.search = search
+        self.log = log or (lambda message: None)
+
+    # ---- the run ----------------------------------------------------------------------------
+
+    def export(self, full=False):
+        from django.conf import settings
+        from django.test import override_settings
+        from django.utils import translation
+
+        started = time.perf_counter()
+        storages = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        # Rendered afresh (not from the page cache) and with plain static addresses, which
+        # are then copied from the source folders.
+        # Rendering /fr/ pages leaves French active in this thread: the override restores it.
+        with (
+            override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
+            translation.override(self.default_language),
+        ):
+            outcome = self._export(full)
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def _export(self, full):
+        from django.test import Client
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        old = self._read_manifest()
+        state = self._state()
+        self.page_of = state["urls"]  # address -> page id
+        self.client = Client(HTTP_HOST=state["host"])
+        changed = self._changed(old, state) if old and not full else None
+        outcome = Outcome(full=changed is None)
+        files = {} if changed is None else dict(old["files"])
+        static = dict(old.get("static", {})) if old else {}
+        if changed is None:
+            queue = self._seeds(state)
+        else:
+            queue = [
+                address
+                for address, record in old["files"].items()
+                if record.get("page") in changed or set(record["links"]) & changed
+            ]
+            queue += [a for a in self._always() if a not in queue]
+            queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
+        seen = set(queue)
+        self.static_wanted = set()
+        while queue:
+            address = queue.pop(0)
+            record = self._render(address, outcome)
+            if record is None:
+                files.pop(address, None)
+                continue
+            files[address] = record
+            for link in record.pop("follow"):
+                if link not in seen and (changed is None or link not in files):
+                    seen.add(link)
+                    queue.append(link)
+        if changed is None and old:
+            for address, record in old["files"].items():
+                if address not in files and self._remove(record["file"]):
+                    outcome.removed += 1
+        self._copy_static(static)
+        (self.root / "static-search.js").write_text(SEARCH_SCRIPT)
+        if self.search and (
+            outcome.written or outcome.removed or not (self.root / "pagefind").exists()
+        ):
+            self._index()
+        self._write_manifest(state, files, static)
+        return outcome
+
+    # ---- what changed -----------------------------------------------------------------------
+
+    def _state(self):
+        """What the pages are made from: per live page its last publication and revision, per
+        summary its topics and types; and the whole taxonomy."""
+        from wagtail.models import Page, Site
+
+        from digest.summaries.models import SummaryPage
+        from digest.taxonomy.models import ResearchType, Topic
+
+        site = Site.objects.get(is_default_site=True)
+        pages = {}
+        urls = {}
+        live = Page.objects.live().public().filter(depth__gte=2)
+        # A page's address is its url_path below the site's root (the one site; English at
+        # /, other languages under their prefix), read as plain rows: 10 000 model instances
+        # and reverse() calls would cost seconds here.
+        root = site.root_page.url_path
+        rows = live.filter(url_path__startswith=root).values_list(
+            "pk", "url_path", "last_published_at", "latest_revision_id"
+        )
+        for pk, url_path, published, revision in rows:
+            url = "/" + url_path.removeprefix(root)
+            pages[pk] = [str(published), revision, [], []]
+            for language in self.languages:
+                prefix = "" if language == self.default_language else f"/{language}"
+                urls[prefix + url] = pk
+        through = [SummaryPage.topics.through, SummaryPage.research_types.through]
+        for slot, model in enumerate(through, start=2):
+            term = "topic_id" if slot == 2 else "researchtype_id"
+            for pk, term_id in model.objects.values_list("summarypage_id", term).order_by(
+                "summarypage_id", term
+            ):
+                if pk in pages:
+                    pages[pk][slot].append(term_id)
+        taxonomy = [
+            list(Topic.objects.values_list("pk", "slug", "name", "description").order_by("pk")),
+            list(ResearchType.objects.values_list("pk", "slug", "name").order_by("pk")),
+        ]
+        return {
+            "host": site.hostname,
+            "pages": {str(pk): value for pk, value in pages.items()},
+            "urls": urls,
+            "taxonomy": digest(json.dumps(taxonomy, default=str).encode()),
+            "topics": [row[1] for row in taxonomy[0]],
+            "types": [row[1] for row in taxonomy[1]],
+        }
+
+    def _changed(self, old, state):
+        """The ids of the pages changed since the last run, or None if everything must be
+        rendered again (lists or counts move)."""
+        if old.get("version") != MANIFEST_VERSION or old.get("languages") != list(self.languages):
+            return None
+        if old["taxonomy"] != state["taxonomy"] or set(old["pages"]) != set(state["pages"]):
+            return None
+        changed = set()
+        for pk, now in state["pages"].items():
+            before = old["pages"][pk]
+            if before[2:] != now[2:]:
+                return None  # retagged: counts and related summaries move
+            if before != now:
+                changed.add(int(pk))
+        return changed
+
+    def _always(self):
+        """Pages that show the newest of everything: rendered on every run."""
+        addresses = ["/", "/sitemap.xml", "/feeds/rss/", "/feeds/atom/"]
+        for language in self.languages:
+            if language != self.default_language:
+                addresses += [
+                    f"/{language}/",
+                    f"/{language}/feeds/rss/",
+                    f"/{language}/feeds/atom/",
+                ]
+        return addresses
+
+    def _seeds(self, state):
+        """Every page of the sitemap, and every archive view of a single topic or type; the
+        crawl then follows each page's links."""
+        seeds = list(self._always())
+        for language in self.languages:
+            prefix = "" if language == self.default_language else f"/{language}"
+            seeds += [f"{prefix}/archive/", f"{prefix}/topics/"]
+            seeds += [f"{prefix}/search/"] if self.search else []
+            for slug in state["topics"]:
+                seeds += [
+                    f"{prefix}/archive/?topic={slug}",
+                    f"{prefix}/topics/{slug}/",
+                    f"{prefix}/topics/{slug}/implications/",
+                    f"{prefix}/feeds/rss/?topic={slug}",
+                    f"{prefix}/feeds/atom/?topic={slug}",
+                ]
+            for slug in state["types"]:
+                seeds += [
+                    f"{prefix}/archive/?type={slug}",
+                    f"{prefix}/types/{slug}/",
+                    f"{prefix}/feeds/rss/?type={slug}",
+                    f"{prefix}/feeds/atom/?type={slug}",
+                ]
+        seeds += sorted(state["urls"])
+        response = self.client.get("/sitemap.xml")
+        for location in re.findall(rb"<loc>([^<]+)</loc>", response.content):
+            address = urlsplit(html.unescape(location.decode())).path
+            if target(address, self.languages, self.default_language):
+                seeds.append(address)
+        return list(dict.fromkeys(seeds))
+
+    # ---- rendering --------------------------------------------------------------------------
+
+    def _render(self, address, outcome):
+        file = target(address, self.languages, self.default_language)
+        if file is None:
+            return None
+        response = self.client.get(address)
+        outcome.rendered += 1
+        if response.status_code != 200:
+            outcome.failed.append((address, response.status_code))
+            return None
+        content = response.content
+        links, follow = set(), []
+        if response["Content-Type"].startswith("text/html"):
+            text, links, follow = self._relink(content.decode(), file, address)
+            content = text.encode()
+        sha = digest(content)
+        path = self.root / file
+        if not path.exists() or digest(path.read_bytes()) != sha:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(path.name + ".tmp")
+            temporary.write_bytes(content)
+            temporary.replace(path)
+            outcome.written += 1
+        else:
+            outcome.unchanged += 1
+        return {
+            "file": file,
+            "sha": sha,
+            "page": self.page_of.get(address),
+            "links": sorted(links),
+            "follow": follow,
+        }
+
+    def _relink(self, text, file, address):
+        """`text` with every internal link relative (or to the live site), the page ids it
+        links to, and the snapshot's addresses it links to."""
+        links, follow = set(), []
+
+        def swap(match):
+            attr, raw = match["attr"], html.unescape(match["url"])
+            if raw.startswith("?"):  # pagination: the same list, another page
+                raw = urlsplit(address).path + raw
+            parts = urlsplit(raw)
+            if parts.scheme or parts.netloc or not raw.startswith("/"):
+                if attr.strip() == "action" and raw == "":
+                    return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
+                return match.group(0)
+            local = raw.split("#", 1)[0]
+            fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
+            if parts.path.startswith("/static/"):
+                self.static_wanted.add(parts.path)
+                return f'{attr}="{relative(file, parts.path.lstrip("/"))}"'
+            if parts.path.endswith("/search/"):
+                if not self.search:
+                    return f'{attr}="{html.escape(self.live_url + raw)}"'
+                local = parts.path  # the static search page reads the form's ?q=
+            linked = target(local, self.languages, self.default_language)
+            if linked is None:
+                return f'{attr}="{html.escape(self.live_url + raw)}"'
+            if local in self.page_of:
+                links.add(self.page_of[local])
+            follow.append(local)
+            return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
+
+        text = LINK.sub(swap, text)
+        if self.forms == "hide":
+            text = FORM.sub(
+                lambda form: form.group(0) if 'role="search"' in form.group(0) else "", text
+            )
+        base = "../" * file.count("/") or "./"
+        if self.search and urlsplit(address).path.endswith("/search/"):
+            text = text.replace("</main>", SEARCH_UI.format(base=base) + "</main>", 1)
+        elif self.page_of.get(address) is not None:
+            text = MAIN.sub("<main data-pagefind-body", text, count=1)
+        return text, links, follow
+
+    # ---- files ------------------------------------------------------------------------------
+
+    def _copy_static(self, static):
+        from django.contrib.staticfiles import finders
+
+        for address in sorted(self.static_wanted):
+            source = finders.find(address.removeprefix("/static/"))
+            if source is None:
+                continue
+            content = Path(source).read_bytes()
+            sha = digest(content)
+            path = self.root / address.lstrip("/")
+            if static.get(address) != sha or not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content)
+                static[address] = sha
+
+    def _remove(self, file):
+        path = self.root / file
+        if path.exists():
+            path.unlink()
+            return True
+        return False
+
+    def _index(self):
+        """Pagefind's index of the written pages, in `pagefind/` (the pagefind[bin] package)."""
+        shutil.rmtree(self.root / "pagefind", ignore_errors=True)
+        subprocess.run(  # noqa: S603
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(self.root),
+                "--keep-index-url",
+                "--silent",
+            ],
+            check=True,
+        )
+
+    def _read_manifest(self):
+        try:
+            return json.loads((self.root / MANIFEST).read_text())
+        except (OSError, ValueError):
+            return None
+
+    def _write_manifest(self, state, files, static):
+        manifest = {
+            "version": MANIFEST_VERSION,
+            "languages": list(self.languages),
+            "taxonomy": state["taxonomy"],
+            "pages": state["pages"],
+            "files": files,
+            "static": static,
+        }
+        temporary = self.root / (MANIFEST + ".tmp")
+        temporary.write_text(json.dumps(manifest))
+        temporary.replace(self.root / MANIFEST)

@@ -1,0 +1,174 @@
+"""The static snapshot: complete, every internal link relative and resolving, forms sent to
+the live site or removed, searchable, and a second run rewriting only what changed."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from digest.core.tests.factories import make_issue, make_summary
+from digest.snapshot.exporting import Snapshot, target
+
+pytestmark = pytest.mark.django_db
+
+LIVE = "https://digest.example.org"
+LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
+
+
+@pytest.fixture
+def site():
+    issue = make_issue("2018-02", intro="<p>This month: alliances.</p>")
+    return [
+        make_summary(issue, "Alliance matters", topics=["alliance"], types=["rct"]),
+        make_summary(issue, "Ruptures repaired", topics=["alliance", "termination"]),
+        make_summary(make_issue("2018-03"), "Ending well", topics=["termination"]),
+    ]
+
+
+def export(root, **options):
+    options.setdefault("search", False)
+    return Snapshot(root, live_url=LIVE, **options).export()
+
+
+def broken_links(root):
+    """Internal links that name no file of the snapshot (or carry a query a file ignores)."""
+    broken = []
+    for page in Path(root).rglob("*.html"):
+        if "pagefind" in page.parts:
+            continue
+        for link in LINK.findall(page.read_text()):
+            if re.match(r"^([a-z]+:|#)", link):
+                continue
+            path = link.split("#")[0]
+            if path.startswith("/") or "?" in path or not (page.parent / path).exists():
+                broken.append((str(page.relative_to(root)), link))
+    return broken
+
+
+def test_the_snapshot_holds_every_reader_page_feed_sitemap_and_css(tmp_path, site):
+    outcome = export(tmp_path)
+    assert outcome.failed == []
+    for file in [
+        "index.html",
+        "2018/02/index.html",
+        f"{site[0].url.lstrip('/')}index.html",
+        f"{site[2].url.lstrip('/')}index.html",
+        "archive/index.html",
+        "archive/topic/alliance/index.html",
+        "archive/type/rct/index.html",
+        "topics/index.html",
+        "topics/alliance/index.html",
+        "topics/alliance/implications/index.html",
+        "types/rct/index.html",
+        "feeds/rss.xml",
+        "feeds/atom.xml",
+        "feeds/rss/topic/alliance.xml",
+        "sitemap.xml",
+        "static/css/digest.css",
+    ]:
+        assert (tmp_path / file).is_file(), file
+    assert "Ruptures repaired" in (tmp_path / "archive/topic/alliance/index.html").read_text()
+
+
+def test_a_link_checker_finds_no_broken_internal_link(tmp_path, site):
+    export(tmp_path)
+    assert broken_links(tmp_path) == []
+
+
+def test_links_are_relative_so_any_folder_works(tmp_path, site):
+    export(tmp_path)
+    page = (tmp_path / site[0].url.lstrip("/") / "index.html").read_text()
+    assert 'href="../../../static/css/digest.css"' in page
+    assert 'href="../../../topics/alliance/index.html"' in page
+    assert not re.search(r'\s(?:href|src|action)="/', page)
+    # What the snapshot does not hold leads to the live site.
+    assert f'href="{LIVE}/search/"' in page  # no search index in this one
+    assert f'href="{LIVE}/fr{site[0].url}"' in page
+
+
+def test_archive_pages_map_to_folders_and_other_queries_to_the_live_site():
+    assert target("/archive/?page=2") == "archive/page/2/index.html"
+    assert target("/archive/?page=1") == "archive/index.html"
+    assert target("/archive/?topic=alliance&page=3") == "archive/topic/alliance/page/3/index.html"
+    assert target("/feeds/atom/?type=rct") == "feeds/atom/type/rct.xml"
+    assert target("/archive/?topic=alliance&type=rct") is None  # a combination
+    assert target("/archive/?topic=a&topic=b") is None
+    assert target("/search/?q=alliance") is None
+    assert target("/fr/archive/") is None
+    assert target("/fr/archive/", languages=("en", "fr")) == "fr/archive/index.html"
+    assert target("/api/summaries/") is None and target("/2018/02/x/cite.ris") is None
+
+
+def test_forms_post_to_the_live_site_or_are_hidden(tmp_path, site):
+    export(tmp_path / "live")
+    home = (tmp_path / "live/index.html").read_text()
+    assert f'action="{LIVE}/subscribe/"' in home
+    export(tmp_path / "hidden", forms="hide")
+    home = (tmp_path / "hidden/index.html").read_text()
+    assert "/subscribe/" not in home and "subscribe-form" not in home
+    archive = (tmp_path / "hidden/archive/index.html").read_text()
+    assert 'class="facets"' not in archive
+
+
+def test_a_second_run_after_one_publish_renders_and_rewrites_only_what_changed(tmp_path, site):
+    export(tmp_path)
+    untouched = tmp_path / site[2].url.lstrip("/") / "index.html"
+    before = untouched.stat().st_mtime_ns
+    summary = site[0]
+    summary.title = "Alliance matters most"
+    summary.save_revision().publish()
+    outcome = export(tmp_path)
+    assert not outcome.full
+    assert outcome.rendered < 20 and outcome.written >= 2
+    assert "Alliance matters most" in (tmp_path / "2018/02/index.html").read_text()
+    assert "Alliance matters most" in (tmp_path / "archive/topic/alliance/index.html").read_text()
+    assert untouched.stat().st_mtime_ns == before
+    assert broken_links(tmp_path) == []
+
+
+def test_a_new_summary_renders_everything_but_writes_only_changed_files(tmp_path, site):
+    first = export(tmp_path)
+    make_summary(make_issue("2018-04"), "Brand new", topics=["termination"])
+    outcome = export(tmp_path)
+    assert outcome.full and outcome.unchanged > 0 and outcome.written < first.written
+    assert "Brand new" in (tmp_path / "archive/index.html").read_text()
+    assert broken_links(tmp_path) == []
+
+
+def test_an_unpublished_page_is_removed_from_the_snapshot(tmp_path, site):
+    export(tmp_path)
+    gone = tmp_path / site[1].url.lstrip("/") / "index.html"
+    assert gone.exists()
+    site[1].unpublish()
+    outcome = export(tmp_path)
+    assert outcome.removed >= 1 and not gone.exists()
+    assert broken_links(tmp_path) == []
+
+
+def test_the_command_builds_a_pagefind_index_and_a_search_page(tmp_path, site, capsys):
+    call_command("export_static", str(tmp_path), "--live-url", LIVE)
+    assert "Full export" in capsys.readouterr().out
+    assert (tmp_path / "pagefind/pagefind-entry.json").is_file()
+    assert (tmp_path / "pagefind/pagefind-ui.js").is_file()
+    search = (tmp_path / "search/index.html").read_text()
+    assert 'src="../pagefind/pagefind-ui.js"' in search
+    summary = (tmp_path / site[0].url.lstrip("/") / "index.html").read_text()
+    assert "<main data-pagefind-body" in summary
+    assert broken_links(tmp_path) == []
+
+
+def test_bad_languages_are_refused_clearly(tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--languages"):
+        call_command("export_static", str(tmp_path), "--languages", "de")
+
+
+def test_french_pages_come_along_when_asked_for(tmp_path, site):
+    export(tmp_path, languages=("en", "fr"))
+    french = (tmp_path / "fr" / site[0].url.lstrip("/") / "index.html").read_text()
+    assert '<html lang="fr">' in french
+    english = (tmp_path / site[0].url.lstrip("/") / "index.html").read_text()
+    assert f'href="../../../fr{site[0].url}index.html"' in english
+    assert broken_links(tmp_path) == []
