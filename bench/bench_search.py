@@ -3,7 +3,7 @@
 SQLite and PostgreSQL.
 
 Each (engine, size) runs in its own process on its own fresh database (SQLite file under
-/tmp, PostgreSQL database `bench_search_<size>`): judged summaries (digest/search/judged.py),
+/tmp, PostgreSQL database `bench_search_<size>`): judged summaries (bench/judged.py),
 then the seeded synthetic corpus (`generate_corpus`), then the search index.
 
     make bench                                      # every benchmark
@@ -93,7 +93,8 @@ def _print_row(r):
     print(
         f"   built in {r['build_s']:.0f}s "
         f"(corpus {r['corpus_s']:.0f}s, index {r['index_s']:.0f}s); "
-        f"recall@10 {r['recall']:.3f}, nDCG@10 {r['ndcg']:.3f}; "
+        f"recall@10 {r['recall']:.3f}, nDCG@10 {r['ndcg']:.3f}, "
+        f"precision@5 {r['precision']:.3f}; "
         f"/search/ first request median {r['cold_ms'][0]:.1f} ms, p95 {r['cold_ms'][1]:.1f} ms; "
         f"repeated median {r['page_ms'][0]:.1f} ms, p95 {r['page_ms'][1]:.1f} ms; "
         f"raw FTS, site's statement median {r['site_ms'][0]:.2f} ms, p95 {r['site_ms'][1]:.2f} ms; "
@@ -254,9 +255,9 @@ def worker(engine, size):
     from django.http import QueryDict
     from django.test import Client
 
+    from bench import judged
     from digest.core.corpus import generate_corpus
     from digest.search import engine as search
-    from digest.search import judged
     from digest.summaries.facets import Facets
     from digest.summaries.models import SummaryPage
 
@@ -282,7 +283,8 @@ def worker(engine, size):
     FacetIndex.current()
 
     published = SummaryPage.objects.live().public()
-    recall, ndcg, misses = judged.evaluate(published, ids)
+    scores = judged.evaluate(published, ids)
+    recall, ndcg, misses = scores
     # Judging ran every query through the site's search, which keeps each ranking in the cache:
     # empty it, so that the first timed round is each query's first since the archive changed.
     cache.clear()
@@ -340,6 +342,7 @@ def worker(engine, size):
         "index_s": built - index_started,
         "recall": recall,
         "ndcg": ndcg,
+        "precision": scores.precision,
         "misses": misses,
         "page_ms": _median_p95(page_ms),
         "cold_ms": _median_p95(cold_ms),

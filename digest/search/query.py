@@ -33,6 +33,15 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 PART = re.compile(r"[^\W_]+")
 
 
+def is_plain(query):
+    """True for the queries this site builds (words, phrases, AND, OR): no NOT, no match-all,
+    which is what the engines' one-pass ranking handles; anything else takes Wagtail's path.
+    (Here, below the engine modules, so that they and the backend do not import each other.)"""
+    if isinstance(query, (PlainText, Phrase)):
+        return True
+    return isinstance(query, (And, Or)) and all(is_plain(q) for q in query.subqueries)
+
+
 class QueryTooLong(ValueError):
     pass
 
