@@ -537,8 +537,7 @@ def ranked(query, limit=10):
 
 
 def evaluate(queryset, ids_by_key, queries=None):
-    """Mean recall@10, nDCG@10 and precision@5 over `queries` (default QUERIES), and the
-    queries that missed something."""
+    """Recall@10, nDCG@10 and precision@5 of every query in `queries` (default QUERIES)."""
     from digest.summaries.models import SummaryPage
 
     queries = QUERIES if queries is None else queries
@@ -549,25 +548,60 @@ def evaluate(queryset, ids_by_key, queries=None):
         topic__slug__in=topics, summarypage__in=queryset
     ).values_list("summarypage_id", "topic__slug"):
         ids_by_topic.setdefault(slug, []).append(summary_id)
-    recalls, ndcgs, precisions, misses = [], [], [], []
+    rows = []
     for entry in queries:
         found = ranked(entry[0])
         relevant = relevant_ids(entry, ids_by_key, ids_by_topic)
-        recalls.append(recall_at(found, relevant))
-        ndcgs.append(ndcg_at(found, relevant))
-        precisions.append(precision_at(found, relevant))
-        if recalls[-1] < 1:
-            misses.append((entry[0], round(recalls[-1], 2)))
-    n = len(queries)
-    return Scores(sum(recalls) / n, sum(ndcgs) / n, sum(precisions) / n, misses)
+        rows.append(
+            Row(
+                entry[0],
+                recall_at(found, relevant),
+                ndcg_at(found, relevant),
+                precision_at(found, relevant),
+                bool(found),
+            )
+        )
+    return Scores(rows)
+
+
+@dataclass
+class Row:
+    query: str
+    recall: float  # recall@10
+    ndcg: float  # nDCG@10
+    precision: float  # precision@5
+    found: bool  # found anything at all
 
 
 @dataclass
 class Scores:
-    recall: float  # recall@10
-    ndcg: float  # nDCG@10
-    precision: float  # precision@5
-    misses: list
+    rows: list[Row]
+
+    def only(self, queries):
+        """The scores of these queries (a part of the judged set) alone."""
+        wanted = {q for q, _, _ in queries}
+        return Scores([row for row in self.rows if row.query in wanted])
+
+    def _mean(self, name):
+        return sum(getattr(row, name) for row in self.rows) / max(1, len(self.rows))
+
+    recall = property(lambda self: self._mean("recall"))
+    ndcg = property(lambda self: self._mean("ndcg"))
+    precision = property(lambda self: self._mean("precision"))
+
+    @property
+    def misses(self):
+        """(query, its recall@10) for each query that missed something."""
+        return [(row.query, round(row.recall, 2)) for row in self.rows if row.recall < 1]
+
+    @property
+    def empty(self):
+        """The queries that found nothing."""
+        return [row.query for row in self.rows if not row.found]
+
+    @property
+    def empty_share(self):
+        return len(self.empty) / max(1, len(self.rows))
 
     def __iter__(self):  # recall, ndcg, misses = evaluate(...)
         return iter((self.recall, self.ndcg, self.misses))

@@ -13,6 +13,8 @@ from functools import lru_cache
 import snowballstemmer
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from .variants import open_compound, spellings
+
 MAX_QUERY_LENGTH = 500
 MAX_CLAUSES = 12  # more words than this add nothing but cost
 
@@ -26,6 +28,14 @@ STOP_WORDS = frozenset(
     some such than that the their theirs them then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would
     you your near say says said""".split()  # noqa: SIM905 (a word list reads better as text)
+)
+# Words a question or a long query carries that say little about the subject ("how many
+# sessions are needed", "does online therapy work", "IPT vs CBT"): dropped when the query has
+# other words, kept when it has nothing else.
+QUESTION_WORDS = frozenset(
+    """many much whether anything something really actually work works need needed needs
+    help helps good best get gets vs versus like way ways use using make makes know tell
+    research evidence show shows find findings effective""".split()  # noqa: SIM905
 )
 # Search-engine operators a reader may type; we understand OR, the others are ignored.
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -83,8 +93,8 @@ class Clause:
 
     @property
     def label(self):
-        text = " ".join(self.forms[0])
-        return f'"{text}"' if self.exact or len(self.forms[0]) > 1 else text
+        """What the reader asked for, as the page names it back ("self harm")."""
+        return " ".join(self.forms[0])
 
 
 @dataclass
@@ -151,14 +161,18 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
                 joins.append(pending_or)
                 pending_or = False
             continue
-        tokens = WORD.findall(piece.replace('"', " "))
-        words = []
-        for token in tokens:
+        # Each word, with the length of the hyphenated token it starts ("self-harm": 2).
+        words, spans = [], []
+        for token in WORD.findall(piece.replace('"', " ")):
             if token in OPERATORS:
                 if token == "OR" and (clauses or words):  # noqa: S105 (an operator, not a secret)
                     words.append(None)  # marks an OR between what comes before and after
+                    spans.append(1)
                 continue
-            words.extend(words_of(token))
+            parts = words_of(token)
+            words.extend(parts)
+            spans.extend([len(parts)] + [0] * (len(parts) - 1))
+        content = [w for w in words if w and w not in STOP_WORDS and w not in QUESTION_WORDS]
         i = 0
         while i < len(words):
             word = words[i]
@@ -167,11 +181,16 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
                 i += 1
                 continue
             clause, used = _match_synonym(words, i, synonyms)
+            if clause is None and spans[i] > 1:
+                clause, used = _compound(words[i : i + spans[i]]), spans[i]
+            pair = tuple(words[i : i + 2])
+            if clause is None and None not in pair and open_compound("".join(pair)) == pair:
+                clause, used = _compound(pair), 2
             if clause is None:
-                if word in STOP_WORDS:
+                if word in STOP_WORDS or (word in QUESTION_WORDS and content):
                     i += 1
                     continue
-                clause, used = Clause([(word,)]), 1
+                clause, used = _word(word), 1
             clauses.append(clause)
             joins.append(pending_or)
             pending_or = False
@@ -179,6 +198,21 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
     clauses, joins = clauses[:MAX_CLAUSES], joins[:MAX_CLAUSES]
     any_of = len(clauses) > 1 and all(joins[1:])
     return ParsedQuery(text=text, clauses=clauses, any_of=any_of)
+
+
+def _word(word):
+    """One word as any of its spellings, and as two words if it is a closed compound."""
+    forms = [(word,), *((other,) for other in spellings(word))]
+    parts = open_compound(word)
+    if parts:
+        forms.append(parts)
+    return Clause(forms)
+
+
+def _compound(parts):
+    """A hyphenated or open compound ("self-harm", "well being"): the words side by side, or
+    written as one ("selfharm", "wellbeing")."""
+    return Clause([tuple(parts), ("".join(parts),)])
 
 
 def _match_synonym(words, start, synonyms):
@@ -189,7 +223,9 @@ def _match_synonym(words, start, synonyms):
         span = words[start : start + len(key)]
         if None not in span and tuple(stem(w) for w in span) == key:
             typed = tuple(span)
-            # What the reader typed comes first, then the group's other forms.
+            # What the reader typed comes first, then the group's other forms (and the other
+            # spellings of any one-word form: "behaviour" finds what "behavior" does).
             ordered = [typed, *(f for f in forms if tuple(stem(w) for w in f) != key)]
+            ordered += [(other,) for f in ordered if len(f) == 1 for other in spellings(f[0])]
             return Clause(list(dict.fromkeys(ordered))), len(key)
     return None, 0
