@@ -588,6 +588,11 @@ def load():
     load_demo()
     ids = {name: SummaryPage.objects.get(slug=slug).pk for name, slug in DEMO.items()}
     for position, (key, fields) in enumerate(FIXTURES.items()):
+        # Loading twice (a benchmark database kept between runs) finds the first copy.
+        existing = SummaryPage.objects.filter(title=fields["title"]).first()
+        if existing is not None:
+            ids[key] = existing.pk
+            continue
         issue = make_issue(f"{2020 + position // 12}-{position % 12 + 1:02d}")
         ids[key] = make_summary(issue, **fields).pk
     return ids
