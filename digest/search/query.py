@@ -88,7 +88,12 @@ class Clause:
     exact: bool = False  # a "quoted phrase": no synonyms
 
     def to_search_query(self):
-        parts = [PlainText(f[0]) if len(f) == 1 else Phrase(" ".join(f)) for f in self.forms]
+        # A hyphenated word is a phrase: on PostgreSQL, "well-being" as a phrase is its own
+        # lexeme ('well-b'), where the words apart lose "being" (a stop word) and match "well".
+        parts = [
+            PlainText(f[0]) if len(f) == 1 and "-" not in f[0] else Phrase(" ".join(f))
+            for f in self.forms
+        ]
         return parts[0] if len(parts) == 1 else Or(parts)
 
     @property
@@ -120,7 +125,8 @@ class ParsedQuery:
             stem(w)
             for c in self.clauses
             for f in c.forms
-            for w in f
+            for token in f
+            for w in words_of(token)
             if w not in STOP_WORDS or len(f) == 1
         }
 
@@ -129,14 +135,27 @@ class ParsedQuery:
         return [w for c in self.clauses if not c.exact for w in c.forms[0]]
 
 
+def _key(form):
+    """The stems of a form's words, hyphenated words apart: what a typed span must match."""
+    return tuple(stem(w) for token in form for w in words_of(token))
+
+
 def _synonym_index(groups):
-    """{stemmed first word: [(stemmed words, group forms)]}, longest terms first."""
+    """{stemmed first word: [(stemmed words, group forms)]}, longest terms first. A form keeps
+    its hyphens ("self-care"), so that it is searched as written (see Clause)."""
     index = {}
     for group in groups:
-        forms = [tuple(words_of(term)) for term in group]
+        forms = []
+        for term in group:
+            form = tuple(t.lower() for t in WORD.findall(term))
+            forms.append(form)
+            # The words apart too ("cognitive behavioural therapy"), unless one is a stop word.
+            words = tuple(words_of(term))
+            if words != form and not STOP_WORDS.intersection(words):
+                forms.append(words)
         forms = list(dict.fromkeys(f for f in forms if f))
         for form in forms:
-            key = tuple(stem(w) for w in form)
+            key = _key(form)
             index.setdefault(key[0], []).append((key, forms))
     for entries in index.values():
         entries.sort(key=lambda entry: -len(entry[0]))
@@ -205,14 +224,18 @@ def _word(word):
     forms = [(word,), *((other,) for other in spellings(word))]
     parts = open_compound(word)
     if parts:
-        forms.append(parts)
+        forms += _compound(parts).forms[:-1]
     return Clause(forms)
 
 
 def _compound(parts):
-    """A hyphenated or open compound ("self-harm", "well being"): the words side by side, or
-    written as one ("selfharm", "wellbeing")."""
-    return Clause([tuple(parts), ("".join(parts),)])
+    """A hyphenated or open compound ("self-harm", "well being"): hyphenated, open (unless a
+    word is a stop word, which PostgreSQL would drop: "well being" would find "well"), or
+    closed ("selfharm", "wellbeing")."""
+    forms = [("-".join(parts),)]
+    if not any(part in STOP_WORDS for part in parts):
+        forms.append(tuple(parts))
+    return Clause([*forms, ("".join(parts),)])
 
 
 def _match_synonym(words, start, synonyms):
@@ -222,10 +245,12 @@ def _match_synonym(words, start, synonyms):
     for key, forms in synonyms.get(stem(first), ()):
         span = words[start : start + len(key)]
         if None not in span and tuple(stem(w) for w in span) == key:
-            typed = tuple(span)
-            # What the reader typed comes first, then the group's other forms (and the other
-            # spellings of any one-word form: "behaviour" finds what "behavior" does).
-            ordered = [typed, *(f for f in forms if tuple(stem(w) for w in f) != key)]
+            # What the reader typed comes first (as the group writes it, hyphens kept, and as
+            # typed unless a stop word would vanish from it), then the group's other forms,
+            # and the other spellings of one-word forms ("behaviour" finds "behavior").
+            same = [f for f in forms if _key(f) == key]
+            typed = [tuple(span)] if not STOP_WORDS.intersection(span) or not same else []
+            ordered = [*same, *typed, *(f for f in forms if _key(f) != key)]
             ordered += [(other,) for f in ordered if len(f) == 1 for other in spellings(f[0])]
             return Clause(list(dict.fromkeys(ordered))), len(key)
     return None, 0
