@@ -140,6 +140,7 @@ def _key(form):
     return tuple(stem(w) for token in form for w in words_of(token))
 
 
+@lru_cache(maxsize=8)
 def _synonym_index(groups):
     """{stemmed first word: [(stemmed words, group forms)]}, longest terms first. A form keeps
     its hyphens ("self-care"), so that it is searched as written (see Clause)."""
@@ -167,7 +168,9 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
     text = clean(raw)
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryTooLong(text)
-    synonyms = _synonym_index(synonym_groups)
+    # Keyed by the groups' content, so an edited group is never served stale: building the
+    # index (stemming every form of every group) costs more than parsing the query.
+    synonyms = _synonym_index(tuple(tuple(group) for group in synonym_groups))
     # Balanced quotes make phrases; a lone quote is ignored.
     pieces = re.split(r'"([^"]*)"', text)
     clauses, joins = [], []
