@@ -135,6 +135,14 @@ class ParsedQuery:
         return [w for c in self.clauses if not c.exact for w in c.forms[0]]
 
 
+def _tokens(token):
+    """A WORD token as the words it stands for, a hyphenated compound kept whole, lower case:
+    "Self-Harm" → ["self-harm"]; "client's" → ["client", "s"] (as the engines split it)."""
+    if "'" in token or "’" in token:
+        return words_of(token)
+    return ["-".join(words_of(token))]
+
+
 def _key(form):
     """The stems of a form's words, hyphenated words apart: what a typed span must match."""
     return tuple(stem(w) for token in form for w in words_of(token))
@@ -148,7 +156,7 @@ def _synonym_index(groups):
     for group in groups:
         forms = []
         for term in group:
-            form = tuple(t.lower() for t in WORD.findall(term))
+            form = tuple(token for t in WORD.findall(term) for token in _tokens(t))
             forms.append(form)
             # The words apart too ("cognitive behavioural therapy"), unless one is a stop word.
             words = tuple(words_of(term))
@@ -191,9 +199,10 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
                     words.append(None)  # marks an OR between what comes before and after
                     spans.append(1)
                 continue
-            parts = words_of(token)
-            words.extend(parts)
-            spans.extend([len(parts)] + [0] * (len(parts) - 1))
+            for part in _tokens(token):  # "self-harm" is one compound, "client's" two words
+                parts = part.split("-")
+                words.extend(parts)
+                spans.extend([len(parts)] + [0] * (len(parts) - 1))
         content = [w for w in words if w and w not in STOP_WORDS and w not in QUESTION_WORDS]
         i = 0
         while i < len(words):
