@@ -158,7 +158,9 @@ def _synonym_index(groups):
         for term in group:
             form = tuple(token for t in WORD.findall(term) for token in _tokens(t))
             forms.append(form)
-            # The words apart too ("cognitive behavioural therapy"), unless one is a stop word.
+            # The words apart too ("cognitive behavioural therapy"), unless one is a stop word:
+            # PostgreSQL drops it, and "well being" would find every "well". An editor who
+            # wants such a form writes it in the group ("drop out").
             words = tuple(words_of(term))
             if words != form and not STOP_WORDS.intersection(words):
                 forms.append(words)
