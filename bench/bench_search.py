@@ -1,10 +1,13 @@
-"""Search quality and speed: recall@10 and nDCG@10 of the judged query set, and /search/ latency
-(full page, rendering included) beside a raw FTS query, at 10 000 and 100 000 summaries on
-SQLite and PostgreSQL.
+"""Search quality and speed: recall@10, nDCG@10 and precision@5 of the judged query set, and
+/search/ latency (full page, rendering included) beside a raw FTS query, at 10 000 and 100 000
+summaries on SQLite and PostgreSQL; then the clinician-style set (bench/judged_clinical.py:
+recall@10 on its tuning two thirds and on the third set aside, precision@5, the share of queries
+that find nothing).
 
 Each (engine, size) runs in its own process on its own fresh database (SQLite file under
-/tmp, PostgreSQL database `bench_search_<size>`): judged summaries (digest/search/judged.py),
-then the seeded synthetic corpus (`generate_corpus`), then the search index.
+/tmp, PostgreSQL database `bench_search_<size>`): judged summaries (bench/judged.py),
+then the seeded synthetic corpus (`generate_corpus`), then the search index; after the timings,
+the demo content and the clinician-style set's summaries, and the abbreviations they define.
 
     make bench                                      # every benchmark
     .venv/bin/python -m bench bench_search          # this one
@@ -93,7 +96,8 @@ def _print_row(r):
     print(
         f"   built in {r['build_s']:.0f}s "
         f"(corpus {r['corpus_s']:.0f}s, index {r['index_s']:.0f}s); "
-        f"recall@10 {r['recall']:.3f}, nDCG@10 {r['ndcg']:.3f}; "
+        f"recall@10 {r['recall']:.3f}, nDCG@10 {r['ndcg']:.3f}, "
+        f"precision@5 {r['precision']:.3f}; "
         f"/search/ first request median {r['cold_ms'][0]:.1f} ms, p95 {r['cold_ms'][1]:.1f} ms; "
         f"repeated median {r['page_ms'][0]:.1f} ms, p95 {r['page_ms'][1]:.1f} ms; "
         f"raw FTS, site's statement median {r['site_ms'][0]:.2f} ms, p95 {r['site_ms'][1]:.2f} ms; "
@@ -116,18 +120,34 @@ def _print_row(r):
         )
     if r["misses"]:
         print("   queries missing something:", r["misses"], flush=True)
+    c = r["clinical"]
+    print(
+        f"   clinician-style set ({c['queries']} queries): recall@10 {c['recall']:.3f} "
+        f"(tuning {c['tuning_recall']:.3f}, set-aside third {c['held_out_recall']:.3f}), "
+        f"precision@5 {c['precision']:.3f} (set-aside {c['held_out_precision']:.3f}), "
+        f"zero results {c['empty_share']:.1%}; {c['learned']} abbreviation pairs learned "
+        f"({c['learn_s']:.0f}s with loading its summaries)",
+        flush=True,
+    )
+    if c["tuning_misses"]:
+        print("   clinician-style tuning queries missing something:", c["tuning_misses"])
 
 
 def _table(rows):
     lines = [
-        "| engine | summaries | recall@10 | nDCG@10 | /search/ first: median / p95 "
+        "| engine | summaries | recall@10 | nDCG@10 | precision@5 "
+        "| clinician set: recall@10 all / set-aside | zero results "
+        "| /search/ first: median / p95 "
         "| repeated: median / p95 | raw, site's statement: median / p95 "
         "| raw, plain words: median / p95 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
             f"| {r['engine']} | {r['size']:,} | {r['recall']:.3f} | {r['ndcg']:.3f} "
+            f"| {r['precision']:.3f} "
+            f"| {r['clinical']['recall']:.3f} / {r['clinical']['held_out_recall']:.3f} "
+            f"| {r['clinical']['empty_share']:.1%} "
             f"| {r['cold_ms'][0]:.1f} / {r['cold_ms'][1]:.1f} ms "
             f"| {r['page_ms'][0]:.1f} / {r['page_ms'][1]:.1f} ms "
             f"| {r['site_ms'][0]:.1f} / {r['site_ms'][1]:.1f} ms "
@@ -211,6 +231,18 @@ def _site_statement(connection, query):
     return f"SELECT * FROM ({sql}) AS ranked LIMIT 10", params
 
 
+def _learn_abbreviations():
+    """What `manage.py learn_abbreviations` does after an import (publishing learns one
+    summary's pairs; the generated corpus is inserted without publishing)."""
+    try:
+        from digest.search.learning import learn
+    except ImportError:  # a checkout from before abbreviations were learned
+        return 0
+    from digest.summaries.models import SummaryPage
+
+    return learn(SummaryPage.objects.live().prefetch_related("references").iterator(500))
+
+
 def _run(connection, statement):
     with connection.cursor() as cursor:
         cursor.execute(*statement)
@@ -254,9 +286,9 @@ def worker(engine, size):
     from django.http import QueryDict
     from django.test import Client
 
+    from bench import judged, judged_clinical
     from digest.core.corpus import generate_corpus
     from digest.search import engine as search
-    from digest.search import judged
     from digest.summaries.facets import Facets
     from digest.summaries.models import SummaryPage
 
@@ -282,7 +314,8 @@ def worker(engine, size):
     FacetIndex.current()
 
     published = SummaryPage.objects.live().public()
-    recall, ndcg, misses = judged.evaluate(published, ids)
+    scores = judged.evaluate(published, ids)
+    recall, ndcg, misses = scores
     # Judging ran every query through the site's search, which keeps each ranking in the cache:
     # empty it, so that the first timed round is each query's first since the archive changed.
     cache.clear()
@@ -329,7 +362,28 @@ def worker(engine, size):
         assert response.status_code == 200, (query, response.status_code)
         found = search.find(search.parse_query(query), Facets.from_query(QueryDict("")))
         broad[query] = (ms, found.total)
+    # The clinician-style set (bench/judged_clinical.py): its summaries join the archive only
+    # now, so the figures above stay comparable with runs before it existed.
+    t0 = time.perf_counter()
+    clinical_ids = judged_clinical.load()
+    learned = _learn_abbreviations()
+    learn_s = time.perf_counter() - t0
+    clinical = judged.evaluate(published, clinical_ids, judged_clinical.QUERIES)
+    held_out = clinical.only(judged_clinical.held_out())
+    tuning = clinical.only(judged_clinical.tuning())
     result = {
+        "clinical": {
+            "queries": len(judged_clinical.QUERIES),
+            "recall": clinical.recall,
+            "precision": clinical.precision,
+            "empty_share": clinical.empty_share,
+            "tuning_recall": tuning.recall,
+            "held_out_recall": held_out.recall,
+            "held_out_precision": held_out.precision,
+            "tuning_misses": tuning.misses,
+            "learned": learned,
+            "learn_s": learn_s,
+        },
         "engine": engine,
         "broad": broad,
         "after_change_ms": after_change_ms,
@@ -340,6 +394,7 @@ def worker(engine, size):
         "index_s": built - index_started,
         "recall": recall,
         "ndcg": ndcg,
+        "precision": scores.precision,
         "misses": misses,
         "page_ms": _median_p95(page_ms),
         "cold_ms": _median_p95(cold_ms),

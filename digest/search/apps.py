@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "digest.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import learning  # noqa: F401 (connects the publish signal)

@@ -16,15 +16,6 @@ on SQLite (Wagtail's SQLite backend ranks every column alike) and English stemmi
 
 from django.db import connection
 from modelsearch.backends import database as wagtail_database
-from modelsearch.query import And, Or, Phrase, PlainText
-
-
-def is_plain(query):
-    """True for the queries this site builds (words, phrases, AND, OR): no NOT, no match-all,
-    which is what our one-pass ranking handles; anything else takes Wagtail's own path."""
-    if isinstance(query, (PlainText, Phrase)):
-        return True
-    return isinstance(query, (And, Or)) and all(is_plain(q) for q in query.subqueries)
 
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks this name up in the module)

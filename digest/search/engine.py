@@ -32,8 +32,13 @@ def backend():
     return get_search_backend()
 
 
-def parse_query(raw):
-    return parse(raw, SearchSynonym.groups())
+def parse_query(raw, *, fallback=False):
+    """The reader's query with the synonym groups (and learned abbreviations); with `fallback`,
+    also the neighbouring words searched only when nothing else is found."""
+    groups = SearchSynonym.groups()
+    if fallback:
+        groups = [*groups, *SearchSynonym.groups(fallback=True)]
+    return parse(raw, groups)
 
 
 def search(queryset, parsed, *, by_date=False, any_of=None):
@@ -50,7 +55,13 @@ class Found:
     results: SummaryList  # the summaries in the facets, best first or newest first
     index: FacetIndex  # the facet index the search used, for the facet counts
     matches: np.ndarray  # every published match, whatever the facets (a mask of `index`)
-    relaxed: bool = False  # no summary had every word, so these have any of them
+    parsed: object = None  # the query as finally searched (for highlighting)
+    relaxation: str = ""  # "" as typed; "any": any of the words; "neighbours": fallback groups
+
+    @property
+    def relaxed(self):
+        """No summary had every word as typed, so the search was widened."""
+        return bool(self.relaxation)
 
     @property
     def total(self):
@@ -58,22 +69,39 @@ class Found:
 
 
 def find(parsed, facets, *, by_date=False):
-    """Published summaries matching `parsed` within `facets`: every word must match; if no
-    summary has them all, any may (`relaxed`)."""
+    """Published summaries matching `parsed` within `facets`.
+
+    Every word must match. When no summary has them all, the search relaxes, step by step,
+    until something is found: first to any of the words, then through the neighbouring words
+    of the fallback synonym groups (all of them, then any); `relaxation` says which step found
+    the results."""
     index = FacetIndex.current()
     found = _find(index, parsed, facets, by_date=by_date)
-    if len(parsed.clauses) > 1 and not parsed.any_of and not found.total:
-        return _find(index, parsed, facets, by_date=by_date, any_of=True)
+    if found.total:
+        return found
+    several = len(parsed.clauses) > 1 and not parsed.any_of
+    if several:
+        relaxed = _find(index, parsed, facets, by_date=by_date, any_of=True, relaxation="any")
+        if relaxed.total:
+            return relaxed
+    wider = parse_query(parsed.text, fallback=True)
+    if repr(wider.search_query()) != repr(parsed.search_query()):
+        for any_of in (None, True) if several else (None,):
+            relaxed = _find(
+                index, wider, facets, by_date=by_date, any_of=any_of, relaxation="neighbours"
+            )
+            if relaxed.total:
+                return relaxed
     return found
 
 
-def _find(index, parsed, facets, *, by_date, any_of=None):
+def _find(index, parsed, facets, *, by_date, any_of=None, relaxation=""):
     # The engine gives the matches, best first; the facet index filters, counts and orders.
     ranked = _ranked_ids(parsed, index.generation, any_of)
     matches = index.mask(ranked)
     selected = index.within(matches, facets.topics, facets.types)
     ranked_or_dated = SummaryList(index, selected, None if by_date else ranked)
-    return Found(ranked_or_dated, index, matches, relaxed=bool(any_of))
+    return Found(ranked_or_dated, index, matches, parsed, relaxation)
 
 
 def _ranked_ids(parsed, generation, any_of=None):

@@ -13,6 +13,8 @@ from functools import lru_cache
 import snowballstemmer
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from .variants import open_compound, spellings
+
 MAX_QUERY_LENGTH = 500
 MAX_CLAUSES = 12  # more words than this add nothing but cost
 
@@ -27,10 +29,27 @@ STOP_WORDS = frozenset(
     under until up very was we were what when where which while who whom why will with would
     you your near say says said""".split()  # noqa: SIM905 (a word list reads better as text)
 )
+# Words a question or a long query carries that say little about the subject ("how many
+# sessions are needed", "does online therapy work", "IPT vs CBT"): dropped when the query has
+# other words, kept when it has nothing else.
+QUESTION_WORDS = frozenset(
+    """many much whether anything something really actually work works need needed needs
+    help helps good best get gets vs versus like way ways use using make makes know tell
+    research evidence show shows find findings effective""".split()  # noqa: SIM905
+)
 # Search-engine operators a reader may type; we understand OR, the others are ignored.
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 PART = re.compile(r"[^\W_]+")
+
+
+def is_plain(query):
+    """True for the queries this site builds (words, phrases, AND, OR): no NOT, no match-all,
+    which is what the engines' one-pass ranking handles; anything else takes Wagtail's path.
+    (Here, below the engine modules, so that they and the backend do not import each other.)"""
+    if isinstance(query, (PlainText, Phrase)):
+        return True
+    return isinstance(query, (And, Or)) and all(is_plain(q) for q in query.subqueries)
 
 
 class QueryTooLong(ValueError):
@@ -69,13 +88,18 @@ class Clause:
     exact: bool = False  # a "quoted phrase": no synonyms
 
     def to_search_query(self):
-        parts = [PlainText(f[0]) if len(f) == 1 else Phrase(" ".join(f)) for f in self.forms]
+        # A hyphenated word is a phrase: on PostgreSQL, "well-being" as a phrase is its own
+        # lexeme ('well-b'), where the words apart lose "being" (a stop word) and match "well".
+        parts = [
+            PlainText(f[0]) if len(f) == 1 and "-" not in f[0] else Phrase(" ".join(f))
+            for f in self.forms
+        ]
         return parts[0] if len(parts) == 1 else Or(parts)
 
     @property
     def label(self):
-        text = " ".join(self.forms[0])
-        return f'"{text}"' if self.exact or len(self.forms[0]) > 1 else text
+        """What the reader asked for, as the page names it back ("self harm")."""
+        return " ".join(self.forms[0])
 
 
 @dataclass
@@ -101,7 +125,8 @@ class ParsedQuery:
             stem(w)
             for c in self.clauses
             for f in c.forms
-            for w in f
+            for token in f
+            for w in words_of(token)
             if w not in STOP_WORDS or len(f) == 1
         }
 
@@ -110,14 +135,38 @@ class ParsedQuery:
         return [w for c in self.clauses if not c.exact for w in c.forms[0]]
 
 
+def _tokens(token):
+    """A WORD token as the words it stands for, a hyphenated compound kept whole, lower case:
+    "Self-Harm" → ["self-harm"]; "client's" → ["client", "s"] (as the engines split it)."""
+    if "'" in token or "’" in token:
+        return words_of(token)
+    return ["-".join(words_of(token))]
+
+
+def _key(form):
+    """The stems of a form's words, hyphenated words apart: what a typed span must match."""
+    return tuple(stem(w) for token in form for w in words_of(token))
+
+
+@lru_cache(maxsize=8)
 def _synonym_index(groups):
-    """{stemmed first word: [(stemmed words, group forms)]}, longest terms first."""
+    """{stemmed first word: [(stemmed words, group forms)]}, longest terms first. A form keeps
+    its hyphens ("self-care"), so that it is searched as written (see Clause)."""
     index = {}
     for group in groups:
-        forms = [tuple(words_of(term)) for term in group]
+        forms = []
+        for term in group:
+            form = tuple(token for t in WORD.findall(term) for token in _tokens(t))
+            forms.append(form)
+            # The words apart too ("cognitive behavioural therapy"), unless one is a stop word:
+            # PostgreSQL drops it, and "well being" would find every "well". An editor who
+            # wants such a form writes it in the group ("drop out").
+            words = tuple(words_of(term))
+            if words != form and not STOP_WORDS.intersection(words):
+                forms.append(words)
         forms = list(dict.fromkeys(f for f in forms if f))
         for form in forms:
-            key = tuple(stem(w) for w in form)
+            key = _key(form)
             index.setdefault(key[0], []).append((key, forms))
     for entries in index.values():
         entries.sort(key=lambda entry: -len(entry[0]))
@@ -129,7 +178,9 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
     text = clean(raw)
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryTooLong(text)
-    synonyms = _synonym_index(synonym_groups)
+    # Keyed by the groups' content, so an edited group is never served stale: building the
+    # index (stemming every form of every group) costs more than parsing the query.
+    synonyms = _synonym_index(tuple(tuple(group) for group in synonym_groups))
     # Balanced quotes make phrases; a lone quote is ignored.
     pieces = re.split(r'"([^"]*)"', text)
     clauses, joins = [], []
@@ -142,14 +193,19 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
                 joins.append(pending_or)
                 pending_or = False
             continue
-        tokens = WORD.findall(piece.replace('"', " "))
-        words = []
-        for token in tokens:
+        # Each word, with the length of the hyphenated token it starts ("self-harm": 2).
+        words, spans = [], []
+        for token in WORD.findall(piece.replace('"', " ")):
             if token in OPERATORS:
                 if token == "OR" and (clauses or words):  # noqa: S105 (an operator, not a secret)
                     words.append(None)  # marks an OR between what comes before and after
+                    spans.append(1)
                 continue
-            words.extend(words_of(token))
+            for part in _tokens(token):  # "self-harm" is one compound, "client's" two words
+                parts = part.split("-")
+                words.extend(parts)
+                spans.extend([len(parts)] + [0] * (len(parts) - 1))
+        content = [w for w in words if w and w not in STOP_WORDS and w not in QUESTION_WORDS]
         i = 0
         while i < len(words):
             word = words[i]
@@ -158,11 +214,16 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
                 i += 1
                 continue
             clause, used = _match_synonym(words, i, synonyms)
+            if clause is None and spans[i] > 1:
+                clause, used = _compound(words[i : i + spans[i]]), spans[i]
+            pair = tuple(words[i : i + 2])
+            if clause is None and None not in pair and open_compound("".join(pair)) == pair:
+                clause, used = _compound(pair), 2
             if clause is None:
-                if word in STOP_WORDS:
+                if word in STOP_WORDS or (word in QUESTION_WORDS and content):
                     i += 1
                     continue
-                clause, used = Clause([(word,)]), 1
+                clause, used = _word(word), 1
             clauses.append(clause)
             joins.append(pending_or)
             pending_or = False
@@ -172,6 +233,25 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
     return ParsedQuery(text=text, clauses=clauses, any_of=any_of)
 
 
+def _word(word):
+    """One word as any of its spellings, and as two words if it is a closed compound."""
+    forms = [(word,), *((other,) for other in spellings(word))]
+    parts = open_compound(word)
+    if parts:
+        forms += _compound(parts).forms[:-1]
+    return Clause(forms)
+
+
+def _compound(parts):
+    """A hyphenated or open compound ("self-harm", "well being"): hyphenated, open (unless a
+    word is a stop word, which PostgreSQL would drop: "well being" would find "well"), or
+    closed ("selfharm", "wellbeing")."""
+    forms = [("-".join(parts),)]
+    if not any(part in STOP_WORDS for part in parts):
+        forms.append(tuple(parts))
+    return Clause([*forms, ("".join(parts),)])
+
+
 def _match_synonym(words, start, synonyms):
     first = words[start]
     if first is None:
@@ -179,8 +259,12 @@ def _match_synonym(words, start, synonyms):
     for key, forms in synonyms.get(stem(first), ()):
         span = words[start : start + len(key)]
         if None not in span and tuple(stem(w) for w in span) == key:
-            typed = tuple(span)
-            # What the reader typed comes first, then the group's other forms.
-            ordered = [typed, *(f for f in forms if tuple(stem(w) for w in f) != key)]
+            # What the reader typed comes first (as the group writes it, hyphens kept, and as
+            # typed unless a stop word would vanish from it), then the group's other forms,
+            # and the other spellings of one-word forms ("behaviour" finds "behavior").
+            same = [f for f in forms if _key(f) == key]
+            typed = [tuple(span)] if not STOP_WORDS.intersection(span) or not same else []
+            ordered = [*same, *typed, *(f for f in forms if _key(f) != key)]
+            ordered += [(other,) for f in ordered if len(f) == 1 for other in spellings(f[0])]
             return Clause(list(dict.fromkeys(ordered))), len(key)
     return None, 0

@@ -37,7 +37,7 @@ def search(request):
 
     found = engine.find(parsed, facets, by_date=sort == "date")
     page = paginate(request, found.results, PAGE_SIZE)
-    stems = parsed.stems
+    stems = found.parsed.stems
     hits = [
         {
             "summary": summary,
@@ -47,10 +47,12 @@ def search(request):
         for summary in page.object_list
     ]
     topic_options, type_options = facets.options(found.index, found.matches)
-    relaxed = found.relaxed
     context.update(
         parsed=parsed,
-        relaxed=relaxed,
+        relaxed=found.relaxed,
+        relaxation=found.relaxation,
+        # What the reader asked for, as the page names it: "BPD", "self harm", "sessions".
+        asked_for=", ".join(f"“{clause.label}”" for clause in parsed.clauses),
         page_obj=page,
         hits=hits,
         topic_options=topic_options,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from digest.search import judged
+from bench import judged
 from digest.summaries.models import SummaryPage
 
 pytestmark = pytest.mark.django_db

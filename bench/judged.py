@@ -3,10 +3,12 @@ our own prose) and queries a clinician might type, each with the summaries it sh
 
 A query may also name a topic: every summary tagged with it then counts as relevant too (a
 search for "countertransference" is well answered by any summary on that topic, including the
-synthetic corpus's). Used by the search tests and by bench/bench_search.py.
+synthetic corpus's). Used by bench/bench_search.py and digest/search/tests/test_judged.py; it
+lives outside the shipped package because it builds pages with the test factories.
 """
 
 import math
+from dataclasses import dataclass
 
 
 def _ref(raw, authors, year, title, journal, doi=""):
@@ -501,6 +503,11 @@ def recall_at(ranked, relevant, k=10):
     return len(set(ranked[:k]) & relevant) / min(k, len(relevant))
 
 
+def precision_at(ranked, relevant, k=5):
+    """Share of the first k results that are relevant (a short list counts its blanks)."""
+    return len(set(ranked[:k]) & relevant) / k
+
+
 def ndcg_at(ranked, relevant, k=10):
     dcg = sum(1 / math.log2(i + 2) for i, pk in enumerate(ranked[:k]) if pk in relevant)
     ideal = sum(1 / math.log2(i + 2) for i in range(min(k, len(relevant))))
@@ -520,9 +527,8 @@ def load():
 
 def ranked(query, limit=10):
     """The ids the site's search returns first for `query`, as /search/ would list them."""
+    from digest.search import engine
     from digest.summaries.facets import Facets
-
-    from . import engine
 
     parsed = engine.parse_query(query)
     if not parsed:
@@ -530,23 +536,72 @@ def ranked(query, limit=10):
     return [summary.pk for summary in engine.find(parsed, Facets()).results[:limit]]
 
 
-def evaluate(queryset, ids_by_key):
-    """Mean recall@10 and nDCG@10 over QUERIES, and the queries that missed something."""
+def evaluate(queryset, ids_by_key, queries=None):
+    """Recall@10, nDCG@10 and precision@5 of every query in `queries` (default QUERIES)."""
     from digest.summaries.models import SummaryPage
 
+    queries = QUERIES if queries is None else queries
     through = SummaryPage.topics.through
-    topics = {topic for _, _, topic in QUERIES if topic}
+    topics = {topic for _, _, topic in queries if topic}
     ids_by_topic = {}
     for summary_id, slug in through.objects.filter(
         topic__slug__in=topics, summarypage__in=queryset
     ).values_list("summarypage_id", "topic__slug"):
         ids_by_topic.setdefault(slug, []).append(summary_id)
-    recalls, ndcgs, misses = [], [], []
-    for entry in QUERIES:
+    rows = []
+    for entry in queries:
         found = ranked(entry[0])
         relevant = relevant_ids(entry, ids_by_key, ids_by_topic)
-        recalls.append(recall_at(found, relevant))
-        ndcgs.append(ndcg_at(found, relevant))
-        if recalls[-1] < 1:
-            misses.append((entry[0], round(recalls[-1], 2)))
-    return sum(recalls) / len(recalls), sum(ndcgs) / len(ndcgs), misses
+        rows.append(
+            Row(
+                entry[0],
+                recall_at(found, relevant),
+                ndcg_at(found, relevant),
+                precision_at(found, relevant),
+                bool(found),
+            )
+        )
+    return Scores(rows)
+
+
+@dataclass
+class Row:
+    query: str
+    recall: float  # recall@10
+    ndcg: float  # nDCG@10
+    precision: float  # precision@5
+    found: bool  # found anything at all
+
+
+@dataclass
+class Scores:
+    rows: list[Row]
+
+    def only(self, queries):
+        """The scores of these queries (a part of the judged set) alone."""
+        wanted = {q for q, _, _ in queries}
+        return Scores([row for row in self.rows if row.query in wanted])
+
+    def _mean(self, name):
+        return sum(getattr(row, name) for row in self.rows) / max(1, len(self.rows))
+
+    recall = property(lambda self: self._mean("recall"))
+    ndcg = property(lambda self: self._mean("ndcg"))
+    precision = property(lambda self: self._mean("precision"))
+
+    @property
+    def misses(self):
+        """(query, its recall@10) for each query that missed something."""
+        return [(row.query, round(row.recall, 2)) for row in self.rows if row.recall < 1]
+
+    @property
+    def empty(self):
+        """The queries that found nothing."""
+        return [row.query for row in self.rows if not row.found]
+
+    @property
+    def empty_share(self):
+        return len(self.empty) / max(1, len(self.rows))
+
+    def __iter__(self):  # recall, ndcg, misses = evaluate(...)
+        return iter((self.recall, self.ndcg, self.misses))
