@@ -60,6 +60,7 @@ class PreferencesForm(forms.ModelForm):
             (Subscriber.Alerts.SOME, _("Also an alert, for the topics ticked below only")),
         ],
         widget=forms.RadioSelect,
+        required=False,  # a form from before alerts existed keeps the default
     )
     alert_topics = forms.ModelMultipleChoiceField(
         label=_("Topics with alerts"),
@@ -74,7 +75,7 @@ class PreferencesForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        alerts = data.get("alerts")
+        alerts = data["alerts"] = data.get("alerts") or Subscriber.Alerts.OFF
         if alerts == Subscriber.Alerts.ALL and not data.get("topics"):
             self.add_error("topics", _("Choose at least one topic to be alerted about."))
         if alerts == Subscriber.Alerts.SOME and not data.get("alert_topics"):

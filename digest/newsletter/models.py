@@ -59,7 +59,7 @@ class Subscriber(models.Model):
         _("alerts"), max_length=8, choices=Alerts.choices, default=Alerts.OFF, db_index=True
     )
     alert_topics = models.ManyToManyField(
-        Topic, blank=True, related_name="+", verbose_name=_("topics with alerts")
+        Topic, blank=True, related_name="alert_subscribers", verbose_name=_("topics with alerts")
     )
     key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)

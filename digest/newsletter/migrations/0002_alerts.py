@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='subscriber',
             name='alert_topics',
-            field=models.ManyToManyField(blank=True, related_name='+', to='taxonomy.topic', verbose_name='topics with alerts'),
+            field=models.ManyToManyField(blank=True, related_name='alert_subscribers', to='taxonomy.topic', verbose_name='topics with alerts'),
         ),
         migrations.AddField(
             model_name='subscriber',
