@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from digest.issues.models import IssuePage
+from digest.reading.models import PackIndexPage, PackItem, TeachingPack
 from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic, TopicAlias
@@ -164,7 +165,28 @@ def export_archive() -> dict:
             }
             for e in ImportedEntry.objects.select_related("summary").order_by("pk")
         ],
+        "packs": _packs(),
     }
+
+
+def _packs() -> dict | None:
+    """The teaching packs' index page and each pack, its summaries named by (month, slug)."""
+    index = PackIndexPage.objects.first()
+    if index is None:
+        return None
+    packs = []
+    for pack in TeachingPack.objects.child_of(index).order_by("path"):
+        content = pack if pack.live else pack.get_latest_revision_as_object()
+        items = content.items.order_by("sort_order").select_related("summary")
+        packs.append(
+            {
+                **_page_data(content, TeachingPack),
+                "live": pack.live,
+                "first_published_at": pack.first_published_at,
+                "items": [[*_summary_key(i.summary), i.note] for i in items],
+            }
+        )
+    return {**_page_data(index, PackIndexPage), "live": index.live, "packs": packs}
 
 
 def _summary_key(summary):
@@ -223,7 +245,36 @@ def import_archive(data: dict, *, replace: bool = False) -> dict[str, int]:
     _reset_sequences(Page)
     for entry in data.get("legacy_entries", []):
         _load_legacy_entry(entry)
+    if data.get("packs"):
+        _load_packs(loader.home, data["packs"])
     return {"issues": loader.issues, "summaries": loader.summaries}
+
+
+def _load_packs(home, data: dict) -> None:
+    for pack in TeachingPack.objects.all():
+        pack.delete()
+    PackIndexPage.objects.all().delete()
+    index = PackIndexPage(live=data["live"])
+    _assign(index, PackIndexPage, data)
+    home.add_child(instance=index)
+    _publish_or_save(index, data["live"])
+    summaries = {(s.month.isoformat(), s.slug): s for s in SummaryPage.objects.all()}
+    for row in data["packs"]:
+        pack = TeachingPack(live=row["live"])
+        _assign(pack, TeachingPack, row)
+        pack.first_published_at = _to_python(Page, "first_published_at", row["first_published_at"])
+        for position, (month, slug, note) in enumerate(row["items"]):
+            summary = summaries.get((str(month)[:10], slug))
+            if summary is not None:
+                pack.items.add(PackItem(sort_order=position, summary=summary, note=note))
+        index.add_child(instance=pack)
+        _publish_or_save(pack, row["live"])
+
+
+def _publish_or_save(page, live: bool) -> None:
+    revision = page.save_revision()
+    if live:
+        revision.publish()
 
 
 def _reset_sequences(*models_) -> None:

@@ -214,3 +214,39 @@ def test_export_lists_every_field_of_a_summary():
 def test_import_refuses_non_archives_directly():
     with pytest.raises(ArchiveError):
         import_archive([])
+
+
+def test_teaching_packs_survive_export_and_import(client):
+    from digest.reading.models import PackIndexPage, PackItem, TeachingPack
+
+    build_site()
+    index = PackIndexPage(title="Teaching packs", slug="packs", intro="<p>For seminars.</p>")
+    IssuePage.objects.first().get_parent().add_child(instance=index)
+    index.save_revision().publish()
+    first, second = SummaryPage.objects.order_by("path")[:2]
+    pack = TeachingPack(title="Week one", introduction="<p>Read both.</p>")
+    pack.items.add(PackItem(sort_order=0, summary=second, note="Start here."))
+    pack.items.add(PackItem(sort_order=1, summary=first))
+    index.add_child(instance=pack)
+    pack.save_revision().publish()
+    draft = TeachingPack(title="Not yet", live=False)
+    draft.items.add(PackItem(sort_order=0, summary=first))
+    index.add_child(instance=draft)
+    draft.save_revision()
+    before_page = client.get(pack.url).content.decode()
+    archive = json.loads(json.dumps(export_archive(), cls=ENCODER))
+
+    empty_the_site()
+    assert not TeachingPack.objects.filter(items__isnull=False).exists()
+    import_archive(archive)
+
+    imported = TeachingPack.objects.get(slug=pack.slug)
+    assert imported.live and imported.url == pack.url
+    assert [(s.title, note) for s, note in imported.entries()] == [
+        (second.title, "Start here."),
+        (first.title, ""),
+    ]
+    assert not TeachingPack.objects.get(slug=draft.slug).live
+    assert client.get(pack.url).content.decode() == before_page
+    again = json.loads(json.dumps(export_archive(), cls=ENCODER))
+    assert json.loads(comparable(again))["packs"] == json.loads(comparable(archive))["packs"]
