@@ -103,6 +103,13 @@ def reviewed_work(reference):
     return work
 
 
+def absolute_url(url):
+    """A page's address on the site as served (BASE_URL), not the Wagtail Site's hostname."""
+    if url and url.startswith("/") and not url.startswith("//"):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
 def summary_json_ld(summary, request=None):
     """The summary as a schema.org Review of the work(s) it summarises."""
     data = {
@@ -111,7 +118,7 @@ def summary_json_ld(summary, request=None):
         "headline": summary.title,
         "name": summary.title,
         "inLanguage": "en",
-        "url": summary.get_full_url(request),
+        "url": absolute_url(summary.get_url(request)),
         "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
     }
     if summary.first_published_at:
