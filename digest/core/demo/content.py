@@ -966,7 +966,7 @@ ABOUT = {
         "and then, an essay that puts a debate in plain words. We say what kind of study it "
         "is, how many clients it involved, and how far its findings reach.</p>"
         "<h2>How to suggest an article</h2>"
-        "<p>Write to the editor at <a href=\"mailto:editor@example.org\">editor@example.org</a> "
+        '<p>Write to the editor at <a href="mailto:editor@example.org">editor@example.org</a> '
         "with the full reference (a DOI is enough) and a line on why it matters for practice. "
         "We read every suggestion; those we summarise are credited in the issue.</p>"
         "<h2>What we do not do</h2>"
