@@ -1,8 +1,8 @@
 """The evidence map: how many summaries each topic × research type pair holds, shaded.
 
-Counted by the facet index (the archive's own, so a cell's number is what its link gives):
-the pairs are one matrix product over the live summaries, so the map costs no query with a
-warm index, one for the year range and one for the years offered, at any archive size.
+Counted by the facet index (the archive's own, so a cell's number is what its link gives),
+in memory: the map costs no query with a warm index, one for the year range and one for the
+years offered, at any archive size.
 """
 
 import math
@@ -29,12 +29,27 @@ class Row:
 
 
 def pair_counts(index, mask):
-    """(topics × types array of counts, topic totals, type totals) within `mask`."""
-    topics = index.by_topic.matrix[:, mask].astype(np.float32)
-    types = index.by_type.matrix[:, mask].astype(np.float32)
-    # float32 products go through BLAS and are exact for counts below 2**24.
-    pairs = np.rint(topics @ types.T).astype(np.int64)
-    return pairs, topics.sum(axis=1).astype(np.int64), types.sum(axis=1).astype(np.int64)
+    """(topics × types array of counts, topic totals, type totals) within `mask`.
+
+    On the index's bit-packed rows (a summary a bit), read as 64-bit words: every pair is an
+    AND and a population count, all 396 pairs in one vectorised pass."""
+    within = _words(np.packbits(mask))
+    topics = _words(index.by_topic.packed) & within  # (topics, words)
+    types = _words(index.by_type.packed) & within  # (types, words)
+    pairs = np.bitwise_count(topics[:, None, :] & types[None, :, :]).sum(axis=2, dtype=np.int64)
+    return (
+        pairs,
+        np.bitwise_count(topics).sum(axis=-1, dtype=np.int64),
+        np.bitwise_count(types).sum(axis=-1, dtype=np.int64),
+    )
+
+
+def _words(packed):
+    """Packed bytes as 64-bit words (padded with zero bits): an eighth as many elements."""
+    padding = (-packed.shape[-1]) % 8
+    if padding:
+        packed = np.pad(packed, [(0, 0)] * (packed.ndim - 1) + [(0, padding)])
+    return np.ascontiguousarray(packed).view(np.uint64)
 
 
 def shade(count, largest):

@@ -115,3 +115,26 @@ def test_map_prints_landscape_and_renders_on_an_empty_archive(client):
         assert "@page evidence-map { size: landscape" in css.read()
     assert FacetIndex.current().size == 0  # an empty archive still renders the map
     assert client.get("/evidence-map/").status_code == 200
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 8, 9, 1000])
+def test_pair_counts_equal_a_plain_count_of_every_pair(size):
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from digest.taxonomy.evidence_map import pair_counts
+
+    rng = np.random.default_rng(size)
+    topics, types = rng.random((36, size)) < 0.2, rng.random((11, size)) < 0.3
+    index = SimpleNamespace(
+        by_topic=SimpleNamespace(packed=np.packbits(topics, axis=1)),
+        by_type=SimpleNamespace(packed=np.packbits(types, axis=1)),
+    )
+    mask = rng.random(size) < 0.6
+    pairs, topic_totals, type_totals = pair_counts(index, mask)
+    for i in range(36):
+        for j in range(11):
+            assert pairs[i, j] == int(np.sum(topics[i] & types[j] & mask))
+    assert topic_totals.tolist() == [int(np.sum(row & mask)) for row in topics]
+    assert type_totals.tolist() == [int(np.sum(row & mask)) for row in types]
