@@ -161,14 +161,17 @@ def reference_list(context, summary):
 
 
 @register.inclusion_tag("references/list_exports.html", takes_context=True)
-def citation_exports(context):
+def citation_exports(context, query=None):
     """Links exporting every reference of the list on this page (archive, topic, type or
-    search), keeping its filters: the export views sit at <this path>cite.<format>."""
+    search), keeping its filters (`query`, else the page's own less its page number): the
+    export views sit at <this path>cite.<format>."""
     request = context["request"]
-    query = request.GET.copy()
-    query.pop("page", None)
+    if query is None:
+        params = request.GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
     return {
         "base": request.path,
-        "query": query.urlencode(),
+        "query": query,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }

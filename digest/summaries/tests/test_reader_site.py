@@ -104,7 +104,14 @@ def test_a_selected_option_with_no_result_stays_among_the_first(client, issues):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/2026/07/", "/archive/", "/topics/alliance/", "/types/meta-analysis/"],
+    [
+        "/",
+        "/2026/07/",
+        "/archive/",
+        "/topics/alliance/",
+        "/types/meta-analysis/",
+        "/search/?q=rupture",
+    ],
 )
 def test_every_list_shows_apa_7_references_with_the_doi_linked(client, issues, url):
     make_summary(make_issue("2026-09"), "Latest", topics=["alliance"], types=["meta-analysis"],
