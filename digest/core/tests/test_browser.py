@@ -173,6 +173,8 @@ def test_archive_filters_by_keyboard_alone(open_page, corpus):
     assert option_count(page, "type", "meta-analysis") == 2
     assert page.locator("#topic-alliance").is_checked()
     assert_no_wcag_violations(page)
+    # The filtered address, opened afresh (as from a bookmark), is walked from its top.
+    page.goto(page.url)
     assert_keyboard_reaches_everything(page)
 
     # One activation clears one filter; the others stay.
