@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 PORT ?= 8000
+# Every process `make run` starts (server, e-mail worker) derives BASE_URL from it when unset.
+export PORT
 export DJANGO_SETTINGS_MODULE ?= digest.settings.dev
 
 .PHONY: run test test-fast lint format bench browser-deps proxy-deps messages clean

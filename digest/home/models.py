@@ -1,9 +1,11 @@
 """The site's root page: shows the latest issue and routes dated addresses to issues."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class HomePage(Page):
@@ -12,7 +14,7 @@ class HomePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("tagline")]
-    subpage_types = ["issues.IssuePage", "reading.PackIndexPage"]
+    subpage_types = ["issues.IssuePage", "home.AboutPage", "reading.PackIndexPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -32,10 +34,30 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from digest.issues.models import IssuePage
+        from digest.issues.models import IssuePage, IssueSettings
 
         context = super().get_context(request, *args, **kwargs)
         issue = IssuePage.objects.live().public().order_by("-month").first()
         context["issue"] = issue
         context["summaries"] = issue.summaries() if issue else []
+        context["byline"] = IssueSettings.for_request(request).intro_byline if issue else ""
         return context
+
+
+class AboutPage(Page):
+    """Who writes the summaries, how articles are chosen, how to suggest one: written by the
+    editor, at /about/ (its slug) and /fr/about/. One per site."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    body = RichTextField(_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("about page")

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -70,7 +71,36 @@ class IssuePage(Page):
 
         return SummaryPage.objects.live().public().child_of(self).for_listing().order_by("path")
 
+    def neighbours(self):
+        """(previous issue, next issue) among the published ones, by month."""
+        published = IssuePage.objects.live().public().only("month", "url_path")
+        previous = published.filter(month__lt=self.month).order_by("-month").first()
+        following = published.filter(month__gt=self.month).order_by("month").first()
+        return previous, following
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["summaries"] = self.summaries()
+        context["previous_issue"], context["next_issue"] = self.neighbours()
+        context["byline"] = IssueSettings.for_request(request).intro_byline
         return context
+
+
+@register_setting(icon="user")
+class IssueSettings(BaseSiteSetting):
+    """What every issue shares, set once by the editor (Settings → Issues)."""
+
+    intro_byline = models.CharField(
+        _("intro byline"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Who writes the issues' introductions, shown under each one, e.g. "
+            "“Jane Doe, PhD, director of the network”."
+        ),
+    )
+
+    panels = [FieldPanel("intro_byline")]
+
+    class Meta:
+        verbose_name = _("issues")

@@ -4,11 +4,14 @@ Several values in one facet widen the list (OR); two facets narrow it (AND). Unk
 reported back to the reader and otherwise ignored.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from digest.taxonomy.models import ResearchType, Topic
 
@@ -30,12 +33,21 @@ def _slugs(values):
     return slugs, bad
 
 
+def _year(value):
+    """A year the archive can hold, or None (anything else is ignored, never an error)."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and 1900 <= int(value) <= 2200 else None
+
+
 @dataclass
 class Facets:
     topics: list = field(default_factory=list)
     types: list = field(default_factory=list)
     unknown_topics: list = field(default_factory=list)
     unknown_types: list = field(default_factory=list)
+    # Years of the issues, inclusive (`?from=2015&to=2020`): the evidence map's and archive's.
+    year_from: int | None = None
+    year_to: int | None = None
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "Facets":
@@ -43,22 +55,60 @@ class Facets:
         type_slugs, bad_types = _slugs(query.getlist("type"))
         topics, unknown_topics = Topic.objects.by_slugs(topic_slugs)
         types, unknown_types = ResearchType.objects.by_slugs(type_slugs)
-        return cls(topics, types, unknown_topics + bad_topics, unknown_types + bad_types)
+        year_from, year_to = _year(query.get("from")), _year(query.get("to"))
+        if year_from and year_to and year_from > year_to:
+            year_from, year_to = year_to, year_from
+        return cls(
+            topics,
+            types,
+            unknown_topics + bad_topics,
+            unknown_types + bad_types,
+            year_from,
+            year_to,
+        )
 
     @property
     def active(self):
-        return bool(self.topics or self.types)
+        return bool(self.topics or self.types or self.has_years)
+
+    @property
+    def has_years(self):
+        return bool(self.year_from or self.year_to)
+
+    @property
+    def years(self):
+        """The query parameters of the year range ({} when there is none)."""
+        return {"from": self.year_from, "to": self.year_to}
+
+    def in_years(self, queryset):
+        if self.year_from:
+            queryset = queryset.filter(month__gte=datetime.date(self.year_from, 1, 1))
+        if self.year_to:
+            queryset = queryset.filter(month__lt=datetime.date(self.year_to + 1, 1, 1))
+        return queryset
+
+    def live_mask(self, index):
+        """The facet index's live summaries within the year range: no query without one,
+        one query (the ids of those months) with it."""
+        if not self.has_years:
+            return index.live
+        from .models import SummaryPage
+
+        # The index holds only live, public summaries: the mask drops any other id, so the
+        # query need not ask again (Wagtail's public() is a query of its own).
+        within = self.in_years(SummaryPage.objects.order_by())
+        return index.mask(within.values_list("pk", flat=True))
 
     @property
     def unknown(self):
         return self.unknown_topics + self.unknown_types
 
     def apply(self, queryset):
-        return queryset.filtered(self.topics, self.types)
+        return self.in_years(queryset.filtered(self.topics, self.types))
 
     def query(self, page=None, **extra):
         """The canonical query string for these facets (aliases resolved, order fixed)."""
-        return _query(self.topics, self.types, page, **extra)
+        return _query(self.topics, self.types, page, **self.years, **extra)
 
     @property
     def only_unknown(self):
@@ -76,7 +126,23 @@ class Facets:
             self._options(index.types, self.types, type_counts, "types"),
         )
 
+    @property
+    def disclosure_label(self):
+        """What the folded filters say on a phone: "Filter: 2 topics, 1 type"."""
+        parts = []
+        if self.topics:
+            n = len(self.topics)
+            parts.append(ngettext("%(n)s topic", "%(n)s topics", n) % {"n": n})
+        if self.types:
+            n = len(self.types)
+            parts.append(ngettext("%(n)s type", "%(n)s types", n) % {"n": n})
+        if not parts:
+            return _("Filter by topic or research type")
+        return _("Filter: %(chosen)s") % {"chosen": ", ".join(parts)}
+
     def _options(self, terms, selected, counts, attr):
+        """Options in the vocabulary's order, those that would give nothing last (greyed,
+        still there: a reader looking for a topic finds it, with its zero)."""
         selected_ids = {t.pk for t in selected}
         options = []
         for term in terms:
@@ -88,9 +154,11 @@ class Facets:
                     "term": term,
                     "count": counts.get(term.pk, 0),
                     "selected": chosen,
-                    "query": _query(facets["topics"], facets["types"]),
+                    "query": _query(facets["topics"], facets["types"], **self.years),
+                    "empty": not chosen and not counts.get(term.pk),
                 }
             )
+        options.sort(key=lambda option: option["empty"])  # stable: the order is kept
         return options
 
     def without(self, term):
@@ -98,6 +166,8 @@ class Facets:
         return Facets(
             topics=[t for t in self.topics if t != term],
             types=[t for t in self.types if t != term],
+            year_from=self.year_from,
+            year_to=self.year_to,
         ).query()
 
 

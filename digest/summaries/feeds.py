@@ -1,15 +1,27 @@
 """RSS and Atom feeds of summaries, filtered like the archive (`?topic=…&type=…`)."""
 
+import re
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
+from wagtail.rich_text import expand_db_html
 
 from .facets import Facets
 from .models import SummaryPage
 
 FEED_SIZE = 50
+# href="/…" and src="/…": the site-relative addresses expanded rich text holds.
+SITE_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/))')
+
+
+def absolute_rich_text(html):
+    """Stored rich text as a page shows it, with every site address made absolute (BASE_URL)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return SITE_RELATIVE.sub(lambda m: f"{m[1]}{base}{m[2]}", expand_db_html(html or ""))
 
 
 class SummaryRssFeed(Feed):
@@ -46,8 +58,14 @@ class SummaryRssFeed(Feed):
 
     def item_description(self, item):
         # The raw reference is plain text as the editor typed it: escape it into the HTML.
+        # Rich text is stored with Wagtail's link placeholders (<a linktype="page" id=…>):
+        # expanded as pages do, with addresses a feed reader can follow from anywhere.
         parts = [f"<p>{escape(ref.raw)}</p>" for ref in item.references.all()]
-        parts += [item.body, f"<h3>{_('Practice implications')}</h3>", item.implications]
+        parts += [
+            absolute_rich_text(item.body),
+            f"<h3>{_('Practice implications')}</h3>",
+            absolute_rich_text(item.implications),
+        ]
         return "".join(parts)
 
     def item_link(self, item):

@@ -1,11 +1,14 @@
 """A summary of one (or several, or no) research article(s), with its practice implications."""
 
+import re
+
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -193,7 +196,15 @@ class SummaryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = self.related(preview=getattr(request, "is_preview", False))
+        context["issue_siblings"] = self.issue_siblings()
         return context
+
+    def issue_siblings(self):
+        """The other published summaries of this summary's issue, in the issue's order."""
+        if not self.issue_id:
+            return []
+        siblings = SummaryPage.objects.live().public().filter(issue_id=self.issue_id)
+        return list(siblings.exclude(pk=self.pk).order_by("path").only("title", "url_path"))
 
     def related(self, limit=5, preview=False):
         """Other published summaries sharing this one's topics or research types, most shared
@@ -232,26 +243,41 @@ class SummaryPage(Page):
 
     @property
     def evidence_parts(self):
-        """The evidence card as short phrases ("605 clients", "primary care")."""
-        parts = [self.design] if self.design else []
-        if self.n_studies:
-            parts.append(
-                ngettext("%(n)s study", "%(n)s studies", self.n_studies)
-                % {"n": f"{self.n_studies:,}"}
-            )
-        if self.n_clients:
-            parts.append(
-                ngettext("%(n)s client", "%(n)s clients", self.n_clients)
-                % {"n": f"{self.n_clients:,}"}
-            )
-        if self.n_therapists:
-            parts.append(
-                ngettext("%(n)s therapist", "%(n)s therapists", self.n_therapists)
-                % {"n": f"{self.n_therapists:,}"}
-            )
-        parts += [p for p in (self.setting, self.effect_sizes, self.follow_up) if p]
+        """The evidence card as short phrases in the reader's language ("605 clients",
+        "primary care"; "1 868 clients", "soins primaires" on /fr/). The design and setting
+        the extraction writes are in the catalogue; other wording stays as the editor typed it."""
+        parts = [gettext(self.design)] if self.design else []
+        for n, singular, plural in (
+            (self.n_studies, "%(n)s study", "%(n)s studies"),
+            (self.n_clients, "%(n)s client", "%(n)s clients"),
+            (self.n_therapists, "%(n)s therapist", "%(n)s therapists"),
+        ):
+            if n:
+                parts.append(
+                    ngettext(singular, plural, n) % {"n": number_format(n, force_grouping=True)}
+                )
+        if self.setting:
+            parts.append(gettext(self.setting))
+        if self.effect_sizes:
+            parts.append(self.effect_sizes)
+        if self.follow_up:
+            parts.append(_follow_up(self.follow_up))
         return parts
 
     @property
     def evidence_card(self):
         return " · ".join(self.evidence_parts) if self.evidence_confirmed else ""
+
+
+FOLLOW_UP = re.compile(r"(\d+)[- ](month|year)s?[- ]follow[- ]up", re.IGNORECASE)
+
+
+def _follow_up(text):
+    """ "12-month follow-up" in the reader's language; any other wording as typed."""
+    match = FOLLOW_UP.fullmatch(text.strip())
+    if not match:
+        return text
+    n = int(match[1])
+    if match[2].lower() == "year":
+        return ngettext("%(n)s-year follow-up", "%(n)s-year follow-up", n) % {"n": n}
+    return ngettext("%(n)s-month follow-up", "%(n)s-month follow-up", n) % {"n": n}

@@ -32,9 +32,10 @@ def archive(request):
     # The facet index answers which summaries are in the filters and how many each option
     # would give; only the page's own summaries are read from the database.
     index = FacetIndex.current()
-    selected = index.within(index.live, facets.topics, facets.types)
+    live = facets.live_mask(index)
+    selected = index.within(live, facets.topics, facets.types)
     page = paginate(request, SummaryList(index, selected))
-    topic_options, type_options = facets.options(index, index.live)
+    topic_options, type_options = facets.options(index, live)
     return render(
         request,
         "summaries/archive.html",
@@ -45,5 +46,12 @@ def archive(request):
             "topic_options": topic_options,
             "type_options": type_options,
             "filter_query": facets.query(),
+            # The year range is not a checkbox: the filter form carries it along.
+            "facet_hidden": [(key, year) for key, year in facets.years.items() if year],
+            "without_years": _query_without_years(facets),
         },
     )
+
+
+def _query_without_years(facets):
+    return Facets(topics=facets.topics, types=facets.types).query()

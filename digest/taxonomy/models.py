@@ -2,6 +2,7 @@
 
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,6 +25,12 @@ class TaxonomyQuerySet(models.QuerySet):
 
 class Term(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_fr = models.CharField(
+        _("French name"),
+        max_length=160,
+        blank=True,
+        help_text=_("Shown on the French pages (/fr/); the English name when empty."),
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
@@ -35,6 +42,13 @@ class Term(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        """The name readers see: French on /fr/ pages when the editor gave one."""
+        if self.name_fr and (get_language() or "").startswith("fr"):
+            return self.name_fr
         return self.name
 
 

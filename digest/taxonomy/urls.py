@@ -9,4 +9,5 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
     path("topics/<slug:slug>/implications/", views.topic_implications, name="topic_implications"),
     path("types/<slug:slug>/", views.type_detail, name="type_detail"),
+    path("evidence-map/", views.evidence_map, name="evidence_map"),
 ]

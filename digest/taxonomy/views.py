@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -60,10 +60,13 @@ def _topic_or_redirect(slug, url_name):
 
 
 def _implications(summaries):
+    from digest.references.models import Reference
+
     return (
         summaries.exclude(implications="")
         .newest_first()
         .only("title", "implications", "month", "url_path")
+        .prefetch_related(Prefetch("references", queryset=Reference.objects.order_by("sort_order")))
     )
 
 
@@ -75,6 +78,8 @@ def topic_detail(request, slug):
     context = _term_context(request, topic, summaries, "topic")
     context["implications"] = list(_implications(summaries)[:DIGEST_ON_TOPIC_PAGE])
     context["implications_shown"] = len(context["implications"])
+    # The implications are in the digest below the list: each is shown once on the page.
+    context["hide_implications"] = True
     return render(request, "taxonomy/topic_detail.html", context)
 
 
@@ -96,3 +101,47 @@ def type_detail(request, slug):
     summaries = SummaryPage.objects.live().public().of_types([research_type])
     context = _term_context(request, research_type, summaries, "type")
     return render(request, "taxonomy/type_detail.html", context)
+
+
+def evidence_map(request):
+    """Topics (rows) × research types (columns): how many summaries each pair has, each count
+    a link to the archive filtered by the pair and the same years."""
+    from digest.issues.models import IssuePage
+    from digest.summaries.facet_index import FacetIndex
+    from digest.summaries.facets import Facets
+
+    from . import evidence_map as grid
+
+    years = Facets.from_query(request.GET)
+    # Only the years apply: the map is every topic by every type.
+    facets = Facets(year_from=years.year_from, year_to=years.year_to)
+    index = FacetIndex.current()
+    mask = facets.live_mask(index)
+    rows, columns, legend, largest = grid.build(index, mask)
+    for row in rows:
+        for cell in row.cells:
+            cell.query = Facets([cell.topic], [cell.research_type], **_years(facets)).query()
+        row.query = Facets([row.topic], **_years(facets)).query()
+    columns = [
+        (term, total, Facets(types=[term], **_years(facets)).query()) for term, total in columns
+    ]
+    # Years that have a published issue (a private one's year at worst offers an empty map).
+    offered = [d.year for d in IssuePage.objects.live().dates("month", "year")]
+    return render(
+        request,
+        "taxonomy/evidence_map.html",
+        {
+            "rows": rows,
+            "columns": columns,
+            "legend": legend,
+            "largest": largest,
+            "facets": facets,
+            "total": FacetIndex.count(mask),
+            "years_offered": offered,
+            "archive_query": facets.query(),
+        },
+    )
+
+
+def _years(facets):
+    return {"year_from": facets.year_from, "year_to": facets.year_to}

@@ -61,3 +61,60 @@ RESEARCH_TYPES = [
     ("expert-consensus", "Expert consensus", 24),
     ("book-chapter-essay", "Book chapter or essay", 26),
 ]
+
+# French names, as a francophone clinician (in Quebec or France) would look for them: the
+# interface at /fr/ shows these; slugs and legacy ids are the same in both languages.
+TOPIC_NAMES_FR = {
+    "adherence": "Adhésion au traitement",
+    "alliance": "Alliance thérapeutique et relation thérapeutique",
+    "anxiety-disorders": "Troubles anxieux",
+    "attachment": "Attachement",
+    "attendance-attrition-dropout": "Assiduité, attrition et abandon du traitement",
+    "client-factors": "Facteurs liés au client",
+    "client-preferences": "Préférences du client",
+    "cbt": "Thérapie cognitive (TC) et thérapie cognitivo-comportementale (TCC)",
+    "combination-therapy": "Traitements combinés",
+    "common-factors": "Facteurs communs",
+    "cost-effectiveness": "Coût-efficacité",
+    "depression": "Dépression et symptômes dépressifs",
+    "efficacy": "Efficacité des traitements",
+    "empathy": "Empathie",
+    "feedback": "Rétroaction et suivi des progrès",
+    "group-psychotherapy": "Psychothérapie de groupe",
+    "illness-medical-comorbidities": "Maladies et comorbidités médicales",
+    "ipt": "Thérapie interpersonnelle (TIP)",
+    "long-term-outcomes": "Résultats à long terme",
+    "medications": "Médicaments/Pharmacothérapie",
+    "miscellaneous": "Divers",
+    "neuroscience": "Neurosciences et cerveau",
+    "outcomes-deterioration": "Résultats thérapeutiques et détérioration",
+    "personality-disorders": "Troubles de la personnalité",
+    "placebo": "Effet placebo",
+    "practice-based-research": (
+        "Recherche fondée sur la pratique et réseaux de recherche en pratique clinique"
+    ),
+    "psychodynamic-therapy": "Thérapie psychodynamique (TPD)",
+    "resistance-reactance": "Résistance et réactance",
+    "self-reflection": "Réflexivité et conscience de soi",
+    "suicide-crisis": "Suicide et intervention de crise",
+    "termination": "Fin de la thérapie",
+    "therapist-factors": "Facteurs liés au thérapeute",
+    "training": "Formation",
+    "transference-countertransference": "Transfert et contre-transfert",
+    "trauma-ptsd": "Traumatisme et/ou TSPT",
+    "treatment-length": "Durée et fréquence du traitement",
+}
+
+RESEARCH_TYPE_NAMES_FR = {
+    "meta-analysis": "Méta-analyse",
+    "systematic-review": "Revue systématique",
+    "narrative-review": "Revue narrative ou exploratoire",
+    "rct": "Essai contrôlé randomisé",
+    "naturalistic": "Étude naturaliste / fondée sur la pratique",
+    "longitudinal-cohort": "Cohorte longitudinale",
+    "survey": "Enquête par questionnaire",
+    "qualitative": "Étude qualitative",
+    "analogue": "Étude analogue",
+    "expert-consensus": "Consensus d'experts",
+    "book-chapter-essay": "Chapitre de livre ou essai",
+}

@@ -16,11 +16,12 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
-    list_display = ["name", "slug", "sort_order", "legacy_id"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "name_fr", "slug", "sort_order", "legacy_id"]
+    search_fields = ["name", "name_fr", "slug"]
     ordering = ["sort_order", "name"]
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_fr"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
@@ -45,9 +46,17 @@ class ResearchTypeViewSet(SnippetViewSet):
     model = ResearchType
     icon = "list-ul"
     menu_label = _("Research types")
-    list_display = ["name", "slug", "sort_order", "legacy_id"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "name_fr", "slug", "sort_order", "legacy_id"]
+    search_fields = ["name", "name_fr", "slug"]
     ordering = ["sort_order", "name"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_fr"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        FieldPanel("legacy_id"),
+    ]
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

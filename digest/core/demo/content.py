@@ -979,3 +979,35 @@ PACKS = [
         ],
     },
 ]
+
+# The About page and the issues' byline, as an editor would write them (our own words).
+INTRO_BYLINE = "The network's director, writing for the Practice Digest team"
+
+ABOUT = {
+    "title": "About Practice Digest",
+    "intro": (
+        "Practice Digest turns recent psychotherapy research into short summaries that a "
+        "busy clinician can read between sessions."
+    ),
+    "body": (
+        "<h2>Who writes the summaries</h2>"
+        "<p>Each monthly issue is written by the director of the practice-research network, "
+        "a clinical psychologist who still sees clients, with help from two graduate students "
+        "who check every reference and number against the original article. Summaries are "
+        "reviewed by a second clinician before they are published.</p>"
+        "<h2>How articles are chosen</h2>"
+        "<p>We read the main psychotherapy journals every month and pick two or three articles "
+        "that could change what a clinician does on Monday morning: meta-analyses and "
+        "well-run trials first, but also naturalistic studies from routine practice and, now "
+        "and then, an essay that puts a debate in plain words. We say what kind of study it "
+        "is, how many clients it involved, and how far its findings reach.</p>"
+        "<h2>How to suggest an article</h2>"
+        '<p>Write to the editor at <a href="mailto:editor@example.org">editor@example.org</a> '
+        "with the full reference (a DOI is enough) and a line on why it matters for practice. "
+        "We read every suggestion; those we summarise are credited in the issue.</p>"
+        "<h2>What we do not do</h2>"
+        "<p>We do not summarise industry-funded studies of our own members, and a summary is "
+        "never advice about a particular client: read the article, and talk it over in "
+        "supervision.</p>"
+    ),
+}

@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from digest.issues.models import IssuePage
+from digest.home.models import AboutPage
+from digest.issues.models import IssuePage, IssueSettings
 from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
 
-from .content import ISSUES, PACKS, PACKS_INDEX, SUMMARIES
+from .content import ABOUT, INTRO_BYLINE, ISSUES, PACKS, PACKS_INDEX, SUMMARIES
 
 
 @dataclass
@@ -49,7 +50,22 @@ def load_demo() -> LoadReport:
     for data in SUMMARIES:
         _ensure_summary(issues[data["issue"]], data, report)
     _ensure_packs(home, report)
+    _ensure_about(home)
     return report
+
+
+def _ensure_about(home):
+    """The About page (/about/) and the issues' byline, unless the editor has set them."""
+    site = Site.objects.get(is_default_site=True)
+    settings = IssueSettings.for_site(site)
+    if not settings.intro_byline:
+        settings.intro_byline = INTRO_BYLINE
+        settings.save()
+    if AboutPage.objects.exists():
+        return
+    about = AboutPage(slug="about", **ABOUT)
+    home.add_child(instance=about)
+    about.save_revision().publish()
 
 
 def _ensure_issue(home, data, report) -> IssuePage:

@@ -57,15 +57,16 @@ def facet_checkboxes(options, name):
     """
     return format_html_join(
         "\n",
-        '<li><input type="checkbox" name="{0}" value="{1}" id="{0}-{1}"{2}>'
+        '<li{5}><input type="checkbox" name="{0}" value="{1}" id="{0}-{1}"{2}>'
         '<label for="{0}-{1}">{3} <span class="count">({4})</span></label></li>',
         (
             (
                 name,
                 option["term"].slug,
                 mark_safe(" checked") if option["selected"] else "",  # noqa: S308 (a constant)
-                breakable(option["term"].name),
+                breakable(option["term"].label),
                 number_format(option["count"]),
+                mark_safe(' class="facet--empty"') if option.get("empty") else "",  # noqa: S308
             )
             for option in options
         ),
@@ -84,8 +85,8 @@ def term_tags(summary):
     return format_html_join(
         "",
         '<li{0}><a href="{1}">{2}</a></li>',
-        [("", _term_url(term), term.name) for term in summary.listed_topics]
-        + [(type_class, _term_url(term), term.name) for term in summary.listed_types],
+        [("", _term_url(term), term.label) for term in summary.listed_topics]
+        + [(type_class, _term_url(term), term.label) for term in summary.listed_types],
     )
 
 
@@ -96,3 +97,30 @@ def _term_url(term):
     if key not in urls:
         urls[key] = term.get_absolute_url()
     return urls[key]
+
+
+@register.filter
+def short_citations(summary):
+    """The summary's studies as APA 7 parenthetical citations: "(Eubanks et al., 2018)"."""
+    citations = [_short_citation(reference) for reference in summary.references.all()]
+    citations = [c for c in citations if c]
+    return f"({'; '.join(citations)})" if citations else ""
+
+
+def _short_citation(reference):
+    names = [a.get("family") or a.get("literal") or "" for a in reference.authors or ()]
+    names = [name for name in names if name]
+    if len(names) > 2:
+        who = f"{names[0]} et al."
+    elif names:
+        who = " & ".join(names)
+    else:
+        who = " ".join(reference.title.split()[:6])
+    if not who:
+        return ""
+    # An advance online publication has its year; only a work in press has none yet.
+    if reference.status.lower() == "in press" or not reference.year:
+        when = reference.status.lower() or "n.d."
+    else:
+        when = str(reference.year)
+    return f"{who}, {when}"

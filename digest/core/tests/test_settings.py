@@ -14,6 +14,7 @@ def test_production_settings_pass_check_deploy():
         "DJANGO_SETTINGS_MODULE": "digest.settings.production",
         "SECRET_KEY": "a-long-random-secret-for-the-check-" + "x" * 40,
         "ALLOWED_HOSTS": "digest.example.org",
+        "BASE_URL": "https://digest.example.org",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -105,6 +105,13 @@ def reviewed_work(reference):
     return work
 
 
+def absolute_url(url):
+    """A page's address on the site as served (BASE_URL), not the Wagtail Site's hostname."""
+    if url and url.startswith("/") and not url.startswith("//"):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return url
+
+
 def summary_json_ld(summary, request=None):
     """The summary as a schema.org Review of the work(s) it summarises."""
     data = {
@@ -113,7 +120,7 @@ def summary_json_ld(summary, request=None):
         "headline": summary.title,
         "name": summary.title,
         "inLanguage": "en",
-        "url": summary.get_full_url(request),
+        "url": absolute_url(summary.get_url(request)),
         "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
     }
     if summary.first_published_at:
@@ -156,14 +163,17 @@ def reference_list(context, summary):
 
 
 @register.inclusion_tag("references/list_exports.html", takes_context=True)
-def citation_exports(context):
+def citation_exports(context, query=None):
     """Links exporting every reference of the list on this page (archive, topic, type or
-    search), keeping its filters: the export views sit at <this path>cite.<format>."""
+    search), keeping its filters (`query`, else the page's own less its page number): the
+    export views sit at <this path>cite.<format>."""
     request = context["request"]
-    query = request.GET.copy()
-    query.pop("page", None)
+    if query is None:
+        params = request.GET.copy()
+        params.pop("page", None)
+        query = params.urlencode()
     return {
         "base": request.path,
-        "query": query.urlencode(),
+        "query": query,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }

@@ -55,7 +55,8 @@ def test_summary_page_shows_every_part_in_reading_order(client, summary):
     assert "<h1>Experts Agree on Repairing Ruptures</h1>" in html
     assert "Alliance rupture repair" in html
     assert 'href="https://doi.org/10.1037/pst0000185"' in html
-    assert '<p class="evidence-card">Meta-analysis · 11 studies · 1,314 clients</p>' in html
+    card = '<p class="evidence-card" lang="en">Meta-analysis · 11 studies · 1,314 clients</p>'
+    assert card in html
     positions = [
         html.index("<h1>"),
         html.index("Alliance rupture repair"),
@@ -99,7 +100,7 @@ def test_evidence_card_is_shown_only_once_confirmed(client):
     page.evidence_confirmed = True
     page.save_revision().publish()
     html = client.get(unconfirmed.url).content.decode()
-    assert '<p class="evidence-card">RCT · 80 clients</p>' in html
+    assert '<p class="evidence-card" lang="en">RCT · 80 clients</p>' in html
 
 
 def test_summary_without_reference_is_valid(client):

@@ -70,7 +70,11 @@ def test_topic_page_shows_the_newest_twenty_implications_and_links_the_full_hand
     digest = html[html.index('class="implications-digest"') :]
     assert digest.count('class="digest-entry"') == 20
     assert "Implication number 21." in digest and "Implication number 1." not in digest
-    assert 'href="/topics/termination/implications/"' in digest
+    # The handout link comes first on the page, before the list of summaries.
+    handout_link = html.index('href="/topics/termination/implications/"')
+    assert handout_link < html.index('class="term-summaries')
+    # Each implication appears once on the page: in the digest, not again in the list.
+    assert html.count("Implication number 21.") == 1
     handout = client.get("/topics/termination/implications/")
     page = handout.content.decode()
     assert handout.status_code == 200
@@ -91,7 +95,7 @@ def test_french_handout(client):
     make_summary(title="Ending well", topics=["termination"], implications="<p>Plan it.</p>")
     html = client.get("/fr/topics/termination/implications/").content.decode()
     assert '<html lang="fr">' in html
-    assert "Implications pour la pratique : Termination" in html
+    assert "Implications pour la pratique : Fin de la thérapie" in html
     assert "Ce contenu n’est disponible qu’en anglais." in html
 
 
@@ -153,6 +157,6 @@ def test_french_topic_page_translates_the_interface_not_the_content(client):
     make_summary(title="Ending well", topics=["termination"], implications="<p>Plan it.</p>")
     html = client.get("/fr/topics/termination/").content.decode()
     assert '<html lang="fr">' in html
-    assert "Implications pour la pratique : Termination" in html
+    assert "Implications pour la pratique : Fin de la thérapie" in html
     assert "Ce contenu n’est disponible qu’en anglais." in html
     assert 'href="/fr/2018/02/ending-well/"' in html
