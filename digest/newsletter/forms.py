@@ -50,7 +50,8 @@ class PreferencesForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"), help_text=_("Columns: email,language (a header row is optional).")
+        label=_("CSV file"),
+        help_text=_("Columns: email,language,topics (a header row is optional)."),
     )
     consent_source = forms.CharField(
         label=_("Where their consent comes from"),
