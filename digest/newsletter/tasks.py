@@ -1,12 +1,14 @@
 """Background tasks of the newsletter, run by django-tasks-db's `db_worker` (queue "newsletter")."""
 
 import logging
+from datetime import datetime
 
 from django_tasks import task
 
 from . import delivery
 from .emails import subscription_message
 from .models import Subscriber
+from .subscriptions import record_subscription_request
 
 logger = logging.getLogger(__name__)
 
@@ -38,3 +40,19 @@ def send_subscription_email(subscriber_id: int, kind: str) -> None:
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is not None:
         subscription_message(subscriber, kind).send()
+
+
+@task(queue_name="newsletter", backend="background")
+def handle_subscription_request(
+    email: str, language: str, source: str, consent_text: str, ip_hash: str, requested_at: str
+) -> None:
+    """A subscribe form's request, queued whole by the view (see `queue_subscription_request`)."""
+    subscriber, kind = record_subscription_request(
+        email,
+        language=language,
+        source=source,
+        consent_text=consent_text,
+        ip_hash=ip_hash,
+        when=datetime.fromisoformat(requested_at),
+    )
+    subscription_message(subscriber, kind).send()

@@ -22,7 +22,7 @@ from django_ratelimit.core import is_ratelimited
 from . import conf, tokens
 from .forms import CONSENT_TEXT, SOURCES, PreferencesForm, SubscribeForm
 from .models import Subscriber, normalise_email
-from .subscriptions import client_fingerprint, request_subscription
+from .subscriptions import client_fingerprint, queue_subscription_request
 
 
 def _trusted_origins(request) -> set[str]:
@@ -95,7 +95,7 @@ def subscribe(request):
     if not form.cleaned_data["website"] and not address_limited:
         language = translation.get_language()
         source = form.cleaned_data["source"] or "page"
-        request_subscription(
+        queue_subscription_request(
             form.cleaned_data["email"],
             language=language,
             source=f"web form: {SOURCES[source]} ({request.path})",
