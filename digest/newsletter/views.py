@@ -19,6 +19,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from digest.core.clients import client_ip
+
 from . import conf, tokens
 from .forms import CONSENT_TEXT, SOURCES, PreferencesForm, SubscribeForm
 from .models import Subscriber, normalise_email
@@ -100,7 +102,7 @@ def subscribe(request):
             language=language,
             source=f"web form: {SOURCES[source]} ({request.path})",
             consent_text=str(CONSENT_TEXT),
-            ip=request.META.get("REMOTE_ADDR", ""),
+            ip=client_ip(request),
         )
     return redirect("newsletter:subscribe_sent")
 

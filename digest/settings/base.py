@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",  # for its system checks: the cache behind rate limits must be atomic
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -110,6 +111,23 @@ CACHES = {
         "CACHE_URL", default=f"filecache://{env('CACHE_DIR', default=str(BASE_DIR / '.cache'))}"
     )
 }
+# Rate limits need a cache every process shares whose increment is atomic (django-ratelimit's
+# check E003): Redis or memcached when CACHE_URL names one, else counters in the database
+# (digest/core/ratelimit_cache.py), never the file cache.
+SILENCED_SYSTEM_CHECKS = []
+ATOMIC_CACHE_BACKENDS = ("django_redis.cache.RedisCache", "django.core.cache.backends.memcached.")
+if CACHES["default"]["BACKEND"].startswith(ATOMIC_CACHE_BACKENDS):
+    CACHES["ratelimit"] = CACHES["default"]
+else:
+    CACHES["ratelimit"] = {"BACKEND": "digest.core.ratelimit_cache.DatabaseCounterCache"}
+    # "Not officially supported" only: its atomicity is tested in digest/core/tests.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.W001")
+RATELIMIT_USE_CACHE = "ratelimit"
+# Behind a proxy that terminates TLS, list it here (addresses or networks, e.g.
+# TRUSTED_PROXIES=127.0.0.1,::1): X-Forwarded-For is believed only through these proxies, for
+# rate limits, login lockouts and consent records (digest/core/clients.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+RATELIMIT_IP_META_KEY = "digest.core.clients.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

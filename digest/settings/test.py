@@ -13,7 +13,11 @@ TASKS = {
         "QUEUES": ["default", "newsletter"],
     },
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Counters in the test database: each test starts from zero (its transaction rolls back).
+    "ratelimit": {"BACKEND": "digest.core.ratelimit_cache.DatabaseCounterCache"},
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 REFERENCES_DOI_LOOKUP = False  # never call the network from tests
