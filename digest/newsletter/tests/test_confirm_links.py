@@ -93,3 +93,12 @@ def test_the_form_does_the_same_database_work_for_a_confirmed_and_an_unknown_add
     # Nothing about the address was decided in the request: the worker does it.
     assert not Subscriber.objects.filter(email="nobody@example.org").exists()
     assert not mail.outbox
+
+
+def test_a_topic_id_too_large_for_any_column_is_a_400_not_a_500(client):
+    subscriber = make_subscriber("reader@example.org")
+    url = f"/preferences/{tokens.preferences_token(subscriber)}/"
+    for bad in ("99999999999999999999999999999", "-1", "1e3", "0"):
+        response = client.post(url, {"language": "en", "topics": [bad]})
+        assert response.status_code == 400, bad
+    assert not subscriber.topics.exists()
