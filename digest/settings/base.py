@@ -131,6 +131,13 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # rate limits, login lockouts and consent records (digest/core/clients.py).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 RATELIMIT_IP_META_KEY = "digest.core.clients.client_ip"
+# Generous limits per client on the expensive public reads (digest/core/ratelimits.py): a
+# person never meets them; a script that floods them gets 429 with Retry-After.
+CLIENT_RATE_LIMITS = {
+    "search": env("SEARCH_RATE_PER_CLIENT", default="120/m"),
+    "suggest": env("SUGGEST_RATE_PER_CLIENT", default="600/m"),
+    "api": env("API_RATE_PER_CLIENT", default="300/m"),
+}
 
 # Admin logins: after AXES_FAILURE_LIMIT failures a user name is locked out, and so is the
 # address that made them (separately: guessing many names from one address, or one name from

@@ -21,3 +21,6 @@ CACHES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 REFERENCES_DOI_LOOKUP = False  # never call the network from tests
+# Per-client limits on public reads are off unless a test sets them: the query-count tests
+# count the pages' own work (digest/search/tests/test_limits.py tests the limits).
+CLIENT_RATE_LIMITS = {"search": None, "suggest": None, "api": None}
