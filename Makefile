@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d'
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= digest.settings.dev
 
-.PHONY: run test test-fast lint format bench load browser-deps messages lock clean
+.PHONY: run test test-fast lint format bench browser-deps messages lock clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
