@@ -1,7 +1,11 @@
 """The client's address through trusted proxies only, for rate limits and consent records; the
 rate-limit cache counts atomically, and django-ratelimit's own checks pass."""
 
+import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.core import checks
@@ -134,3 +138,38 @@ def test_concurrent_increments_are_never_lost():
     for worker in workers:
         worker.join()
     assert cache.get("busy") == threads * hits
+
+
+HAMMER = """
+import django
+django.setup()
+from django.core.cache import caches
+cache = caches["ratelimit"]
+cache.add("busy", 0, 60)
+for _ in range(HITS):
+    cache.incr("busy")
+print(cache.get("busy"))
+"""
+
+
+def test_processes_sharing_one_sqlite_file_never_lose_an_increment(tmp_path):
+    # What gunicorn's workers do on SQLite: separate processes, one database file.
+    root = Path(__file__).resolve().parents[3]
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "digest.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'counters.sqlite3'}",
+    }
+    python = [sys.executable, "manage.py"]
+    subprocess.run([*python, "migrate", "core", "-v", "0"], cwd=root, env=env, check=True)
+    processes, hits = 4, 40
+    code = HAMMER.replace("HITS", str(hits))
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], cwd=root, env=env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(processes)
+    ]
+    last = [int(worker.communicate(timeout=300)[0].split()[-1]) for worker in workers]
+    assert all(worker.returncode == 0 for worker in workers)
+    assert max(last) == processes * hits
