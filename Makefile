@@ -1,23 +1,38 @@
 # Practice Digest: `make run` serves the demo site, `make test` runs every test.
-# Both build their own virtualenv on first use (and again whenever pyproject.toml changes).
+# Both build their own virtualenv on first use (and again whenever the lock file changes),
+# installing the exact versions, with their hashes, of requirements-dev.lock.
 
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+LOCK := requirements-dev.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 PORT ?= 8000
 # Every process `make run` starts (server, e-mail worker) derives BASE_URL from it when unset.
 export PORT
 export DJANGO_SETTINGS_MODULE ?= digest.settings.dev
 
-.PHONY: run test test-fast lint format bench browser-deps proxy-deps messages clean
+.PHONY: run test test-fast lint format bench browser-deps proxy-deps messages lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet --require-hashes -r $(LOCK)
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Resolve pyproject.toml's ranges to exact, hashed versions: requirements.lock (what a server
+# installs) and requirements-dev.lock (plus tests, lint, bench). Versions already locked are
+# kept while they still fit; `make lock LOCK_FLAGS=--upgrade` moves everything to the newest.
+# Commit both files.
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --universal \
+	--python-version 3.11 --quiet --no-header $(LOCK_FLAGS)
+lock:
+	test -x $(VENV)/bin/pip || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/uv || $(VENV)/bin/pip install --quiet "uv>=0.5,<1"
+	$(UV_COMPILE) -o requirements.lock
+	$(UV_COMPILE) --extra dev -o requirements-dev.lock
 
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput

@@ -34,4 +34,7 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from digest.core.debug import serve_media
+
+    media = static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
+    urlpatterns = media + urlpatterns

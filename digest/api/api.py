@@ -116,6 +116,9 @@ def get_issue(request, month: str):
     """One issue by its month, written `YYYY-MM`."""
     try:
         first = datetime.datetime.strptime(month, "%Y-%m").date()
+        # strptime also reads "2026-7": one issue, one address.
+        if first.strftime("%Y-%m") != month:
+            raise ValueError(month)
     except ValueError:
         raise HttpError(404, _("Issues are named by month: YYYY-MM.")) from None
     issue = IssuePage.objects.live().public().filter(month=first).first()

@@ -5,6 +5,8 @@ from functools import wraps
 from django.http import HttpResponse
 from django.urls import URLPattern, path
 
+from digest.core.ratelimits import per_client
+
 from . import views
 from .api import api
 
@@ -29,8 +31,11 @@ def open_cors(view):
 
 
 def _with_cors(patterns):
+    # Every API address is open to any site, and limited per client (generously).
     return [
-        URLPattern(p.pattern, open_cors(p.callback), p.default_args, p.name)
+        URLPattern(
+            p.pattern, open_cors(per_client("api", json=True)(p.callback)), p.default_args, p.name
+        )
         if isinstance(p, URLPattern)
         else p
         for p in patterns

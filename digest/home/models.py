@@ -1,6 +1,7 @@
 """The site's root page: shows the latest issue and routes dated addresses to issues."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -28,8 +29,10 @@ class HomePage(Page):
             issue = self.get_children().filter(slug=slug).first()
             if issue is not None:
                 return issue.specific.route(request, path_components[2:])
-            from django.http import Http404
-
+            raise Http404
+        if path_components:
+            # Every child is an issue, whose one address is the dated one: its tree slug
+            # (/2026-07/) would be a second address.
             raise Http404
         return super().route(request, path_components)
 

@@ -73,9 +73,13 @@ class SubscriberImportView(WagtailAdminTemplateMixin, FormView):
             "user": self.request.user.get_username(),
         }
         report = import_file(upload.file, source)
+        if not report.imported:
+            # All or nothing: show every problem beside the form, so the editor can correct
+            # the file and import it again.
+            messages.error(self.request, report.summary())
+            context = self.get_context_data(form=form, problems=report.problems)
+            return self.render_to_response(context, status=400)
         messages.success(self.request, report.summary())
-        for problem in report.problems[:20]:
-            messages.warning(self.request, problem)
         return redirect("newsletter_subscribers:index")
 
 

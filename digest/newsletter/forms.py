@@ -31,11 +31,29 @@ class SubscribeForm(forms.Form):
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
 
+class TopicsField(forms.ModelMultipleChoiceField):
+    """Topics by id; an id no database column can hold is refused as a wrong choice (SQLite
+    would raise OverflowError on it, PostgreSQL an error of its own)."""
+
+    LARGEST_ID = 2**63 - 1
+
+    def clean(self, value):
+        for pk in value or ():
+            text = str(pk)
+            if not (text.isdigit() and 0 < int(text) <= self.LARGEST_ID):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)
+
+
 class PreferencesForm(forms.ModelForm):
     language = forms.ChoiceField(
         label=_("Language of the e-mails"), choices=settings.LANGUAGES, widget=forms.RadioSelect
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = TopicsField(
         label=_("Topics of interest"),
         queryset=Topic.objects.order_by("sort_order", "name"),
         required=False,
@@ -85,7 +103,8 @@ class PreferencesForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file"), help_text=_("Columns: email,language (a header row is optional).")
+        label=_("CSV file"),
+        help_text=_("Columns: email,language,topics (a header row is optional)."),
     )
     consent_source = forms.CharField(
         label=_("Where their consent comes from"),

@@ -13,32 +13,65 @@ def client_fingerprint(ip: str) -> str:
     return salted_hmac("digest.newsletter.ip", ip or "").hexdigest()[:32]
 
 
-def request_subscription(email, *, language, source, consent_text, ip="") -> Subscriber:
-    """Record a subscribe request and queue the e-mail that answers it.
+def record_subscription_request(
+    email, *, language, source, consent_text, ip_hash="", when=None
+) -> tuple[Subscriber, str]:
+    """Record a subscribe request; the kind of e-mail that answers it.
 
-    A new, pending or unsubscribed address gets a confirmation link; a confirmed one gets a
-    reminder instead, so the form's answer is the same whoever the address belongs to.
+    A new, pending or unsubscribed address gets a confirmation link ("confirm"); a confirmed
+    one gets a reminder instead ("already"), so the form's answer is the same whoever the
+    address belongs to. A new request gives the address a new request time, which voids every
+    confirmation link sent before it.
     """
-    from .tasks import send_subscription_email
-
     codes = dict(settings.LANGUAGES)
     language = language if language in codes else settings.LANGUAGE_CODE
-    now = timezone.now()
+    now = when or timezone.now()
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
             email=normalise_email(email), defaults={"language": language}
         )
         if subscriber.status == Subscriber.Status.CONFIRMED:
-            kind = "already"
-        else:
-            kind = "confirm"
-            subscriber.status = Subscriber.Status.PENDING
-            subscriber.language = language
-            subscriber.consent_requested_at = now
-            subscriber.consent_source = source
-            subscriber.consent_text = consent_text
-            subscriber.consent_language = language
-            subscriber.consent_ip_hash = client_fingerprint(ip)
-            subscriber.save()
+            return subscriber, "already"
+        subscriber.status = Subscriber.Status.PENDING
+        subscriber.language = language
+        subscriber.consent_requested_at = now
+        subscriber.consent_source = source
+        subscriber.consent_text = consent_text
+        subscriber.consent_language = language
+        subscriber.consent_ip_hash = ip_hash
+        subscriber.save()
+    return subscriber, "confirm"
+
+
+def request_subscription(email, *, language, source, consent_text, ip="") -> Subscriber:
+    """Record a subscribe request now and queue the e-mail that answers it."""
+    from .tasks import send_subscription_email
+
+    subscriber, kind = record_subscription_request(
+        email,
+        language=language,
+        source=source,
+        consent_text=consent_text,
+        ip_hash=client_fingerprint(ip),
+    )
     send_subscription_email.enqueue(subscriber.pk, kind)
     return subscriber
+
+
+def queue_subscription_request(email, *, language, source, consent_text, ip="") -> None:
+    """What the subscribe form does: queue the whole request, whoever the address belongs to.
+
+    The web request then does the same work for a confirmed, an unsubscribed and an unknown
+    address (one row in the task queue), so its timing cannot tell them apart; the worker
+    records the request and sends the answer.
+    """
+    from .tasks import handle_subscription_request
+
+    handle_subscription_request.enqueue(
+        normalise_email(email),
+        language,
+        source,
+        consent_text,
+        client_fingerprint(ip),
+        timezone.now().isoformat(),
+    )

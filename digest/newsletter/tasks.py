@@ -1,12 +1,14 @@
 """Background tasks of the newsletter, run by django-tasks-db's `db_worker` (queue "newsletter")."""
 
 import logging
+from datetime import datetime
 
 from django_tasks import task
 
 from . import alerts, delivery
 from .emails import subscription_message
 from .models import Subscriber
+from .subscriptions import record_subscription_request
 
 logger = logging.getLogger(__name__)
 
@@ -54,3 +56,19 @@ def deliver_alert_batch(alert_day_id: int) -> dict:
     elif step == "later" and deliver_alert_batch.get_backend().supports_defer:
         deliver_alert_batch.using(run_after=when).enqueue(alert_day_id)
     return counts
+
+
+@task(queue_name="newsletter", backend="background")
+def handle_subscription_request(
+    email: str, language: str, source: str, consent_text: str, ip_hash: str, requested_at: str
+) -> None:
+    """A subscribe form's request, queued whole by the view (see `queue_subscription_request`)."""
+    subscriber, kind = record_subscription_request(
+        email,
+        language=language,
+        source=source,
+        consent_text=consent_text,
+        ip_hash=ip_hash,
+        when=datetime.fromisoformat(requested_at),
+    )
+    subscription_message(subscriber, kind).send()

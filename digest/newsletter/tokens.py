@@ -1,5 +1,7 @@
 """Signed links: expiring ones to confirm a subscription, permanent ones to leave or adjust it."""
 
+from datetime import UTC, datetime, timedelta
+
 from django.core import signing
 
 from . import conf
@@ -14,8 +16,17 @@ class LinkExpired(Exception):
     pass
 
 
+def _request_stamp(subscriber: Subscriber) -> int:
+    # Which subscribe request a confirmation link answers, to the microsecond: a newer request
+    # gives the address a new request time and so voids every link sent before it.
+    when = subscriber.consent_requested_at
+    if when is None:
+        return 0
+    return (when - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)
+
+
 def confirm_token(subscriber: Subscriber) -> str:
-    return signing.dumps(subscriber.key, salt=CONFIRM_SALT)
+    return signing.dumps([subscriber.key, _request_stamp(subscriber)], salt=CONFIRM_SALT)
 
 
 def unsubscribe_token(subscriber: Subscriber) -> str:
@@ -27,16 +38,30 @@ def preferences_token(subscriber: Subscriber) -> str:
 
 
 def subscriber_for_confirm_token(token: str) -> Subscriber | None:
-    """The subscriber a confirmation link names; LinkExpired once it is too old."""
+    """The subscriber a confirmation link names, while the request it was sent for stands.
+
+    LinkExpired once it is too old; None when it is forged, or answers an older request, or
+    the subscriber has since unsubscribed (only a new request subscribes them again).
+    """
     try:
-        key = signing.loads(
+        payload = signing.loads(
             token, salt=CONFIRM_SALT, max_age=conf.get("NEWSLETTER_CONFIRM_MAX_AGE")
         )
     except signing.SignatureExpired as exc:
         raise LinkExpired from exc
     except signing.BadSignature:
         return None
-    return Subscriber.objects.filter(key=key).first()
+    if not (isinstance(payload, list) and len(payload) == 2):
+        return None  # a link from before links named their request: ask again
+    key, stamp = payload
+    subscriber = Subscriber.objects.filter(key=key).first()
+    if (
+        subscriber is None
+        or subscriber.status == Subscriber.Status.UNSUBSCRIBED
+        or _request_stamp(subscriber) != stamp
+    ):
+        return None
+    return subscriber
 
 
 def _subscriber_for_signed(token: str, salt: str) -> Subscriber | None:

@@ -19,10 +19,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from digest.core.clients import client_ip
+
 from . import conf, tokens
 from .forms import CONSENT_TEXT, SOURCES, PreferencesForm, SubscribeForm
 from .models import Subscriber, normalise_email
-from .subscriptions import client_fingerprint, request_subscription
+from .subscriptions import client_fingerprint, queue_subscription_request
 
 
 def _trusted_origins(request) -> set[str]:
@@ -95,12 +97,12 @@ def subscribe(request):
     if not form.cleaned_data["website"] and not address_limited:
         language = translation.get_language()
         source = form.cleaned_data["source"] or "page"
-        request_subscription(
+        queue_subscription_request(
             form.cleaned_data["email"],
             language=language,
             source=f"web form: {SOURCES[source]} ({request.path})",
             consent_text=str(CONSENT_TEXT),
-            ip=request.META.get("REMOTE_ADDR", ""),
+            ip=client_ip(request),
         )
     return redirect("newsletter:subscribe_sent")
 

@@ -18,12 +18,14 @@ from digest.summaries.models import SummaryPage
 
 from .models import SearchSynonym
 from .query import STOP_WORDS, parse, words_of
+from .ranked_cache import RankedIdsCache
 
 VOCABULARY_KEY = "search:vocabulary"
 VOCABULARY_SIZE = 40_000
 MAX_MATCHES = 10_000  # the best matches an external engine gives for facets and counts
-RANKED_CACHE_LIMIT = 250_000  # ids (8 bytes each) worth keeping for one query
-RANKED_CACHE_SECONDS = 3600
+# Ranked ids of recent queries (ranked_cache.py): at most 1 MB (131 072 ids) for one query,
+# 32 MB for all of them in one process, least recently used out first.
+RANKED = RankedIdsCache(max_bytes_per_query=1 << 20, max_bytes_total=32 << 20)
 
 
 @once
@@ -109,8 +111,8 @@ def _ranked_ids(parsed, generation, any_of=None):
 
     Our database backends (SQLite, PostgreSQL) rank every match in one pass. Ranking a broad
     query ("dropout") scores every match, which at 100 000 summaries takes a tenth of a
-    second; the ranked ids are kept in the cache until the archive next changes, so the same
-    query's next page, another filter or another sort does not pay it again. Another engine
+    second; the ranked ids are kept (bounded, see RANKED) until the archive next changes, so the
+    same query's next page, another filter or another sort does not pay it again. Another engine
     (Elasticsearch, OpenSearch) gives its best MAX_MATCHES, which facets and counts then cover.
     """
     results = backend().search(
@@ -123,12 +125,10 @@ def _ranked_ids(parsed, generation, any_of=None):
     database = connections[compiler.queryset.db].settings_dict["NAME"]
     key = repr((generation, str(database), compiler.fts))
     key = "search:ranked:" + hashlib.sha256(key.encode()).hexdigest()
-    packed = cache.get(key)
-    if packed is not None:
-        return np.frombuffer(packed, dtype=np.int64)
-    ranked = as_ids(compiler.fts_ranked_ids)
-    if len(ranked) <= RANKED_CACHE_LIMIT:
-        cache.set(key, ranked.tobytes(), RANKED_CACHE_SECONDS)
+    ranked = RANKED.get(key)
+    if ranked is None:
+        ranked = as_ids(compiler.fts_ranked_ids)
+        RANKED.put(key, ranked)
     return ranked
 
 

@@ -2,9 +2,11 @@
 
 from django.urls import path
 
+from digest.core.ratelimits import per_client
+
 from . import views
 
 urlpatterns = [
-    path("search/", views.search, name="search"),
-    path("search/suggest", views.suggest, name="search_suggest"),
+    path("search/", per_client("search")(views.search), name="search"),
+    path("search/suggest", per_client("suggest", json=True)(views.suggest), name="search_suggest"),
 ]

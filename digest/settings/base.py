@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",  # for its system checks: the cache behind rate limits must be atomic
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "digest.urls"
@@ -113,6 +117,45 @@ CACHES = {
         "CACHE_URL", default=f"filecache://{env('CACHE_DIR', default=str(BASE_DIR / '.cache'))}"
     )
 }
+# Rate limits need a cache every process shares whose increment is atomic (django-ratelimit's
+# check E003): Redis or memcached when CACHE_URL names one, else counters in the database
+# (digest/core/ratelimit_cache.py), never the file cache.
+SILENCED_SYSTEM_CHECKS = []
+ATOMIC_CACHE_BACKENDS = ("django_redis.cache.RedisCache", "django.core.cache.backends.memcached.")
+if CACHES["default"]["BACKEND"].startswith(ATOMIC_CACHE_BACKENDS):
+    CACHES["ratelimit"] = CACHES["default"]
+else:
+    CACHES["ratelimit"] = {"BACKEND": "digest.core.ratelimit_cache.DatabaseCounterCache"}
+    # "Not officially supported" only: its atomicity is tested in digest/core/tests.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.W001")
+RATELIMIT_USE_CACHE = "ratelimit"
+# Behind a proxy that terminates TLS, list it here (addresses or networks, e.g.
+# TRUSTED_PROXIES=127.0.0.1,::1): X-Forwarded-For is believed only through these proxies, for
+# rate limits, login lockouts and consent records (digest/core/clients.py).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+RATELIMIT_IP_META_KEY = "digest.core.clients.client_ip"
+# Generous limits per client on the expensive public reads (digest/core/ratelimits.py): a
+# person never meets them; a script that floods them gets 429 with Retry-After.
+CLIENT_RATE_LIMITS = {
+    "search": env("SEARCH_RATE_PER_CLIENT", default="120/m"),
+    "suggest": env("SUGGEST_RATE_PER_CLIENT", default="600/m"),
+    "api": env("API_RATE_PER_CLIENT", default="300/m"),
+}
+
+# Admin logins: after AXES_FAILURE_LIMIT failures a user name is locked out, and so is the
+# address that made them (separately: guessing many names from one address, or one name from
+# many addresses, both stop), for AXES_COOLOFF_HOURS. An operator unlocks at once with
+# `manage.py axes_reset_username NAME`, `axes_reset_ip ADDRESS` or `axes_reset` (everyone).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "digest.core.clients.client_ip"
+AXES_LOCKOUT_TEMPLATE = "core/login_locked.html"
 
 # The page cache (digest/core/pagecache.py) keeps its copies apart from the default cache, so
 # pages never crowd out rate limits or stamps. Default: files beside the default cache, at most

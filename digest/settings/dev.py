@@ -27,3 +27,12 @@ def served_address(argv, environ):
 
 if not os.environ.get("BASE_URL"):
     WAGTAILADMIN_BASE_URL = served_address(sys.argv, os.environ)
+
+# Static files are served by WhiteNoise, as in production (with the finders, so no
+# collectstatic), not by runserver's own handler, which answered /static/../x with a 500.
+INSTALLED_APPS.insert(  # noqa: F405
+    INSTALLED_APPS.index("django.contrib.staticfiles"),  # noqa: F405
+    "whitenoise.runserver_nostatic",
+)
+# A form body Django refuses (400) must not become a 500 on the debug page (digest/core/debug.py).
+MIDDLEWARE.insert(0, "digest.core.debug.RefuseUndecodableForms")  # noqa: F405

@@ -1,4 +1,5 @@
-"""`./manage.py import_subscribers members.csv`: add an existing member list (email,language)."""
+"""`./manage.py import_subscribers members.csv`: add an existing member list
+(email,language[,topics]), all of it or, if any row has a problem, none of it."""
 
 from pathlib import Path
 
@@ -8,7 +9,11 @@ from digest.newsletter.importing import import_file
 
 
 class Command(BaseCommand):
-    help = "Import subscribers from a CSV file with columns email,language, as confirmed."
+    help = (
+        "Import subscribers from a CSV file with columns email,language[,topics] (topic slugs "
+        "separated by ';'), as confirmed. Every row is checked first; if any has a problem, "
+        "each is printed with its line number, nothing is imported and the exit status is 1."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -26,4 +31,6 @@ class Command(BaseCommand):
             report = import_file(handle, source)
         for problem in report.problems:
             self.stderr.write(problem)
+        if not report.imported:
+            raise CommandError(report.summary())
         self.stdout.write(report.summary())
