@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .forms import IssueForm
+
 
 class IssuePage(Page):
     month = models.DateField(
@@ -18,7 +20,14 @@ class IssuePage(Page):
     )
     intro = RichTextField(_("introduction"), blank=True)
 
-    content_panels = [FieldPanel("month"), *Page.content_panels, FieldPanel("intro")]
+    # A plain title panel: Wagtail's own syncs the title into a slug field, which an issue's
+    # form does not have (the month sets the address), and its script fails on that.
+    content_panels = [
+        FieldPanel("month"),
+        FieldPanel("title", classname="title"),
+        FieldPanel("intro"),
+    ]
+    base_form_class = IssueForm
     promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["summaries.SummaryPage"]
