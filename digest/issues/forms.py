@@ -26,13 +26,15 @@ class MonthField(forms.DateField):
 
 
 class IssueForm(WagtailAdminPageForm):
-    month = MonthField(label=_("month"), help_text=_("The month this issue is for."))
+    month = MonthField(label=_("Month"), help_text=_("The month this issue is for."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         title = self.fields["title"]
         title.required = False
         title.help_text = _("Leave empty to use the month's name, e.g. “March 2026”.")
+        # issues/autosave.js: a new issue is autosaved once it has its month.
+        self.fields["month"].widget.attrs["data-required-on-save"] = ""
 
     def clean(self):
         from .models import IssuePage

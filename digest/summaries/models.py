@@ -7,7 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from digest.evidence.extraction import html_to_text
 from digest.evidence.panels import SuggestionsPanel
+from digest.references.forms import ReferencesPanel
 from digest.taxonomy.models import ResearchType, Topic
 
 
@@ -114,7 +115,7 @@ class SummaryPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        InlinePanel("references", label=_("References"), heading=_("References")),
+        ReferencesPanel("references", label=_("References"), heading=_("References")),
         FieldPanel("preamble"),
         FieldPanel("body"),
         FieldPanel("implications"),
