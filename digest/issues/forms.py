@@ -33,6 +33,10 @@ class IssueForm(WagtailAdminPageForm):
         title = self.fields["title"]
         title.required = False
         title.help_text = _("Leave empty to use the month's name, e.g. “March 2026”.")
+        if self.instance.month:
+            from .models import IssuePage
+
+            title.widget.attrs["placeholder"] = IssuePage.default_title(self.instance.month)
         # issues/autosave.js: a new issue is autosaved once it has its month.
         self.fields["month"].widget.attrs["data-required-on-save"] = ""
 

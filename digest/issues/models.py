@@ -20,11 +20,12 @@ class IssuePage(Page):
     )
     intro = RichTextField(_("introduction"), blank=True)
 
-    # A plain title panel: Wagtail's own syncs the title into a slug field, which an issue's
-    # form does not have (the month sets the address), and its script fails on that.
+    # A plain, labelled title field: Wagtail's title panel syncs the title into a slug field,
+    # which an issue's form does not have (the month sets the address), and its script fails
+    # on that; its heading style also hides an empty, optional title.
     content_panels = [
         FieldPanel("month"),
-        FieldPanel("title", classname="title"),
+        FieldPanel("title"),
         FieldPanel("intro"),
     ]
     base_form_class = IssueForm
