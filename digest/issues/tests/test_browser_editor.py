@@ -140,7 +140,6 @@ def test_editor_publishes_next_months_issue_with_a_pasted_reference(
     page.fill("input[name=month]", month.strftime("%Y-%m"))
     page.locator("input[name=month]").blur()
     page.screenshot(path=screenshots / "issue-form.png", full_page=True)
-    wait_for_autosave_to_create_the_page(page)
     main_action(page).click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
     issue = IssuePage.objects.get(month=month)
