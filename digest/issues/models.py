@@ -12,6 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .forms import IssueForm
+
 
 class IssuePage(Page):
     month = models.DateField(
@@ -19,7 +21,15 @@ class IssuePage(Page):
     )
     intro = RichTextField(_("introduction"), blank=True)
 
-    content_panels = [FieldPanel("month"), *Page.content_panels, FieldPanel("intro")]
+    # A plain, labelled title field: Wagtail's title panel syncs the title into a slug field,
+    # which an issue's form does not have (the month sets the address), and its script fails
+    # on that; its heading style also hides an empty, optional title.
+    content_panels = [
+        FieldPanel("month"),
+        FieldPanel("title"),
+        FieldPanel("intro"),
+    ]
+    base_form_class = IssueForm
     promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["summaries.SummaryPage"]

@@ -436,10 +436,11 @@ class _Importer:
         page.research_types = [*page.research_types.all(), *self._types(new_types, page)]
         revision = page.save_revision()
         if publish_after:
-            revision.publish()
+            # The issue first: a summary goes live only under a live issue.
             issue = summary.get_parent().specific
             if not issue.live:
                 issue.save_revision().publish()
+            revision.publish()
 
     def _issue(self, entry: LegacyEntry, *, publish: bool) -> IssuePage:
         month = datetime.date(entry.year, entry.month, 1)

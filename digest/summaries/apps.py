@@ -8,6 +8,8 @@ class SummariesConfig(AppConfig):
     verbose_name = _("Summaries")
 
     def ready(self):
+        from . import publishing
         from .facet_index import connect_signals
 
         connect_signals()
+        publishing.connect_signals()

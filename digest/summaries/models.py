@@ -4,13 +4,14 @@ import re
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -18,6 +19,7 @@ from wagtail.search import index
 
 from digest.evidence.extraction import html_to_text
 from digest.evidence.panels import SuggestionsPanel
+from digest.references.forms import ReferencesPanel
 from digest.taxonomy.models import ResearchType, Topic
 from digest.taxonomy.widgets import TermCheckboxes
 
@@ -118,7 +120,7 @@ class SummaryPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        InlinePanel("references", label=_("References"), heading=_("References")),
+        ReferencesPanel("references", label=_("References"), heading=_("References")),
         FieldPanel("preamble"),
         FieldPanel("body"),
         FieldPanel("implications"),
@@ -176,12 +178,29 @@ class SummaryPage(Page):
         verbose_name = _("summary")
         verbose_name_plural = _("summaries")
 
+    def publish(self, revision, *args, **kwargs):
+        """Never a live summary under a non-live issue (README, "Publishing a summary"): one
+        whose issue is not live yet stays as it is (a scheduled one stays scheduled) and goes
+        live with its issue. The admin refuses with a message before it gets here."""
+        go_live_at = revision.as_object().go_live_at
+        scheduling = go_live_at is not None and go_live_at > timezone.now()
+        if not (scheduling or self.issue_is_live()):
+            return None
+        return super().publish(revision, *args, **kwargs)
+
+    def issue_is_live(self):
+        # Read afresh: a parent cached on this instance may predate the issue's publishing.
+        parent = self.get_parent(update=True) if self.path else None
+        return parent is not None and parent.live
+
     def save(self, *args, **kwargs):
         parent = self.get_parent() if self.path else None
         if parent is not None:
             parent = parent.specific
             self.issue_id = parent.pk
             self.month = getattr(parent, "month", None)
+            if self._state.adding and not parent.live:
+                self.live = False  # Wagtail's create view saves a page to publish as live
         super().save(*args, **kwargs)
 
     @cached_property

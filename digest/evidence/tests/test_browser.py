@@ -47,6 +47,9 @@ def test_editor_accepts_a_suggested_topic_and_sample_size(open_page, django_user
     assert summary.n_clients is None  # nothing saved until the editor saves
 
     assert violations == []
+    # The summary's issue is live, so Publish is the main action and Save draft is under
+    # "More actions".
+    page.locator("footer .w-dropdown__toggle").click()
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_url(f"**/admin/pages/{summary.pk}/edit/")
     draft = SummaryPage.objects.get(pk=summary.pk).get_latest_revision_as_object()
