@@ -1,5 +1,7 @@
 """The site's root page: shows the latest issue and routes dated addresses to issues."""
 
+import re
+
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+ISSUE_SLUG = re.compile(r"\d{4}-\d{2}")
 
 
 class HomePage(Page):
@@ -30,9 +34,9 @@ class HomePage(Page):
             if issue is not None:
                 return issue.specific.route(request, path_components[2:])
             raise Http404
-        if path_components:
-            # Every child is an issue, whose one address is the dated one: its tree slug
-            # (/2026-07/) would be a second address.
+        if path_components and ISSUE_SLUG.fullmatch(path_components[0]):
+            # An issue's one address is the dated one: its tree slug (/2026-07/) would be a
+            # second address. (Other children, such as the About page, answer at their slug.)
             raise Http404
         return super().route(request, path_components)
 

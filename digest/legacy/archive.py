@@ -37,7 +37,7 @@ PAGE_DATES = ["first_published_at", "last_published_at", "go_live_at", "expire_a
 # Denormalised from the parent issue (a summary's month and issue) or the page's own key:
 # recomputed on save. (A reference's `issue` is the journal issue: that one travels.)
 DERIVED = {"page_ptr", "month", "issue"}
-TERM_FIELDS = ["slug", "name", "description", "sort_order", "legacy_id"]
+TERM_FIELDS = ["slug", "name", "name_fr", "description", "sort_order", "legacy_id"]
 
 
 class ENCODER(DjangoJSONEncoder):
@@ -297,6 +297,7 @@ def _load_terms(model, rows) -> None:
     for row in rows:
         term = model.objects.filter(slug=row["slug"]).first() or model(slug=row["slug"])
         term.name = row["name"]
+        term.name_fr = row.get("name_fr", term.name_fr) or ""  # older archives have none
         term.description = row.get("description") or ""
         term.sort_order = row.get("sort_order") or 0
         term.legacy_id = row.get("legacy_id")

@@ -1,4 +1,4 @@
-"""What the CPD form on a summary page starts from: a reading time and the plain reference."""
+"""What the CPD form on a summary page starts from: a suggested reading time."""
 
 import math
 
@@ -20,9 +20,3 @@ def cpd_minutes(summary):
     )
     minutes = words / WORDS_PER_MINUTE + REFLECTION_MINUTES
     return max(5, 5 * math.ceil(minutes / 5))
-
-
-@register.simple_tag
-def cpd_reference(summary):
-    """The summarised works in APA 7, as plain text (the log keeps it with the entry)."""
-    return " ; ".join(reference.as_text() for reference in summary.references.all())

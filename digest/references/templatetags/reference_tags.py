@@ -149,6 +149,13 @@ def reference_meta(context, summary):
     }
 
 
+@register.simple_tag
+def references_as_text(summary):
+    """The summarised works in APA 7 as plain text (the CPD log keeps it with its entry),
+    from the same list the page's reference block reads: no second query."""
+    return " ; ".join(reference.as_text() for reference in _all_references(summary))
+
+
 @register.inclusion_tag("references/reference_list.html", takes_context=True)
 def reference_list(context, summary):
     """The summary's references in APA 7 (raw text where nothing is structured), with the
