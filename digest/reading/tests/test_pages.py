@@ -93,11 +93,13 @@ def test_a_list_is_capped_at_a_hundred(client, summaries):
 
 def test_a_longer_list_costs_no_more_queries(client, summaries):
     def queries(ids):
+        # A first request after a change rebuilds shared caches (facet index, footer links):
+        # count the steady state, as a reader after the first one meets it.
+        client.get(f"/list/?ids={','.join(map(str, ids))}")
         with CaptureQueriesContext(connection) as captured:
             assert client.get(f"/list/?ids={','.join(map(str, ids))}").status_code == 200
         return len(captured)
 
-    queries([summaries[0].pk])  # the first request of a host also looks up its site
     few = queries([summaries[0].pk])
     issue = make_issue("2024-04")
     more = [make_summary(issue, f"Summary {n}", references=[REFERENCE]).pk for n in range(12)]
