@@ -77,8 +77,10 @@ def tab_through(page, backwards=False):
     total = page.evaluate(
         """() => {
             const focusable = [...document.querySelectorAll(
-                'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]'
+                'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]'
             )].filter(el => el.tabIndex >= 0 && !el.disabled
+                // The content of a closed <details> is not reachable until it is opened.
+                && !(el.closest('details') && !el.closest('details').open && !el.closest('summary'))
                 && (el.getClientRects().length > 0 || el.classList.contains('skip-link')));
             focusable.forEach((el, i) => { el.dataset.kb = i; });
             document.activeElement && document.activeElement.blur();
