@@ -118,9 +118,12 @@
 
   function parse(textarea, index) {
     var raw = textarea.value.trim();
-    if (!raw) {
+    // A paste and the change event that follows it (on leaving the box) ask once: a second
+    // answer would outline again the fields the editor has started to correct.
+    if (!raw || textarea.dataset.parsed === raw) {
       return;
     }
+    textarea.dataset.parsed = raw;
     var body = new FormData();
     body.append("raw", raw);
     var box = note(textarea);
@@ -137,6 +140,7 @@
       .then(function (data) {
         if (data.error) {
           box.textContent = data.error;
+          delete textarea.dataset.parsed; // the same text may be asked again
           return;
         }
         if (data.others && data.others.length) {
@@ -158,6 +162,7 @@
       })
       .catch(function () {
         box.textContent = script.dataset.failed;
+        delete textarea.dataset.parsed;
       });
   }
 
