@@ -48,12 +48,11 @@ def list_citations(request, fmt):
 @require_safe
 def pack_citations(request, slug, fmt):
     pack = get_object_or_404(TeachingPack.objects.live().public(), slug=slug)
-    summaries = [summary for summary, _note in pack.entries()]
-    if not summaries:
+    ids = list(pack.items.order_by("sort_order").values_list("summary_id", flat=True))
+    summaries = SummaryPage.objects.live().public().filter(pk__in=ids)
+    if not summaries.exists():
         raise Http404
-    ids = [s.pk for s in summaries]
-    queryset = SummaryPage.objects.filter(pk__in=ids)
-    return download_citations(queryset, fmt, f"practice-digest-pack-{pack.slug}", order=ids)
+    return download_citations(summaries, fmt, f"practice-digest-pack-{pack.slug}", order=ids)
 
 
 @require_safe
