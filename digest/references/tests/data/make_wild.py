@@ -6,12 +6,18 @@ read by hand. This script only turns that into JSON and draws the fixed, seeded 
 sets a third of the set aside: the held-out third is never used to tune the parser.
 
     python digest/references/tests/data/make_wild.py
+    python digest/references/tests/data/make_wild.py wild_references_fresh.txt
+
+Named another file (same format, next to this script or a path), it writes the JSON beside
+that file with every item held out: the fresh set is collected after tuning began and no part
+of it is ever tuned on.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -88,11 +94,11 @@ def _expected(label: str) -> tuple[str, dict]:
     return style, item
 
 
-def build() -> list[dict]:
+def build(source: Path = SOURCE) -> list[dict]:
     items: list[dict] = []
     url = ""
     raw_lines: list[str] = []
-    for line in SOURCE.read_text(encoding="utf-8").splitlines():
+    for line in source.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") and not raw_lines:
             continue
         if line.startswith("@ "):
@@ -106,6 +112,10 @@ def build() -> list[dict]:
             raw_lines = []
             continue
         raw_lines.append(line)
+    if source != SOURCE:
+        for item in items:
+            item["split"] = "fresh"
+        return items
     rng = random.Random(SEED)
     order = list(range(len(items)))
     rng.shuffle(order)
@@ -115,9 +125,19 @@ def build() -> list[dict]:
     return items
 
 
-def main() -> None:
-    items = build()
-    document = {
+def document(source: Path = SOURCE) -> dict:
+    """The JSON document for ``source``, as written next to it."""
+    items = build(source)
+    if source != SOURCE:
+        return {
+            "about": (
+                "References copied verbatim from public web pages (address in 'source'), "
+                "fields checked by hand, collected after the parser was tuned on the first "
+                "wild set: every item is held out ('fresh') and none is ever tuned on."
+            ),
+            "items": items,
+        }
+    return {
         "about": (
             "References copied verbatim from public web pages (address in 'source'), fields "
             f"checked by hand. 'split' is a fixed seeded draw (seed {SEED}): the 'holdout' "
@@ -126,10 +146,18 @@ def main() -> None:
         "seed": SEED,
         "items": items,
     }
-    TARGET.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    held = sum(1 for i in items if i["split"] == "holdout")
-    print(f"{len(items)} references, {held} held out -> {TARGET.name}")
+
+
+def main(argv: list[str]) -> None:
+    source = (HERE / argv[0]) if argv else SOURCE
+    target = source.with_suffix(".json")
+    built = document(source)
+    text = json.dumps(built, ensure_ascii=False, indent=1) + "\n"
+    target.write_text(text, encoding="utf-8")
+    items = built["items"]
+    held = sum(1 for i in items if i["split"] != "tune")
+    print(f"{len(items)} references, {held} held out -> {target.name}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
