@@ -8,7 +8,7 @@ import pytest
 
 from digest.core.tests.factories import make_issue, make_summary
 from digest.newsletter import delivery, tokens
-from digest.newsletter.sink import CountingHandler, SMTPSink
+from digest.newsletter.tests.sink import CountingHandler, SMTPSink
 
 from .conftest import make_subscriber
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from digest.newsletter import delivery
 from digest.newsletter.models import Delivery, IssueSend
-from digest.newsletter.sink import CountingHandler, SMTPSink, free_port
 from digest.newsletter.tasks import deliver_issue_batch
+from digest.newsletter.tests.sink import CountingHandler, SMTPSink, free_port
 
 from .conftest import make_subscriber
 
