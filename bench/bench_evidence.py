@@ -6,9 +6,9 @@ import random
 import re
 import time
 
-from digest.evidence.evaluation import load_entries, report
 from digest.evidence.extraction import extract_evidence
 from digest.evidence.learning import NearestNeighbours
+from digest.evidence.tests.evaluation import load_entries, report
 
 
 def synthetic_archive(entries, size, seed=6):

@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from digest.newsletter.sink import SMTPSink
-from digest.newsletter.testing import ScratchSite
+from digest.newsletter.tests.scratch import ScratchSite
+from digest.newsletter.tests.sink import SMTPSink
 
 SIZES = (2_000, 10_000)
 TARGET_PER_SECOND = 200

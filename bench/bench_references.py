@@ -4,8 +4,8 @@ import json
 import time
 from pathlib import Path
 
-from digest.references.evaluation import FIELDS, score
 from digest.references.parsing import parse_reference
+from digest.references.tests.evaluation import FIELDS, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "digest" / "references" / "tests" / "data" / "labelled_references.json"

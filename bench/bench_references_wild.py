@@ -15,8 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from digest.references.evaluation import WILD_FIELDS, score_wild
 from digest.references.parsing import parse_reference
+from digest.references.tests.evaluation import WILD_FIELDS, score_wild
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "digest" / "references" / "tests" / "data" / "wild_references.json"

@@ -22,9 +22,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("digest.reading.urls")),
-    path("", include("digest.references.urls")),
+    path("", include("digest.reading.citation_urls")),
     path("", include("digest.summaries.urls")),
-    path("", include("digest.taxonomy.urls")),
     path("", include("digest.search.urls")),
     path("", include("digest.newsletter.urls")),
     path("", include(wagtail_urls)),

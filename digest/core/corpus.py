@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from digest.core.adapters import django_orm, treebeard
 from digest.issues.models import IssuePage
 from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
@@ -409,11 +410,6 @@ class _Parent:
     existing: bool
 
 
-def _child_path(parent: Page, step: int) -> str:
-    # treebeard's materialised path: the parent's path plus this child's base-36 step.
-    return Page._get_path(parent.path, parent.depth + 1, step)
-
-
 def _last_step(parent: Page) -> int:
     last = (
         Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
@@ -421,7 +417,7 @@ def _last_step(parent: Page) -> int:
         .values_list("path", flat=True)
         .first()
     )
-    return Page._str2int(last[-Page.steplen :]) if last else 0
+    return treebeard.step_of(Page, last) if last else 0
 
 
 def _page_row(page_class, *, parent, step, title, slug, url_path, published, locale_id):
@@ -429,7 +425,7 @@ def _page_row(page_class, *, parent, step, title, slug, url_path, published, loc
         title=title,
         draft_title=title,
         slug=slug,
-        path=_child_path(parent, step),
+        path=treebeard.child_path(parent, step),
         depth=parent.depth + 1,
         numchild=0,
         url_path=url_path,
@@ -446,8 +442,8 @@ def _page_row(page_class, *, parent, step, title, slug, url_path, published, loc
 def _insert_pages(model, rows):
     """Multi-table rows: bulk_create the wagtailcore_page part, then the model's own table.
 
-    Django's bulk_create refuses multi-table inheritance, so the child table goes through the
-    queryset's batched insert with only the model's local columns.
+    Django's bulk_create refuses multi-table inheritance, so the child table is written apart
+    (digest/core/adapters/django_orm.py).
     """
     bases = [
         Page(**{f.attname: getattr(row, f.attname) for f in Page._meta.concrete_fields})
@@ -455,9 +451,7 @@ def _insert_pages(model, rows):
     ]
     for base, row in zip(Page.objects.bulk_create(bases, batch_size=500), rows, strict=True):
         row.id = row.page_ptr_id = base.id
-    model.objects.all()._batched_insert(
-        rows, fields=model._meta.local_concrete_fields, batch_size=500
-    )
+    django_orm.insert_own_rows(model, rows, batch_size=500)
     return rows
 
 

@@ -10,8 +10,9 @@ whenever a site is saved or deleted, and kept an hour at most.
 from django.core.cache import cache
 from django.db import router
 from django.db.models.signals import post_delete, post_save
-from django.http.request import split_domain_port
 from wagtail.models import Site
+
+from .adapters import wagtail
 
 SITES_KEY = "digest:sites"
 SITES_SECONDS = 3600
@@ -19,27 +20,26 @@ MAX_HOSTS = 64  # hosts the map keeps; others are looked up on each request, as 
 
 
 class CurrentSiteMiddleware:
-    """Sets `request._wagtail_site`, where `Site.find_for_request` looks first."""
+    """Gives the request its site, where `Site.find_for_request` looks first."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = find_site(request)
+        if not wagtail.knows_site(request):
+            wagtail.remember_site(request, find_site(request))
         return self.get_response(request)
 
 
 def find_site(request):
     """What `Site.find_for_request(request)` finds, from the map when it knows the host."""
-    # Wagtail's own inputs: the raw host's name and the request's port.
-    host = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
+    host = wagtail.site_lookup_key(request)
     sites = cache.get(SITES_KEY) or {}
     fields = [field.attname for field in Site._meta.concrete_fields]
     values = sites.get(host)
     if values is not None:
         return Site.from_db(router.db_for_read(Site), fields, values)
-    site = Site._find_for_request(request)  # Wagtail's rules: host and port, else the default
+    site = Site.find_for_request(request)  # Wagtail's rules: host and port, else the default
     if site is not None and len(sites) < MAX_HOSTS:
         values = [getattr(site, name) for name in fields]
         cache.set(SITES_KEY, {**sites, host: values}, SITES_SECONDS)

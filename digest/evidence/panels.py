@@ -7,6 +7,8 @@ from django import forms
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from .services import suggest_for_page
+
 
 class SuggestionsPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
@@ -20,9 +22,6 @@ class SuggestionsPanel(Panel):
             )
 
         def get_context_data(self, parent_context=None):
-            # Imported here: SummaryPage's panel list imports this module.
-            from digest.evidence.services import suggest_for_page
-
             context = super().get_context_data(parent_context)
             page = self.instance
             context["suggestions"] = suggest_for_page(page)

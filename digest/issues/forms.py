@@ -34,15 +34,12 @@ class IssueForm(WagtailAdminPageForm):
         title.required = False
         title.help_text = _("Leave empty to use the month's name, e.g. “March 2026”.")
         if self.instance.month:
-            from .models import IssuePage
-
-            title.widget.attrs["placeholder"] = IssuePage.default_title(self.instance.month)
+            title.widget.attrs["placeholder"] = self._meta.model.default_title(self.instance.month)
         # issues/autosave.js: a new issue is autosaved once it has its month.
         self.fields["month"].widget.attrs["data-required-on-save"] = ""
 
     def clean(self):
-        from .models import IssuePage
-
+        issue_page = self._meta.model  # IssuePage (whose module imports this one)
         cleaned = super().clean()
         month = cleaned.get("month")
         if not month:
@@ -50,9 +47,9 @@ class IssueForm(WagtailAdminPageForm):
         title = (cleaned.get("title") or "").strip()
         old_month = self.instance.month if self.instance.pk else None
         # A title that was the old month's name follows the month; one the editor wrote stays.
-        if not title or (old_month and title == IssuePage.default_title(old_month)):
-            cleaned["title"] = IssuePage.default_title(month)
-        clash = IssuePage.objects.filter(month=month).exclude(pk=self.instance.pk).first()
+        if not title or (old_month and title == issue_page.default_title(old_month)):
+            cleaned["title"] = issue_page.default_title(month)
+        clash = issue_page.objects.filter(month=month).exclude(pk=self.instance.pk).first()
         if clash is not None:
             self.add_error(
                 "month",
@@ -62,7 +59,7 @@ class IssueForm(WagtailAdminPageForm):
                         "month, or add your summaries to that issue."
                     ),
                     code="unique",
-                    params={"month": IssuePage.default_title(month), "title": clash.title},
+                    params={"month": issue_page.default_title(month), "title": clash.title},
                 ),
             )
         return cleaned

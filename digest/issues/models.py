@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -13,6 +13,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .forms import IssueForm
+
+
+def publication_time(month: datetime.date) -> datetime.datetime:
+    """When a page of `month` built by a program (the demo content, the old site's import)
+    says it was first published: mid-month, so feeds and dates read like a monthly archive."""
+    return timezone.make_aware(datetime.datetime(month.year, month.month, 15, 9, 0))
 
 
 class IssuePage(Page):
@@ -65,9 +71,7 @@ class IssuePage(Page):
         )
         super().save(*args, **kwargs)
         if month_changed:
-            from digest.summaries.models import SummaryPage
-
-            SummaryPage.objects.child_of(self).update(month=self.month)
+            self.summary_pages.update(month=self.month)
 
     def set_url_path(self, parent):
         # Readers know issues as /2018/02/, not /2018-02/; HomePage.route resolves it back.
@@ -77,9 +81,9 @@ class IssuePage(Page):
         return super().set_url_path(parent)
 
     def summaries(self):
-        from digest.summaries.models import SummaryPage
-
-        return SummaryPage.objects.live().public().child_of(self).for_listing().order_by("path")
+        # summary_pages: SummaryPage.issue's reverse side, the children of this issue (a
+        # summary's issue is its parent, kept so by its save and by a move).
+        return self.summary_pages.live().public().for_listing().order_by("path")
 
     def neighbours(self):
         """(previous issue, next issue) among the published ones, by month."""

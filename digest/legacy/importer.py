@@ -24,8 +24,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from digest.core.demo.loader import publication_time
-from digest.issues.models import IssuePage
+from digest.issues.models import IssuePage, publication_time
 from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic, TopicAlias

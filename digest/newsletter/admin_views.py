@@ -19,11 +19,12 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from digest.issues.models import IssuePage
 
-from .delivery import SendRefused, start_send
+from .delivery import SendRefused
 from .emails import IssueEmail
 from .forms import ImportForm
 from .importing import import_file
 from .models import Delivery, IssueSend, Subscriber
+from .tasks import start_send
 
 # Subscribers ------------------------------------------------------------------------------
 

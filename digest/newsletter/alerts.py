@@ -6,7 +6,6 @@ a second run the same day is refused by the database)."""
 
 import datetime
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from digest.summaries.models import SummaryPage
@@ -25,27 +24,10 @@ def published_between(since, until):
     )
 
 
-def start_alerts(now=None) -> AlertDay | None:
-    """Open today's run (None if today already has one) and queue its preparation."""
-    from .tasks import prepare_alert_day
-
-    now = now or timezone.now()
-    last = AlertDay.objects.order_by("-until").first()
-    since = last.until if last else now - FIRST_WINDOW
-    try:
-        with transaction.atomic():
-            day = AlertDay.objects.create(day=timezone.localdate(now), since=since, until=now)
-            prepare_alert_day.enqueue(day.pk)  # with the database queue: both or neither
-    except IntegrityError:
-        return None
-    return day
-
-
 def prepare(day_id: int) -> None:
     """One delivery per subscriber with alerts whose topics the day's summaries touch, each
-    with its summaries (idempotent), then start the batches."""
-    from .tasks import deliver_alert_batch
-
+    with its summaries (idempotent); the caller (tasks.prepare_alert_day) then starts the
+    batches."""
     day = AlertDay.objects.get(pk=day_id)
     if day.prepared_at is None:
         order, on_topic = [], {}  # summary ids in publication order; topic id -> summary ids
@@ -59,7 +41,6 @@ def prepare(day_id: int) -> None:
         if order:
             _fan_out(day, order, on_topic)
         AlertDay.objects.filter(pk=day.pk).update(prepared_at=timezone.now())
-    deliver_alert_batch.enqueue(day.pk)
 
 
 def _fan_out(day, order, on_topic) -> None:

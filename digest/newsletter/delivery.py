@@ -19,7 +19,6 @@ import uuid
 from datetime import timedelta
 
 from django.core.mail import get_connection
-from django.db import IntegrityError, transaction
 from django.db.models import F, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,31 +42,12 @@ def worker_identity() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-# Starting a send --------------------------------------------------------------------------
+# Preparing a send ------------------------------------------------------------------------
 
 
-def start_send(issue, user=None) -> IssueSend:
-    """Record the one send of `issue` and queue its delivery; refuse a second one."""
-    from .tasks import prepare_issue_send
-
-    if not issue.live:
-        raise SendRefused(_("Only a published issue can be sent."))
-    try:
-        with transaction.atomic():
-            send = IssueSend.objects.create(issue=issue, requested_by=user)
-            # Same transaction: with the database queue, either both exist or neither.
-            prepare_issue_send.enqueue(send.pk)
-    except IntegrityError as exc:
-        raise SendRefused(
-            _("This issue has already been sent; an issue is sent only once.")
-        ) from exc
-    return send
-
-
-def prepare(send_id: int) -> None:
-    """Create one delivery per confirmed subscriber (idempotent), then start the batches."""
-    from .tasks import deliver_issue_batch
-
+def prepare(send_id: int) -> int:
+    """Create one delivery per confirmed subscriber (idempotent); the issue's id, whose
+    batches the caller (tasks.prepare_issue_send) then starts."""
     send = IssueSend.objects.get(pk=send_id)
     if send.prepared_at is None:
         last = 0
@@ -87,8 +67,7 @@ def prepare(send_id: int) -> None:
             )
             last = ids[-1]
         IssueSend.objects.filter(pk=send.pk).update(prepared_at=timezone.now())
-    for _lane in range(conf.get("NEWSLETTER_LANES")):
-        deliver_issue_batch.enqueue(send.issue_id)
+    return send.issue_id
 
 
 # Claims ------------------------------------------------------------------------------------
@@ -156,23 +135,6 @@ def release_orphaned_claims() -> int:
     if released:
         logger.warning("Released %d newsletter deliveries claimed by stopped workers", released)
     return released
-
-
-def resume_interrupted_sends() -> int:
-    """Called when a worker starts: release dead claims, queue every unfinished send (of an
-    issue or of a day's alerts) again."""
-    from .tasks import prepare_alert_day, prepare_issue_send
-
-    release_orphaned_claims()
-    unfinished = list(
-        IssueSend.objects.filter(finished_at__isnull=True).values_list("pk", flat=True)
-    )
-    for send_id in unfinished:
-        prepare_issue_send.enqueue(send_id)
-    days = list(AlertDay.objects.filter(finished_at__isnull=True).values_list("pk", flat=True))
-    for day_id in days:
-        prepare_alert_day.enqueue(day_id)
-    return len(unfinished) + len(days)
 
 
 # Sending -----------------------------------------------------------------------------------

@@ -41,37 +41,3 @@ def record_subscription_request(
         subscriber.consent_ip_hash = ip_hash
         subscriber.save()
     return subscriber, "confirm"
-
-
-def request_subscription(email, *, language, source, consent_text, ip="") -> Subscriber:
-    """Record a subscribe request now and queue the e-mail that answers it."""
-    from .tasks import send_subscription_email
-
-    subscriber, kind = record_subscription_request(
-        email,
-        language=language,
-        source=source,
-        consent_text=consent_text,
-        ip_hash=client_fingerprint(ip),
-    )
-    send_subscription_email.enqueue(subscriber.pk, kind)
-    return subscriber
-
-
-def queue_subscription_request(email, *, language, source, consent_text, ip="") -> None:
-    """What the subscribe form does: queue the whole request, whoever the address belongs to.
-
-    The web request then does the same work for a confirmed, an unsubscribed and an unknown
-    address (one row in the task queue), so its timing cannot tell them apart; the worker
-    records the request and sends the answer.
-    """
-    from .tasks import handle_subscription_request
-
-    handle_subscription_request.enqueue(
-        normalise_email(email),
-        language,
-        source,
-        consent_text,
-        client_fingerprint(ip),
-        timezone.now().isoformat(),
-    )

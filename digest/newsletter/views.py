@@ -24,7 +24,8 @@ from digest.core.clients import client_ip
 from . import conf, tokens
 from .forms import CONSENT_TEXT, SOURCES, PreferencesForm, SubscribeForm
 from .models import Subscriber, normalise_email
-from .subscriptions import client_fingerprint, queue_subscription_request
+from .subscriptions import client_fingerprint
+from .tasks import queue_subscription_request
 
 
 def _trusted_origins(request) -> set[str]:

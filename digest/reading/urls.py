@@ -1,5 +1,5 @@
-"""The reader's own pages. Before the references' URLs: their catch-all `<page>/cite.<fmt>`
-would otherwise take a pack's exports for a summary's."""
+"""The reader's own pages. Before the citation exports' URLs (citation_urls.py): their
+catch-all `<page>/cite.<fmt>` would otherwise take a pack's exports for a summary's."""
 
 from django.urls import path, re_path
 

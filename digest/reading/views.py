@@ -6,9 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from digest.references.views import download_citations
 from digest.summaries.models import SummaryPage
 
+from .citations import download_citations
 from .lists import MAX_IDS, read_ids
 from .models import TeachingPack
 

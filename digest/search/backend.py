@@ -10,7 +10,7 @@ on SQLite (Wagtail's SQLite backend ranks every column alike) and English stemmi
   `body`, and results are ranked by BM25 with the boosted column weighing `BOOSTED_WEIGHT`.
 - PostgreSQL: Wagtail's backend with the `english` text-search configuration (stemming, stop
   words); boosts become tsvector weights there. The site's own searches rank every match in
-  one query over a GIN index on `title || body` (digest/search/postgres_fts.py).
+  one query over a GIN index on `title || body` (digest/search/adapters/postgres.py).
 - anything else: Wagtail's choice (MySQL, or the plain fallback).
 """
 
@@ -23,11 +23,11 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks this name up in the modu
         from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 
         if fts5_available() and fts_table_exists():
-            from .sqlite_fts import WeightedSQLiteSearchBackend
+            from .adapters.sqlite import WeightedSQLiteSearchBackend
 
             return WeightedSQLiteSearchBackend(params)
     if connection.vendor == "postgresql":
-        from .postgres_fts import RankedPostgresSearchBackend
+        from .adapters.postgres import RankedPostgresSearchBackend
 
         return RankedPostgresSearchBackend({"SEARCH_CONFIG": "english", **params})
     return wagtail_database.SearchBackend(params)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_ratelimit",  # for its system checks: the cache behind rate limits must be atomic
     "axes",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so a page served from the page cache gets its CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "digest.core.pagecache.PageCacheMiddleware",  # first: a stored page skips everything below
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -76,6 +79,15 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The open data API (and only it: not its docs page at /api/) may be read from any site's
+# scripts, without credentials; it accepts nothing but reads (django-cors-headers).
+CORS_URLS_REGEX = r"^/api/.+"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["If-None-Match", "Accept"]
+CORS_EXPOSE_HEADERS = ["ETag"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 ROOT_URLCONF = "digest.urls"
 WSGI_APPLICATION = "digest.wsgi.application"

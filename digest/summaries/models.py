@@ -18,7 +18,6 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from digest.evidence.extraction import html_to_text
-from digest.evidence.panels import SuggestionsPanel
 from digest.references.forms import ReferencesPanel
 from digest.taxonomy.models import ResearchType, Topic
 from digest.taxonomy.widgets import TermCheckboxes
@@ -83,7 +82,7 @@ class SummaryPage(Page):
         blank=True,
         editable=False,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="summary_pages",  # the issue lists its summaries without importing them
     )
     preamble = RichTextField(
         _("preamble"), blank=True, help_text=_("Optional short lead-in before the reference.")
@@ -124,8 +123,9 @@ class SummaryPage(Page):
         FieldPanel("preamble"),
         FieldPanel("body"),
         FieldPanel("implications"),
+        # The evidence app adds its Suggestions panel here (EvidenceConfig.ready): the
+        # content model does not import the editor's tools built on it.
         FieldPanel("author_email"),
-        SuggestionsPanel(heading=_("Suggestions")),
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=TermCheckboxes),

@@ -8,11 +8,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.models import Site
 
 from digest.home.models import AboutPage
-from digest.issues.models import IssuePage, IssueSettings
+from digest.issues.models import IssuePage, IssueSettings, publication_time
 from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
@@ -31,11 +31,6 @@ class LoadReport:
 def parse_month(value: str) -> datetime.date:
     year, month = value.split("-")
     return datetime.date(int(year), int(month), 1)
-
-
-def publication_time(month: datetime.date) -> datetime.datetime:
-    """Mid-month, so feeds and "first published" dates read like a real monthly archive."""
-    return timezone.make_aware(datetime.datetime(month.year, month.month, 15, 9, 0))
 
 
 @transaction.atomic

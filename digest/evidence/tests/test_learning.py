@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.evidence.evaluation import Score, load_entries, score_extraction, score_topics
 from digest.evidence.learning import NearestNeighbours, Suggestion, blend, tokens
+from digest.evidence.tests.evaluation import Score, load_entries, score_extraction, score_topics
 
 ARCHIVE = [
     (1, "Alliance ruptures and their repair in psychodynamic therapy", ["alliance"]),

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 from digest.core.tests.factories import home_page, make_issue, make_summary
 from digest.issues.models import IssuePage
 from digest.newsletter.models import Subscriber
-from digest.newsletter.sink import CountingHandler, SMTPSink
+from digest.newsletter.tests.sink import CountingHandler, SMTPSink
 from digest.summaries.models import SummaryPage
 
 pytestmark = [

@@ -83,7 +83,7 @@ def render_all(client):
         text = re.sub(r'nonce="[^"]+"', "", text)
         if url == "/topics/":
             # Its order is not fixed on PostgreSQL (Django drops Meta.ordering from the
-            # annotated count query in taxonomy.views.topic_list): compare what it lists.
+            # annotated count query in summaries.term_views.topic_list): compare what it lists.
             text = "\n".join(sorted(text.splitlines()))
         rendered[url] = text
     return rendered

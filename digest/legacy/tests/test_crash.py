@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from digest.newsletter.testing import MANAGE, ScratchSite, wait_for
+from digest.newsletter.tests.scratch import MANAGE, ScratchSite, wait_for
 
 # Enough pages that the one import transaction lasts seconds, so the kill lands inside it.
 MONTHS = 12

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from digest.core.tests.factories import make_issue
-from digest.newsletter import delivery
+from digest.newsletter import tasks
 from digest.newsletter.models import Delivery, IssueSend, Subscriber
 
 from .conftest import make_subscriber
@@ -49,7 +49,7 @@ def test_subscribers_export_as_csv_with_their_consent_record(client, editor):
 
 def test_delivery_history_shows_on_the_subscriber(client, editor, issue):
     subscriber = make_subscriber("alice@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     page = client.get(f"/admin/newsletter_subscribers/inspect/{subscriber.pk}/").content.decode()
     assert "Delivery history" in page and issue.title in page and "Sent" in page
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from digest.core.tests.factories import make_issue, make_summary
-from digest.newsletter import alerts, delivery
+from digest.newsletter import alerts, delivery, tasks
 from digest.newsletter.models import AlertDay, Delivery, Subscriber
 from digest.taxonomy.models import Topic
 
@@ -47,7 +47,7 @@ def test_a_subscriber_gets_one_alert_with_every_new_summary_on_their_topics(db):
     published("Endings planned", "termination", hours_ago=1)
     subscriber("both@example.org", Subscriber.Alerts.ALL, ["alliance", "empathy"])
 
-    alerts.start_alerts()
+    tasks.start_alerts()
 
     [message] = sent_to("both@example.org")
     assert message.subject == "Practice Digest: 2 new summaries on your topics"
@@ -71,7 +71,7 @@ def test_some_topics_only_and_off_and_unconfirmed_are_respected(db):
         status=Subscriber.Status.PENDING,
     )
 
-    alerts.start_alerts()
+    tasks.start_alerts()
 
     [message] = sent_to("some@example.org")
     assert "Empathy measured" in message.body and "Ruptures repaired" not in message.body
@@ -82,9 +82,9 @@ def test_some_topics_only_and_off_and_unconfirmed_are_respected(db):
 def test_at_most_one_alert_a_day(db):
     published("Ruptures repaired", "alliance")
     subscriber("a@example.org", Subscriber.Alerts.ALL, ["alliance"])
-    assert alerts.start_alerts() is not None
+    assert tasks.start_alerts() is not None
     published("Later the same day", "alliance", hours_ago=0)
-    assert alerts.start_alerts() is None
+    assert tasks.start_alerts() is None
     assert len(sent_to("a@example.org")) == 1
     with pytest.raises(IntegrityError), transaction.atomic():
         Delivery.objects.create(
@@ -96,9 +96,9 @@ def test_the_next_days_alert_starts_where_the_last_one_ended(db):
     reader = subscriber("a@example.org", Subscriber.Alerts.ALL, ["alliance"])
     published("Yesterday's study", "alliance", hours_ago=30)
     yesterday = timezone.now() - datetime.timedelta(hours=26)
-    alerts.start_alerts(now=yesterday)
+    tasks.start_alerts(now=yesterday)
     published("Today's study", "alliance", hours_ago=1)
-    alerts.start_alerts()
+    tasks.start_alerts()
     first, second = sent_to(reader.email)
     assert "Yesterday's study" in first.body and "Today's study" not in first.body
     assert "Today's study" in second.body and "Yesterday's study" not in second.body
@@ -107,7 +107,7 @@ def test_the_next_days_alert_starts_where_the_last_one_ended(db):
 def test_nothing_new_on_their_topics_sends_nothing(db):
     published("Endings planned", "termination")
     subscriber("a@example.org", Subscriber.Alerts.ALL, ["alliance"])
-    alerts.start_alerts()
+    tasks.start_alerts()
     assert mail.outbox == []
     assert AlertDay.objects.get().finished_at is not None
 
@@ -130,8 +130,8 @@ def test_a_summary_unpublished_before_sending_is_left_out_and_an_empty_alert_ski
 def test_alerts_and_the_issue_send_do_not_share_deliveries(db, issue):
     published("Ruptures repaired", "alliance")
     subscriber("a@example.org", Subscriber.Alerts.ALL, ["alliance"])
-    alerts.start_alerts()
-    delivery.start_send(issue)
+    tasks.start_alerts()
+    tasks.start_send(issue)
     assert len(sent_to("a@example.org")) == 2
     assert Delivery.objects.filter(issue=issue).count() == 1
     assert Delivery.objects.filter(alert_day__isnull=False).count() == 1
@@ -140,7 +140,7 @@ def test_alerts_and_the_issue_send_do_not_share_deliveries(db, issue):
 def test_french_subscribers_get_a_french_alert(db):
     published("Ruptures repaired", "alliance")
     subscriber("fr@example.org", Subscriber.Alerts.ALL, ["alliance"], language="fr")
-    alerts.start_alerts()
+    tasks.start_alerts()
     [message] = sent_to("fr@example.org")
     assert message.subject == "Practice Digest : un nouveau résumé sur vos thèmes"
     assert "Nouveau sur vos thèmes" in message.body

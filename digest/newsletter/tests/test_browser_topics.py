@@ -7,8 +7,8 @@ import email.policy
 import pytest
 
 from digest.core.tests.factories import make_issue, make_summary
-from digest.newsletter import delivery, tokens
-from digest.newsletter.sink import CountingHandler, SMTPSink
+from digest.newsletter import tasks, tokens
+from digest.newsletter.tests.sink import CountingHandler, SMTPSink
 
 from .conftest import make_subscriber
 
@@ -52,7 +52,7 @@ def test_a_subscriber_chooses_topics_and_gets_them_first(open_page, settings):
     with SMTPSink(handler) as sink:
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
-        delivery.start_send(issue)
+        tasks.start_send(issue)
 
     [message] = handler.messages
     assert message["To"] == "reader@example.org"

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from digest.newsletter import delivery
+from digest.newsletter import delivery, tasks
 from digest.newsletter.models import Delivery, IssueSend
-from digest.newsletter.sink import CountingHandler, SMTPSink, free_port
 from digest.newsletter.tasks import deliver_issue_batch
+from digest.newsletter.tests.sink import CountingHandler, SMTPSink, free_port
 
 from .conftest import make_subscriber
 
@@ -36,7 +36,7 @@ def smtp(settings):
 def test_permanent_failure_is_recorded_with_the_servers_answer(issue, smtp):
     make_subscriber("ok@example.org")
     bounce = make_subscriber("bounce@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
 
     assert smtp.received == {"ok@example.org": 1}
     failed = Delivery.objects.get(subscriber=bounce)
@@ -49,7 +49,7 @@ def test_permanent_failure_is_recorded_with_the_servers_answer(issue, smtp):
 def test_temporary_failure_is_retried_with_backoff_until_it_goes_through(issue, smtp):
     make_subscriber("ok@example.org")
     busy = make_subscriber("busy@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
 
     waiting = Delivery.objects.get(subscriber=busy)
     assert waiting.status == Delivery.Status.FAILED_TEMPORARY
@@ -73,7 +73,7 @@ def test_backoff_grows_and_gives_up_after_the_last_attempt(issue, smtp, settings
     settings.NEWSLETTER_MAX_ATTEMPTS = 3
     assert [delivery.backoff(n).total_seconds() for n in (1, 2, 3)] == [60, 240, 960]
     busy = make_subscriber("busy@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     for _ in range(2):
         Delivery.objects.update(next_attempt_at=timezone.now())
         delivery.deliver_batch(issue.pk)
@@ -87,7 +87,7 @@ def test_unreachable_server_fails_every_claimed_delivery_temporarily(issue, sett
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     make_subscriber("a@example.org")
     make_subscriber("b@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     statuses = set(Delivery.objects.values_list("status", flat=True))
     assert statuses == {Delivery.Status.FAILED_TEMPORARY}
     assert "ConnectionRefusedError" in Delivery.objects.first().answer
@@ -97,7 +97,7 @@ def test_claims_of_a_dead_worker_on_this_host_go_back_to_waiting(issue, settings
     settings.NEWSLETTER_LANES = 0
     for n in range(3):
         make_subscriber(f"s{n}@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     host = socket.gethostname()
     dead, alive, remote = Delivery.objects.order_by("pk")
     gone_pid = 2**22 + 12345  # above Linux's default pid_max: never a live process
@@ -124,7 +124,7 @@ def test_two_claims_never_take_the_same_delivery(issue, settings):
     settings.NEWSLETTER_LANES = 0
     for n in range(5):
         make_subscriber(f"s{n}@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     _, first = delivery.claim(issue.pk, 3)
     _, second = delivery.claim(issue.pk, 3)
     assert len(first) == 3 and len(second) == 2

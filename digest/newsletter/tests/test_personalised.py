@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from digest.core.tests.factories import make_issue, make_summary
-from digest.newsletter import delivery
+from digest.newsletter import delivery, tasks
 from digest.newsletter.emails import IssueEmail
 from digest.taxonomy.models import Topic
 
@@ -30,7 +30,7 @@ def received(email):
 def test_a_subscriber_with_topics_gets_them_first_under_a_line(issue):
     reader = make_subscriber("termination@example.org")
     reader.topics.set(Topic.objects.filter(slug="termination"))
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     message = received("termination@example.org")
     html = message.alternatives[0][0]
     for body, first, rest in (
@@ -49,7 +49,7 @@ def test_a_subscriber_with_topics_gets_them_first_under_a_line(issue):
 
 def test_a_subscriber_without_topics_gets_the_editors_order_and_no_section_lines(issue):
     make_subscriber("plain@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     message = received("plain@example.org")
     for body in (message.body, message.alternatives[0][0]):
         alliance, empathy, termination = (body.index(t) for t in TITLES)
@@ -60,7 +60,7 @@ def test_a_subscriber_without_topics_gets_the_editors_order_and_no_section_lines
 def test_topics_that_match_nothing_this_month_change_nothing(issue):
     reader = make_subscriber("grief@example.org")
     reader.topics.set(Topic.objects.filter(slug="trauma"))
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     body = received("grief@example.org").body
     assert "On your topics" not in body
     assert [body.index(t) for t in TITLES] == sorted(body.index(t) for t in TITLES)
@@ -69,7 +69,7 @@ def test_topics_that_match_nothing_this_month_change_nothing(issue):
 def test_when_every_summary_is_on_their_topics_there_is_no_rest_line(issue):
     reader = make_subscriber("all@example.org")
     reader.topics.set(Topic.objects.filter(slug__in=["alliance", "empathy", "termination"]))
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     body = received("all@example.org").body
     assert "On your topics" in body and "Also in this issue" not in body
 
@@ -77,14 +77,14 @@ def test_when_every_summary_is_on_their_topics_there_is_no_rest_line(issue):
 def test_the_subject_is_the_same_for_everyone(issue):
     make_subscriber("plain@example.org")
     make_subscriber("topics@example.org").topics.set(Topic.objects.filter(slug="empathy"))
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     assert len({m.subject for m in mail.outbox}) == 1
 
 
 def test_french_subscribers_get_french_section_lines(issue):
     reader = make_subscriber("fr@example.org", language="fr")
     reader.topics.set(Topic.objects.filter(slug="empathy"))
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     body = received("fr@example.org").body
     assert "*** Sur vos thèmes ***" in body and "*** Aussi dans ce numéro ***" in body
 

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from digest.core.tests.factories import make_issue
-from digest.newsletter import delivery
+from digest.newsletter import delivery, tasks
 from digest.newsletter.models import Delivery, IssueSend, Subscriber
 
 from .conftest import make_subscriber
@@ -20,7 +20,7 @@ def test_send_reaches_confirmed_subscribers_only_and_records_each_delivery(issue
     make_subscriber("pending@example.org", status=Subscriber.Status.PENDING)
     make_subscriber("gone@example.org", status=Subscriber.Status.UNSUBSCRIBED)
 
-    send = delivery.start_send(issue)
+    send = tasks.start_send(issue)
 
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
     assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
@@ -32,9 +32,9 @@ def test_send_reaches_confirmed_subscribers_only_and_records_each_delivery(issue
 
 def test_a_second_send_of_the_same_issue_is_refused(issue):
     make_subscriber("a@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     with pytest.raises(delivery.SendRefused):
-        delivery.start_send(issue)
+        tasks.start_send(issue)
     assert len(mail.outbox) == 1
     assert IssueSend.objects.count() == 1
 
@@ -42,14 +42,14 @@ def test_a_second_send_of_the_same_issue_is_refused(issue):
 def test_an_unpublished_issue_cannot_be_sent(db):
     draft = make_issue("2026-03", live=False)
     with pytest.raises(delivery.SendRefused):
-        delivery.start_send(draft)
+        tasks.start_send(draft)
     assert not IssueSend.objects.exists()
 
 
 def test_issue_email_has_text_twin_inlined_css_absolute_links_and_casl_footer(issue, settings):
     settings.NEWSLETTER_POSTAL_ADDRESS = "100 Research Way, Toronto ON M5S 1A1"
     make_subscriber("a@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     message = mail.outbox[0]
     html = message.alternatives[0][0]
     assert message.alternatives[0][1] == "text/html"
@@ -72,7 +72,7 @@ def test_issue_email_has_text_twin_inlined_css_absolute_links_and_casl_footer(is
 
 def test_every_issue_email_offers_one_click_unsubscribe(issue, client):
     subscriber = make_subscriber("a@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     headers = mail.outbox[0].extra_headers
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = headers["List-Unsubscribe"].strip("<>")
@@ -86,7 +86,7 @@ def test_every_issue_email_offers_one_click_unsubscribe(issue, client):
 
 def test_french_subscribers_get_the_french_frame_around_english_content(issue):
     make_subscriber("fr@example.org", language="fr")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     message = mail.outbox[0]
     html = message.alternatives[0][0]
     assert "janvier 2026" in message.subject
@@ -100,7 +100,7 @@ def test_subscriber_who_leaves_after_the_fan_out_is_skipped(issue, settings):
     settings.NEWSLETTER_LANES = 0  # fan out only; batches are run by hand below
     kept = make_subscriber("kept@example.org")
     leaving = make_subscriber("leaving@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     leaving.unsubscribe()
 
     counts = delivery.deliver_batch(issue.pk)
@@ -126,7 +126,7 @@ def test_send_issue_command_sends_once_and_explains_a_refusal(issue, capsys):
 def test_long_paragraphs_are_wrapped_so_the_email_is_sent_as_8bit(db):
     issue = make_issue("2026-02", intro="<p>" + "A very long editorial sentence. " * 80 + "</p>")
     make_subscriber("a@example.org")
-    delivery.start_send(issue)
+    tasks.start_send(issue)
     raw = mail.outbox[0].message().as_bytes()
     assert b"quoted-printable" not in raw
     assert max(len(line) for line in raw.splitlines()) <= 998

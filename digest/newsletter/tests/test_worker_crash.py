@@ -5,8 +5,8 @@ import os
 import signal
 import threading
 
-from digest.newsletter.sink import CountingHandler, SMTPSink, free_port
-from digest.newsletter.testing import ScratchSite, wait_for
+from digest.newsletter.tests.scratch import ScratchSite, wait_for
+from digest.newsletter.tests.sink import CountingHandler, SMTPSink, free_port
 
 SUBSCRIBERS = 450  # three batches of 200
 KILL_AT = 250  # during the SMTP transaction of the 251st message, in the second batch

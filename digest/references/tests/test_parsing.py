@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.references.evaluation import score
 from digest.references.parsing import (
     normalise_doi,
     parse_reference,
     parse_references,
     split_references,
 )
+from digest.references.tests.evaluation import score
 
 LABELLED = json.loads(
     (Path(__file__).parent / "data" / "labelled_references.json").read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
 """On PostgreSQL, a GIN index on `title || body` of Wagtail's search index entries: the
-expression Wagtail's backend (and ours, digest/search/postgres_fts.py) filters on, which the
+expression Wagtail's backend (and ours, digest/search/adapters/postgres.py) filters on, which the
 per-column GIN indexes cannot serve. Nothing happens on other databases."""
 
 from django.db import migrations

@@ -132,7 +132,7 @@ def test_sqlite_loads_the_whole_entry_map_from_an_index_without_reading_the_text
     from django.test.utils import CaptureQueriesContext
     from modelsearch.utils import get_descendants_content_types_pks
 
-    from digest.search.sqlite_fts import EntryObjects
+    from digest.search.adapters.sqlite import EntryObjects
 
     content_types = get_descendants_content_types_pks(SummaryPage)
     entries = EntryObjects(generation=None, content_types=content_types)

@@ -7,7 +7,7 @@ again (see digest/newsletter/delivery.py for the guarantee).
 
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from digest.newsletter.delivery import resume_interrupted_sends
+from digest.newsletter.tasks import resume_interrupted_sends
 
 
 class Command(DatabaseWorkerCommand):

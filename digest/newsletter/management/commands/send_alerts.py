@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from digest.newsletter.alerts import start_alerts
+from digest.newsletter.tasks import start_alerts
 
 
 class Command(BaseCommand):

@@ -5,8 +5,9 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from digest.issues.models import IssuePage
-from digest.newsletter.delivery import SendRefused, start_send
+from digest.newsletter.delivery import SendRefused
 from digest.newsletter.models import Subscriber
+from digest.newsletter.tasks import start_send
 
 
 class Command(BaseCommand):

@@ -29,7 +29,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.utils import get_descendants_content_types_pks
 
-from .query import is_plain
+from ..query import is_plain
 
 LOG_LENGTH = 1  # ts_rank normalization: divide by 1 + the logarithm of the document's length
 

@@ -1,4 +1,6 @@
-"""Topic and research-type pages: their summaries and the topic's practice-implications digest."""
+"""Topic and research-type pages: their summaries and the topic's practice-implications digest;
+the evidence map. Here rather than in taxonomy: the vocabulary sits below the summaries that
+use it and imports none of them."""
 
 from urllib.parse import urlencode
 
@@ -6,10 +8,15 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from digest.summaries.models import SummaryPage
-from digest.summaries.views import group_by_month, paginate
+from digest.issues.models import IssuePage
+from digest.references.models import Reference
+from digest.taxonomy import evidence_map as grid
+from digest.taxonomy.models import ResearchType, Topic, TopicAlias
 
-from .models import ResearchType, Topic, TopicAlias
+from .facet_index import FacetIndex
+from .facets import Facets
+from .models import SummaryPage
+from .views import group_by_month, paginate
 
 
 def _live_count(relation="summaries"):
@@ -60,8 +67,6 @@ def _topic_or_redirect(slug, url_name):
 
 
 def _implications(summaries):
-    from digest.references.models import Reference
-
     return (
         summaries.exclude(implications="")
         .newest_first()
@@ -106,11 +111,6 @@ def type_detail(request, slug):
 def evidence_map(request):
     """Topics (rows) × research types (columns): how many summaries each pair has, each count
     a link to the archive filtered by the pair and the same years."""
-    from digest.issues.models import IssuePage
-    from digest.summaries.facet_index import FacetIndex
-    from digest.summaries.facets import Facets
-
-    from . import evidence_map as grid
 
     years = Facets.from_query(request.GET)
     # Only the years apply: the map is every topic by every type.

@@ -12,7 +12,7 @@ from pathlib import Path
 from digest.evidence.extraction import extract_evidence, suggest_topics_by_keywords
 from digest.evidence.learning import NearestNeighbours, blend
 
-LABELLED_SET = Path(__file__).parent / "tests" / "data" / "labelled_evidence.json"
+LABELLED_SET = Path(__file__).parent / "data" / "labelled_evidence.json"
 CARD_FIELDS = ("design", "clients", "therapists", "studies", "setting", "follow_up_months")
 
 

@@ -20,7 +20,7 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .query import is_plain
+from ..query import is_plain
 
 # How much a word in the headline, implications or reference counts against one in the body.
 BOOSTED_WEIGHT = 4.0
