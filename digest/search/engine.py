@@ -109,6 +109,22 @@ def _find(index, parsed, facets, *, by_date, any_of=None, relaxation=""):
 def _ranked_ids(parsed, generation, any_of=None):
     """The ids of the summaries matching `parsed`, best first.
 
+    Summaries with the reader's own words (their spellings included) come first, in the
+    engine's order; those found only through a synonym group's other terms follow. The engines
+    cannot weigh one term of a query below another (FTS5's bm25 and PostgreSQL's ts_rank weigh
+    columns, not terms), and a neighbouring word ("medication" for "pharmacotherapy") must add
+    results, not push aside the summaries that say what the reader typed.
+    """
+    ranked = _engine_ranked_ids(parsed.search_query(any_of), generation)
+    if not parsed.expanded:
+        return ranked
+    own = _engine_ranked_ids(parsed.search_query(any_of, literal=True), generation)
+    return np.concatenate([own, ranked[~np.isin(ranked, own)]])
+
+
+def _engine_ranked_ids(search_query, generation):
+    """The ids of the summaries matching the Wagtail query `search_query`, best first.
+
     Our database backends (SQLite, PostgreSQL) rank every match in one pass. Ranking a broad
     query ("dropout") scores every match, which at 100 000 summaries takes a tenth of a
     second; the ranked ids are kept (bounded, see RANKED) until the archive next changes, so the
@@ -116,7 +132,7 @@ def _ranked_ids(parsed, generation, any_of=None):
     (Elasticsearch, OpenSearch) gives its best MAX_MATCHES, which facets and counts then cover.
     """
     results = backend().search(
-        parsed.search_query(any_of), SummaryPage.objects.only("pk"), order_by_relevance=True
+        search_query, SummaryPage.objects.only("pk"), order_by_relevance=True
     )
     compiler = results.query_compiler
     if not getattr(compiler, "fast_path", False):
