@@ -12,6 +12,17 @@ class FoldedSearchField(index.SearchField):
     def get_value(self, obj):
         return _folded(super().get_value(obj))
 
+    # It stands for the field it folds: Wagtail's check (wagtailsearch.W001) looks for
+    # Page.search_fields' own SearchField("title") in a page model's search fields.
+    def __eq__(self, other):
+        return isinstance(other, index.SearchField) and (
+            (self.field_name, self.boost, self.kwargs)
+            == (other.field_name, other.boost, other.kwargs)
+        )
+
+    def __hash__(self):
+        return hash((self.field_name, self.boost))
+
 
 def _folded(value):
     # A field gives a string, or (rich text, StreamField) a list of strings.

@@ -218,6 +218,16 @@ def test_mentalization_does_not_find_mental_health_nor_the_reverse(client):
     assert "<mark>Mentalization</mark>-based" in html
 
 
+def test_summaries_index_every_page_field_folded_and_pass_wagtails_check():
+    from django.core import checks
+
+    from digest.search.folding import FoldedSearchField
+
+    title = [f for f in SummaryPage.search_fields if getattr(f, "field_name", "") == "title"]
+    assert any(isinstance(f, FoldedSearchField) and f.boost == 2 for f in title)
+    assert not [e for e in checks.run_checks() if e.id == "wagtailsearch.W001"]
+
+
 @pytest.mark.django_db
 def test_the_admins_page_search_folds_as_the_index_does():
     make_summary(title="Mentalizing in group supervision")
