@@ -23,6 +23,8 @@ from .ranked_cache import RankedIdsCache
 VOCABULARY_KEY = "search:vocabulary"
 VOCABULARY_SIZE = 40_000
 MAX_MATCHES = 10_000  # the best matches an external engine gives for facets and counts
+# A summary found only through a synonym ranks as if this many times lower (see _ranked_ids).
+EXPANSION_RANK_FACTOR = 3
 # Ranked ids of recent queries (ranked_cache.py): at most 1 MB (131 072 ids) for one query,
 # 32 MB for all of them in one process, least recently used out first.
 RANKED = RankedIdsCache(max_bytes_per_query=1 << 20, max_bytes_total=32 << 20)
@@ -109,17 +111,24 @@ def _find(index, parsed, facets, *, by_date, any_of=None, relaxation=""):
 def _ranked_ids(parsed, generation, any_of=None):
     """The ids of the summaries matching `parsed`, best first.
 
-    Summaries with the reader's own words (their spellings included) come first, in the
-    engine's order; those found only through a synonym group's other terms follow. The engines
-    cannot weigh one term of a query below another (FTS5's bm25 and PostgreSQL's ts_rank weigh
-    columns, not terms), and a neighbouring word ("medication" for "pharmacotherapy") must add
-    results, not push aside the summaries that say what the reader typed.
+    A summary found only through a synonym group's other terms ("medication" for
+    "pharmacotherapy") is placed as if the engine had ranked it EXPANSION_RANK_FACTOR times
+    lower, behind the summaries with the reader's own words (their spellings included) that it
+    would otherwise push aside. The engines cannot weigh one term of a query below another
+    (FTS5's bm25 and PostgreSQL's ts_rank weigh columns, not terms); ranks can be compared on
+    every engine. Putting all of them after every literal match instead lost more than it
+    gained: "how many sessions" found the thousands of summaries that say "sessions" before
+    the one on treatment length (docs/benchmarks.md).
     """
     ranked = _engine_ranked_ids(parsed.search_query(any_of), generation)
     if not parsed.expanded:
         return ranked
     own = _engine_ranked_ids(parsed.search_query(any_of, literal=True), generation)
-    return np.concatenate([own, ranked[~np.isin(ranked, own)]])
+    place = np.arange(1, len(ranked) + 1, dtype=np.float64)
+    through_synonyms = ~np.isin(ranked, own)
+    # Half a place more: of two summaries at one place, the one with the reader's words first.
+    place[through_synonyms] = place[through_synonyms] * EXPANSION_RANK_FACTOR + 0.5
+    return ranked[np.argsort(place, kind="stable")]
 
 
 def _engine_ranked_ids(search_query, generation):
