@@ -23,8 +23,6 @@ from .ranked_cache import RankedIdsCache
 VOCABULARY_KEY = "search:vocabulary"
 VOCABULARY_SIZE = 40_000
 MAX_MATCHES = 10_000  # the best matches an external engine gives for facets and counts
-# A summary found only through a synonym ranks as if this many times lower (see _ranked_ids).
-EXPANSION_RANK_FACTOR = 3
 # Ranked ids of recent queries (ranked_cache.py): at most 1 MB (131 072 ids) for one query,
 # 32 MB for all of them in one process, least recently used out first.
 RANKED = RankedIdsCache(max_bytes_per_query=1 << 20, max_bytes_total=32 << 20)
@@ -111,24 +109,20 @@ def _find(index, parsed, facets, *, by_date, any_of=None, relaxation=""):
 def _ranked_ids(parsed, generation, any_of=None):
     """The ids of the summaries matching `parsed`, best first.
 
-    A summary found only through a synonym group's other terms ("medication" for
-    "pharmacotherapy") is placed as if the engine had ranked it EXPANSION_RANK_FACTOR times
-    lower, behind the summaries with the reader's own words (their spellings included) that it
-    would otherwise push aside. The engines cannot weigh one term of a query below another
-    (FTS5's bm25 and PostgreSQL's ts_rank weigh columns, not terms); ranks can be compared on
-    every engine. Putting all of them after every literal match instead lost more than it
-    gained: "how many sessions" found the thousands of summaries that say "sessions" before
-    the one on treatment length (docs/benchmarks.md).
+    Summaries with the reader's own words (their spellings included) come first, those found
+    only through a synonym group's other terms ("medication" for "pharmacotherapy") after them,
+    each in the order the engine gave the whole query: a summary that also uses the group's
+    other terms is a better answer, and ranking the reader's words alone put "How Many
+    Sessions Does It Take?" behind a thousand summaries that say "sessions" once. The engines
+    cannot weigh one term of a query below another (FTS5's bm25 and PostgreSQL's ts_rank weigh
+    columns, not terms); which summaries match the reader's own words, every engine can say.
+    (docs/benchmarks.md compares this with the other orders tried.)
     """
     ranked = _engine_ranked_ids(parsed.search_query(any_of), generation)
     if not parsed.expanded:
         return ranked
-    own = _engine_ranked_ids(parsed.search_query(any_of, literal=True), generation)
-    place = np.arange(1, len(ranked) + 1, dtype=np.float64)
-    through_synonyms = ~np.isin(ranked, own)
-    # Half a place more: of two summaries at one place, the one with the reader's words first.
-    place[through_synonyms] = place[through_synonyms] * EXPANSION_RANK_FACTOR + 0.5
-    return ranked[np.argsort(place, kind="stable")]
+    own = np.isin(ranked, _engine_ranked_ids(parsed.search_query(any_of, literal=True), generation))
+    return np.concatenate([ranked[own], ranked[~own]])
 
 
 def _engine_ranked_ids(search_query, generation):
