@@ -12,10 +12,17 @@ on SQLite (Wagtail's SQLite backend ranks every column alike) and English stemmi
   words); boosts become tsvector weights there. The site's own searches rank every match in
   one query over a GIN index on `title || body` (digest/search/adapters/postgres.py).
 - anything else: Wagtail's choice (MySQL, or the plain fallback).
+
+Each folds the words of every search as the indexed text is folded (folding.py), so that the
+admin's page search, which does not go through query.py, finds "mentalization" too.
 """
+
+from functools import cache
 
 from django.db import connection
 from modelsearch.backends import database as wagtail_database
+
+from .query import fold_query
 
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks this name up in the module)
@@ -25,9 +32,17 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks this name up in the modu
         if fts5_available() and fts_table_exists():
             from .adapters.sqlite import WeightedSQLiteSearchBackend
 
-            return WeightedSQLiteSearchBackend(params)
+            return _folding(WeightedSQLiteSearchBackend)(params)
     if connection.vendor == "postgresql":
         from .adapters.postgres import RankedPostgresSearchBackend
 
-        return RankedPostgresSearchBackend({"SEARCH_CONFIG": "english", **params})
-    return wagtail_database.SearchBackend(params)
+        return _folding(RankedPostgresSearchBackend)({"SEARCH_CONFIG": "english", **params})
+    return _folding(type(wagtail_database.SearchBackend(params)))(params)
+
+
+@cache
+def _folding(backend_class):
+    def search(self, query, model_or_queryset, *args, **kwargs):
+        return backend_class.search(self, fold_query(query), model_or_queryset, *args, **kwargs)
+
+    return type(backend_class.__name__, (backend_class,), {"search": search})

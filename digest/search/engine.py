@@ -109,6 +109,25 @@ def _find(index, parsed, facets, *, by_date, any_of=None, relaxation=""):
 def _ranked_ids(parsed, generation, any_of=None):
     """The ids of the summaries matching `parsed`, best first.
 
+    Summaries with the reader's own words (their spellings included) come first, those found
+    only through a synonym group's other terms ("medication" for "pharmacotherapy") after them,
+    each in the order the engine gave the whole query: a summary that also uses the group's
+    other terms is a better answer, and ranking the reader's words alone put "How Many
+    Sessions Does It Take?" behind a thousand summaries that say "sessions" once. The engines
+    cannot weigh one term of a query below another (FTS5's bm25 and PostgreSQL's ts_rank weigh
+    columns, not terms); which summaries match the reader's own words, every engine can say.
+    (docs/benchmarks.md compares this with the other orders tried.)
+    """
+    ranked = _engine_ranked_ids(parsed.search_query(any_of), generation)
+    if not parsed.expanded:
+        return ranked
+    own = np.isin(ranked, _engine_ranked_ids(parsed.search_query(any_of, literal=True), generation))
+    return np.concatenate([ranked[own], ranked[~own]])
+
+
+def _engine_ranked_ids(search_query, generation):
+    """The ids of the summaries matching the Wagtail query `search_query`, best first.
+
     Our database backends (SQLite, PostgreSQL) rank every match in one pass. Ranking a broad
     query ("dropout") scores every match, which at 100 000 summaries takes a tenth of a
     second; the ranked ids are kept (bounded, see RANKED) until the archive next changes, so the
@@ -116,7 +135,7 @@ def _ranked_ids(parsed, generation, any_of=None):
     (Elasticsearch, OpenSearch) gives its best MAX_MATCHES, which facets and counts then cover.
     """
     results = backend().search(
-        parsed.search_query(any_of), SummaryPage.objects.only("pk"), order_by_relevance=True
+        search_query, SummaryPage.objects.only("pk"), order_by_relevance=True
     )
     compiler = results.query_compiler
     if not getattr(compiler, "fast_path", False):

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
-from wagtail.search.query import And, Or, Phrase, PlainText
+from wagtail.search.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
-from .variants import open_compound, spellings
+from .variants import fold_text, open_compound, spellings
 
 MAX_QUERY_LENGTH = 500
 MAX_CLAUSES = 12  # more words than this add nothing but cost
@@ -52,6 +52,26 @@ def is_plain(query):
     return isinstance(query, (And, Or)) and all(is_plain(q) for q in query.subqueries)
 
 
+def fold_query(query):
+    """A Wagtail query (or query string) with its words folded as the indexed text is, for the
+    searches that do not come through `parse` (the admin's page search)."""
+    if isinstance(query, str):
+        return fold_text(query)
+    if isinstance(query, PlainText):
+        return PlainText(fold_text(query.query_string), query.operator, query.boost)
+    if isinstance(query, Phrase):
+        return Phrase(fold_text(query.query_string))
+    if isinstance(query, Fuzzy):
+        return Fuzzy(fold_text(query.query_string), query.operator, query.unaccent)
+    if isinstance(query, (And, Or)):
+        return type(query)([fold_query(q) for q in query.subqueries])
+    if isinstance(query, Not):
+        return Not(fold_query(query.subquery))
+    if isinstance(query, Boost):
+        return Boost(fold_query(query.subquery), query.boost)
+    return query  # MatchAll
+
+
 class QueryTooLong(ValueError):
     pass
 
@@ -65,8 +85,9 @@ def _stemmer():
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    """The word's stem as the index holds it: folded as the indexed text is (variants.py)."""
     # Cached: highlighting stems every word of ten summaries per page, mostly the same words.
-    return _stemmer().stemWord(word.lower())
+    return _stemmer().stemWord(fold_text(word.lower()))
 
 
 def words_of(text: str) -> list[str]:
@@ -86,14 +107,22 @@ class Clause:
 
     forms: list[tuple[str, ...]]
     exact: bool = False  # a "quoted phrase": no synonyms
+    # How many of `forms`, from the first, are the reader's own words (their spellings and
+    # compounds); the rest come from a synonym group. None: all of them.
+    own: int | None = None
 
-    def to_search_query(self):
+    @property
+    def expanded(self):
+        return self.own is not None and self.own < len(self.forms)
+
+    def to_search_query(self, literal=False):
+        """Any of the forms; with `literal`, any of the reader's own forms only."""
+        forms = self.forms[: self.own] if literal else self.forms
+        # Folded as the indexed text is (variants.py): "mentalizing" is searched as "mentaliz".
         # A hyphenated word is a phrase: on PostgreSQL, "well-being" as a phrase is its own
         # lexeme ('well-b'), where the words apart lose "being" (a stop word) and match "well".
-        parts = [
-            PlainText(f[0]) if len(f) == 1 and "-" not in f[0] else Phrase(" ".join(f))
-            for f in self.forms
-        ]
+        texts = dict.fromkeys(fold_text(" ".join(form)) for form in forms)
+        parts = [Phrase(t) if " " in t or "-" in t else PlainText(t) for t in texts]
         return parts[0] if len(parts) == 1 else Or(parts)
 
     @property
@@ -111,12 +140,18 @@ class ParsedQuery:
     def __bool__(self):
         return bool(self.clauses)
 
-    def search_query(self, any_of=None):
+    def search_query(self, any_of=None, literal=False):
+        """The Wagtail query; with `literal`, without the synonym groups' other terms."""
         any_of = self.any_of if any_of is None else any_of
-        parts = [c.to_search_query() for c in self.clauses]
+        parts = [c.to_search_query(literal) for c in self.clauses]
         if len(parts) == 1:
             return parts[0]
         return Or(parts) if any_of else And(parts)
+
+    @property
+    def expanded(self):
+        """Whether a synonym group added terms the reader did not type."""
+        return any(c.expanded for c in self.clauses)
 
     @property
     def stems(self) -> set[str]:
@@ -213,7 +248,7 @@ def parse(raw: str, synonym_groups=()) -> ParsedQuery:
                 pending_or = True
                 i += 1
                 continue
-            clause, used = _match_synonym(words, i, synonyms)
+            clause, used = _match_synonym(words, i, synonyms, spans[i])
             if clause is None and spans[i] > 1:
                 clause, used = _compound(words[i : i + spans[i]]), spans[i]
             pair = tuple(words[i : i + 2])
@@ -252,7 +287,10 @@ def _compound(parts):
     return Clause([*forms, ("".join(parts),)])
 
 
-def _match_synonym(words, start, synonyms):
+def _match_synonym(words, start, synonyms, compound=0):
+    """The clause of the synonym group whose term starts at `words[start]`, and how many words
+    it took; (None, 0) if none does. `compound`: the length of the hyphenated word starting
+    there ("drop-out": 2), whose closed and open forms are the reader's own too."""
     first = words[start]
     if first is None:
         return None, 0
@@ -260,11 +298,25 @@ def _match_synonym(words, start, synonyms):
         span = words[start : start + len(key)]
         if None not in span and tuple(stem(w) for w in span) == key:
             # What the reader typed comes first (as the group writes it, hyphens kept, and as
-            # typed unless a stop word would vanish from it), then the group's other forms,
-            # and the other spellings of one-word forms ("behaviour" finds "behavior").
+            # typed unless a stop word would vanish from it), with its spellings and compound
+            # forms; then the group's other forms, and the other spellings of one-word forms
+            # ("behaviour" finds "behavior"). Ranking puts summaries with the reader's own
+            # words first (engine.py), so a neighbouring word adds results after them.
             same = [f for f in forms if _key(f) == key]
             typed = [tuple(span)] if not STOP_WORDS.intersection(span) or not same else []
-            ordered = [*same, *typed, *(f for f in forms if _key(f) != key)]
-            ordered += [(other,) for f in ordered if len(f) == 1 for other in spellings(f[0])]
-            return Clause(list(dict.fromkeys(ordered))), len(key)
+            own = [*same, *typed]
+            if len(span) == 1:
+                own += _word(span[0]).forms
+            elif compound == len(span) or open_compound("".join(span)) == tuple(span):
+                own += _compound(span).forms
+            own = _with_spellings(own)
+            others = _with_spellings([f for f in forms if _key(f) != key])
+            ordered = list(dict.fromkeys([*own, *others]))
+            return Clause(ordered, own=len(own)), len(key)
     return None, 0
+
+
+def _with_spellings(forms):
+    """`forms` and the other spellings of their one-word forms, without repeats."""
+    spelt = [(other,) for f in forms if len(f) == 1 for other in spellings(f[0])]
+    return list(dict.fromkeys([*forms, *spelt]))

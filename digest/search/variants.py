@@ -1,15 +1,28 @@
 """Spellings of one word that should find each other: British and American forms, the -ise/-ize
 family of a word (mentalization, mentalizing, mentalisation…) and closed compounds
-(wellbeing, selfharm) beside their two-word form.
+(wellbeing, selfharm) beside their two-word form; and the few word families every engine's
+stemmer would confuse with another word, folded into one token (`fold_text`).
 
 Pure Python. The query parser (query.py) searches each word as any of its variants, so the folding
 is the same on every engine (SQLite FTS5, PostgreSQL, OpenSearch/Elasticsearch): each indexes the
 words as written, and the query asks for every spelling at once. A rule may produce a string
 that is no word at all ("factour"); it then matches nothing and costs one failed term look-up.
+
+`fold_text` is applied to the text indexed (folding.py) and to every word searched (query.py),
+so it too is the same on every engine; changing FOLDED means re-indexing (`update_index`).
 """
 
 import re
 from functools import lru_cache
+
+# Word families the stemmers reduce to a more common word: Porter (SQLite FTS5) and PostgreSQL's
+# english stemmer turn mentalization, mentalizing and mentalize into "mental", the stem of
+# "mental health", and leave mentalisation as "mentalis". Every member of a family is written,
+# in the indexed text and in the query alike, as one token that no stemmer changes.
+FOLDED = [
+    ("mentaliz", r"mentali[sz](?:e|es|ed|ing|ation|ations|er|ers)?"),
+]
+_FOLDED = [(token, re.compile(rf"\b{pattern}\b", re.IGNORECASE)) for token, pattern in FOLDED]
 
 # Whole-word or word-start spellings no rule covers (British first).
 PAIRS = [
@@ -146,3 +159,11 @@ def open_compound(word: str) -> tuple[str, str] | None:
         if head != "co" or rest[0] in "aeiou" or rest.startswith("morbid"):
             return head, rest
     return None
+
+
+def fold_text(text: str) -> str:
+    """`text` with each member of a FOLDED family written as the family's token:
+    "Mentalization-based treatment" → "mentaliz-based treatment"."""
+    for token, pattern in _FOLDED:
+        text = pattern.sub(token, text)
+    return text

@@ -8,10 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from digest.core.tests.factories import make_summary
+from digest.search import engine
 from digest.search.abbreviations import Abbreviation, best_long_form, find_abbreviations
 from digest.search.models import LearnedAbbreviation, SearchSynonym
-from digest.search.query import parse
-from digest.search.variants import open_compound, spellings
+from digest.search.query import parse, stem
+from digest.search.variants import fold_text, open_compound, spellings
+from digest.summaries.models import SummaryPage
 
 ADMIN = "/admin/snippets/search/"
 
@@ -72,6 +74,27 @@ def test_any_text_gives_well_formed_pairs(text):
 )
 def test_british_and_american_spellings_and_word_families_fold(word, other):
     assert other in spellings(word)
+
+
+def test_the_mentalization_family_folds_together_and_apart_from_mental():
+    family = ["mentalization", "Mentalizing", "mentalize", "mentalised", "mentalisation"]
+    assert {stem(word) for word in family} == {stem("mentaliz")}
+    assert stem("mental") != stem("mentalizing")
+    assert fold_text("Mentalization-based treatment, mental health") == (
+        "mentaliz-based treatment, mental health"
+    )
+    assert fold_text("mentalist, premental") == "mentalist, premental"
+
+
+def test_a_synonym_clause_knows_which_forms_the_reader_typed():
+    groups = [["medication", "pharmacotherapy", "drug"], ["dropout", "drop-out", "attrition"]]
+    (clause,) = parse("pharmacotherapy", groups).clauses
+    assert clause.forms[: clause.own] == [("pharmacotherapy",)]
+    assert {("medication",), ("drug",)} <= set(clause.forms[clause.own :])
+    (clause,) = parse("drop-out", groups).clauses  # its closed and open forms are its own
+    assert {("drop-out",), ("dropout",)} <= set(clause.forms[: clause.own])
+    assert ("attrition",) not in clause.forms[: clause.own]
+    assert not parse("homework", groups).expanded
 
 
 def test_closed_compounds_open_only_after_a_known_first_half():
@@ -163,12 +186,71 @@ def test_learn_abbreviations_reads_the_whole_archive():
         ("self harm", "Self-harm in adolescents"),
         ("mentalization", "Mentalising in group therapy"),
         ("mentalizing", "Mentalization-based treatment"),
+        ("counselling", "Counseling students in distress"),
+        ("randomized", "A randomised trial of group therapy"),
+        ("behavioural", "Behavioral activation for depression"),
+        ("paediatric", "Pediatric anxiety in primary care"),
+        ("selfharm", "Self harm after discharge"),
+        ("well being", "Wellbeing of trainees"),
     ],
 )
 def test_clinicians_words_find_the_archives_words(client, query, text):
     make_summary(title=text)
     make_summary(title="Unrelated homework study")
     assert titles(client.get("/search/", {"q": query})) == [text]
+
+
+@pytest.mark.django_db
+def test_mentalization_does_not_find_mental_health_nor_the_reverse(client):
+    make_summary(
+        title="Mentalization-based treatment for adolescents",
+        body="<p>Offered by child health services.</p>",
+    )
+    make_summary(title="Mentalizing in group supervision", body="<p>Notes.</p>")
+    make_summary(title="Mental health services for students")
+    for query in ("mentalization", "mentalizing", "mentalisation", "mentalize"):
+        assert set(titles(client.get("/search/", {"q": query}))) == {
+            "Mentalization-based treatment for adolescents",
+            "Mentalizing in group supervision",
+        }, query
+    assert titles(client.get("/search/?q=mental+health")) == ["Mental health services for students"]
+    html = client.get("/search/?q=mentalizing").content.decode()
+    assert "<mark>Mentalization</mark>-based" in html
+
+
+def test_summaries_index_every_page_field_folded_and_pass_wagtails_check():
+    from django.core import checks
+
+    from digest.search.folding import FoldedSearchField
+
+    title = [f for f in SummaryPage.search_fields if getattr(f, "field_name", "") == "title"]
+    assert any(isinstance(f, FoldedSearchField) and f.boost == 2 for f in title)
+    assert not [e for e in checks.run_checks() if e.id == "wagtailsearch.W001"]
+
+
+@pytest.mark.django_db
+def test_the_admins_page_search_folds_as_the_index_does():
+    make_summary(title="Mentalizing in group supervision")
+    make_summary(title="Mental health services for students")
+    found = engine.backend().search("mentalization", SummaryPage.objects.all())
+    assert [page.title for page in found] == ["Mentalizing in group supervision"]
+
+
+@pytest.mark.django_db
+def test_the_readers_own_word_ranks_before_a_synonym(client):
+    # The headline would rank first by weight alone; it only has a word of the group.
+    make_summary(
+        title="Medication and medication again",
+        body="<p>Medication, medication.</p>",
+        implications="<p>Medication.</p>",
+    )
+    make_summary(title="Notes from a trial", body="<p>Pharmacotherapy was added later.</p>")
+    make_summary(title="Unrelated homework study")
+    assert titles(client.get("/search/?q=pharmacotherapy")) == [
+        "Notes from a trial",
+        "Medication and medication again",
+    ]
+    assert titles(client.get("/search/?q=medication"))[0] == "Medication and medication again"
 
 
 @pytest.mark.django_db
