@@ -28,10 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main():
     """Build a migrated template database once, then measure each corpus size in a child."""
-    workdir = Path(tempfile.mkdtemp(prefix="digest-bench-"))
-    template = workdir / "empty.sqlite3"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "digest.settings.dev", "DEBUG": "false"}
     print(machine(), flush=True)
+    in_children("bench.bench_pages", SIZES, env)
+
+
+def in_children(module, sizes, env):
+    """Run `python -m <module> --size N` for each size, each on its own copy of a freshly
+    migrated SQLite database (DATABASE_URL is read before Django starts)."""
+    workdir = Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    template = workdir / "empty.sqlite3"
     try:
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
@@ -39,11 +45,11 @@ def main():
             env={**env, "DATABASE_URL": f"sqlite:///{template}"},
             check=True,
         )
-        for size in SIZES:
+        for size in sizes:
             database = workdir / f"corpus-{size}.sqlite3"
             shutil.copy(template, database)
             subprocess.run(
-                [sys.executable, "-m", "bench.bench_pages", "--size", str(size)],
+                [sys.executable, "-m", module, "--size", str(size)],
                 cwd=ROOT,
                 env={**env, "DATABASE_URL": f"sqlite:///{database}"},
                 check=True,

@@ -29,18 +29,23 @@ __all__ = [
 class _TextCollector(HTMLParser):
     # Block-level tags end a sentence-ish unit; without the break "…clients</p><p>Therapists"
     # would glue two paragraphs into one token.
-    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td"}
+    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "blockquote", "tr", "td"}
+    _BLOCK |= {"h1", "h2", "h3", "h4", "h5", "h6"}
 
-    def __init__(self) -> None:
+    def __init__(self, bullet: str) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._bullet = bullet
+        self._pending = ""  # a list item's bullet, written before its first words
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self._skip += 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
+            if tag == "li":
+                self._pending = self._bullet
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
@@ -49,15 +54,21 @@ class _TextCollector(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
+        if self._skip:
+            return
+        if self._pending and data.strip():
+            self.parts.append(self._pending)
+            self._pending = ""
+        self.parts.append(data)
 
 
-def html_to_text(html: str) -> str:
-    """Plain text of an HTML fragment (rich-text field), paragraphs separated by newlines."""
+def html_to_text(html: str, *, bullet: str = "") -> str:
+    """Plain text of an HTML fragment (rich-text field), one line per block (paragraph, list
+    item, heading), list items starting with `bullet`. The site's one HTML-to-text function:
+    evidence extraction, search passages, the API and the e-mails' text part all read it."""
     if not html:
         return ""
-    collector = _TextCollector()
+    collector = _TextCollector(bullet)
     try:
         collector.feed(str(html))
         collector.close()

@@ -9,7 +9,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +24,7 @@ from digest.evidence.extraction import (
 )
 from digest.evidence.learning import NearestNeighbours, Suggestion, blend
 from digest.references.parsing import normalise_doi, parse_reference
+from digest.summaries.facet_index import current_generation
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
 
@@ -138,21 +138,15 @@ def page_text(page) -> str:
 
 # --------------------------------------------------------------------------- learned labels
 
-_MODELS: dict[tuple, NearestNeighbours] = {}
+_MODELS: dict[tuple, NearestNeighbours] = {}  # (relation, generation) -> its fit
 
 
 def _archive_model(relation: str) -> NearestNeighbours:
     """Neighbours fitted on every summary tagged through `relation` ("topics" or
-    "research_types"). Refitted when the archive changes, else reused from this process."""
-    through = getattr(SummaryPage, relation).through
-    stamp = SummaryPage.objects.aggregate(
-        n=Count("pk"),
-        revised=Max("latest_revision_created_at"),
-        published=Max("last_published_at"),
-        last=Max("pk"),
-    )
-    key = (relation, through.objects.count(), *stamp.values())
+    "research_types"), kept in this process until the archive's generation stamp changes."""
+    key = (relation, current_generation())
     if key not in _MODELS:
+        through = getattr(SummaryPage, relation).through
         label_field = "topic__slug" if relation == "topics" else "researchtype__slug"
         labels: dict[int, list[str]] = {}
         for page_id, slug in through.objects.values_list("summarypage_id", label_field):
@@ -161,7 +155,8 @@ def _archive_model(relation: str) -> NearestNeighbours:
             "pk", "title", "preamble", "body", "implications"
         )
         documents = [(pk, summary_text(*texts), labels[pk]) for pk, *texts in rows]
-        _MODELS.clear()  # one archive per process: keep only the current fits
+        for stale in [k for k in list(_MODELS) if k[1] != key[1]]:  # an older archive's
+            _MODELS.pop(stale, None)
         _MODELS[key] = NearestNeighbours(min_score=0).fit(documents)
     return _MODELS[key]
 

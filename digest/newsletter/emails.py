@@ -6,7 +6,6 @@ Every e-mail is HTML with CSS inlined by css-inline and a plain-text twin; every
 absolute, built on BASE_URL.
 """
 
-import html
 import re
 import secrets
 import textwrap
@@ -24,6 +23,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from digest.evidence.extraction import html_to_text
+
 from . import tokens
 
 # Stand-ins rendered into the shared frame and replaced per subscriber. They survive HTML
@@ -33,8 +34,6 @@ PREFERENCES_MARK = "__newsletter_preferences_url__"
 
 _INLINER = css_inline.CSSInliner()
 _RELATIVE_LINK = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div)>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def base_url() -> str:
@@ -50,16 +49,12 @@ def absolutise_links(markup: str) -> str:
     return _RELATIVE_LINK.sub(lambda m: f'{m.group(1)}{absolute_url(m.group(2))}"', markup)
 
 
-def html_to_text(markup: str) -> str:
-    """Rich text as readable plain text: one paragraph per block, list items bulleted,
-    wrapped at 78 characters as plain-text mail is."""
-    markup = re.sub(r"<li[^>]*>", "- ", markup or "", flags=re.IGNORECASE)
-    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+def mail_text(markup: str) -> str:
+    """Rich text as plain-text mail: one paragraph per block, list items bulleted, wrapped at
+    78 characters."""
     return "\n\n".join(
-        textwrap.fill(line, 78, break_long_words=False, break_on_hyphens=False)
-        for line in lines
-        if line
+        textwrap.fill(" ".join(line.split()), 78, break_long_words=False, break_on_hyphens=False)
+        for line in html_to_text(markup, bullet="- ").splitlines()
     )
 
 
@@ -220,7 +215,7 @@ class IssueEmail:
                 context = {
                     "issue": self.issue,
                     "month": month,
-                    "intro_text": html_to_text(self.issue.intro),
+                    "intro_text": mail_text(self.issue.intro),
                     "issue_url": absolute_url(self.issue.get_url() or "/"),
                     "summaries": [_summary_context(s, self._marks) for s in self.summaries()],
                     "marks": self._marks,
@@ -258,7 +253,7 @@ def _summary_context(summary, marks) -> dict:
         "begin": marks.begin(str(summary.pk)),
         "url": absolute_url(summary.get_url() or "/"),
         "references": list(summary.references.all()),
-        "implications_text": html_to_text(summary.implications),
+        "implications_text": mail_text(summary.implications),
     }
 
 

@@ -1,26 +1,31 @@
-"""Which published summaries carry which topics and types, held in memory for facet counts.
+"""Which published summaries carry which topics and types, held in memory for facet counts;
+and the generation stamp every cache of the published content is keyed on.
 
 Counting the archive's facets over a search's matches in SQL means joining the through tables
-once per facet against every match: at 100 000 summaries a broad query ("dropout") matches tens
-of thousands and each count took a tenth of a second. Here every set of summaries (the live
-ones, each topic's, each type's, a search's matches) is a mask: a NumPy array of booleans, one
-per live summary, in the archive's order (newest first), so that
+once per facet against every match, which grows with the matches (docs/benchmarks.md has the
+figures). Here every set of summaries (the live ones, each topic's, each type's, a search's
+matches) is a mask: a NumPy array of booleans, one per live summary, in the archive's order
+(newest first), so that
 
-- a search's 70 000 matching ids become a mask in one vectorised lookup (well under 1 ms at
-  100 000 summaries, against 6 ms for a Python loop),
+- a search's matching ids become a mask in one vectorised lookup, not a Python loop,
 - filters are `&` and `|` of masks, and a page of the archive is the `start`-th to `stop`-th
   set position, read off in archive order with no sort,
 - every facet option's count is one pass over the terms' masks packed eight to a byte
-  (`np.bitwise_count`, a few tenths of a millisecond for all 47 options).
+  (`np.bitwise_count`).
 
 The index is built by five queries (live summaries newest first, their topics, their types,
 the topics, the types) and kept per process: just over a byte per summary per term, and 16 per
-summary (under 10 MB at 100 000 summaries). Any change that can alter it (a page saved,
-published, moved or deleted; a view restriction; a topic or type edited or merged) stamps a new
-generation in the shared cache, immediately and again when the transaction commits; the next
-request that sees another generation rebuilds. The processes must share the cache to see each
-other's stamps (the default file cache, or Redis); MAX_AGE bounds how stale a process can be
-when they do not.
+summary (under 10 MB at 100 000 summaries).
+
+The generation stamp is the one invalidation of every cache of published content: this index,
+the search's entry map and ranked ids, the editor's suggester fits, the about link and the page
+cache all key on it (issue 18 in docs/benchmarks.md: what each one saves). Any change that can
+alter them (a page saved, published, moved or deleted; a view restriction; a topic or type
+edited or merged) stamps a new generation in the shared cache, through the one set of signal
+handlers below, immediately and again when the transaction commits; the next request that sees
+another generation rebuilds. The processes must share the cache to see each other's stamps (the
+default file cache, or Redis); MAX_AGE bounds how stale a process's index can be when they do
+not. (The site map, `digest/core/sites.py`, is not content: a page saved leaves it alone.)
 """
 
 import copy
@@ -273,7 +278,7 @@ class SummaryList(Sequence):
 
 
 def current_generation():
-    """The shared stamp of the published content's state (the page cache keys on it too)."""
+    """The shared stamp of the published content's state, which every cache keys on."""
     generation = cache.get(GENERATION_KEY)
     return _stamp() if generation is None else generation
 
@@ -285,8 +290,9 @@ def _stamp():
 
 
 def invalidate(**kwargs):
-    """Any change that may alter the index: stamp now, and again once it is committed (a
-    rebuild in between could otherwise read the old rows under the new stamp)."""
+    """Any change that may alter a cache of the published content: stamp now, and again once
+    it is committed (a rebuild in between could otherwise read the old rows under the new
+    stamp)."""
     _stamp()
     transaction.on_commit(_stamp)
 

@@ -1,12 +1,9 @@
-"""Template helpers: page addresses that stay in the reader's language, facet lists, and the
-topic and research-type links of listed summaries."""
+"""Template helpers: page addresses that stay in the reader's language, query strings with a
+parameter changed, line breaks after slashes in facet names, and short citations."""
 
 from django import template
-from django.urls import get_script_prefix
-from django.utils.formats import number_format
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -42,61 +39,11 @@ def facet_without(facets, term):
     return facets.without(term)
 
 
+@register.filter
 def breakable(name):
     """`name` escaped, with a line-break opportunity after each slash: in the narrow facet
     column "Medications/Pharmacotherapy" otherwise breaks inside a word."""
     return mark_safe(escape(name).replace("/", "/<wbr>"))  # noqa: S308 (escaped first)
-
-
-@register.simple_tag
-def facet_checkboxes(options, name):
-    """The checkbox items of one facet (`Facets.options`), escaped as the template would.
-
-    Written here rather than as a template loop: the archive and search pages list about fifty
-    topics and types, and the template engine took two milliseconds a page over them.
-    """
-    return format_html_join(
-        "\n",
-        '<li{5}><input type="checkbox" name="{0}" value="{1}" id="{0}-{1}"{2}>'
-        '<label for="{0}-{1}">{3} <span class="count">({4})</span></label></li>',
-        (
-            (
-                name,
-                option["term"].slug,
-                mark_safe(" checked") if option["selected"] else "",  # noqa: S308 (a constant)
-                breakable(option["term"].label),
-                number_format(option["count"]),
-                mark_safe(' class="facet--empty"') if option.get("empty") else "",  # noqa: S308
-            )
-            for option in options
-        ),
-    )
-
-
-@register.simple_tag
-def term_tags(summary):
-    """The tag links under a listed summary: its topics, then its research types.
-
-    A list of ten summaries shows some thirty of them. The terms come from the facet index,
-    which keeps the same objects until the archive changes, so each term's address is reversed
-    once per language instead of on every page (the template loop took 1.4 ms a page).
-    """
-    type_class = mark_safe(' class="tag--type"')  # noqa: S308 (a constant)
-    return format_html_join(
-        "",
-        '<li{0}><a href="{1}">{2}</a></li>',
-        [("", _term_url(term), term.label) for term in summary.listed_topics]
-        + [(type_class, _term_url(term), term.label) for term in summary.listed_types],
-    )
-
-
-def _term_url(term):
-    """`term.get_absolute_url()`, kept on the term for its slug, language and script prefix."""
-    urls = term.__dict__.setdefault("_digest_urls", {})
-    key = (term.slug, get_language(), get_script_prefix())
-    if key not in urls:
-        urls[key] = term.get_absolute_url()
-    return urls[key]
 
 
 @register.filter

@@ -3,7 +3,8 @@
 import math
 
 from django import template
-from wagtail.rich_text import get_text_for_indexing
+
+from digest.evidence.extraction import html_to_text
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ REFLECTION_MINUTES = 5
 def cpd_minutes(summary):
     """Minutes to read the summary and write a reflection, rounded up to five."""
     words = sum(
-        len(get_text_for_indexing(html or "").split())
+        len(html_to_text(html).split())
         for html in (summary.preamble, summary.body, summary.implications)
     )
     minutes = words / WORDS_PER_MINUTE + REFLECTION_MINUTES

@@ -3,8 +3,8 @@ imported on PostgreSQL).
 
 Wagtail's backend filters on `(title || body) @@ query`, an expression its GIN indexes (one on
 `title`, one on `body`) cannot serve, so every search read every index entry; and /search/ ran
-it three times (the page, the count, the ids for facet counts): 230 ms a page at 10 000
-summaries. Migration search.0002 adds a GIN index on that very expression, and
+it three times (the page, the count, the ids for facet counts; docs/benchmarks.md has the
+figures). Migration search.0002 adds a GIN index on that very expression, and
 `fts_ranked_ids` returns every match, best first, in one query; the facet index does the rest,
 as on SQLite.
 

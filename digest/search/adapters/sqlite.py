@@ -2,9 +2,10 @@
 on SQLite: its models exist only there). See digest/search/backend.py for why.
 
 Wagtail's SQLite backend joins the FTS table from the index-entry side, so SQLite evaluates the
-MATCH once per indexed object (and again per result for the score): at 2 000 summaries a query
-took 200 ms. Here the FTS table drives (CROSS JOIN fixes the order), is ranked by bm25 in the
-same pass, and the page's own filters (live, public, facets) apply through one subquery.
+MATCH once per indexed object (and again per result for the score), so a query grows with the
+whole index (docs/benchmarks.md). Here the FTS table drives (CROSS JOIN fixes the order), is
+ranked by bm25 in the same pass, and the page's own filters (live, public, facets) apply
+through one subquery.
 """
 
 from functools import cached_property
@@ -165,7 +166,7 @@ class WeightedSQLiteQueryCompiler(wagtail_sqlite.SQLiteSearchQueryCompiler):
 class EntryObjects:
     """Which object each search-index entry stands for, by entry id (the FTS table's rowid).
 
-    Joining every match back to its entry row (a table of long texts) took a third of a broad
+    Joining every match back to its entry row (a table of long texts) is a large part of a broad
     query's time. Entry ids only grow (AUTOINCREMENT) and an entry keeps its object for life,
     so each process loads this map once and extends it when a search returns an id past its
     end (a page indexed since, `update_index`). It is rebuilt when the archive's generation
@@ -204,7 +205,7 @@ class EntryObjects:
         marks = ", ".join(["%s"] * len(self.content_types))
         # A few new entries are found by id. For all of them, "+id" keeps SQLite on the
         # (content type, object id) index, which holds every column read here, instead of
-        # visiting each row of long texts (70 ms at 100 000 summaries instead of 200).
+        # visiting each row of long texts (about three times faster; docs/benchmarks.md).
         ids = "id >= %s AND id <= %s" if len(self.objects) else "+id >= %s AND +id <= %s"
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT MAX(id) FROM {ENTRIES}")  # noqa: S608 (a table name)
