@@ -533,8 +533,11 @@ class Snapshot:
         return False
 
     def _index(self):
-        """Pagefind's index of the written pages, in `pagefind/` (the pagefind[bin] package)."""
-        shutil.rmtree(self.root / "pagefind", ignore_errors=True)
+        """Pagefind's index of the written pages, in `pagefind/` (the pagefind[bin] package).
+        Built beside the old one and swapped in, so the copy stays searchable meanwhile."""
+        built, old = self.root / "pagefind.new", self.root / "pagefind.old"
+        for folder in (built, old):
+            shutil.rmtree(folder, ignore_errors=True)
         subprocess.run(  # noqa: S603
             [
                 sys.executable,
@@ -542,11 +545,17 @@ class Snapshot:
                 "pagefind",
                 "--site",
                 str(self.root),
+                "--output-path",
+                str(built),
                 "--keep-index-url",
                 "--silent",
             ],
             check=True,
         )
+        if (self.root / "pagefind").exists():
+            (self.root / "pagefind").rename(old)
+        built.rename(self.root / "pagefind")
+        shutil.rmtree(old, ignore_errors=True)
 
     def _read_manifest(self):
         try:

@@ -173,6 +173,18 @@ def test_the_command_builds_a_pagefind_index_and_a_search_page(tmp_path, site, c
     assert broken_links(tmp_path) == []
 
 
+def test_a_publish_rebuilds_the_index_and_swaps_it_in_whole(tmp_path, site, capsys):
+    call_command("export_static", str(tmp_path), "--live-url", LIVE)
+    fragments = {p.name for p in (tmp_path / "pagefind/fragment").iterdir()}
+    site[2].title = "Ending well, and when"
+    site[2].save_revision().publish()
+    call_command("export_static", str(tmp_path), "--live-url", LIVE)
+    assert "Incremental export" in capsys.readouterr().out
+    # The changed page's fragment is new; nothing is left of the index being built.
+    assert {p.name for p in (tmp_path / "pagefind/fragment").iterdir()} != fragments
+    assert sorted(p.name for p in tmp_path.glob("pagefind*")) == ["pagefind"]
+
+
 def test_bad_languages_are_refused_clearly(tmp_path):
     from django.core.management.base import CommandError
 
