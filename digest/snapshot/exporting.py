@@ -144,11 +144,52 @@ def digest(content):
     return hashlib.sha256(content).hexdigest()
 
 
+# Addresses a worker takes at a time: small enough to share the work evenly.
+PER_TASK = 25
+_forked = None  # the Snapshot a forked worker renders for
+
+
+@dataclass
+class WorkerOutcome:
+    rendered: int = 0
+    written: int = 0
+    unchanged: int = 0
+    failed: list = field(default_factory=list)
+    static: set = field(default_factory=set)
+
+
+def _render_in_worker(addresses):
+    snapshot = _forked
+    snapshot.static_wanted = set()
+    done = WorkerOutcome()
+    part = [(address, snapshot._render(address, done)) for address in addresses]
+    done.static = snapshot.static_wanted
+    return done, part
+
+
+def _can_fork():
+    """Workers are forked, and must see what this process sees: not from inside a
+    transaction (its rows are not committed), nor on a platform without fork."""
+    import multiprocessing
+
+    from django.db import connections
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    return not any(connections[alias].in_atomic_block for alias in connections)
+
+
+def _sqlite(connections):
+    return [c for c in connections.all() if c.vendor == "sqlite"]
+
+
 class Snapshot:
     """One export into `root`; `live_url` is where links and forms the snapshot cannot hold
     lead (forms="hide" removes those forms instead)."""
 
-    def __init__(self, root, *, live_url, forms="live", languages=None, search=True, log=None):
+    def __init__(
+        self, root, *, live_url, forms="live", languages=None, search=True, jobs=1, log=None
+    ):
         from django.conf import settings
 
         self.root = Path(root)
@@ -157,6 +198,7 @@ class Snapshot:
         self.default_language = settings.LANGUAGE_CODE
         self.languages = tuple(languages or (self.default_language,))
         self.search = search
+        self.jobs = jobs
         self.log = log or (lambda message: None)
 
     # ---- the run ----------------------------------------------------------------------------
@@ -194,6 +236,7 @@ class Snapshot:
         outcome = Outcome(full=changed is None)
         files = {} if changed is None else dict(old["files"])
         static = dict(old.get("static", {})) if old else {}
+        self.static_wanted = set()
         if changed is None:
             queue = self._seeds(state)
         else:
@@ -205,15 +248,18 @@ class Snapshot:
             queue += [a for a in self._always() if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
         seen = set(queue)
-        self.static_wanted = set()
         while queue:
-            address = queue.pop(0)
-            record = self._render(address, outcome)
-            if record is None:
-                files.pop(address, None)
-                continue
-            files[address] = record
-            for link in record.pop("follow"):
+            # Each round renders what is known, then follows the links found: pagination is
+            # seeded up front, so there are few rounds after the first.
+            found = []
+            for address, record in self._render_all(queue, outcome):
+                if record is None:
+                    files.pop(address, None)
+                    continue
+                files[address] = record
+                found += record.pop("follow")
+            queue = []
+            for link in found:
                 if link not in seen and (changed is None or link not in files):
                     seen.add(link)
                     queue.append(link)
@@ -229,6 +275,38 @@ class Snapshot:
             self._index()
         self._write_manifest(state, files, static)
         return outcome
+
+    def _render_all(self, addresses, outcome):
+        """(address, record) for each of `addresses`, rendered here or, for a long list, by
+        `jobs` forked workers that each take a share and write their own files."""
+        if self.jobs < 2 or len(addresses) < 2 * PER_TASK or not _can_fork():
+            return [(address, self._render(address, outcome)) for address in addresses]
+        import multiprocessing
+
+        from django.db import connections
+
+        global _forked
+        # The workers start from this process's memory (templates compiled, the facet index
+        # built) and open their own database connections: a connection must not be shared.
+        from digest.summaries.facet_index import FacetIndex
+
+        FacetIndex.current()
+        if not any(c.is_in_memory_db() for c in _sqlite(connections)):
+            connections.close_all()
+        _forked = self
+        tasks = [addresses[i : i + PER_TASK] for i in range(0, len(addresses), PER_TASK)]
+        results = []
+        context = multiprocessing.get_context("fork")
+        with context.Pool(self.jobs) as pool:
+            for done, part in pool.imap_unordered(_render_in_worker, tasks):
+                outcome.rendered += done.rendered
+                outcome.written += done.written
+                outcome.unchanged += done.unchanged
+                outcome.failed += done.failed
+                self.static_wanted |= done.static
+                results += part
+        _forked = None
+        return results
 
     # ---- what changed -----------------------------------------------------------------------
 
@@ -329,6 +407,7 @@ class Snapshot:
                     f"{prefix}/feeds/rss/?type={slug}",
                     f"{prefix}/feeds/atom/?type={slug}",
                 ]
+            seeds += [f"{prefix}{address}" for address in self._later_archive_pages()]
         seeds += sorted(state["urls"])
         response = self.client.get("/sitemap.xml")
         for location in re.findall(rb"<loc>([^<]+)</loc>", response.content):
@@ -336,6 +415,21 @@ class Snapshot:
             if target(address, self.languages, self.default_language):
                 seeds.append(address)
         return list(dict.fromkeys(seeds))
+
+    def _later_archive_pages(self):
+        """Pages 2, 3… of the archive and of each topic's and type's, as its pagination
+        links them: known from the counts, they need not be found one page after another."""
+        from digest.summaries.facet_index import FacetIndex
+        from digest.summaries.views import ARCHIVE_PAGE_SIZE
+
+        index = FacetIndex.current()
+        topic_counts, type_counts = index.counts(index.live)
+        lists = [("", index.size)]
+        lists += [(f"topic={topic.slug}&", topic_counts[topic.pk]) for topic in index.topics]
+        lists += [(f"type={kind.slug}&", type_counts[kind.pk]) for kind in index.types]
+        for query, count in lists:
+            for number in range(2, -(-count // ARCHIVE_PAGE_SIZE) + 1):
+                yield f"/archive/?{query}page={number}"
 
     # ---- rendering --------------------------------------------------------------------------
 
@@ -439,8 +533,11 @@ class Snapshot:
         return False
 
     def _index(self):
-        """Pagefind's index of the written pages, in `pagefind/` (the pagefind[bin] package)."""
-        shutil.rmtree(self.root / "pagefind", ignore_errors=True)
+        """Pagefind's index of the written pages, in `pagefind/` (the pagefind[bin] package).
+        Built beside the old one and swapped in, so the copy stays searchable meanwhile."""
+        built, old = self.root / "pagefind.new", self.root / "pagefind.old"
+        for folder in (built, old):
+            shutil.rmtree(folder, ignore_errors=True)
         subprocess.run(  # noqa: S603
             [
                 sys.executable,
@@ -448,11 +545,17 @@ class Snapshot:
                 "pagefind",
                 "--site",
                 str(self.root),
+                "--output-path",
+                str(built),
                 "--keep-index-url",
                 "--silent",
             ],
             check=True,
         )
+        if (self.root / "pagefind").exists():
+            (self.root / "pagefind").rename(old)
+        built.rename(self.root / "pagefind")
+        shutil.rmtree(old, ignore_errors=True)
 
     def _read_manifest(self):
         try:

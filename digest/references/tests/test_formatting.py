@@ -138,3 +138,38 @@ def test_clean_fills_fields_for_review_before_saving():
     reference.clean()
     assert reference.doi == "10.1037/a0022140" and reference.raw == "doi:10.1037/a0022140"
     assert reference.as_text() == "doi:10.1037/a0022140"  # nothing to format: raw is shown
+
+
+@pytest.mark.django_db
+def test_a_saved_reference_keeps_its_apa_and_shows_it_without_citeproc(monkeypatch):
+    summary = make_summary(references=[ARTICLE])
+    reference = Reference.objects.get(summary=summary)
+    csl = reference.to_csl()
+    assert reference.formatted_html == format_reference(csl)
+    assert reference.formatted_text == format_reference(csl, html_output=False)
+
+    def citeproc_called(*args, **kwargs):
+        raise AssertionError("formatted again")
+
+    monkeypatch.setattr("digest.references.models.format_reference", citeproc_called)
+    assert reference.as_html() == EXPECTED["article"][1]
+    assert reference.as_text() == EXPECTED["article"][2]
+
+
+@pytest.mark.django_db
+def test_a_changed_field_is_formatted_afresh_before_and_after_saving():
+    reference = make_summary(references=[ARTICLE]).references.get()
+    reference.title = "Repairing ruptures, revisited"
+    # Unsaved (a preview, a revision on screen): the stored copy no longer matches.
+    assert "Repairing ruptures, revisited" in reference.as_html()
+    reference.save()
+    stored = Reference.objects.get(pk=reference.pk)
+    assert "Repairing ruptures, revisited" in stored.formatted_html
+    assert "Repairing ruptures, revisited" in stored.formatted_text
+
+
+@pytest.mark.django_db
+def test_a_row_written_without_save_is_still_formatted():
+    reference = make_summary(references=[ARTICLE]).references.get()
+    Reference.objects.filter(pk=reference.pk).update(year=2012)  # no save(): copy is stale
+    assert "(2012)" in Reference.objects.get(pk=reference.pk).as_text()

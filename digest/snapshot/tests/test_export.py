@@ -1,6 +1,7 @@
 """The static snapshot: complete, every internal link relative and resolving, forms sent to
 the live site or removed, searchable, and a second run rewriting only what changed."""
 
+import os
 import re
 from pathlib import Path
 
@@ -8,7 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from digest.core.tests.factories import make_issue, make_summary
-from digest.snapshot.exporting import Snapshot, target
+from digest.snapshot import exporting
+from digest.snapshot.exporting import MANIFEST, Snapshot, _render_in_worker, target
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +46,19 @@ def broken_links(root):
             if path.startswith("/") or "?" in path or not (page.parent / path).exists():
                 broken.append((str(page.relative_to(root)), link))
     return broken
+
+
+def files_of(root):
+    """{path: bytes} of every file but the manifest (whose entries come in any order); a feed
+    without entries is dated when it is rendered (Django's feeds), so its date is left out."""
+    files = {}
+    for path in root.rglob("*"):
+        if path.is_file() and path.name != MANIFEST:
+            content = path.read_bytes()
+            if path.suffix == ".xml" and b"<entry>" not in content and b"<item>" not in content:
+                content = re.sub(rb"<(updated|lastBuildDate)>[^<]*</\1>", b"", content)
+            files[str(path.relative_to(root))] = content
+    return files
 
 
 def test_the_snapshot_holds_every_reader_page_feed_sitemap_and_css(tmp_path, site):
@@ -158,6 +173,18 @@ def test_the_command_builds_a_pagefind_index_and_a_search_page(tmp_path, site, c
     assert broken_links(tmp_path) == []
 
 
+def test_a_publish_rebuilds_the_index_and_swaps_it_in_whole(tmp_path, site, capsys):
+    call_command("export_static", str(tmp_path), "--live-url", LIVE)
+    fragments = {p.name for p in (tmp_path / "pagefind/fragment").iterdir()}
+    site[2].title = "Ending well, and when"
+    site[2].save_revision().publish()
+    call_command("export_static", str(tmp_path), "--live-url", LIVE)
+    assert "Incremental export" in capsys.readouterr().out
+    # The changed page's fragment is new; nothing is left of the index being built.
+    assert {p.name for p in (tmp_path / "pagefind/fragment").iterdir()} != fragments
+    assert sorted(p.name for p in tmp_path.glob("pagefind*")) == ["pagefind"]
+
+
 def test_bad_languages_are_refused_clearly(tmp_path):
     from django.core.management.base import CommandError
 
@@ -172,3 +199,24 @@ def test_french_pages_come_along_when_asked_for(tmp_path, site):
     english = (tmp_path / site[0].url.lstrip("/") / "index.html").read_text()
     assert f'href="../../../fr{site[0].url}index.html"' in english
     assert broken_links(tmp_path) == []
+
+
+def _render_and_note_the_process(addresses):
+    with open(os.environ["SNAPSHOT_TEST_PIDS"], "a") as pids:
+        pids.write(f"{os.getpid()}\n")
+    return _render_in_worker(addresses)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_workers_render_the_same_files_as_one_process(tmp_path, site, monkeypatch):
+    export(tmp_path / "one")
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("SNAPSHOT_TEST_PIDS", str(pids))
+    monkeypatch.setattr(exporting, "PER_TASK", 2)
+    monkeypatch.setattr(exporting, "_render_in_worker", _render_and_note_the_process)
+    outcome = export(tmp_path / "two", jobs=2)
+    assert outcome.failed == []
+    assert str(os.getpid()) not in pids.read_text().split()  # rendered by the workers
+    one, two = files_of(tmp_path / "one"), files_of(tmp_path / "two")
+    assert one.keys() == two.keys() and one == two
+    assert broken_links(tmp_path / "two") == []

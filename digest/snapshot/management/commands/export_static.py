@@ -1,5 +1,7 @@
 """`manage.py export_static DIR`: a complete, browsable, searchable copy of the public site."""
 
+import os
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -32,16 +34,29 @@ class Command(BaseCommand):
         )
         parser.add_argument("--full", action="store_true", help="Render every page again.")
         parser.add_argument("--no-search", action="store_true", help="Skip the Pagefind index.")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Processes rendering pages (default: one per core).",
+        )
 
-    def handle(self, directory, live_url, forms, languages, full, no_search, **options):
+    def handle(self, directory, live_url, forms, languages, full, no_search, jobs, **options):
         known = {code for code, _name in settings.LANGUAGES}
         chosen = [code.strip() for code in languages.split(",") if code.strip()]
         if not chosen or set(chosen) - known:
             raise CommandError(f"--languages takes some of: {', '.join(sorted(known))}")
+        if jobs < 1:
+            raise CommandError("--jobs takes a number of processes, 1 or more.")
         if settings.LANGUAGE_CODE not in chosen:
             chosen.insert(0, settings.LANGUAGE_CODE)
         snapshot = Snapshot(
-            directory, live_url=live_url, forms=forms, languages=chosen, search=not no_search
+            directory,
+            live_url=live_url,
+            forms=forms,
+            languages=chosen,
+            search=not no_search,
+            jobs=jobs,
         )
         outcome = snapshot.export(full=full)
         for address, status in outcome.failed:
