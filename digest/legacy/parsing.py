@@ -514,9 +514,29 @@ def _is_short_label(line: str) -> bool:
 
 
 def _is_series_heading(lines: list[str], index: int) -> bool:
-    """ "Handbook of Psychotherapy and Behavior Change" above its series note."""
+    """ "Handbook of Psychotherapy and Behavior Change" above its series note. The heading names
+    the book the note is about: an entry's own headline above a note that carries its heading
+    inline ("Handbook of …: Starting in March 2013 I will review…", 2016+ listings) is not one."""
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    return _is_headline_like(lines[index]) and bool(_SERIES_NOTE.search(following))
+    return (
+        _is_headline_like(lines[index])
+        and bool(_SERIES_NOTE.search(following))
+        and _key(lines[index]) in _key(following)
+    )
+
+
+def _is_headline_sentence(line: str, following: str) -> bool:
+    """A headline the editor ended with a full stop ("Is the Alliance Therapeutic? It Depends.",
+    2016+ listings): short, in title case or in two parts, and followed by the entry's reference
+    or by a longer paragraph. The opening sentence of a summary is neither."""
+    words = line.split()
+    if not (2 <= len(words) <= 20 and len(line) <= 160 and line.endswith(".")):
+        return False
+    if is_reference(line) or _is_entry_marker(line) or _SERIES_NOTE.search(line):
+        return False
+    capitals = sum(1 for word in words if word[:1].isupper())
+    titled = capitals * 3 >= len(words) * 2 or bool(re.search(r"[?!:]\s+[A-Z]", line))
+    return titled and (is_reference(following) or len(following) > len(line))
 
 
 def _unglue_twice(line: str) -> str:
@@ -809,7 +829,12 @@ class _Reader:
                 entry.preamble.append(lines[index])
             elif entry.headline and _key(lines[index]) == _key(entry.headline):
                 pass
-            elif not entry.headline and _is_headline_like(lines[index]):
+            elif not entry.headline and (
+                _is_headline_like(lines[index])
+                or _is_headline_sentence(
+                    lines[index], lines[index + 1] if index + 1 < len(lines) else ""
+                )
+            ):
                 entry.headline = lines[index]
             else:
                 break
@@ -891,7 +916,10 @@ class _Reader:
             problems.append("no headline")
         if not (entry.summary or entry.references):
             problems.append("no summary")
-        last = (entry.implications or entry.summary or entry.references or [""])[-1]
+        # A copy cut inside the series note leaves nothing else: the note's last line tells.
+        last = (entry.implications or entry.summary or entry.references or entry.preamble or [""])[
+            -1
+        ]
         cut = bool(last) and not _SENTENCE_END.search(last) and not entry.author_email
         if cut and not found_implications:
             problems.append("cut off: the saved page ends mid-entry, before Practice Implications")

@@ -124,6 +124,40 @@ def test_newest_listing_intro_belongs_to_the_month_it_shows_first():
     assert intro.text == "This month\u2026 I blog about writing between sessions, and supervision."
 
 
+def test_listing_headline_above_a_series_note_with_its_heading_inline_is_the_headline():
+    entry = only_entry("listing-inline-series-note.txt")
+    assert (entry.year, entry.month) == (2014, 5)
+    assert entry.headline == "How Interpretations Land in Brief Therapy"
+    assert not entry.no_headline_on_page
+    (note,) = entry.preamble
+    assert note.startswith("Handbook of Psychotherapy and Behavior Change: Starting in March 2013")
+    # The copy stops inside the note: a draft that says so, not "no summary" alone.
+    assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
+
+
+def test_listing_headline_ending_with_a_full_stop_is_still_the_headline():
+    entry = only_entry("listing-headline-full-stop.txt")
+    assert entry.headline == "Does Naming a Rupture Help? Only Sometimes."
+    assert entry.summary[0].startswith("Talking openly with a client")
+    assert not entry.no_headline_on_page and not entry.complete
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # Opening sentences of a summary: prose, not a headline, whatever their length.
+        "Depression is common in primary care.",
+        "Few studies have looked at this question in routine practice.",
+    ],
+)
+def test_a_summary_opening_on_a_short_sentence_has_no_headline_made_up(opening):
+    text = (OLD_SITE / "listing-headline-full-stop.txt").read_text(encoding="utf-8")
+    page = parse_page(text.replace("Does Naming a Rupture Help? Only Sometimes.", opening))
+    (entry,) = page.entries
+    assert entry.headline == "" and entry.no_headline_on_page
+    assert entry.summary[0] == opening
+
+
 @pytest.mark.parametrize(
     ("name", "headline"),
     [
