@@ -412,6 +412,11 @@ _REF_AUTHOR_START = re.compile(rf"^{_NAME},\s+(?:[^\W\d_]\.|[^\W\d_]-[^\W\d_]\.)
 # A group author ("World Health Organization. (2019).") needs the period APA puts there, or
 # prose such as "Smith and Jones (2010) found…" would pass for a reference.
 _REF_GROUP_START = re.compile(r"^[^\W\d_][^,().]{1,150}\.\s+\((?:(?:19|20)\d\d|in press|n\.)")
+# Authors written given name first, as some 2016+ listings did ("Ann Berg & Jo Lund (2012).
+# Title…"): names, then the year and its period straight away, then more text.
+_REF_GIVEN_FIRST = re.compile(
+    rf"^{_NAME}(?:,\s+{_NAME}){{0,8}},?\s+(?:&|and)\s+{_NAME}\s+\((?:19|20)\d\d[a-z]?\)\.\s+[A-Z\u201c\"'].{{20}}"
+)
 _REF_YEAR = re.compile(
     r"\((?:(?:19|20)\d\d[a-z]?|in\s+press|n\.\s?d\.|advance\s+online)(?:[,;][^()]{0,60})?\)\.?",
     re.IGNORECASE,
@@ -469,7 +474,8 @@ _NAME_PARTICLES = frozenset(
 
 def is_reference(line: str) -> bool:
     """An APA-looking reference line: authors first, then a parenthesised year or status."""
-    if len(line) < 25 or not (_REF_AUTHOR_START.match(line) or _REF_GROUP_START.match(line)):
+    starts = (_REF_AUTHOR_START, _REF_GROUP_START, _REF_GIVEN_FIRST)
+    if len(line) < 25 or not any(start.match(line) for start in starts):
         return False
     year = _REF_YEAR.search(line[:700])
     if not year:

@@ -142,6 +142,16 @@ def test_listing_headline_ending_with_a_full_stop_is_still_the_headline():
     assert not entry.no_headline_on_page and not entry.complete
 
 
+def test_listing_reference_with_given_names_first_is_the_entrys_reference():
+    entry = only_entry("listing-given-names-first.txt")
+    assert entry.headline == "Who Never Starts Therapy, and Who Leaves Early"
+    assert entry.references == [
+        "Ann Berg & Jo Lund (2012). Waiting, starting and leaving: a register study of a regional "
+        "outpatient service, Scandinavian Journal of Talking Therapies, 14, 201-219."
+    ]
+    assert entry.summary[0].startswith("Little is known") and not entry.complete
+
+
 @pytest.mark.parametrize(
     "opening",
     [
