@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, UnicodeDammit
@@ -122,6 +122,33 @@ class LegacyEntry:
             and _key(self.headline) == _key(other.headline)
             and theirs.startswith(mine[: max(1, len(mine) - 20)])
         )
+
+    def same_by_reference(self, other: LegacyEntry) -> bool:
+        """True when both copies open on the same reference, in the same month, under the same
+        headline or with one of them showing none: one entry, read from a 2014 static month that
+        shows no headline and from a listing that does. Either copy may be cut off inside the
+        reference."""
+        if (self.year, self.month) != (other.year, other.month):
+            return False
+        if self.headline and other.headline and _key(self.headline) != _key(other.headline):
+            return False
+        if not (self.references and other.references):
+            return False
+        mine, theirs = _key(self.references[0]), _key(other.references[0])
+        shorter = min(len(mine), len(theirs))
+        # Enough of the reference to tell two chapters of one book apart; the last word may be cut.
+        return shorter >= 60 and mine[: shorter - 10] == theirs[: shorter - 10]
+
+    def titled_as(self, other: LegacyEntry) -> LegacyEntry:
+        """This copy with the headline another copy of the same entry shows."""
+        problems = [p for p in self.problems if not p.startswith(NO_HEADLINE_PROBLEMS)]
+        return replace(self, headline=other.headline, no_headline_on_page=False, problems=problems)
+
+
+# The parser's notes on an entry without a headline (plain English: this module imports no
+# Django; digest/legacy/review.py gives the editor's wording).
+NO_HEADLINE_ON_PAGE = "the page shows no headline for this entry"
+NO_HEADLINE_PROBLEMS = (NO_HEADLINE_ON_PAGE, "no headline")
 
 
 @dataclass
@@ -917,7 +944,7 @@ class _Reader:
         problems = []
         if entry.no_headline_on_page:
             opens_on = "its reference" if entry.references else "its text"
-            problems.append(f"the page shows no headline for this entry (it opens on {opens_on})")
+            problems.append(f"{NO_HEADLINE_ON_PAGE} (it opens on {opens_on})")
         elif not entry.headline:
             problems.append("no headline")
         if not (entry.summary or entry.references):

@@ -281,6 +281,72 @@ def test_a_fuller_copy_read_later_completes_the_draft():
     ]
 
 
+def titled_listing_copy(tmp_path):
+    """A 2016+ topic listing that shows, with its headline, the entry static-no-headline.txt
+    shows without one (built here from that page's own lines; the listing header as in the
+    filtered-listing fixture)."""
+    header = (OLD_SITE / "listing-filtered-cut.txt").read_text(encoding="utf-8").splitlines()[3:47]
+    reference = next(
+        line
+        for line in (OLD_SITE / "static-no-headline.txt").read_text(encoding="utf-8").splitlines()
+        if line.startswith("Hill, C.E., & Knox, S. (2013).")
+    )
+    lines = [
+        "https://socialsciences.uottawa.ca/pprnet/blog?cat_2=48&p=9",
+        *header,
+        "September 2014",
+        "What We Know About Supervision",
+        "Handbook of Psychotherapy and Behavior Change: From March 2013 on I will review one "
+        "chapter a month of the Handbook of Psychotherapy and Behavior Change as well as the usual",
+        reference[:150],
+    ]
+    path = tmp_path / "listing-titled.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.django_db
+def test_an_entry_its_page_shows_untitled_takes_the_headline_another_page_shows(tmp_path):
+    listing = titled_listing_copy(tmp_path)
+    report = import_legacy([OLD_SITE / "static-no-headline.txt", listing])
+    (summary,) = SummaryPage.objects.all()
+    summary = summary.get_latest_revision_as_object()
+    assert summary.title == "What We Know About Supervision"
+    # The fuller copy (the static page's) gives the text; the listing adds its topic.
+    assert "In the second half of their chapter" in summary.body
+    assert [t.legacy_id for t in summary.topics.all()] == [48]
+    record = ImportedEntry.objects.get()
+    assert record.headline == "What We Know About Supervision"
+    assert not any(p.startswith("the page shows no headline") for p in record.problems)
+    files = {Path(path).name: file for path, file in report.files.items()}
+    ((label, problems),) = files["static-no-headline.txt"].drafts
+    assert label == (
+        "2014-09 “What We Know About Supervision” (this page shows no headline; the one on "
+        "https://socialsciences.uottawa.ca/pprnet/blog?cat_2=48&p=9)"
+    )
+    assert problems[0].startswith("the page shows no headline")  # true of that page
+    before = snapshot()
+    import_legacy([OLD_SITE / "static-no-headline.txt", listing])
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("first_untitled", [True, False])
+def test_the_untitled_and_titled_copies_read_on_separate_runs_are_one_summary(
+    tmp_path, first_untitled
+):
+    runs = [[OLD_SITE / "static-no-headline.txt"], [titled_listing_copy(tmp_path)]]
+    for paths in runs if first_untitled else runs[::-1]:
+        import_legacy(paths)
+    assert ImportedEntry.objects.count() == 1
+    (summary,) = SummaryPage.objects.all()
+    assert summary.get_latest_revision_as_object().title == "What We Know About Supervision"
+    before = snapshot()
+    for paths in runs:
+        import_legacy(paths)
+    assert snapshot() == before
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("content", "warning"),
