@@ -558,10 +558,11 @@ def _is_series_heading(lines: list[str], index: int) -> bool:
     )
 
 
-def _is_headline_sentence(line: str, following: str) -> bool:
+def _is_headline_sentence(line: str, following: str, *, cut_after: bool = False) -> bool:
     """A headline the editor ended with a full stop ("Is the Alliance Therapeutic? It Depends.",
-    2016+ listings): short, in title case or in two parts, and followed by the entry's reference
-    or by a longer paragraph. The opening sentence of a summary is neither."""
+    2016+ listings): short, in title case or in two parts, and followed by the entry's reference,
+    by a longer paragraph, or by the end of a copy cut there or after the next line (`cut_after`).
+    The opening sentence of a summary is neither."""
     words = line.split()
     if not (2 <= len(words) <= 20 and len(line) <= 160 and line.endswith(".")):
         return False
@@ -569,7 +570,7 @@ def _is_headline_sentence(line: str, following: str) -> bool:
         return False
     capitals = sum(1 for word in words if word[:1].isupper())
     titled = capitals * 3 >= len(words) * 2 or bool(re.search(r"[?!:]\s+[A-Z]", line))
-    return titled and (is_reference(following) or len(following) > len(line))
+    return titled and (cut_after or is_reference(following) or len(following) > len(line))
 
 
 def _unglue_twice(line: str) -> str:
@@ -865,7 +866,10 @@ class _Reader:
             elif not entry.headline and (
                 _is_headline_like(lines[index])
                 or _is_headline_sentence(
-                    lines[index], lines[index + 1] if index + 1 < len(lines) else ""
+                    lines[index],
+                    lines[index + 1] if index + 1 < len(lines) else "",
+                    # The copy ends here or with the next line: nothing to compare it with.
+                    cut_after=index + 2 >= len(lines),
                 )
             ):
                 entry.headline = lines[index]

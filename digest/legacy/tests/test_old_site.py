@@ -142,6 +142,16 @@ def test_listing_headline_ending_with_a_full_stop_is_still_the_headline():
     assert not entry.no_headline_on_page and not entry.complete
 
 
+@settings(max_examples=40, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=260))
+def test_a_listing_cut_anywhere_after_its_headline_keeps_month_and_headline(cut):
+    text = (OLD_SITE / "listing-headline-full-stop.txt").read_text(encoding="utf-8")
+    headline = "Does Naming a Rupture Help? Only Sometimes."
+    end = text.index(headline) + len(headline)
+    (entry,) = parse_page(text[: end + cut]).entries
+    assert (entry.year, entry.month, entry.headline) == (2022, 10, headline)
+
+
 def test_listing_reference_with_given_names_first_is_the_entrys_reference():
     entry = only_entry("listing-given-names-first.txt")
     assert entry.headline == "Who Never Starts Therapy, and Who Leaves Early"
