@@ -238,7 +238,14 @@ def import_legacy(paths) -> ImportReport:
             continue
         page = parse_page_bytes(data, known_furniture=known)
         file.address = page.address.url
-        if not (page.entries or page.intros or page.unparsed):
+        if not (page.entries or page.intros or page.unparsed) and page.described:
+            file.warnings.append(
+                _(
+                    "a page of the old blog, but the copy ends before its first entry (nothing "
+                    "after the blog's description and menus): save it again in full"
+                )
+            )
+        elif not (page.entries or page.intros or page.unparsed):
             file.warnings.append(
                 _("nothing in it is recognisable as an entry of the old blog (no month heading)")
             )

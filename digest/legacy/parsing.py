@@ -160,6 +160,8 @@ class LegacyPage:
     furniture: list[str] = field(default_factory=list)
     # Text that looks like content but belongs to no entry (e.g. a page starting mid-entry).
     unparsed: list[str] = field(default_factory=list)
+    # The blog's description of itself was found: a page of the old blog, entries or not.
+    described: bool = False
 
 
 # --- addresses --------------------------------------------------------------------------------
@@ -458,7 +460,10 @@ _GLUED_HEADING = re.compile(
 _DESCRIPTION = re.compile(
     r"PPRNet\s+Blog\s+was\s+born|^About\s+once\s+a\s+month\s+I\s+(?:will|review)|"
     r"^Because\s+of\s+copyright\s+issues|^At\s+the\s+bottom\s+of\s+each\s+review|"
-    r"^If\s+you\s+have\s+ideas\s+for\s+an?\s+(?:article|topic)|\bblog\s+began\s+in\s+20\d\d",
+    r"^If\s+you\s+have\s+ideas\s+for\s+an?\s+(?:article|topic)|\bblog\s+began\s+in\s+20\d\d|"
+    # Its first paragraph opens on the editor's picture, whose text runs into the first word
+    # ("Giorgio A. TascaAt the PPRNet conference…"): known even in a copy cut inside it.
+    r"^(?-i:[A-Z][\w'-]*\.?(?: [A-Z][\w'-]*\.?){0,3}[a-z]At)(?:\s|$)",
     re.IGNORECASE,
 )
 # The signature under it, the visible text of the editor's mailto: link ("Giorgio A. Tasca").
@@ -703,6 +708,7 @@ class _Reader:
             if _DESCRIPTION.search(text) and not _is_entry_marker(text):
                 self.page.furniture.append(text)
                 described, after, signature_next = True, None, True
+                self.page.described = True
                 continue
             if signature_next and _SIGNATURE.match(text):
                 # Only the line right under the description: a short headline can look alike.
@@ -723,6 +729,19 @@ class _Reader:
             if described and after is None:
                 after = block
             keep.append(block)
+        if (
+            described
+            and after is not None
+            and keep
+            and keep[-1] is after
+            and not after.contents
+            and not _SENTENCE_END.search(after.text)
+            and not _is_entry_marker(after.text)
+        ):
+            # The copy stops inside the description, in a line the patterns above do not
+            # recognise once cut ("Because of copyright issu"): more description, no entry.
+            self.page.furniture.append(keep.pop().text)
+            after = None
         return keep, after if described else None
 
     def _drop_label_runs(self, blocks: list[_Block]) -> list[_Block]:

@@ -228,6 +228,23 @@ def test_a_page_cut_anywhere_never_gives_the_description_as_an_entry(cut):
         assert not any(words in entry.raw_text for words in DESCRIPTION_WORDS)
 
 
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "Because of copyright issu",  # inside a paragraph the patterns know only whole
+        "Maria B. LindqvistAt a PPRNet mee",  # inside the first, before "Blog was born"
+        "Maria B. LindqvistAt a",
+        "About once a month I will",
+    ],
+)
+@pytest.mark.parametrize("name", ["static-full-month.txt", "static-bare-month-line.txt"])
+def test_a_copy_that_stops_inside_the_description_has_no_entry(name, stop):
+    text = (OLD_SITE / name).read_text(encoding="utf-8")
+    page = parse_page(text[: text.index(stop) + len(stop)])
+    assert page.entries == [] and page.described
+    assert any(line.endswith(stop.split()[-1]) for line in page.furniture)  # kept, not lost
+
+
 # --- the importer ------------------------------------------------------------------------------
 
 
@@ -366,6 +383,11 @@ def test_the_untitled_and_titled_copies_read_on_separate_runs_are_one_summary(
         (bytes(range(256)) * 40, "not a saved page: binary data"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02\xff" * 500, "not a saved page: binary data"),
         (b"Shopping list\nmilk\neggs\n", "nothing in it is recognisable"),
+        (
+            # A listing's stored copy that stops inside the topic list, before any entry.
+            (OLD_SITE / "listing-filtered-cut.txt").read_bytes().split(b"- Empathy")[0],
+            "a page of the old blog, but the copy ends before its first entry",
+        ),
         (
             b"June 2017\nA Headline Here\nSmith, A. (2017). Title. Journal, 1(2), 3-4.\n"
             b"Text.\nPractice Implications\nDo this.\n",
