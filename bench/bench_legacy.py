@@ -1,7 +1,7 @@
 """Legacy page parser on real saved pages of the old blog: entries recognised per layout.
 
 The real pages are third-party prose and are never committed. They live outside the repository
-(default /work/wt/notes/legacy-real, or LEGACY_REAL_DIR), in `tuning/` and `setaside/`, one
+(default /work/notes/legacy-real, or LEGACY_REAL_DIR), in `tuning/` and `setaside/`, one
 text file per page whose first line is the page's address. This prints counts and addresses
 only, never the pages' text. Without the folder it says so and skips.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from digest.legacy.parsing import parse_page
 
-DEFAULT = Path("/work/wt/notes/legacy-real")
+DEFAULT = Path("/work/notes/legacy-real")
 PARTS = ("tuning", "setaside")
 
 
@@ -34,11 +34,12 @@ def measure(folder: Path) -> Counter:
         good = sum(1 for e in entries if e.year and e.month and e.headline)
         drafts = sum(1 for e in entries if e.problems)
         untitled = sum(1 for e in entries if not e.headline)
+        referenced = sum(1 for e in entries if e.references)
         bare = sum(1 for e in entries if e.no_headline_on_page)
         months = ", ".join(f"{e.year or 0:04d}-{e.month or 0:02d}" for e in entries) or "-"
         print(
             f"  {path.stem:>3} {kind:<16} entries={len(entries)} month={dated} "
-            f"headline={headed} untitled={untitled} no-headline-on-page={bare} "
+            f"headline={headed} untitled={untitled} no-headline-on-page={bare} refs={referenced} "
             f"drafts={drafts} [{months}] {address}"
         )
         for key, value in (
@@ -47,6 +48,7 @@ def measure(folder: Path) -> Counter:
             ("good", good),
             ("untitled", untitled),
             ("bare", bare),
+            ("referenced", referenced),
             ("drafts", drafts),
         ):
             totals[kind, key] += value
@@ -70,6 +72,7 @@ def main():
                 f"{good} with month and headline ({share}), "
                 f"{totals[kind, 'untitled']} untitled, "
                 f"{totals[kind, 'bare']} with no headline on the page, "
+                f"{totals[kind, 'referenced']} with a reference, "
                 f"{totals[kind, 'drafts']} drafts"
             )
 

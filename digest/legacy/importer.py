@@ -30,7 +30,15 @@ from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic, TopicAlias
 
 from .models import ImportedEntry
-from .parsing import LegacyAddress, LegacyEntry, LegacyPage, decode_page, parse_page_bytes
+from .parsing import (
+    NO_HEADLINE_PROBLEMS,
+    LegacyAddress,
+    LegacyEntry,
+    LegacyPage,
+    decode_page,
+    is_reference,
+    parse_page_bytes,
+)
 
 PAGE_SUFFIXES = {".html", ".htm", ".txt", ".text", ".xhtml"}
 
@@ -94,6 +102,8 @@ class Group:
     # What the run did with it: "created", "updated" or "unchanged"; and its import record.
     outcome: str = "unchanged"
     record: ImportedEntry | None = None
+    # The copy that speaks for the entry (its page is the one the entry is "created" from).
+    lead: Occurrence | None = None
 
     def add(self, occurrence: Occurrence) -> None:
         self.occurrences.append(occurrence)
@@ -101,6 +111,14 @@ class Group:
         best = (self.entry.complete, len(self.entry.raw_text))
         if (occurrence.entry.complete, len(occurrence.entry.raw_text)) > best:
             self.entry = occurrence.entry
+            self.lead = occurrence
+        elif self.lead is None:
+            self.lead = occurrence
+        if not self.entry.headline:
+            # A page that shows no headline for the entry: another page's copy may show it.
+            titled = next((o.entry for o in self.occurrences if o.entry.headline), None)
+            if titled is not None:
+                self.entry = self.entry.titled_as(titled)
 
     @property
     def topic_ids(self) -> set[int]:
@@ -219,7 +237,14 @@ def import_legacy(paths) -> ImportReport:
             continue
         page = parse_page_bytes(data, known_furniture=known)
         file.address = page.address.url
-        if not (page.entries or page.intros or page.unparsed):
+        if not (page.entries or page.intros or page.unparsed) and page.described:
+            file.warnings.append(
+                _(
+                    "a page of the old blog, but the copy ends before its first entry (nothing "
+                    "after the blog's description and menus): save it again in full"
+                )
+            )
+        elif not (page.entries or page.intros or page.unparsed):
             file.warnings.append(
                 _("nothing in it is recognisable as an entry of the old blog (no month heading)")
             )
@@ -290,10 +315,16 @@ class _Importer:
     def _report_files(self, group: Group) -> None:
         """Each file that showed the entry hears what became of it."""
         entry, record, outcome = group.entry, group.record, group.outcome
-        lead = next(o for o in group.occurrences if o.entry is entry)
+        lead = group.lead
         for occurrence in group.occurrences:
             file = self.report.file(occurrence.path)
             label = _label(occurrence.entry)
+            if not occurrence.entry.headline and entry.headline:
+                titled_by = next(o.source for o in group.occurrences if o.entry.headline)
+                label = _("%(entry)s (this page shows no headline; the one on %(source)s)") % {
+                    "entry": _label(entry),
+                    "source": titled_by,
+                }
             if record is not None and record.status == ImportedEntry.Status.INCOMPLETE:
                 file.drafts.append((label, list(occurrence.entry.problems or entry.problems)))
             elif occurrence is lead and outcome == "created":
@@ -310,7 +341,13 @@ class _Importer:
         """A cut-off copy joins the entry it is the start of, when that was read too."""
         entry = occurrence.entry
         group = groups.get(entry.fingerprint()) or next(
-            (g for g in groups.values() if entry.continues(g.entry) or g.entry.continues(entry)),
+            (
+                g
+                for g in groups.values()
+                if entry.continues(g.entry)
+                or g.entry.continues(entry)
+                or any(entry.same_by_reference(o.entry) for o in g.occurrences)
+            ),
             None,
         )
         if group is None:
@@ -355,6 +392,12 @@ class _Importer:
             )
             if entry.continues(earlier) or earlier.continues(entry):
                 return record
+            # A copy from a page that shows no headline for the entry: the reference tells.
+            earlier.references = [
+                line for line in record.raw_text.splitlines() if is_reference(line)
+            ][:1]
+            if entry.same_by_reference(earlier):
+                return record
         return None
 
     def _create(self, group: Group) -> None:
@@ -395,26 +438,32 @@ class _Importer:
         new_topics = group.topic_ids - set(record.topic_ids)
         new_types = group.type_ids - set(record.type_ids)
         completes = record.status == ImportedEntry.Status.INCOMPLETE and entry.complete
+        # Read before from a page that shows no headline, now from one that does.
+        retitles = not record.headline and bool(entry.headline)
         sources = sorted(set(record.sources) | set(group.sources))
         group.record = record
-        if not (new_topics or new_types or completes or sources != record.sources):
+        if not (new_topics or new_types or completes or retitles or sources != record.sources):
             self.report.unchanged += 1
             if not entry.complete:
                 self.report.incomplete.append((group.sources[0], entry, False))
             return
         summary = record.summary
         # A deleted summary stays deleted: the editor removed it on purpose.
-        if summary is not None and (new_topics or new_types or completes):
-            self._revise(summary, entry if completes else None, new_topics, new_types)
+        if summary is not None and (new_topics or new_types or completes or retitles):
+            title = entry.headline if retitles else None
+            self._revise(summary, entry if completes else None, new_topics, new_types, title)
         if completes and (summary is None or not _edited_by_a_person(summary)):
             record.status = ImportedEntry.Status.COMPLETE
             record.raw_text, record.problems = entry.raw_text, entry.problems
             record.headline = entry.headline[:255]
+        elif retitles and (summary is None or not _edited_by_a_person(summary)):
+            record.headline = entry.headline[:255]
+            record.problems = [p for p in record.problems if not p.startswith(NO_HEADLINE_PROBLEMS)]
         record.topic_ids = sorted(set(record.topic_ids) | group.topic_ids)
         record.type_ids = sorted(set(record.type_ids) | group.type_ids)
         record.sources = sources
         record.save()
-        if new_topics or new_types or completes:
+        if new_topics or new_types or completes or retitles:
             group.outcome = "updated"
             self.report.updated += 1
         else:
@@ -422,15 +471,21 @@ class _Importer:
         if record.status == ImportedEntry.Status.INCOMPLETE:
             self.report.incomplete.append((group.sources[0], entry, False))
 
-    def _revise(self, summary: SummaryPage, complete_entry, new_topics, new_types) -> None:
-        """Add terms (and, for a draft nobody has touched, the complete text) in a new
-        revision, published when the page was live with nothing pending."""
+    def _revise(self, summary: SummaryPage, complete_entry, new_topics, new_types, title=None):
+        """Add terms (and, for a draft nobody has touched, the complete text or the headline
+        another page shows) in a new revision, published when the page was live with nothing
+        pending."""
         summary = summary.specific
         publish_after = summary.live and not summary.has_unpublished_changes
         page = summary.get_latest_revision_as_object()
         if complete_entry is not None and not _edited_by_a_person(summary):
             _fill(page, complete_entry)
             publish_after = True
+        elif title and not _edited_by_a_person(summary):
+            page.title = title[:255]
+            if summary.last_published_at is None:
+                # Never served: its address can still follow the headline.
+                page.slug = _free_slug(summary.get_parent(), page.title)
         page.topics = [*page.topics.all(), *self._topics(new_topics)]
         page.research_types = [*page.research_types.all(), *self._types(new_types, page)]
         revision = page.save_revision()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, UnicodeDammit
@@ -123,6 +123,33 @@ class LegacyEntry:
             and theirs.startswith(mine[: max(1, len(mine) - 20)])
         )
 
+    def same_by_reference(self, other: LegacyEntry) -> bool:
+        """True when both copies open on the same reference, in the same month, under the same
+        headline or with one of them showing none: one entry, read from a 2014 static month that
+        shows no headline and from a listing that does. Either copy may be cut off inside the
+        reference."""
+        if (self.year, self.month) != (other.year, other.month):
+            return False
+        if self.headline and other.headline and _key(self.headline) != _key(other.headline):
+            return False
+        if not (self.references and other.references):
+            return False
+        mine, theirs = _key(self.references[0]), _key(other.references[0])
+        shorter = min(len(mine), len(theirs))
+        # Enough of the reference to tell two chapters of one book apart; the last word may be cut.
+        return shorter >= 60 and mine[: shorter - 10] == theirs[: shorter - 10]
+
+    def titled_as(self, other: LegacyEntry) -> LegacyEntry:
+        """This copy with the headline another copy of the same entry shows."""
+        problems = [p for p in self.problems if not p.startswith(NO_HEADLINE_PROBLEMS)]
+        return replace(self, headline=other.headline, no_headline_on_page=False, problems=problems)
+
+
+# The parser's notes on an entry without a headline (plain English: this module imports no
+# Django; digest/legacy/review.py gives the editor's wording).
+NO_HEADLINE_ON_PAGE = "the page shows no headline for this entry"
+NO_HEADLINE_PROBLEMS = (NO_HEADLINE_ON_PAGE, "no headline")
+
 
 @dataclass
 class LegacyPage:
@@ -133,6 +160,8 @@ class LegacyPage:
     furniture: list[str] = field(default_factory=list)
     # Text that looks like content but belongs to no entry (e.g. a page starting mid-entry).
     unparsed: list[str] = field(default_factory=list)
+    # The blog's description of itself was found: a page of the old blog, entries or not.
+    described: bool = False
 
 
 # --- addresses --------------------------------------------------------------------------------
@@ -412,6 +441,11 @@ _REF_AUTHOR_START = re.compile(rf"^{_NAME},\s+(?:[^\W\d_]\.|[^\W\d_]-[^\W\d_]\.)
 # A group author ("World Health Organization. (2019).") needs the period APA puts there, or
 # prose such as "Smith and Jones (2010) found…" would pass for a reference.
 _REF_GROUP_START = re.compile(r"^[^\W\d_][^,().]{1,150}\.\s+\((?:(?:19|20)\d\d|in press|n\.)")
+# Authors written given name first, as some 2016+ listings did ("Ann Berg & Jo Lund (2012).
+# Title…"): names, then the year and its period straight away, then more text.
+_REF_GIVEN_FIRST = re.compile(
+    rf"^{_NAME}(?:,\s+{_NAME}){{0,8}},?\s+(?:&|and)\s+{_NAME}\s+\((?:19|20)\d\d[a-z]?\)\.\s+[A-Z\u201c\"'].{{20}}"
+)
 _REF_YEAR = re.compile(
     r"\((?:(?:19|20)\d\d[a-z]?|in\s+press|n\.\s?d\.|advance\s+online)(?:[,;][^()]{0,60})?\)\.?",
     re.IGNORECASE,
@@ -426,7 +460,10 @@ _GLUED_HEADING = re.compile(
 _DESCRIPTION = re.compile(
     r"PPRNet\s+Blog\s+was\s+born|^About\s+once\s+a\s+month\s+I\s+(?:will|review)|"
     r"^Because\s+of\s+copyright\s+issues|^At\s+the\s+bottom\s+of\s+each\s+review|"
-    r"^If\s+you\s+have\s+ideas\s+for\s+an?\s+(?:article|topic)|\bblog\s+began\s+in\s+20\d\d",
+    r"^If\s+you\s+have\s+ideas\s+for\s+an?\s+(?:article|topic)|\bblog\s+began\s+in\s+20\d\d|"
+    # Its first paragraph opens on the editor's picture, whose text runs into the first word
+    # ("Giorgio A. TascaAt the PPRNet conference…"): known even in a copy cut inside it.
+    r"^(?-i:[A-Z][\w'-]*\.?(?: [A-Z][\w'-]*\.?){0,3}[a-z]At)(?:\s|$)",
     re.IGNORECASE,
 )
 # The signature under it, the visible text of the editor's mailto: link ("Giorgio A. Tasca").
@@ -469,7 +506,8 @@ _NAME_PARTICLES = frozenset(
 
 def is_reference(line: str) -> bool:
     """An APA-looking reference line: authors first, then a parenthesised year or status."""
-    if len(line) < 25 or not (_REF_AUTHOR_START.match(line) or _REF_GROUP_START.match(line)):
+    starts = (_REF_AUTHOR_START, _REF_GROUP_START, _REF_GIVEN_FIRST)
+    if len(line) < 25 or not any(start.match(line) for start in starts):
         return False
     year = _REF_YEAR.search(line[:700])
     if not year:
@@ -514,9 +552,30 @@ def _is_short_label(line: str) -> bool:
 
 
 def _is_series_heading(lines: list[str], index: int) -> bool:
-    """ "Handbook of Psychotherapy and Behavior Change" above its series note."""
+    """ "Handbook of Psychotherapy and Behavior Change" above its series note. The heading names
+    the book the note is about: an entry's own headline above a note that carries its heading
+    inline ("Handbook of …: Starting in March 2013 I will review…", 2016+ listings) is not one."""
     following = lines[index + 1] if index + 1 < len(lines) else ""
-    return _is_headline_like(lines[index]) and bool(_SERIES_NOTE.search(following))
+    return (
+        _is_headline_like(lines[index])
+        and bool(_SERIES_NOTE.search(following))
+        and _key(lines[index]) in _key(following)
+    )
+
+
+def _is_headline_sentence(line: str, following: str, *, cut_after: bool = False) -> bool:
+    """A headline the editor ended with a full stop ("Is the Alliance Therapeutic? It Depends.",
+    2016+ listings): short, in title case or in two parts, and followed by the entry's reference,
+    by a longer paragraph, or by the end of a copy cut there or after the next line (`cut_after`).
+    The opening sentence of a summary is neither."""
+    words = line.split()
+    if not (2 <= len(words) <= 20 and len(line) <= 160 and line.endswith(".")):
+        return False
+    if is_reference(line) or _is_entry_marker(line) or _SERIES_NOTE.search(line):
+        return False
+    capitals = sum(1 for word in words if word[:1].isupper())
+    titled = capitals * 3 >= len(words) * 2 or bool(re.search(r"[?!:]\s+[A-Z]", line))
+    return titled and (cut_after or is_reference(following) or len(following) > len(line))
 
 
 def _unglue_twice(line: str) -> str:
@@ -649,6 +708,7 @@ class _Reader:
             if _DESCRIPTION.search(text) and not _is_entry_marker(text):
                 self.page.furniture.append(text)
                 described, after, signature_next = True, None, True
+                self.page.described = True
                 continue
             if signature_next and _SIGNATURE.match(text):
                 # Only the line right under the description: a short headline can look alike.
@@ -669,6 +729,19 @@ class _Reader:
             if described and after is None:
                 after = block
             keep.append(block)
+        if (
+            described
+            and after is not None
+            and keep
+            and keep[-1] is after
+            and not after.contents
+            and not _SENTENCE_END.search(after.text)
+            and not _is_entry_marker(after.text)
+        ):
+            # The copy stops inside the description, in a line the patterns above do not
+            # recognise once cut ("Because of copyright issu"): more description, no entry.
+            self.page.furniture.append(keep.pop().text)
+            after = None
         return keep, after if described else None
 
     def _drop_label_runs(self, blocks: list[_Block]) -> list[_Block]:
@@ -809,7 +882,15 @@ class _Reader:
                 entry.preamble.append(lines[index])
             elif entry.headline and _key(lines[index]) == _key(entry.headline):
                 pass
-            elif not entry.headline and _is_headline_like(lines[index]):
+            elif not entry.headline and (
+                _is_headline_like(lines[index])
+                or _is_headline_sentence(
+                    lines[index],
+                    lines[index + 1] if index + 1 < len(lines) else "",
+                    # The copy ends here or with the next line: nothing to compare it with.
+                    cut_after=index + 2 >= len(lines),
+                )
+            ):
                 entry.headline = lines[index]
             else:
                 break
@@ -886,12 +967,15 @@ class _Reader:
         problems = []
         if entry.no_headline_on_page:
             opens_on = "its reference" if entry.references else "its text"
-            problems.append(f"the page shows no headline for this entry (it opens on {opens_on})")
+            problems.append(f"{NO_HEADLINE_ON_PAGE} (it opens on {opens_on})")
         elif not entry.headline:
             problems.append("no headline")
         if not (entry.summary or entry.references):
             problems.append("no summary")
-        last = (entry.implications or entry.summary or entry.references or [""])[-1]
+        # A copy cut inside the series note leaves nothing else: the note's last line tells.
+        last = (entry.implications or entry.summary or entry.references or entry.preamble or [""])[
+            -1
+        ]
         cut = bool(last) and not _SENTENCE_END.search(last) and not entry.author_email
         if cut and not found_implications:
             problems.append("cut off: the saved page ends mid-entry, before Practice Implications")

@@ -8,14 +8,21 @@ from digest.references.models import Reference
 from digest.summaries.models import SummaryPage
 
 from .models import ImportedEntry
+from .parsing import NO_HEADLINE_ON_PAGE
 
 # The parser's problem notes (digest/legacy/parsing.py, plain English by design: it imports no
-# Django) as the editor reads them.
+# Django) as the editor reads them; "text cut off mid-sentence" is an older run's wording.
 PROBLEM_LABELS = {
     "text cut off mid-sentence": _("cut off mid-sentence"),
+    "cut off: the saved page ends mid-sentence": _("cut off mid-sentence"),
+    "cut off: the saved page ends mid-entry, before Practice Implications": _(
+        "cut off before the practice implications"
+    ),
     "no Practice Implications heading": _("no practice implications"),
     "no Practice Implications text": _("no practice implications"),
     "no headline": _("no headline"),
+    f"{NO_HEADLINE_ON_PAGE} (it opens on its reference)": _("no headline on the old page"),
+    f"{NO_HEADLINE_ON_PAGE} (it opens on its text)": _("no headline on the old page"),
     "no summary": _("no summary text"),
 }
 

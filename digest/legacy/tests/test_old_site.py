@@ -124,6 +124,60 @@ def test_newest_listing_intro_belongs_to_the_month_it_shows_first():
     assert intro.text == "This month\u2026 I blog about writing between sessions, and supervision."
 
 
+def test_listing_headline_above_a_series_note_with_its_heading_inline_is_the_headline():
+    entry = only_entry("listing-inline-series-note.txt")
+    assert (entry.year, entry.month) == (2014, 5)
+    assert entry.headline == "How Interpretations Land in Brief Therapy"
+    assert not entry.no_headline_on_page
+    (note,) = entry.preamble
+    assert note.startswith("Handbook of Psychotherapy and Behavior Change: Starting in March 2013")
+    # The copy stops inside the note: a draft that says so, not "no summary" alone.
+    assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
+
+
+def test_listing_headline_ending_with_a_full_stop_is_still_the_headline():
+    entry = only_entry("listing-headline-full-stop.txt")
+    assert entry.headline == "Does Naming a Rupture Help? Only Sometimes."
+    assert entry.summary[0].startswith("Talking openly with a client")
+    assert not entry.no_headline_on_page and not entry.complete
+
+
+@settings(max_examples=40, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=260))
+def test_a_listing_cut_anywhere_after_its_headline_keeps_month_and_headline(cut):
+    text = (OLD_SITE / "listing-headline-full-stop.txt").read_text(encoding="utf-8")
+    headline = "Does Naming a Rupture Help? Only Sometimes."
+    end = text.index(headline) + len(headline)
+    (entry,) = parse_page(text[: end + cut]).entries
+    assert (entry.year, entry.month, entry.headline) == (2022, 10, headline)
+
+
+def test_listing_reference_with_given_names_first_is_the_entrys_reference():
+    entry = only_entry("listing-given-names-first.txt")
+    assert entry.headline == "Who Never Starts Therapy, and Who Leaves Early"
+    assert entry.references == [
+        "Ann Berg & Jo Lund (2012). Waiting, starting and leaving: a register study of a regional "
+        "outpatient service, Scandinavian Journal of Talking Therapies, 14, 201-219."
+    ]
+    assert entry.summary[0].startswith("Little is known") and not entry.complete
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # Opening sentences of a summary: prose, not a headline, whatever their length.
+        "Depression is common in primary care.",
+        "Few studies have looked at this question in routine practice.",
+    ],
+)
+def test_a_summary_opening_on_a_short_sentence_has_no_headline_made_up(opening):
+    text = (OLD_SITE / "listing-headline-full-stop.txt").read_text(encoding="utf-8")
+    page = parse_page(text.replace("Does Naming a Rupture Help? Only Sometimes.", opening))
+    (entry,) = page.entries
+    assert entry.headline == "" and entry.no_headline_on_page
+    assert entry.summary[0] == opening
+
+
 @pytest.mark.parametrize(
     ("name", "headline"),
     [
@@ -172,6 +226,23 @@ def test_a_page_cut_anywhere_never_gives_the_description_as_an_entry(cut):
     for entry in page.entries:
         assert (entry.year, entry.month) == (2015, 4)
         assert not any(words in entry.raw_text for words in DESCRIPTION_WORDS)
+
+
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "Because of copyright issu",  # inside a paragraph the patterns know only whole
+        "Maria B. LindqvistAt a PPRNet mee",  # inside the first, before "Blog was born"
+        "Maria B. LindqvistAt a",
+        "About once a month I will",
+    ],
+)
+@pytest.mark.parametrize("name", ["static-full-month.txt", "static-bare-month-line.txt"])
+def test_a_copy_that_stops_inside_the_description_has_no_entry(name, stop):
+    text = (OLD_SITE / name).read_text(encoding="utf-8")
+    page = parse_page(text[: text.index(stop) + len(stop)])
+    assert page.entries == [] and page.described
+    assert any(line.endswith(stop.split()[-1]) for line in page.furniture)  # kept, not lost
 
 
 # --- the importer ------------------------------------------------------------------------------
@@ -237,6 +308,72 @@ def test_a_fuller_copy_read_later_completes_the_draft():
     ]
 
 
+def titled_listing_copy(tmp_path):
+    """A 2016+ topic listing that shows, with its headline, the entry static-no-headline.txt
+    shows without one (built here from that page's own lines; the listing header as in the
+    filtered-listing fixture)."""
+    header = (OLD_SITE / "listing-filtered-cut.txt").read_text(encoding="utf-8").splitlines()[3:47]
+    reference = next(
+        line
+        for line in (OLD_SITE / "static-no-headline.txt").read_text(encoding="utf-8").splitlines()
+        if line.startswith("Hill, C.E., & Knox, S. (2013).")
+    )
+    lines = [
+        "https://socialsciences.uottawa.ca/pprnet/blog?cat_2=48&p=9",
+        *header,
+        "September 2014",
+        "What We Know About Supervision",
+        "Handbook of Psychotherapy and Behavior Change: From March 2013 on I will review one "
+        "chapter a month of the Handbook of Psychotherapy and Behavior Change as well as the usual",
+        reference[:150],
+    ]
+    path = tmp_path / "listing-titled.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.django_db
+def test_an_entry_its_page_shows_untitled_takes_the_headline_another_page_shows(tmp_path):
+    listing = titled_listing_copy(tmp_path)
+    report = import_legacy([OLD_SITE / "static-no-headline.txt", listing])
+    (summary,) = SummaryPage.objects.all()
+    summary = summary.get_latest_revision_as_object()
+    assert summary.title == "What We Know About Supervision"
+    # The fuller copy (the static page's) gives the text; the listing adds its topic.
+    assert "In the second half of their chapter" in summary.body
+    assert [t.legacy_id for t in summary.topics.all()] == [48]
+    record = ImportedEntry.objects.get()
+    assert record.headline == "What We Know About Supervision"
+    assert not any(p.startswith("the page shows no headline") for p in record.problems)
+    files = {Path(path).name: file for path, file in report.files.items()}
+    ((label, problems),) = files["static-no-headline.txt"].drafts
+    assert label == (
+        "2014-09 “What We Know About Supervision” (this page shows no headline; the one on "
+        "https://socialsciences.uottawa.ca/pprnet/blog?cat_2=48&p=9)"
+    )
+    assert problems[0].startswith("the page shows no headline")  # true of that page
+    before = snapshot()
+    import_legacy([OLD_SITE / "static-no-headline.txt", listing])
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("first_untitled", [True, False])
+def test_the_untitled_and_titled_copies_read_on_separate_runs_are_one_summary(
+    tmp_path, first_untitled
+):
+    runs = [[OLD_SITE / "static-no-headline.txt"], [titled_listing_copy(tmp_path)]]
+    for paths in runs if first_untitled else runs[::-1]:
+        import_legacy(paths)
+    assert ImportedEntry.objects.count() == 1
+    (summary,) = SummaryPage.objects.all()
+    assert summary.get_latest_revision_as_object().title == "What We Know About Supervision"
+    before = snapshot()
+    for paths in runs:
+        import_legacy(paths)
+    assert snapshot() == before
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("content", "warning"),
@@ -246,6 +383,11 @@ def test_a_fuller_copy_read_later_completes_the_draft():
         (bytes(range(256)) * 40, "not a saved page: binary data"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02\xff" * 500, "not a saved page: binary data"),
         (b"Shopping list\nmilk\neggs\n", "nothing in it is recognisable"),
+        (
+            # A listing's stored copy that stops inside the topic list, before any entry.
+            (OLD_SITE / "listing-filtered-cut.txt").read_bytes().split(b"- Empathy")[0],
+            "a page of the old blog, but the copy ends before its first entry",
+        ),
         (
             b"June 2017\nA Headline Here\nSmith, A. (2017). Title. Journal, 1(2), 3-4.\n"
             b"Text.\nPractice Implications\nDo this.\n",

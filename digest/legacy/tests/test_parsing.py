@@ -201,6 +201,9 @@ def test_explicit_address_wins_over_the_pages_own():
         "World Health Organization. (2019). Mental health atlas. WHO.",
         "Del Re, A. C., & Flückiger, C. (in press). A title. Psychotherapy.",
         "O’Brien, K. M. (2020, March). Advance online publication. Journal, 3.",
+        # Given names first, as some 2016+ listings typed them.
+        "Ann Berg & Jo Lund (2012). Who starts therapy and who stays, Nordic Journal, 6, 1-9.",
+        "Ann Berg, Per Holm and Jo Lund (2015). Waiting for therapy. Psychotherapy, 52, 4-8.",
     ],
 )
 def test_reference_lines(line):
@@ -211,6 +214,8 @@ def test_reference_lines(line):
     "line",
     [
         "Smith and Jones (2010) found that clients improved.",
+        "Smith and Jones (2010). Short.",
+        "As Smith and Jones (2010). showed, clients improved over the year.",
         "However, I. think this matters (2010).",
         "Practice Implications",
         "Clients improved (d = 0.33).",

@@ -188,3 +188,21 @@ def test_review_progress_travels_with_the_archive_export(editor, archive):
     marked = rows[archive["bare"].fingerprint]
     assert marked["reviewed_by"] == "ed" and marked["reviewed_at"] is not None
     assert rows[archive["cut"].fingerprint]["reviewed_at"] is None
+
+
+def test_every_problem_the_parser_notes_reads_in_the_editors_words():
+    from pathlib import Path
+
+    from digest.legacy.parsing import parse_page
+
+    folder = Path(__file__).parent
+    texts = [
+        path.read_text(encoding="utf-8")
+        for name in ("fixtures", "fixtures_old_site")
+        for path in sorted((folder / name).glob("*.txt"))
+    ]
+    full = (folder / "fixtures_old_site" / "static-full-month.txt").read_text(encoding="utf-8")
+    texts += [full[:cut] for cut in range(1200, len(full), 97)]  # copies cut anywhere
+    noted = {p for text in texts for entry in parse_page(text).entries for p in entry.problems}
+    assert len(noted) >= 5
+    assert noted <= set(review.PROBLEM_LABELS)
