@@ -31,7 +31,25 @@ _QUOTE_CLOSE = "\"'\u201d\u2019\u00bb"
 _QUOTE_ANY = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 _WS = re.compile(r"\s+")
-_HYPHEN_BREAK = re.compile(rf"(?<=\w{_DASH})[ \t]*\r?\n\s*")
+_HYPHEN_BREAK = re.compile(rf"(?P<before>\w+)(?P<dash>{_DASH})[ \t]*\r?\n\s*(?P<after>\w*)")
+# A line break after a hyphen: "meta-\nanalysis" and "alliance-\noutcome" are compounds whose
+# hyphen stays; "educa-\ntional" and "sig-\nnificance" are words a typesetter broke. Without
+# a dictionary, a word is taken as broken when what follows the hyphen reads as a word's
+# ending rather than a word, or what precedes it is too short to be one.
+_COMPOUND_FIRST = frozenset(
+    ("meta", "self", "well", "long", "short", "cross", "follow", "co", "non", "pre", "post",
+     "multi", "inter", "intra", "semi", "anti", "quasi", "ex", "mid", "sub", "one", "two", "low",
+     "high", "all", "web")
+)  # fmt: skip
+_COMPOUND_SECOND = frozenset(
+    ("based", "being", "related", "reported", "rated", "informed", "oriented", "focused",
+     "centered", "centred", "aged", "analytic", "sectional", "specific")
+)  # fmt: skip
+_WORD_TAIL = re.compile(
+    r"^[a-z]{0,5}(?:tion|tions|tional|sion|sions|ment|ments|ness|ity|ities|ical|ically|ive|ives|"
+    r"ively|ance|ances|ence|ences|ous|ary|ory|ing|ings|ism|ist|ists|ize|ized|ise|ised|able|ible|"
+    r"ure|ures|ic|ics|py|gy|ies|ly|ed|al|ant|ants|ent|ents)$"
+)
 _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 # Looked for only just before a DOI: searching with it everywhere costs most of the parse time.
 _DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$", re.I)
@@ -278,10 +296,29 @@ def _normalise(text: str) -> str:
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     if "\n" in text:
-        text = _HYPHEN_BREAK.sub("", text)
+        text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
     return _LEADING_MARKER.sub("", text, count=1)
+
+
+def _mend_line_break(match: re.Match[str], text: str) -> str:
+    """ "meta-\nanalysis" → "meta-analysis", "educa-\ntional" → "educational"."""
+    before, dash, after = match.group("before", "dash", "after")
+    joined, hyphenated = f"{before}{after}", f"{before}{dash}{after}"
+    # The writer's own spelling elsewhere in the text decides first.
+    if re.search(rf"\b{re.escape(joined)}\b", text, re.I):
+        return joined
+    if (
+        not after
+        or not after.islower()
+        or not before.isalpha()
+        or before.lower() in _COMPOUND_FIRST
+        or after in _COMPOUND_SECOND
+        or re.search(rf"\b{re.escape(hyphenated)}\b", text, re.I)
+    ):
+        return hyphenated
+    return joined if _WORD_TAIL.match(after) or len(before) <= 3 else hyphenated
 
 
 def _clean_doi(doi: str) -> str:
@@ -437,10 +474,9 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     if book is None:
         return False
     head = text[: book.start()].strip(" .")
-    names = _NLM_AUTHORS.match(head + ". ")
-    if names and names.end() < len(head):
-        ref.author = _nlm_names(names.group("authors"))
-        title = head[names.end() :]
+    leading = _leading_names(head + ". ")
+    if leading and leading[1].strip(" ."):
+        ref.author, title = leading
     else:
         author, _sep, title = head.partition(". ")
         if not title:
@@ -502,10 +538,9 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     head = text[: citation.start()].rstrip(" .,")
     tail_title = ""
     authors: list[dict[str, str]] = []
-    names = _NLM_AUTHORS.match(head)
-    if names:
-        authors = _nlm_names(names.group("authors"))
-        head = head[names.end() :].strip()
+    leading = _leading_names(head)
+    if leading:
+        authors, head = leading
     # The journal is the last sentence before the year: "Title. J Consult Clin Psychol."
     title, container = _split_title_container(head)
     if not container and not authors:
@@ -543,6 +578,38 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     ref.type = "article-journal"
     ref.style = "vancouver"
     return True
+
+
+_NLM_COMMA_LIST = re.compile(
+    rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})+(?:\s*,?\s*et\s+al\.?)?)\s*,\s+(?=[{_UP}])"
+)
+_NAME_BOUNDARY = re.compile(r"[.,](?=\s)")
+
+
+def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
+    """The author list that opens ``text`` when no year in parentheses closes it, and the rest.
+
+    NLM ("Swift JK, Greenberg RP."), NLM with a comma where the full stop belongs
+    ("Del Re AC, Wampold BE, Title"), and names written given name first
+    ("D. E. Orlinsky & M. H. Rønnestad, Title", "AC Muran, LM Lipner. Title").
+    """
+    names = _NLM_AUTHORS.match(text)
+    if names and names.end() < len(text):
+        return _nlm_names(names.group("authors")), text[names.end() :].strip()
+    listed = _NLM_COMMA_LIST.match(text)
+    if listed:
+        return _nlm_names(listed.group("authors")), text[listed.end() :].strip()
+    found = None
+    for boundary in _NAME_BOUNDARY.finditer(text, 0, 300):
+        rest = text[boundary.end() :].strip()
+        people = _given_first_list(_ETAL.sub("", text[: boundary.start()]).strip(" .,"))
+        if people and (rest[:1].isupper() or rest[:1].isdigit()):
+            found = (people, rest)
+            if boundary.group(0) == ".":
+                break  # the list ends at its full stop; "." inside initials never succeeds
+        elif found:
+            break
+    return found
 
 
 def _set_locator(ref: ParsedReference, page: str, confidence: float) -> None:
@@ -1080,9 +1147,16 @@ def _dash(value: str) -> str:
 
 
 def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
-    name = {"family": family.strip()}
+    family = family.strip()
+    if re.fullmatch(rf"[{_UP}][^\W\d_]+\.", family):
+        family = family[:-1]  # "Huibers.M.": the full stop belongs to no surname
+    name = {"family": family}
     if given:
-        name["given"] = _INITIALS_SPACING.sub(". ", given.strip())
+        given = _INITIALS_SPACING.sub(". ", given.strip())
+        if re.fullmatch(rf"[{_UP}]{{2,3}}", given):
+            given = _initials(given)  # "AC Muran": NLM initials before the surname
+        # "Carl R", "Michael J T": an initial always takes its full stop
+        name["given"] = re.sub(rf"(?<![^\s.{DASHES}])([{_UP}])(?=\s|$)", r"\1.", given)
     if suffix:
         name["suffix"] = suffix.strip()
     return name
@@ -1115,7 +1189,11 @@ def _given_first_list(text: str) -> list[dict[str, str]] | None:
     parts = [
         p.strip() for p in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+", text) if p.strip()
     ]
-    if len(parts) < 2 or not all(_GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts):
+    if not parts or not all(_GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts):
+        return None
+    # One name alone is a person only with an initial ("B. Thorn", "Alan E. Kazdin"):
+    # "American Psychological Association" is a group author.
+    if len(parts) == 1 and not re.search(rf"(?:^|\s)[{_UP}]{{1,3}}\.?\s", parts[0]):
         return None
     return [_given_first(p) for p in parts]
 

@@ -143,8 +143,8 @@ def test_et_al_inside_the_author_list_and_doi_prefixes():
 
 
 def test_line_breaks_inside_a_reference_keep_hyphenated_words_whole():
-    # A hyphen at the end of a line is kept: "meta-\nanalysis" is far more common in this
-    # field than a word the typesetter broke ("educa-\ntional"), which the editor fixes.
+    # A compound's hyphen at the end of a line is kept ("meta-\nanalysis"); a word the
+    # typesetter broke is joined (see the test after the examples below).
     ref = parse_reference(
         "Eubanks, C. F. (2018). Alliance rupture repair: A meta-\nanalysis. Psychotherapy,\n"
         "55(4), 508–519."
@@ -239,6 +239,71 @@ def test_confidence_is_lower_for_an_expanded_abbreviation():
     short = parse_reference("Doe J. Title here. J Consult Clin Psychol. 2001;1:1-2.")
     assert full.container_title == short.container_title
     assert short.confidence["container-title"] < full.confidence["container-title"]
+
+
+@pytest.mark.parametrize(
+    "broken, mended",
+    [
+        ("Gaps in educa-\ntional practice", "Gaps in educational practice"),
+        ("The sig-\nnificance of feedback", "The significance of feedback"),
+        ("A meta-\nanalysis of feedback", "A meta-analysis of feedback"),
+        ("A random-\neffects model of feedback", "A random-effects model of feedback"),
+        ("The alliance-\noutcome link", "The alliance-outcome link"),
+        ("Evidence-\nbased feedback", "Evidence-based feedback"),
+        # the writer's own spelling elsewhere in the reference decides
+        ("Re-\nframing and re-framing", "Re-framing and re-framing"),
+    ],
+)
+def test_a_word_broken_at_a_line_end_is_joined_and_a_compound_keeps_its_hyphen(broken, mended):
+    ref = parse_reference(f"Doe, J. (2010). {broken}. Psychotherapy, 47, 1-9.")
+    assert ref.title == mended
+
+
+def test_names_written_given_name_first():
+    single = parse_reference(
+        "Jane Q. Moreau (2015) Why clients stay, Psychotherapy Research, 25:2, 101-110"
+    )
+    assert single.author == [{"family": "Moreau", "given": "Jane Q."}]
+    initials_first = parse_reference(
+        "PB Okafor, RT Lindgren, MC Okafor. Waiting lists and dropout. Journal of Clinic "
+        "Studies. 2019;12(3):45-52."
+    )
+    assert initials_first.author == [
+        {"family": "Okafor", "given": "P. B."},
+        {"family": "Lindgren", "given": "R. T."},
+        {"family": "Okafor", "given": "M. C."},
+    ]
+    book = parse_reference(
+        "T. R. Hallam & S. V. Ibsen, Supervising the new therapist: A field guide. Chicago, "
+        "IL: Example Press, 2011."
+    )
+    assert book.author == [
+        {"family": "Hallam", "given": "T. R."},
+        {"family": "Ibsen", "given": "S. V."},
+    ]
+    assert book.title == "Supervising the new therapist: A field guide"
+    assert (book.publisher, book.year) == ("Example Press", 2011)
+    group = parse_reference("Example Therapy Association (2012). Practice guide. Example Press.")
+    assert group.author == [{"literal": "Example Therapy Association"}]
+
+
+def test_bare_initials_take_their_full_stop():
+    ref = parse_reference(
+        'Moreau, Jane Q. "Why clients stay." Psychotherapy Notes 12, no. 2 (2015): 1-9.'
+    )
+    assert ref.author == [{"family": "Moreau", "given": "Jane Q."}]
+    glued = parse_reference("Ito, K., & Moreau.J. (2015). Why clients stay. Psychotherapy, 5, 1-9.")
+    assert glued.author[1] == {"family": "Moreau", "given": "J."}
+
+
+def test_nlm_names_closed_by_a_comma_instead_of_a_full_stop():
+    ref = parse_reference(
+        "Ito K, Moreau JQ, Van Dam PR, Why clients stay: a cohort study. Psychotherapy Notes "
+        "2015;12:1-9."
+    )
+    assert [a["family"] for a in ref.author] == ["Ito", "Moreau", "Van Dam"]
+    assert ref.title == "Why clients stay: a cohort study"
+    assert (ref.container_title, ref.volume, ref.page) == ("Psychotherapy Notes", "12", "1–9")
 
 
 # --- properties ----------------------------------------------------------------------------
