@@ -84,8 +84,8 @@ _NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d])")
 _NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
-    rf""",\s*(?:Vol\.\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
-    \s*(?:\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
+    rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
+    \s*(?:,?\s*\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
     \s*(?:,?\s*(?:(?:Article|Art\.(?:\s*No\.?)?:?)\s*(?P<number>[\w.{DASHES}]+)
       |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?)))?
     [\s.,;]*$""",
@@ -703,9 +703,11 @@ def _parse(raw: str) -> ParsedReference:
         text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
     url_match = _URL.search(text) if "http" in text else None
     if url_match:
-        ref.URL = url_match.group("url").rstrip(".,;)")
-        conf["URL"] = 0.95
-        after = url_match.start("url") + len(ref.URL)
+        url = url_match.group("url").rstrip(".,;)")
+        if not (ref.DOI and normalise_doi(url).lower() == ref.DOI.lower()):
+            ref.URL = url  # the DOI typed a second time as a link is no other address
+            conf["URL"] = 0.95
+        after = url_match.start("url") + len(url)
         text = f"{text[: url_match.start()]} {text[after:]}".strip()
     if not text.strip(" .,;"):
         return ref  # a DOI or a URL alone: the admin looks it up or the editor fills the rest
@@ -720,6 +722,7 @@ def _parse(raw: str) -> ParsedReference:
     text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
     text = _NO_SPACE_AFTER_STOP.sub(". ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
+    text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
@@ -801,10 +804,20 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
 
-    tail = None
-    if ref.type != "book":
-        # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
-        tail = _ALT_TAILS[1].search(rest) or _journal_tail(rest) or _alt_tail(rest)
+    # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
+    tail = _ALT_TAILS[1].search(rest) or _journal_tail(rest) or _alt_tail(rest)
+    if tail and ref.type == "book" and not (tail.group("issue") and tail.group("page")):
+        tail = None  # editors of a special issue ("(Eds.). (2018). Title. Journal, 55(4), 1-9")
+    pages_only = None if tail or ref.type == "book" else _PAGES_ONLY.search(rest)
+    if pages_only and not _title_and_journal(rest[: pages_only.start()])[0]:
+        pages_only = None
+    if pages_only:  # "Title. Journal, 1–15.": an article whose volume is not given yet
+        title, container = _title_and_journal(rest[: pages_only.start()])
+        ref.type = "article-journal"
+        _set_title(ref, title, 0.85)
+        _set_container(ref, container, 0.8)
+        ref.page, conf["page"] = _dash(pages_only.group("page")), 0.8
+        return
     if tail and (tail.group("volume") or tail.group("issue")):
         head = rest[: tail.start()]
         title, container = _title_and_journal(head)
@@ -815,10 +828,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
             ref.volume = _dash(tail.group("volume"))
             conf["volume"] = 0.95
         issue = tail.group("issue") or (tail.groupdict().get("issue2") or "")
+        page = tail.group("page")
+        if not issue and page and _SPACED_ISSUE.search(tail.group(0)):
+            issue, page = page, ""  # Semantic Scholar's "Journal, 58 4": volume and issue
         if issue:
             ref.issue = _dash(issue.strip())
             conf["issue"] = 0.95
-        page = tail.group("page")
         if tail.groupdict().get("number"):
             ref.number = tail.group("number").strip(".")
             conf["number"] = 0.95
@@ -876,26 +891,49 @@ _ALT_TAILS = (
 )
 
 
+_PAGES_ONLY = re.compile(rf",\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
+# Two numbers apart by a space only: volume and issue (the page would follow a comma or colon)
+_SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
+
+
 def _alt_tail(text: str) -> re.Match[str] | None:
     """Volume, issue and pages as people type them when they do not follow APA."""
     text = text.rstrip()
     for pattern in _ALT_TAILS:
         match = pattern.search(text)
-        if match and match.start() > 0:
+        if match and match.start() > 0 and not _year_as_volume(text, match):
             return match
     return None
 
 
+def _year_as_volume(text: str, match: re.Match[str]) -> bool:
+    """ "…, May 2005, 164-176": the year of an issue's date is not its volume."""
+    volume = match.group("volume") or ""
+    return bool(
+        re.fullmatch(r"(?:1[89]|20)\d{2}", volume)
+        and re.search(rf"(?:{_MONTH})\s*$", text[: match.start("volume")])
+    )
+
+
 _JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
+
+
+# A lower-case word running into a capitalised one ("LiteratureThe Personnel…"); names such
+# as "McClendon" or "DeRubeis" have one or two lower-case letters before the capital.
+_GLUED_JOURNAL = re.compile(rf"(?<=[a-z]{{3}})[a-z](?=[{_UP}][a-z]+\s)")
 
 
 def _title_and_journal(head: str) -> tuple[str, str]:
     """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
     head = re.sub(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$", "", head.strip()).rstrip(".,").strip()
     head = re.sub(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
+    head = re.sub(r"[\s,]+Vol(?:ume)?\.?$", "", head, flags=re.I)  # "Journal, Vol 12(2)"
     title, container = _split_title_container(head)
     if container:
         return title, container
+    glued = _GLUED_JOURNAL.search(head)
+    if glued:  # "…self-efficacyTraining and Education…": the full stop and space were lost
+        return head[: glued.start() + 1], head[glued.start() + 1 :]
     # "Healing elements of therapeutic conversation: Dialogue…, Family Process"
     if ", " in head:
         before, after = head.rsplit(", ", 1)
@@ -913,6 +951,10 @@ def _journal_tail(text: str) -> re.Match[str] | None:
     for pos in reversed(commas):  # leftmost first, as a regex search would
         match = _JOURNAL_TAIL.match(text, pos)
         if match and (match.group("volume") or match.group("issue")):
+            if re.search(_DASH, match.group("volume") or "") and not (
+                match.group("issue") or match.group("page") or match.group("number")
+            ):
+                continue  # "Journal, 1–15.": a page range alone, not a volume
             return match
     return None
 

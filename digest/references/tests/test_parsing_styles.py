@@ -306,6 +306,55 @@ def test_nlm_names_closed_by_a_comma_instead_of_a_full_stop():
     assert (ref.container_title, ref.volume, ref.page) == ("Psychotherapy Notes", "12", "1–9")
 
 
+@pytest.mark.parametrize(
+    "tail, volume, issue, page",
+    [
+        ("Psychotherapy Notes, 1–15.", "", "", "1–15"),
+        ("Psychotherapy Notes, Vol 12(2), May 2005, 164-176.", "12", "2", "164–176"),
+        ("Psychotherapy Notes 22 (1), July 2004, 21-33", "22", "1", "21–33"),
+        ("Psychotherapy Notes, 38, (4), 399-414.", "38", "4", "399–414"),
+        ("Psychotherapy Notes, 58 4", "58", "4", ""),
+        ("Psychotherapy Notes. 74, 130-40.", "74", "", "130–40"),
+        ("Psychotherapy Notes.15. 263-276.", "15", "", "263–276"),
+    ],
+)
+def test_journal_tails_without_apa_punctuation(tail, volume, issue, page):
+    ref = parse_reference(f"Ito, K. (2005). Why clients stay. {tail}")
+    assert (ref.title, ref.container_title) == ("Why clients stay", "Psychotherapy Notes")
+    assert (ref.volume, ref.issue, ref.page) == (volume, issue, page)
+
+
+def test_title_run_into_the_journal_is_split():
+    ref = parse_reference(
+        "K. Ito (1990)\nWhy clients stay: An overview of the literatureThe Counselling Notes "
+        "Journal, 45"
+    )
+    assert ref.title == "Why clients stay: An overview of the literature"
+    assert (ref.container_title, ref.volume) == ("The Counselling Notes Journal", "45")
+
+
+def test_editors_of_a_special_issue_keep_the_journal():
+    ref = parse_reference(
+        "Ito, K., & Moreau, J. (Eds.). (2018). Why clients stay (special issue). "
+        "Psychotherapy Notes, 55(4), 303–537."
+    )
+    assert [e["family"] for e in ref.editor] == ["Ito", "Moreau"]
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Psychotherapy Notes",
+        "55",
+        "4",
+        "303–537",
+    )
+
+
+def test_a_doi_typed_again_as_a_link_is_not_a_url():
+    ref = parse_reference(
+        "Ito, K. (2023). Why clients stay. Psychotherapy Notes, 1–15. "
+        "https://doi.org/10.1000/xyz.123.\nhttps://doi.org/10.1000/xyz.123"
+    )
+    assert (ref.DOI, ref.URL) == ("10.1000/xyz.123", "")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
