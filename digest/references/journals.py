@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["expand_journal", "is_known_journal", "JOURNALS"]
+__all__ = ["expand_journal", "is_known_journal", "known_journal_at_end", "JOURNALS"]
 
 JOURNALS = {
     "Acta Psychiatr Scand": "Acta Psychiatrica Scandinavica",
@@ -132,6 +132,8 @@ def _key(title: str) -> str:
 
 
 _BY_KEY = {_key(abbreviation): full for abbreviation, full in JOURNALS.items()}
+_FULL_KEYS = {_key(full) for full in JOURNALS.values()}
+_LONGEST = max(len(k.split()) for k in (*_BY_KEY, *_FULL_KEYS))
 
 
 def expand_journal(title: str) -> tuple[str, bool]:
@@ -145,3 +147,18 @@ def expand_journal(title: str) -> tuple[str, bool]:
 def is_known_journal(title: str) -> bool:
     """Whether `title` is one of the table's abbreviations."""
     return _key(title or "") in _BY_KEY
+
+
+def known_journal_at_end(text: str) -> str:
+    """The journal of the table (abbreviated or in full) that ends ``text``, as typed, or "".
+
+    "…antisocial personality disorder BMC Psychiatry" → "BMC Psychiatry": a title and its
+    journal written with no full stop between them.
+    """
+    words = (text or "").split()
+    for size in range(min(_LONGEST, len(words) - 1), 0, -1):
+        candidate = " ".join(words[-size:])
+        key = _key(candidate)
+        if key in _BY_KEY or key in _FULL_KEYS:
+            return candidate
+    return ""

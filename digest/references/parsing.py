@@ -13,7 +13,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
-from .journals import expand_journal, is_known_journal
+from .journals import expand_journal, is_known_journal, known_journal_at_end
 
 __all__ = [
     "ParsedReference",
@@ -65,14 +65,17 @@ _STATUS_ONLINE = re.compile(
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = re.compile(
     rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
-    r"|(?P<inpress>in\s+press|forthcoming|n\.\s?d\.))\s*\)\.?",
+    r"|(?P<inpress>in\s+press|forthcoming|in\s+publicatie|im\s+Druck|sous\s+presse|n\.\s?d\.))"
+    r"\s*\)\.?",
     re.I,
 )
 _PAREN_YEAR = re.compile(
     rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]|\((?:in press|n\.\s?d\.)\)",
     re.I,
 )
-_YEAR_BARE = re.compile(r"(?:^|(?<=[.)]))\s*(?P<year>\d{4})(?P<suffix>[a-z])?\.\s")
+_YEAR_BARE = re.compile(
+    r"(?:^|(?<=[.)]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
+)
 _EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
@@ -738,7 +741,7 @@ def _parse(raw: str) -> ParsedReference:
         conf["issued"] = 0.98
     elif year:
         label = year.group("inpress").lower()
-        if label.startswith(("in press", "forthcoming")):
+        if not label.startswith("n"):  # "in press" and its translations, not "n.d."
             ref.status = "in press"
             conf["status"] = 0.95
     else:
@@ -786,9 +789,32 @@ def _parse(raw: str) -> ParsedReference:
     return ref
 
 
+# "Journal, in press." — the status typed where the volume would be.
+_IN_PRESS_TAIL = re.compile(r"[.,;]?\s*\(?\b(?:in press|forthcoming)\b\)?[\s.]*$", re.I)
+# A closing sentence in parentheses ("(Changes may still occur…)", "(available from … upon
+# request)"): a note for the reader, kept in ``unparsed``; "(2nd ed.)" is no such note.
+_PAREN_NOTE = re.compile(r"\s*\((?P<note>[A-Za-z][^()]*\s[^()]*\s[^()]*)\)[\s.]*$")
+_BOOK_PAREN_WORDS = re.compile(r"\b(?:ed|eds|edn|edition|pp?|vol|no|Hrsg|red)\b\.?", re.I)
+# What an APA writer puts where a publisher would be for work that has none.
+_NOT_PUBLISHED = re.compile(
+    r"^(?:Unpublished\b|Manuscript (?:submitted|in preparation|under review|under revision)|"
+    r"(?:Paper|Poster) presented\b|Preside\w* address\b|Keynote\b|Invited address\b|"
+    r"Symposium\b|Workshop\b|Submitted for publication\b)",
+    re.I,
+)
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
+    in_press = _IN_PRESS_TAIL.search(rest)
+    if in_press and in_press.start() > 0:
+        ref.status, conf["status"] = "in press", 0.9
+        rest = rest[: in_press.start()].strip()
+    note = _PAREN_NOTE.search(rest)
+    if note and not _BOOK_PAREN_WORDS.search(note.group("note")) and note.start() > 0:
+        ref.unparsed.append(note.group(0).strip(" ."))
+        rest = rest[: note.start()].strip()
     # A note in brackets after the reference ("[cited in…]") is kept, but out of the way.
     while rest.endswith("]") and (note := _TRAILING_NOTE.search(rest)):
         ref.unparsed.insert(0, note.group(0).strip())
@@ -847,11 +873,10 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
 
     if ref.status:
         # Advance-online and in-press articles have no volume yet: "Title. Journal."
-        title, container = _split_last_sentence(rest)
-        _set_title(ref, title if container is not None else rest, 0.85)
-        if container is not None:
-            ref.container_title = container.strip(" .,")
-            conf["container-title"] = 0.8
+        title, container = _title_and_journal(rest)
+        _set_title(ref, title if container and title else rest, 0.85)
+        if container and title:
+            _set_container(ref, container, 0.8)
         return
 
     _parse_book(ref, rest)
@@ -923,6 +948,13 @@ _JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
 _GLUED_JOURNAL = re.compile(rf"(?<=[a-z]{{3}})[a-z](?=[{_UP}][a-z]+\s)")
 
 
+_LOWER_JOURNAL = re.compile(
+    r"[.?!]\s+(?P<journal>(?-i:(?=[a-z]))[^.?!]{0,100}?\b(?:journal|review|bulletin|quarterly|annals|"
+    r"archives|psycholog\w*|psychiatr\w*|psychotherapy|therapy|research|medicine)\b[^.?!]*)$",
+    re.I,
+)
+
+
 def _title_and_journal(head: str) -> tuple[str, str]:
     """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
     head = re.sub(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$", "", head.strip()).rstrip(".,").strip()
@@ -934,12 +966,21 @@ def _title_and_journal(head: str) -> tuple[str, str]:
     glued = _GLUED_JOURNAL.search(head)
     if glued:  # "…self-efficacyTraining and Education…": the full stop and space were lost
         return head[: glued.start() + 1], head[glued.start() + 1 :]
+    asked = re.search(r"[?!][\u201d\"']?,\s+(?=[A-Z])", head)
+    if asked:  # "Time to give psychology away?, Journal of Critical Psychology, Counselling…"
+        return head[: asked.start() + 1], head[asked.end() :]
+    lower = _LOWER_JOURNAL.search(head)
+    if lower:  # "…distraction. annals of behavioral medicine": a journal typed in lower case
+        return head[: lower.start() + 1], lower.group("journal")
     # "Healing elements of therapeutic conversation: Dialogue…, Family Process"
     if ", " in head:
         before, after = head.rsplit(", ", 1)
         journal = _JOURNAL_WORDS.match(after.strip())
         if journal and len(after.split()) <= 12:
             return before, journal.group("journal")
+    known = known_journal_at_end(head)
+    if known and len(known) < len(head):  # "…personality disorder BMC Psychiatry"
+        return head[: -len(known)].rstrip(" ,;:"), known
     return "", head
 
 
@@ -987,10 +1028,16 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if publisher is None:
         title, publisher = rest, ""
         # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
-        if ", " in rest:
-            before, after = rest.rsplit(", ", 1)
+        if ", " in rest.rstrip(" ,"):
+            before, after = rest.rstrip(" ,").rsplit(", ", 1)
             if _PUBLISHER_WORDS.search(after):
                 title, publisher = before.rstrip(" ,"), after
+            elif ref.DOI and _JOURNAL_NAME.search(after) and len(after.split()) <= 10:
+                # "Title, Psychotherapy Research, DOI: …" (Taylor & Francis, online first)
+                ref.type = "article-journal"
+                _set_title(ref, before, 0.75)
+                _set_container(ref, after, 0.7)
+                return
     elif (
         ref.DOI
         and _JOURNAL_NAME.search(publisher)
@@ -1122,7 +1169,7 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
     if "[" in title:
         for bracket in _BRACKETED.findall(title):
             ref.unparsed.append(bracket.strip())
-        title = _BRACKETED.sub("", title).strip()
+        title = re.sub(r"\.\s*\.$", ".", _BRACKETED.sub("", title).strip())
     quoted = re.fullmatch(r"[\u201c\"'\u2018](?P<inner>.+?)[.,]?[\u201d\"'\u2019]\.?", title)
     if quoted:  # "“Title.”" — some pages quote APA titles too
         title = quoted.group("inner").strip()
@@ -1146,8 +1193,23 @@ _PLACES = re.compile(
 )
 
 
+# "New York Guilford Press" (a colon left out), but not "Oxford University Press"
+_PLACE_FIRST = re.compile(
+    rf"(?P<place>{_PLACES.pattern[1:-1]})\s+"
+    r"(?!(?:University|College|School|Institute|Press|Academic|Medical|Scholars)\b)"
+    rf"(?P<publisher>[{_UP}].*)"
+)
+
+
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
-    publisher = publisher.strip(" .,;")
+    publisher = publisher.strip(" .,;:")
+    note = _PAREN_NOTE.search(publisher)
+    if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
+        ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"
+        publisher = publisher[: note.start()].strip(" .,;:")
+    if _NOT_PUBLISHED.match(publisher):
+        ref.unparsed.append(publisher)  # "Manuscript submitted for publication"
+        return
     if not publisher:
         return
     confidence = 0.85
@@ -1167,6 +1229,9 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     elif place and len(place.group("place").split()) <= 5:
         ref.publisher_place = place.group("place").strip()
         publisher = place.group("publisher").strip()
+    elif (glued := _PLACE_FIRST.match(publisher)) and _PUBLISHER_WORDS.search(publisher):
+        ref.publisher_place, publisher = glued.group("place"), glued.group("publisher")
+        confidence = 0.75  # "New York Guilford Press": the colon left out
     ref.publisher = publisher
     ref.confidence["publisher"] = confidence
 
@@ -1204,8 +1269,11 @@ def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
     return name
 
 
+_INITIALS_PARTICLE = re.compile(rf"^(?:[{_UP}]\.\s?)+\s*(?:{_PARTICLES})(?:\s(?:{_PARTICLES}))?$")
+
+
 def _is_given(token: str) -> bool:
-    if _INITIALS.match(token):
+    if _INITIALS.match(token) or _INITIALS_PARTICLE.match(token):
         return True
     words = token.split()
     return 0 < len(words) <= 3 and all(_GIVEN_WORD.match(w) for w in words)
@@ -1240,6 +1308,16 @@ def _given_first_list(text: str) -> list[dict[str, str]] | None:
     return [_given_first(p) for p in parts]
 
 
+_RUN_ON_NAME = re.compile(
+    rf"^(?P<given>(?:[{_UP}]\.\s?)+)\s*(?P<family>[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019-]+)$"
+)
+
+
+def _is_family(token: str) -> bool:
+    """A surname has a few words and no sentence in it ("Title. Elkin" is not one)."""
+    return len(token.split()) <= 4 and not re.search(r"[a-z]\.\s", token)
+
+
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,"))
@@ -1249,7 +1327,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
-    text = re.sub(r"\s*&\s*|,?\s+and\s+|\s*;\s*", ",", text)
+    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und)\s+|\s*;\s*(?:and\s+)?", ",", text)
     tokens = [t.strip() for t in text.split(",")]
     tokens = [t for t in tokens if t and not _ONLY_PUNCT.match(t)]
     names: list[dict[str, str]] = []
@@ -1259,7 +1337,20 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         self_contained = _GLUED_NAME.match(token) or _NLM_TOKEN.match(token)
-        if nxt is not None and _is_given(nxt) and not _SUFFIX.match(nxt) and not self_contained:
+        run_on = _RUN_ON_NAME.match(nxt or "")
+        if run_on and not self_contained and _is_family(token):
+            # "Linehan, M.M. Schmidt, H.": the comma after the initials was left out
+            names.append(_name(token, run_on.group("given")))
+            tokens[i + 1] = run_on.group("family")
+            i += 1
+            continue
+        if (
+            nxt is not None
+            and _is_given(nxt)
+            and not _SUFFIX.match(nxt)
+            and not self_contained
+            and _is_family(token)
+        ):
             if re.fullmatch(rf"[{_UP}]{{2,3}}", nxt):  # "Clark,DM": NLM initials
                 given = _initials(nxt)
             else:

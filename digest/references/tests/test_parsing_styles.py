@@ -355,6 +355,119 @@ def test_a_doi_typed_again_as_a_link_is_not_a_url():
     assert (ref.DOI, ref.URL) == ("10.1000/xyz.123", "")
 
 
+def test_in_press_typed_after_the_journal():
+    apa = parse_reference(
+        "ITO, K. & MOREAU, J. 2013. Why clients stay. Journal of Clinic Studies, in press."
+    )
+    assert (apa.year, apa.status) == (2013, "in press")
+    assert (apa.title, apa.container_title) == ("Why clients stay", "Journal of Clinic Studies")
+    abbreviated = parse_reference(
+        "Ito K.A., Moreau J. 2007. Why clients stay. Behav. Res. Ther. In press."
+    )
+    assert (abbreviated.title, abbreviated.container_title, abbreviated.status) == (
+        "Why clients stay",
+        "Behaviour Research and Therapy",
+        "in press",
+    )
+    dutch = parse_reference("Ito, K. en Moreau, J. (in publicatie). Waarom cliënten blijven.")
+    assert [a["family"] for a in dutch.author] == ["Ito", "Moreau"]
+    assert dutch.status == "in press"
+
+
+@pytest.mark.parametrize(
+    "tail, note",
+    [
+        (
+            "Example City: Clinic Press (available from the first author on request).",
+            "(available from the first author on request)",
+        ),
+        ("Manuscript submitted for publication.", "Manuscript submitted for publication"),
+        (
+            "Paper presented at the 12th meeting of the Example Society, Rome, Italy",
+            "Paper presented at the 12th meeting of the Example Society, Rome, Italy",
+        ),
+    ],
+)
+def test_notes_where_the_publisher_would_be_are_kept_but_not_as_publisher(tail, note):
+    ref = parse_reference(f"Ito, K. (2015). Why clients stay. {tail}")
+    assert ref.title == "Why clients stay"
+    assert ref.publisher in ("", "Clinic Press")
+    assert note in ref.unparsed
+
+
+def test_harvard_year_without_a_full_stop_after_nlm_names_with_stops():
+    ref = parse_reference(
+        "Ito K., Moreau J., Dam L., et al. 2004 Why clients stay: a cohort. Behav. Res. Ther. "
+        "42:487-99."
+    )
+    assert [a["family"] for a in ref.author] == ["Ito", "Moreau", "Dam"]
+    assert (ref.year, ref.title) == (2004, "Why clients stay: a cohort")
+    assert (ref.container_title, ref.volume, ref.page) == (
+        "Behaviour Research and Therapy",
+        "42",
+        "487–99",
+    )
+
+
+def test_run_on_names_and_particles_after_initials():
+    ref = parse_reference(
+        "Ito, K.M. Moreau, J. Dam, L.A., and Berg, P. van (1999). Why clients stay. Journal "
+        "of Clinic Studies. 8: 279-292."
+    )
+    assert ref.author == [
+        {"family": "Ito", "given": "K. M."},
+        {"family": "Moreau", "given": "J."},
+        {"family": "Dam", "given": "L. A."},
+        {"family": "Berg", "given": "P. van"},
+    ]
+    assert (ref.container_title, ref.volume, ref.page) == (
+        "Journal of Clinic Studies",
+        "8",
+        "279–292",
+    )
+
+
+@pytest.mark.parametrize(
+    "middle, title, journal",
+    [
+        (
+            "Why do clients stay?, Journal of Clinic Studies, Counselling and Care",
+            "Why do clients stay?",
+            "Journal of Clinic Studies, Counselling and Care",
+        ),
+        (
+            "Why clients stay. annals of clinic studies",
+            "Why clients stay",
+            "annals of clinic studies",
+        ),
+        ("Why clients stay BMC Psychiatry", "Why clients stay", "BMC Psychiatry"),
+    ],
+)
+def test_title_and_journal_without_a_full_stop_between_them(middle, title, journal):
+    ref = parse_reference(f"Ito, K. (2016). {middle}, 16, 304-310.")
+    assert (ref.title, ref.container_title) == (title, journal)
+    assert (ref.volume, ref.page) == ("16", "304–310")
+
+
+def test_online_first_journal_after_a_comma_with_a_doi():
+    ref = parse_reference(
+        "Jane Ito & Karl Moreau (2019): Why clients stay: a cohort,\nPsychotherapy Research, "
+        "DOI: 10.1000/xyz.9"
+    )
+    assert (ref.title, ref.container_title, ref.DOI) == (
+        "Why clients stay: a cohort",
+        "Psychotherapy Research",
+        "10.1000/xyz.9",
+    )
+
+
+def test_place_typed_without_its_colon():
+    ref = parse_reference("Ito K. Why clients stay. New York Example Press 2000;260.")
+    assert (ref.publisher_place, ref.publisher) == ("New York", "Example Press")
+    oxford = parse_reference("Ito, K. (2019). Why clients stay. Oxford University Press.")
+    assert (oxford.publisher_place, oxford.publisher) == ("", "Oxford University Press")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
