@@ -88,11 +88,12 @@ def _expected(label: str) -> tuple[str, dict]:
     return style, item
 
 
-def build() -> list[dict]:
+def build(source: Path = SOURCE, seed: int = SEED) -> list[dict]:
+    """Every labelled reference of ``source``, with its seeded "tune" or "holdout" split."""
     items: list[dict] = []
     url = ""
     raw_lines: list[str] = []
-    for line in SOURCE.read_text(encoding="utf-8").splitlines():
+    for line in source.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") and not raw_lines:
             continue
         if line.startswith("@ "):
@@ -106,7 +107,7 @@ def build() -> list[dict]:
             raw_lines = []
             continue
         raw_lines.append(line)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     order = list(range(len(items)))
     rng.shuffle(order)
     held = set(order[: round(len(items) * HOLDOUT_SHARE)])
