@@ -74,7 +74,7 @@ _PAREN_YEAR = re.compile(
     re.I,
 )
 _YEAR_BARE = re.compile(
-    r"(?:^|(?<=[.)]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
+    r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
 )
 _EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
@@ -353,6 +353,7 @@ _NLM_CITATION = re.compile(
      |\s*[;:]\s*(?P<volume_only>\d+[A-Za-z]?)\s*(?:\((?P<issue_only>[^()]{{1,20}})\))?(?=\s*[.,]?\s*$)
      |,\s*(?P<volume_bmc>\d+[A-Za-z]?)\s*(?:\((?P<issue_bmc>[^()]{{1,20}})\))?\s*:\s*(?P<page_bmc>{_LOCATOR})
      |\s*[;:]\s*(?P<page_only>\d+\s*{_DASH}\s*\d+)
+     |\s*[;:]\s*(?P<volume_tf>\d+):(?P<issue_tf>\w{{1,4}}),\s*(?P<page_tf>{_LOCATOR})
      |(?=[\s.,;]*$)
     )[\s.,;]*$""",
     re.X,
@@ -530,10 +531,41 @@ def _parse_citation_first(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+def _parse_vancouver_chapter(ref: ParsedReference, text: str) -> bool:
+    """Authors. Title. In: Editors, editors. Book. Place: Publisher; Year. p. Pages."""
+    in_book = _IN_BOOK.search(text) if "In" in text else None
+    if in_book is None or not _EDITORS_ROLE.search(text, in_book.end()):
+        return False
+    leading = _leading_names(text[: in_book.start()].strip())
+    if not leading:
+        return False
+    # Parsed apart, so that a text that is not this layout after all leaves ``ref`` untouched.
+    chapter = ParsedReference(raw=ref.raw, author=leading[0])
+    _parse_chapter(chapter, leading[1], text[in_book.end() :])
+    if not chapter.issued:
+        return False
+    for name in _CHAPTER_FIELDS:
+        setattr(ref, name, getattr(chapter, name))
+    ref.confidence.update(chapter.confidence, author=0.85)
+    ref.unparsed.extend(chapter.unparsed)
+    ref.style = "vancouver"
+    return True
+
+
+_CHAPTER_FIELDS = (
+    "type", "author", "editor", "issued", "title", "container_title", "page", "edition",
+    "publisher", "publisher_place",
+)  # fmt: skip
+
+
 def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     """Authors. Title. Journal. Year;Vol(Issue):Pages. Also the PubMed page's own layouts."""
     conf = ref.confidence
-    if _parse_vancouver_book(ref, text) or _parse_citation_first(ref, text):
+    if (
+        _parse_vancouver_chapter(ref, text)
+        or _parse_vancouver_book(ref, text)
+        or _parse_citation_first(ref, text)
+    ):
         return True
     citation = _NLM_CITATION.search(text)
     if citation is None:
@@ -567,11 +599,11 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         conf["author"] = 0.9
     _set_title(ref, title or tail_title, 0.85)
     _set_container(ref, container, 0.85)
-    volume = (
-        citation.group("volume") or citation.group("volume_only") or citation.group("volume_bmc")
+    # One of the alternatives of _NLM_CITATION matched: take whichever variant is filled.
+    volume, issue, page = (
+        next((v for k, v in citation.groupdict().items() if k.startswith(field) and v), "")
+        for field in ("volume", "issue", "page")
     )
-    issue = citation.group("issue") or citation.group("issue_only") or citation.group("issue_bmc")
-    page = citation.group("page") or citation.group("page_bmc") or citation.group("page_only")
     if volume:
         ref.volume, conf["volume"] = volume, 0.9
     if issue:
@@ -820,18 +852,18 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         ref.unparsed.insert(0, note.group(0).strip())
         rest = rest[: note.start()].strip()
     in_book = _IN_BOOK.search(rest) if "In" in rest else None
-    if (
-        in_book
-        and not re.search(r"\((?:Eds?|red|Hrsg|Hg)\.?\)", rest, re.I)
-        and (_journal_tail(rest) or _alt_tail(rest))
-    ):
+    if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
     if in_book and ref.type != "book":
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
 
     # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
-    tail = _ALT_TAILS[1].search(rest) or _journal_tail(rest) or _alt_tail(rest)
+    tail = (
+        next((m for p in _EARLY_TAILS if (m := p.search(rest)) and m.start() > 0), None)
+        or _journal_tail(rest)
+        or _alt_tail(rest)
+    )
     if tail and ref.type == "book" and not (tail.group("issue") and tail.group("page")):
         tail = None  # editors of a special issue ("(Eds.). (2018). Title. Journal, 55(4), 1-9")
     pages_only = None if tail or ref.type == "book" else _PAGES_ONLY.search(rest)
@@ -911,6 +943,8 @@ _ALT_TAILS = (
         rf"\s*,?(?:\s*(?:{_MONTH})?\s*\d{{4}})?\s*,\s*(?:pages?|pp?\.)?\s*(?P<page>{_LOCATOR})[\s.,;]*$",
         re.I,
     ),
+    # "Journal 25(3) 301-309" (no commas at all) and "Journal, 25, 3, 301-309"
+    re.compile(rf"\s(?P<volume>\d+)\s*\((?P<issue>[^()]{{1,24}})\)\s+(?P<page>{_LOCATOR})[\s.]*$"),
     # "…Journal, 58 4" and "…Journal, 44" (Semantic Scholar's volume and issue)
     re.compile(r",\s*(?P<volume>\d{1,4})(?:\s+(?P<issue>\d{1,3}))?(?P<page>)\s*$"),
 )
@@ -919,6 +953,22 @@ _ALT_TAILS = (
 _PAGES_ONLY = re.compile(rf",\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
 # Two numbers apart by a space only: volume and issue (the page would follow a comma or colon)
 _SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
+
+
+# Tails that APA's pattern would misread ("Journal, 25, 3, 301-309" as volume 3): tried first.
+_EARLY_TAILS = (
+    _ALT_TAILS[1],
+    # "Journal, 25, 3, 301-309"
+    re.compile(
+        rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
+    ),
+    # "Journal, Vol. 25, No. 3, pp. 301-309"
+    re.compile(
+        rf"[\s,]+Vol(?:ume)?\.?\s*(?P<volume>\d+)\s*,\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
+        rf"\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.]*$",
+        re.I,
+    ),
+)
 
 
 def _alt_tail(text: str) -> re.Match[str] | None:
@@ -1077,17 +1127,53 @@ _TRAILING_LOCATOR = re.compile(
 )
 
 
+# "(Eds.)" in APA; "eds." and "editors." in NLM and AMA ("In: Norcross JC, Lambert MJ, eds.")
+_EDITORS_ROLE = re.compile(
+    r"\s*(?:\((?:Eds?|red|Hrsg|Hg)\.?\)|,?\s+(?:eds?|editors?)\.(?=\s))\s*[.,]?\s*", re.I
+)
+_NLM_BOOK_TAIL = re.compile(
+    rf"""^(?P<book>.+?)\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
+    (?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*(?P<publisher>[^.;:]{{2,80}}?)\s*[;,]\s*
+    (?P<year>(?:1[89]|20)\d{{2}})
+    (?:\s*:\s*(?P<pages>\d+\s*{_DASH}\s*\d+)|[.,]?\s*pp?\.\s*(?P<pages2>\d+\s*{_DASH}\s*\d+))?
+    [\s.]*$""",
+    re.X,
+)
+
+
+def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
+    """ "Book. 2nd ed. New York, NY: Publisher; 2011:100-120." (AMA) or "…; 2011. p. 100-20."
+    (NLM): the book, edition, place, publisher, year and pages of a chapter."""
+    match = _NLM_BOOK_TAIL.match(book.strip())
+    if match is None:
+        return False
+    conf = ref.confidence
+    ref.container_title, conf["container-title"] = match.group("book").strip(), 0.85
+    if match.group("ed"):
+        ref.edition, conf["edition"] = match.group("ed"), 0.9
+    ref.publisher_place = match.group("place").strip()
+    ref.publisher, conf["publisher"] = match.group("publisher").strip(), 0.85
+    if not ref.issued:
+        ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
+    pages = match.group("pages") or match.group("pages2")
+    if pages:
+        ref.page, conf["page"] = _dash(pages), 0.9
+    return True
+
+
 def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     conf = ref.confidence
     ref.type = "chapter"
     _set_title(ref, title, 0.9)
-    role = re.search(r"\((?:Eds?|red|Hrsg|Hg)\.?\)\s*[.,]?\s*", after_in, re.I)
+    role = _EDITORS_ROLE.search(after_in)
     if role:
         ref.editor = _given_first_names(after_in[: role.start()])
         conf["editor"] = 0.9 if ref.editor else 0.3
         book = after_in[role.end() :]
     else:
         book = after_in
+    if _nlm_book_tail(ref, book):
+        return
     # The book's own parenthetical ("6th ed., pp. 169–218") separates its title from the
     # publisher even when the book title itself contains full stops.
     paren = _CHAPTER_PAREN.search(book)
@@ -1323,6 +1409,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,"))
     if given_first:
         return given_first, []
+    original = text
     if "et" in text:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
@@ -1374,6 +1461,14 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         else:
             leftovers.append(token)
         i += 1
+    if leftovers and re.search(r"\band\b|&", original):
+        # "Okafor, P. B. and R. T. Lindgren" (Chicago author-date): only the first name is
+        # written surname first.
+        mixed = _chicago_names(original)
+        if len(mixed) > 1 and all(
+            n.get("given") and _GIVEN_FIRST.match(f"{n['given']} {n['family']}") for n in mixed
+        ):
+            return mixed, []
     return names, leftovers
 
 

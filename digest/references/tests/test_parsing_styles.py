@@ -468,6 +468,96 @@ def test_place_typed_without_its_colon():
     assert (oxford.publisher_place, oxford.publisher) == ("", "Oxford University Press")
 
 
+def test_harvard_as_google_scholar_cites_it():
+    ref = parse_reference(
+        "Okafor, P.B. and Lindgren, R.T., 2015. Waiting lists and dropout. Psychotherapy "
+        "Research, 25(3), pp.301-309."
+    )
+    assert (ref.style, ref.year) == ("harvard", 2015)
+    assert [a["family"] for a in ref.author] == ["Okafor", "Lindgren"]
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists and dropout",
+        "Psychotherapy Research",
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("25", "3", "301–309")
+
+
+def test_chicago_author_date_names_only_the_first_surname_first():
+    ref = parse_reference(
+        "Okafor, P. B. and R. T. Lindgren. 2015. Waiting lists and dropout. Psychotherapy "
+        "Research 25:301–9."
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "P. B."},
+        {"family": "Lindgren", "given": "R. T."},
+    ]
+    assert (ref.year, ref.volume, ref.page) == (2015, "25", "301–9")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Psychotherapy Research 25(3) 301-309.",
+        "Psychotherapy Research, 25, 3, 301-309.",
+        "Psychotherapy Research, Vol. 25, No. 3, pp. 301-309.",
+    ],
+)
+def test_volume_issue_and_pages_without_apa_punctuation(tail):
+    ref = parse_reference(f"Okafor, P. B. (2015). Waiting lists and dropout. {tail}")
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists and dropout",
+        "Psychotherapy Research",
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("25", "3", "301–309")
+
+
+def test_nlm_citation_with_taylor_and_francis_volume_and_issue():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT. Waiting list dropout. Journal of Clinic Studies 2014; 41:8, "
+        "603-623."
+    )
+    assert (ref.style, ref.year, ref.container_title) == (
+        "vancouver",
+        2014,
+        "Journal of Clinic Studies",
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("41", "8", "603–623")
+
+
+@pytest.mark.parametrize(
+    "raw, style, year, page",
+    [
+        (
+            "Okafor PB. The therapist's voice. In: Norcross JC, Lambert MJ, editors. Example "
+            "handbook of practice. New York: Example Press; 2011. p. 100-20.",
+            "vancouver",
+            2011,
+            "100–20",
+        ),
+        (
+            "Okafor, P. B. (2010). The therapist's voice. In: Norcross JC, Lambert MJ, eds. "
+            "Example handbook of practice. 2nd ed. New York: Example Press; 2011:100-120.",
+            "apa",
+            2010,
+            "100–120",
+        ),
+    ],
+)
+def test_nlm_and_ama_chapters(raw, style, year, page):
+    ref = parse_reference(raw)
+    assert (ref.style, ref.type, ref.year, ref.page) == (style, "chapter", year, page)
+    assert ref.author == [{"family": "Okafor", "given": "P. B."}]
+    assert ref.editor == [
+        {"family": "Norcross", "given": "J. C."},
+        {"family": "Lambert", "given": "M. J."},
+    ]
+    assert (ref.title, ref.container_title) == (
+        "The therapist's voice",
+        "Example handbook of practice",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("New York", "Example Press")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
