@@ -1068,6 +1068,14 @@ _THESIS = re.compile(
 _BOOK_PAGES = re.compile(rf",?\s*\bpp?\.?\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?$")
 
 
+_EDITION_AFTER_COMMA = re.compile(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:Edition|edn?)\.?\s*$", re.I)
+# A name that can only be a journal's ("Clinical Psychology Review", "Journal of …").
+_JOURNAL_ONLY = re.compile(
+    r"^(?:(?:The\s+)?(?:Journal|Annals|Archives|Bulletin)\b.*|.*\b(?:Journal|Review|Bulletin|"
+    r"Quarterly|Research|Psychotherapy|Psychiatry|Psychology|Medicine|Science|Therapy)\.?)$"
+)
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
     pages = _BOOK_PAGES.search(rest)
@@ -1082,7 +1090,11 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
             before, after = rest.rstrip(" ,").rsplit(", ", 1)
             if _PUBLISHER_WORDS.search(after):
                 title, publisher = before.rstrip(" ,"), after
-            elif ref.DOI and _JOURNAL_NAME.search(after) and len(after.split()) <= 10:
+            elif (
+                (_JOURNAL_ONLY.match(after) or (ref.DOI and _JOURNAL_NAME.search(after)))
+                and not _PUBLISHER_WORDS.search(after)
+                and len(after.split()) <= 10
+            ):
                 # "Title, Psychotherapy Research, DOI: …" (Taylor & Francis, online first)
                 ref.type = "article-journal"
                 _set_title(ref, before, 0.75)
@@ -1109,7 +1121,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
-    edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+Edition\.?\s*$", title, re.I)
+    edition = _EDITION_AFTER_COMMA.search(title)
     if edition:  # "Handbook of psychotherapy, 6th Edition"
         ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
         title = title[: edition.start()]
@@ -1180,6 +1192,10 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     if paren:
         book_title, publisher = book[: paren.start()], book[paren.end() :]
         _apply_book_paren(ref, paren.group("inner"))
+        edition = _EDITION_AFTER_COMMA.search(book_title)
+        if edition:  # "Handbook, 6th Edition (pp. 443-494)"
+            ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+            book_title = book_title[: edition.start()]
         # "(2nd ed.) (pp. 132-152)": a second parenthesis belongs to the same book
         more = _CHAPTER_PAREN.match(publisher)
         if more:

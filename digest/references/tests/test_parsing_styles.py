@@ -558,6 +558,32 @@ def test_nlm_and_ama_chapters(raw, style, year, page):
     assert (ref.publisher_place, ref.publisher) == ("New York", "Example Press")
 
 
+def test_chapter_book_with_its_edition_after_a_comma():
+    ref = parse_reference(
+        "Okafor, P.B. & Lindgren, R.T. (2013). Waiting lists. In M.E. Moreau (Ed.), Example "
+        "handbook of practice, 6th Edition (pp. 443-494). New York: Wiley."
+    )
+    assert (ref.container_title, ref.edition, ref.page) == (
+        "Example handbook of practice",
+        "6",
+        "443–494",
+    )
+
+
+def test_article_ahead_of_print_with_journal_after_a_comma_and_nothing_else():
+    ref = parse_reference(
+        "Okafor, P.B., Lindgren, R.T. et al. (2023). Waiting lists and dropout: a cohort, "
+        "Clinical Practice Review."
+    )
+    assert (ref.type, ref.title, ref.container_title) == (
+        "article-journal",
+        "Waiting lists and dropout: a cohort",
+        "Clinical Practice Review",
+    )
+    book = parse_reference("Okafor, P. B. (2012). Waiting lists, Example Press.")
+    assert (book.type, book.title, book.publisher) == ("book", "Waiting lists", "Example Press")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
