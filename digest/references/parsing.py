@@ -57,12 +57,15 @@ _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
     r"(?:Retrieved(?:\s+[^,]{1,30},\s*\d{4},)?\s+from\s+)?(?P<url>https?://\S+)", re.I
 )
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STATUS_ONLINE = re.compile(
-    r"[.,]?\s*\(?\b(?:advance online publication|epub ahead of print|online first|"
-    r"published online(?: first)?)\b\)?\.?",
+    r"[.,]?\s*[(\[]?\b(?:advance online publication|epub ahead of print|online first|"
+    r"published online(?: first)?)\b"
+    # "Published online March 3, 2016" / "… 3 March 2016" / "… 2016 Mar 3": the date goes too
+    rf"(?:,?\s+(?:on\s+)?(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}"
+    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?[)\]]?\.?",
     re.I,
 )
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = re.compile(
     rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
     r"|(?P<inpress>in\s+press|forthcoming|in\s+publicatie|im\s+Druck|sous\s+presse|n\.\s?d\.))"
@@ -417,10 +420,12 @@ def _nlm_names(text: str) -> list[dict[str, str]]:
         if not token:
             continue
         match = re.match(
-            rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}})(?:\s+(?P<sfx>Jr|Sr|II|III))?$", token
+            rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}}|[{_UP}](?:\s[{_UP}]){{1,3}})"
+            r"(?:\s+(?P<sfx>Jr|Sr|II|III))?$",
+            token,
         )
-        if match:
-            name = _name(match.group("family"), _initials(match.group("init")))
+        if match:  # "Swift JK" and "Swift J K"
+            name = _name(match.group("family"), _initials(match.group("init").replace(" ", "")))
             if match.group("sfx"):
                 name["suffix"] = match.group("sfx")
             names.append(name)
@@ -699,7 +704,7 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     head, after = text[: quoted.start()].strip(" ."), text[quoted.end() :].strip(" .")
     if re.search(r"\(\s*\d{4}", head):  # APA with a quoted title: the APA path handles it
         return False
-    tails = ((_MLA_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"), (_MLA_SHORT_TAIL, "mla"))
+    tails = ((_MLA_TAIL, "mla"), (_MLA_SHORT_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"))
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
     if found is None:
         return False
@@ -735,11 +740,14 @@ def _parse(raw: str) -> ParsedReference:
         conf["DOI"] = 0.99
         start, end = doi_match.start(), doi_match.start() + len(ref.DOI)
         prefix = _DOI_PREFIX.search(text, max(0, start - 24), start)
-        text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
+        if prefix or not re.search(r"https?://\S*$", text[:start]):
+            text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
+        # else the DOI is part of a publisher's address, which stays whole as the URL
     url_match = _URL.search(text) if "http" in text else None
     if url_match:
         url = url_match.group("url").rstrip(".,;)")
-        if not (ref.DOI and normalise_doi(url).lower() == ref.DOI.lower()):
+        resolver = re.match(r"https?://(?:dx\.)?doi\.org/", url, re.I)
+        if not (resolver and ref.DOI and normalise_doi(url).lower() == ref.DOI.lower()):
             ref.URL = url  # the DOI typed a second time as a link is no other address
             conf["URL"] = 0.95
         after = url_match.start("url") + len(url)
@@ -962,9 +970,9 @@ _EARLY_TAILS = (
     re.compile(
         rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
     ),
-    # "Journal, Vol. 25, No. 3, pp. 301-309"
+    # "Journal, Vol. 25, No. 3, pp. 301-309" and "Journal, 25, No. 3, 301-309"
     re.compile(
-        rf"[\s,]+Vol(?:ume)?\.?\s*(?P<volume>\d+)\s*,\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
+        rf"[\s,]+(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+)\s*,\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
         rf"\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.]*$",
         re.I,
     ),

@@ -500,6 +500,7 @@ def test_chicago_author_date_names_only_the_first_surname_first():
         "Psychotherapy Research 25(3) 301-309.",
         "Psychotherapy Research, 25, 3, 301-309.",
         "Psychotherapy Research, Vol. 25, No. 3, pp. 301-309.",
+        "Psychotherapy Research, 25, No. 3, 301-309.",
     ],
 )
 def test_volume_issue_and_pages_without_apa_punctuation(tail):
@@ -582,6 +583,62 @@ def test_article_ahead_of_print_with_journal_after_a_comma_and_nothing_else():
     )
     book = parse_reference("Okafor, P. B. (2012). Waiting lists, Example Press.")
     assert (book.type, book.title, book.publisher) == ("book", "Waiting lists", "Example Press")
+
+
+def test_online_ahead_of_print_with_its_date_and_brackets():
+    pubmed = parse_reference(
+        "Okafor PB, Lindgren RT. Waiting lists and dropout. Psychother Res. 2016 Mar 3. doi: "
+        "10.1000/xyz.1234. [Epub ahead of print]"
+    )
+    assert (pubmed.style, pubmed.year, pubmed.status) == (
+        "vancouver",
+        2016,
+        "advance online publication",
+    )
+    assert (pubmed.title, pubmed.container_title) == (
+        "Waiting lists and dropout",
+        "Psychotherapy Research",
+    )
+    apa = parse_reference(
+        "Okafor, P. B. (2016). Waiting lists and dropout. Psychotherapy Research. Published "
+        "online March 3, 2016. doi:10.1000/xyz.1234"
+    )
+    assert (apa.container_title, apa.volume, apa.status) == (
+        "Psychotherapy Research",
+        "",
+        "advance online publication",
+    )
+
+
+def test_google_scholar_mla_and_nlm_initials_with_spaces():
+    mla = parse_reference(
+        'Okafor, Paul B., and Rita T. Lindgren. "Waiting lists and dropout." Psychotherapy '
+        "49.3 (2012): 1."
+    )
+    assert (mla.style, mla.container_title, mla.volume, mla.issue, mla.page) == (
+        "mla",
+        "Psychotherapy",
+        "49",
+        "3",
+        "1",
+    )
+    spaced = parse_reference(
+        "Okafor P B, Lindgren R T. Waiting lists. Psychotherapy Research 2012; 22: 101-110."
+    )
+    assert spaced.author == [
+        {"family": "Okafor", "given": "P. B."},
+        {"family": "Lindgren", "given": "R. T."},
+    ]
+
+
+def test_a_doi_inside_a_publishers_address_keeps_the_address_whole():
+    ref = parse_reference(
+        "Okafor, P. B. (2012). Waiting lists. Psychotherapy Research, 22, 101-110. Retrieved "
+        "from http://www.example.com/doi/abs/10.1000/xyz.1234"
+    )
+    assert ref.DOI == "10.1000/xyz.1234"
+    assert ref.URL == "http://www.example.com/doi/abs/10.1000/xyz.1234"
+    assert (ref.volume, ref.page) == ("22", "101–110")
 
 
 # --- properties ----------------------------------------------------------------------------
