@@ -395,11 +395,25 @@ _NOISE = re.compile(
 )
 
 
+# "Accessed June 6, 2017." (AMA), "Retrieved 3 March 2019": when a page was read, not written
+_ACCESSED = re.compile(
+    rf"[.,]?\s*\b(?:Accessed|Retrieved|Cited|Last updated)\s+(?:on\s+)?"
+    rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"\.?",
+    re.I,
+)
+
+
 def _strip_noise(ref: ParsedReference, text: str) -> str:
     """Identifiers a reader does not need in the fields (ISSN, ISBN, PMID, Epub dates)."""
     for match in list(_NOISE.finditer(text)):
         ref.unparsed.append(match.group(0).strip(" ,.;"))
-    return _NOISE.sub("", text)
+    text = _NOISE.sub("", text)
+    accessed = _ACCESSED.search(text) if re.search(r"Accessed|Retrieved|Cited|Last", text) else None
+    if accessed:  # its year is not the reference's
+        ref.unparsed.append(accessed.group(0).strip(" .,"))
+        text = f"{text[: accessed.start()]}. {text[accessed.end() :]}"
+    return text
 
 
 def _collapse_punctuation(text: str) -> str:
@@ -790,12 +804,16 @@ def _parse(raw: str) -> ParsedReference:
             ref.issued = {"date-parts": [[int(year.group("year"))]]}
             conf["issued"] = 0.7
     if not year:
+        if ref.URL and _parse_web_page(ref, text):
+            return ref
         # Without a year there is no anchor to tell authors from title: guessing would put
         # wrong values in front of the editor, so everything is flagged instead.
         ref.unparsed.append(text)
         return ref
     head, rest = text[: year.start()].strip(), text[year.end() :].strip()
     ref.style = "apa" if year.re is _YEAR else "harvard"
+    if _parse_journal_first(ref, head, rest):
+        return ref
 
     title_first = ""
     if head:
@@ -842,6 +860,46 @@ _NOT_PUBLISHED = re.compile(
     r"Symposium\b|Workshop\b|Submitted for publication\b)",
     re.I,
 )
+
+
+_LOCATION_ONLY = re.compile(
+    rf"^(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<page>{_LOCATOR})"
+    r"[\s.]*$"
+)
+
+
+def _parse_journal_first(ref: ParsedReference, head: str, rest: str) -> bool:
+    """Springer's "Hollon, S.D. Cognitive Therapy and Research (2003) 27: 71": the authors,
+    the journal, the year, then volume and page; no title."""
+    location = _LOCATION_ONLY.match(rest)
+    if location is None:
+        return False
+    for boundary in _BOUNDARY.finditer(head):
+        names, leftovers = _family_first_names(head[: boundary.end()])
+        journal = head[boundary.end() :].strip()
+        if names and not leftovers and "given" in names[-1] and _JOURNAL_ONLY.match(journal):
+            ref.author, ref.confidence["author"] = names, 0.85
+            _set_container(ref, journal, 0.75)
+            ref.volume, ref.confidence["volume"] = location.group("volume"), 0.9
+            if location.group("issue"):
+                ref.issue, ref.confidence["issue"] = location.group("issue"), 0.9
+            _set_locator(ref, location.group("page"), 0.9)
+            return True
+    return False
+
+
+def _parse_web_page(ref: ParsedReference, text: str) -> bool:
+    """ "Society of Clinical Psychology. About this resource. https://… Accessed June 6, 2017."
+    — a web page without a date: who wrote it, and its title."""
+    sentences = [p for p in re.split(r"(?<=[.?!])\s+", text.strip(" .")) if p.strip(" .")]
+    if len(sentences) != 2 or re.search(r"\d", sentences[0]):
+        return False
+    names, leftovers = _family_first_names(sentences[0].rstrip("."))
+    ref.author = names if names and not leftovers else [{"literal": sentences[0].rstrip(".")}]
+    ref.confidence["author"] = 0.6
+    _set_title(ref, sentences[1], 0.6)
+    ref.type = "webpage"
+    return True
 
 
 def _parse_rest(ref: ParsedReference, rest: str) -> None:

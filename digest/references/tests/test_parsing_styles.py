@@ -641,6 +641,33 @@ def test_a_doi_inside_a_publishers_address_keeps_the_address_whole():
     assert (ref.volume, ref.page) == ("22", "101–110")
 
 
+def test_springer_journal_first_citation_without_a_title():
+    ref = parse_reference(
+        "Okafor, P.B. Cognitive Practice and Research (2003) 27: 71. doi:10.1000/A:123"
+    )
+    assert ref.author == [{"family": "Okafor", "given": "P. B."}]
+    assert (ref.title, ref.container_title, ref.year) == (
+        "",
+        "Cognitive Practice and Research",
+        2003,
+    )
+    assert (ref.volume, ref.page, ref.DOI) == ("27", "71", "10.1000/A:123")
+
+
+def test_web_page_without_a_date_keeps_the_access_date_out_of_the_year():
+    ref = parse_reference(
+        "Example Society of Practice. About these treatments. https://www.example.org/t/. "
+        "Accessed June 6, 2017."
+    )
+    assert ref.author == [{"literal": "Example Society of Practice"}]
+    assert (ref.title, ref.URL, ref.year) == (
+        "About these treatments",
+        "https://www.example.org/t/",
+        None,
+    )
+    assert "Accessed June 6, 2017" in ref.unparsed
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
