@@ -404,12 +404,18 @@ _ACCESSED = re.compile(
 )
 
 
+# Cheap first looks: most references hold none of these words.
+_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished")
+_ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
+
+
 def _strip_noise(ref: ParsedReference, text: str) -> str:
     """Identifiers a reader does not need in the fields (ISSN, ISBN, PMID, Epub dates)."""
-    for match in list(_NOISE.finditer(text)):
-        ref.unparsed.append(match.group(0).strip(" ,.;"))
-    text = _NOISE.sub("", text)
-    accessed = _ACCESSED.search(text) if re.search(r"Accessed|Retrieved|Cited|Last", text) else None
+    if _NOISE_WORDS.search(text):
+        for match in list(_NOISE.finditer(text)):
+            ref.unparsed.append(match.group(0).strip(" ,.;"))
+        text = _NOISE.sub("", text)
+    accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
     if accessed:  # its year is not the reference's
         ref.unparsed.append(accessed.group(0).strip(" .,"))
         text = f"{text[: accessed.start()]}. {text[accessed.end() :]}"
@@ -1421,17 +1427,22 @@ def _dash(value: str) -> str:
     return re.sub(rf"\s*{_DASH}\s*", "\u2013", value.strip())
 
 
+_FAMILY_WITH_STOP = re.compile(rf"[{_UP}][^\W\d_]+\.")
+_NLM_INITIALS_ONLY = re.compile(rf"[{_UP}]{{2,3}}")
+_BARE_INITIAL = re.compile(rf"(?<![^\s.{DASHES}])([{_UP}])(?=\s|$)")
+
+
 def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
     family = family.strip()
-    if re.fullmatch(rf"[{_UP}][^\W\d_]+\.", family):
+    if family.endswith(".") and _FAMILY_WITH_STOP.fullmatch(family):
         family = family[:-1]  # "Huibers.M.": the full stop belongs to no surname
     name = {"family": family}
     if given:
         given = _INITIALS_SPACING.sub(". ", given.strip())
-        if re.fullmatch(rf"[{_UP}]{{2,3}}", given):
+        if _NLM_INITIALS_ONLY.fullmatch(given):
             given = _initials(given)  # "AC Muran": NLM initials before the surname
         # "Carl R", "Michael J T": an initial always takes its full stop
-        name["given"] = re.sub(rf"(?<![^\s.{DASHES}])([{_UP}])(?=\s|$)", r"\1.", given)
+        name["given"] = _BARE_INITIAL.sub(r"\1.", given)
     if suffix:
         name["suffix"] = suffix.strip()
     return name
