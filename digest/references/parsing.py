@@ -7,6 +7,7 @@ The parser never raises; what it cannot place is returned in ``unparsed`` so not
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 import urllib.parse
@@ -55,7 +56,9 @@ _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 _DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$", re.I)
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
-    r"(?:Retrieved(?:\s+[^,]{1,30},\s*\d{4},)?\s+from\s+)?(?P<url>https?://\S+)", re.I
+    r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
+    r"(?P<url>https?://\S+)",
+    re.I,
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STATUS_ONLINE = re.compile(
@@ -294,6 +297,10 @@ def _ends_reference(text: str) -> bool:
 # --- parsing -------------------------------------------------------------------------------
 
 
+# "Reference: …", "Citation: …": the label a page puts before the reference is not part of it
+_LABEL = re.compile(r"^\s*(?:Full\s+)?(?:References?|Citation|Cited article|Source)\s*:\s*", re.I)
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     # A blank line between a title and its citation (PubMed's page) ends a sentence.
@@ -301,6 +308,9 @@ def _normalise(text: str) -> str:
     text = text.replace("''", "")  # wiki markup for italics
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # "&amp;" copied from a page's source
+    text = _LABEL.sub("", text, count=1)
     if "\n" in text:
         text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
@@ -388,7 +398,9 @@ _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
 
 _NOISE = re.compile(
     r"[,.;]?\s*(?:ISSN|ISBN)(?:-1[03])?:?\s*[\dXx-]{8,17}\b"
-    r"|[,.;]?\s*\bPMID:?\s*\d+"
+    r"|[,.;]?\s*\b(?:PubMed\s+)?PMID:?\s*\d+"
+    r"|[,.;]?\s*\(UMI No\.?\s*[\w-]+\)"
+    r"|[,.;]?\s*Retrieved from [^.()]{3,80}? database\b"
     r"|[,.;]?\s*\bPMCID:?\s*PMC\d+"
     r"|[,.;]?\s*\bEpub\s+\d{4}(?:\s+[A-Z][a-z]{2})?(?:\s+\d{1,2})?\b"
     r"|[,.;]?\s*\[\s*Unpublished doctoral dissertation\s*\]",
@@ -405,7 +417,7 @@ _ACCESSED = re.compile(
 
 
 # Cheap first looks: most references hold none of these words.
-_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished")
+_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database")
 _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
 
 
@@ -1148,6 +1160,14 @@ _JOURNAL_ONLY = re.compile(
 )
 
 
+_EDITION_SENTENCE = re.compile(r"\.\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?\s*$", re.I)
+_THESIS_PAREN = re.compile(
+    r"\s*[(\[](?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"(?:,\s*(?P<school>[^()\[\]]+))?[)\]][\s.]*$",
+    re.I,
+)
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
     pages = _BOOK_PAGES.search(rest)
@@ -1189,12 +1209,16 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         ref.type = "thesis"
         publisher = publisher[thesis.end() :]
     publisher = _springer_publisher(ref, re.sub(r"^Available from\s+", "", publisher))
+    degree = _THESIS_PAREN.search(title)
+    if degree:  # "Title (Doctoral dissertation, University of Ottawa)"
+        ref.type = "thesis"
+        title, publisher = title[: degree.start()], degree.group("school") or publisher
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
-    edition = _EDITION_AFTER_COMMA.search(title)
-    if edition:  # "Handbook of psychotherapy, 6th Edition"
+    edition = _EDITION_AFTER_COMMA.search(title) or _EDITION_SENTENCE.search(title)
+    if edition:  # "Handbook of psychotherapy, 6th Edition" or "Title. 2nd ed."
         ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
         title = title[: edition.start()]
     _set_title(ref, title, 0.85 if publisher else 0.5)

@@ -668,6 +668,46 @@ def test_web_page_without_a_date_keeps_the_access_date_out_of_the_year():
     assert "Accessed June 6, 2017" in ref.unparsed
 
 
+def test_a_label_before_the_reference_and_html_entities_are_not_part_of_it():
+    raw = (
+        "Reference: Okafor, P. B., &amp; Lindgren, R. T. (2012). Waiting lists &amp; dropout. "
+        "Psychotherapy, 49(3), 1-10."
+    )
+    ref = parse_reference(raw)
+    assert ref.raw == raw
+    assert [a["family"] for a in ref.author] == ["Okafor", "Lindgren"]
+    assert ref.title == "Waiting lists & dropout"
+
+
+def test_dissertation_database_notes_and_sentence_editions():
+    thesis = parse_reference(
+        "Okafor, P. B. (2012). Waiting lists and dropout (Doctoral dissertation). Retrieved "
+        "from Example Theses database. (UMI No. 3456789)"
+    )
+    assert (thesis.type, thesis.title) == ("thesis", "Waiting lists and dropout")
+    assert "(UMI No. 3456789)" in thesis.unparsed
+    book = parse_reference("Okafor, P. B. (2012). Waiting lists. 2nd ed. New York: Example Press.")
+    assert (book.title, book.edition, book.publisher) == ("Waiting lists", "2", "Example Press")
+    online = parse_reference(
+        "Okafor, P. B. (2012). Waiting lists. Psychotherapy, 49(3), 1-10. Available at: "
+        "https://www.example.org/abc"
+    )
+    assert (online.URL, online.volume, online.publisher) == (
+        "https://www.example.org/abc",
+        "49",
+        "",
+    )
+    pubmed = parse_reference(
+        "Okafor PB, Lindgren RT. Waiting lists. Am J Psychother. 2012;66(1):1-10. PubMed PMID: "
+        "22612345."
+    )
+    assert (pubmed.style, pubmed.page, pubmed.unparsed) == (
+        "vancouver",
+        "1–10",
+        ["PubMed PMID: 22612345"],
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
