@@ -656,6 +656,11 @@ _NLM_COMMA_LIST = re.compile(
     rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})+(?:\s*,?\s*et\s+al\.?)?)\s*,\s+(?=[{_UP}])"
 )
 _NAME_BOUNDARY = re.compile(r"[.,](?=\s)")
+# One surname, with its particles: "Okafor", "van der Berg", "Zilcha-Mano", "O'Brien"
+_SURNAME = re.compile(
+    rf"^(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+(?:\s[{_UP}][\w'\u2019-]+)?$"
+)
+_INITIAL_NEXT = re.compile(rf"\s*[{_UP}]\.(?:\s|$)")
 
 
 def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
@@ -666,7 +671,8 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
     ("D. E. Orlinsky & M. H. Rønnestad, Title", "AC Muran, LM Lipner. Title").
     """
     names = _NLM_AUTHORS.match(text)
-    if names and names.end() < len(text):
+    # "Okafor, P. B. Title" is no NLM "Cook, RS." whose list ends after "P."
+    if names and names.end() < len(text) and not _INITIAL_NEXT.match(text, names.end()):
         return _nlm_names(names.group("authors")), text[names.end() :].strip()
     listed = _NLM_COMMA_LIST.match(text)
     if listed:
@@ -679,6 +685,22 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
             found = (people, rest)
             if boundary.group(0) == ".":
                 break  # the list ends at its full stop; "." inside initials never succeeds
+        elif found:
+            break
+    if found:
+        return found
+    # "Okafor, Paul B. Title" (Chicago, MLA): the longest run of full stops that reads as names
+    for boundary in re.finditer(r"\.(?=\s)", text[:300]):
+        rest = text[boundary.end() :].strip()
+        prefix = text[: boundary.start()]
+        people, leftovers = _family_first_names(prefix) if "," in prefix else ([], [prefix])
+        if (
+            people
+            and not leftovers
+            and all("given" in p and _SURNAME.match(p["family"]) for p in people)
+        ):
+            if rest[:1].isupper() or rest[:1] in _QUOTE_ANY:
+                found = (people, rest)
         elif found:
             break
     return found
@@ -726,6 +748,15 @@ def _chicago_names(text: str) -> list[dict[str, str]]:
     return names
 
 
+# "In Handbook of Waiting, edited by Rita T. Lindgren, 1-10. New York: Guilford Press, 2012"
+_CHICAGO_CHAPTER = re.compile(
+    rf"""^In\s+(?P<book>[^,]+(?:,[^,]+?)??),\s+(?:edited\s+by|eds?\.)\s+(?P<editors>.+?),
+    \s*(?:(?P<page>\d+\s*{_DASH}\s*\d+)\.\s*)?(?P<place>[{_UP}][^:.]{{1,40}}):\s*
+    (?P<publisher>[^,]{{2,80}}),\s*(?P<year>(?:1[89]|20)\d{{2}})\s*\.?\s*$""",
+    re.X,
+)
+
+
 def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     """Chicago ("Title." Journal 84, no. 4 (2003): 822) and MLA (Journal, vol. 21, no. 2,
     1957, pp. 95-103): the title is in quotation marks and the year comes after it."""
@@ -736,6 +767,21 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     head, after = text[: quoted.start()].strip(" ."), text[quoted.end() :].strip(" .")
     if re.search(r"\(\s*\d{4}", head):  # APA with a quoted title: the APA path handles it
         return False
+    chapter = _CHICAGO_CHAPTER.match(after)
+    if chapter:
+        ref.author, conf["author"] = _chicago_names(head), 0.8
+        _set_title(ref, quoted.group("title"), 0.9)
+        ref.type, ref.style = "chapter", "chicago"
+        ref.container_title, conf["container-title"] = chapter.group("book").strip(), 0.85
+        editors = chapter.group("editors")
+        ref.editor = _given_first_list(editors) or _given_first_names(editors)
+        conf["editor"] = 0.8
+        if chapter.group("page"):
+            ref.page, conf["page"] = _dash(chapter.group("page")), 0.85
+        ref.publisher_place = chapter.group("place").strip()
+        ref.publisher, conf["publisher"] = chapter.group("publisher").strip(), 0.85
+        ref.issued, conf["issued"] = {"date-parts": [[int(chapter.group("year"))]]}, 0.9
+        return True
     tails = ((_MLA_TAIL, "mla"), (_MLA_SHORT_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"))
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
     if found is None:
@@ -830,7 +876,7 @@ def _parse(raw: str) -> ParsedReference:
         return ref
     head, rest = text[: year.start()].strip(), text[year.end() :].strip()
     ref.style = "apa" if year.re is _YEAR else "harvard"
-    if _parse_journal_first(ref, head, rest):
+    if _parse_journal_first(ref, head, rest) or _parse_chicago_unquoted(ref, head, rest):
         return ref
 
     title_first = ""
@@ -884,6 +930,33 @@ _LOCATION_ONLY = re.compile(
     rf"^(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<page>{_LOCATOR})"
     r"[\s.]*$"
 )
+
+
+_CHICAGO_VOLUME = re.compile(r"\s(?P<volume>\d+[A-Za-z]?)(?:,\s*no\.\s*(?P<issue>[\w-]+))?$")
+_CHICAGO_PAGES = re.compile(rf"^(?::\s*(?P<page>{_LOCATOR}))?[\s.]*$")
+
+
+def _parse_chicago_unquoted(ref: ParsedReference, head: str, rest: str) -> bool:
+    """Chicago with its quotation marks lost: "Authors. Title. Journal 7, no. 2 (2023): 6-11"."""
+    volume, pages = _CHICAGO_VOLUME.search(head), _CHICAGO_PAGES.match(rest)
+    if volume is None or pages is None:
+        return False
+    leading = _leading_names(head[: volume.start()].strip())
+    if not leading:
+        return False
+    title, journal = _title_and_journal(leading[1])
+    if not (title and journal):
+        return False
+    ref.author, ref.confidence["author"] = leading[0], 0.8
+    _set_title(ref, title, 0.8)
+    _set_container(ref, journal, 0.8)
+    ref.volume, ref.confidence["volume"] = volume.group("volume"), 0.85
+    if volume.group("issue"):
+        ref.issue, ref.confidence["issue"] = volume.group("issue"), 0.85
+    if pages.group("page"):
+        _set_locator(ref, pages.group("page"), 0.85)
+    ref.style = "chicago"
+    return True
 
 
 def _parse_journal_first(ref: ParsedReference, head: str, rest: str) -> bool:
@@ -1518,7 +1591,7 @@ _RUN_ON_NAME = re.compile(
 
 def _is_family(token: str) -> bool:
     """A surname has a few words and no sentence in it ("Title. Elkin" is not one)."""
-    return len(token.split()) <= 4 and not re.search(r"[a-z]\.\s", token)
+    return len(token.split()) <= 4 and not re.search(r"[a-z]{3}\.\s", token)  # "St. John" is
 
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:

@@ -708,6 +708,42 @@ def test_dissertation_database_notes_and_sentence_editions():
     )
 
 
+def test_chicago_with_its_quotation_marks_lost_and_chicago_books_and_chapters():
+    unquoted = parse_reference(
+        "PB Okafor, RT Lindgren. Waiting lists: A guide. Journal of Clinic Studies 7 (2023): 06-11."
+    )
+    assert (unquoted.style, unquoted.title, unquoted.container_title) == (
+        "chicago",
+        "Waiting lists: A guide",
+        "Journal of Clinic Studies",
+    )
+    assert (unquoted.volume, unquoted.page, unquoted.year) == ("7", "06–11", 2023)
+    initials = parse_reference(
+        "Okafor, P. B. Waiting lists and dropout. Psychotherapy 49, no. 3 (2012): 1-10."
+    )
+    assert initials.author == [{"family": "Okafor", "given": "P. B."}]
+    assert (initials.title, initials.issue) == ("Waiting lists and dropout", "3")
+    book = parse_reference("Okafor, Paul B. Waiting Lists. New York: Example Press, 2012.")
+    assert book.author == [{"family": "Okafor", "given": "Paul B."}]
+    assert (book.title, book.publisher, book.year) == ("Waiting Lists", "Example Press", 2012)
+    chapter = parse_reference(
+        'Okafor, Paul B. "Waiting Lists." In Handbook of Waiting, edited by Rita T. Lindgren, '
+        "1-10. New York: Example Press, 2012."
+    )
+    assert (chapter.style, chapter.type, chapter.container_title, chapter.page) == (
+        "chicago",
+        "chapter",
+        "Handbook of Waiting",
+        "1–10",
+    )
+    assert chapter.editor == [{"family": "Lindgren", "given": "Rita T."}]
+    group = parse_reference(
+        "Example Institute for Health and Clinical Care. Common disorders. London: Example "
+        "Press; 2011."
+    )
+    assert group.author == [{"literal": "Example Institute for Health and Clinical Care"}]
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
