@@ -744,6 +744,20 @@ def test_chicago_with_its_quotation_marks_lost_and_chicago_books_and_chapters():
     assert group.author == [{"literal": "Example Institute for Health and Clinical Care"}]
 
 
+@pytest.mark.parametrize(
+    "typed, full",
+    [
+        ("Eur Child Adolescent psychiatry", "European Child & Adolescent Psychiatry"),
+        ("J Consult Clin Psych", "Journal of Consulting and Clinical Psychology"),
+        ("J. Couns. Psych.", "Journal of Counseling Psychology"),
+        ("psychotherapy research", "psychotherapy research"),  # typed in full: kept as typed
+        ("J Clin Psych", "J Clin Psych"),  # Psychology or Psychiatry: kept as typed
+    ],
+)
+def test_abbreviations_outside_the_table_expand_only_when_one_title_fits(typed, full):
+    assert expand_journal(typed)[0] == full
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
