@@ -421,12 +421,21 @@ _NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database")
 _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
 
 
+_ACCESS_NOTE = re.compile(
+    r"\s*[(\[](?:open[- ]access|free(?: full[- ]text| access)?|full[- ]text|pdf|link)[)\]]\.?", re.I
+)
+
+
 def _strip_noise(ref: ParsedReference, text: str) -> str:
     """Identifiers a reader does not need in the fields (ISSN, ISBN, PMID, Epub dates)."""
     if _NOISE_WORDS.search(text):
         for match in list(_NOISE.finditer(text)):
             ref.unparsed.append(match.group(0).strip(" ,.;"))
         text = _NOISE.sub("", text)
+    access = _ACCESS_NOTE.search(text) if "(" in text or "[" in text else None
+    if access:  # "(Open access)", "[PDF]": how the writer reached it, not what it is
+        ref.unparsed.append(access.group(0).strip(" .,"))
+        text = f"{text[: access.start()]} {text[access.end() :]}"
     accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
     if accessed:  # its year is not the reference's
         ref.unparsed.append(accessed.group(0).strip(" .,"))
@@ -1076,13 +1085,15 @@ _ALT_TAILS = (
     # "Psychotherapy 38: 171–185", "Am J Psychiatry. 156 (10): 1563–9"
     re.compile(
         rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
-        rf"\s*:\s*(?P<page>{_LOCATOR})[\s.,;)]*$"
+        rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
-    # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"
-    re.compile(rf"[\s,]+(?P<volume>\d+):(?P<issue>[\w{DASHES}]+),\s*(?P<page>{_LOCATOR})[\s.,;]*$"),
+    # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"; "49:3 1-10" without the comma
+    re.compile(
+        rf"[\s,]+(?P<volume>\d+):(?P<issue>[\w{DASHES}]+?)(?:,\s*|\s+)(?P<page>{_LOCATOR})[\s.,;]*$"
+    ),
     # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
     re.compile(
-        rf"[\s,]+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{{1,24}})\))?\s*(?:[.,]\s*|\s+(?=pp?\.))"
+        rf"[\s,;]+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{{1,24}})\))?\s*(?:[.,;]\s*|\s+(?=pp?\.))"
         rf"(?:pp?\.\s*)?(?P<page>\d+\s*{_DASH}\s*\d+)[\s.,;)]*$"
     ),
     # "The Clinical Supervisor 22 (1), July 2004, 21-33" and "Family Process, 38, (4), 399-414"

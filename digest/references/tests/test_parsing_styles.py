@@ -501,6 +501,10 @@ def test_chicago_author_date_names_only_the_first_surname_first():
         "Psychotherapy Research, 25, 3, 301-309.",
         "Psychotherapy Research, Vol. 25, No. 3, pp. 301-309.",
         "Psychotherapy Research, 25, No. 3, 301-309.",
+        "Psychotherapy Research 25:3 301-309.",
+        "Psychotherapy Research, 25(3); 301-309.",
+        "Psychotherapy Research, 25 (3): pp. 301-309",
+        "Psychotherapy Research, 25(3), 301-309. (Open access)",
     ],
 )
 def test_volume_issue_and_pages_without_apa_punctuation(tail):
