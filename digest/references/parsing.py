@@ -216,6 +216,7 @@ def parse_reference(text: str) -> ParsedReference:
 # --- splitting -----------------------------------------------------------------------------
 
 _PARTICLES = "van|von|der|den|de|del|della|di|da|du|le|la|ten|ter|dos|das"
+_PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 _AUTHOR_WORD = rf"(?:[{_UP}][^\s,()&.]*|(?:{_PARTICLES}|d'|O'))"
 _ONE_AUTHOR = (
     rf"{_AUTHOR_WORD}(?:[ ]{_AUTHOR_WORD}){{0,3}}\s*,\s*"
@@ -731,7 +732,11 @@ def _given_first(name: str) -> dict[str, str]:
     parts = name.split()
     if len(parts) == 1:
         return {"family": parts[0]}
-    return _name(parts[-1], " ".join(parts[:-1]))
+    cut = len(parts) - 1
+    # "A. C. Del Re", "Paul van der Berg": the particles belong to the surname
+    while cut > 1 and parts[cut - 1].lower() in _PARTICLE_WORDS:
+        cut -= 1
+    return _name(" ".join(parts[cut:]), " ".join(parts[:cut]))
 
 
 def _chicago_names(text: str) -> list[dict[str, str]]:
@@ -1576,7 +1581,7 @@ _NLM_TOKEN = re.compile(
 
 _GIVEN_FIRST = re.compile(
     rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
-    rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
+    rf"(?:(?:{_PARTICLES})\s)*[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
 )
 
 
@@ -1590,7 +1595,7 @@ def _given_first_list(text: str) -> list[dict[str, str]] | None:
         return None
     # One name alone is a person only with an initial ("B. Thorn", "Alan E. Kazdin"):
     # "American Psychological Association" is a group author.
-    if len(parts) == 1 and not re.search(rf"(?:^|\s)[{_UP}]{{1,3}}\.?\s", parts[0]):
+    if len(parts) == 1 and not re.search(rf"(?:^|\s)(?:[{_UP}]\.?){{1,3}}\s", parts[0]):
         return None
     return [_given_first(p) for p in parts]
 

@@ -841,3 +841,63 @@ def test_apa_typed_without_spaces_or_serial_comma_comes_back(
 @given(st.text(max_size=200))
 def test_style_is_always_one_of_the_named_ones(text):
     assert parse_reference(text).style in {"", "apa", "harvard", "vancouver", "chicago", "mla"}
+
+
+JOURNAL = st.sampled_from(
+    ["Psychotherapy Research", "Journal of Clinic Studies", "Counselling Notes Quarterly"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(FAMILY, INITIALS), min_size=1, max_size=5),
+    WORDS,
+    JOURNAL,
+    st.integers(1950, 2030),
+    st.integers(1, 400),
+    st.integers(1, 12),
+    st.integers(1, 900),
+    st.sampled_from(["harvard", "given-first", "chicago-date"]),
+)
+def test_author_date_layouts_without_parentheses_come_back_whole(
+    people, title, journal, year, volume, issue, first, layout
+):
+    """Google Scholar's Harvard, names written given name first, Chicago author-date."""
+    dotted = [(family, "".join(f"{c}." for c in letters)) for family, letters in people]
+    if layout == "harvard":
+        authors = ", ".join(f"{f}, {g}" for f, g in dotted[:-1])
+        authors = (
+            f"{authors} and {dotted[-1][0]}, {dotted[-1][1]}"
+            if authors
+            else (f"{dotted[0][0]}, {dotted[0][1]}")
+        )
+        raw = f"{authors}, {year}. {title}. {journal}, {volume}({issue}), pp.{first}-{first + 9}."
+    elif layout == "given-first":
+        authors = ", ".join(f"{g} {f}" for f, g in dotted)
+        raw = f"{authors} ({year}) {title}, {journal}, {volume}:{issue}, {first}-{first + 9}"
+    else:  # Chicago author-date: the first name surname first, a second one given name first
+        dotted = dotted[:2]
+        authors = f"{dotted[0][0]}, {dotted[0][1]}"
+        authors += "".join(f" and {g} {f}" for f, g in dotted[1:])
+        raw = f"{authors}. {year}. {title}. {journal} {volume}:{first}–{first + 9}."
+    ref = parse_reference(raw)
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        (f, " ".join(f"{c}." for c in g.replace(".", ""))) for f, g in dotted
+    ]
+    assert (ref.year, ref.title, ref.container_title) == (year, title, journal)
+    assert (ref.volume, ref.page) == (str(volume), f"{first}–{first + 9}")
+
+
+COMPOUND = st.sampled_from(
+    ["meta-analysis", "self-report", "evidence-based", "follow-up", "long-term", "co-therapist"]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(WORDS, COMPOUND, WORDS)
+def test_a_compound_broken_at_its_hyphen_comes_back_with_the_hyphen(before, compound, after):
+    first, second = compound.split("-", 1)
+    title = f"{before} {compound} {after.lower()}"
+    broken = f"{before} {first}-\n{second} {after.lower()}"
+    ref = parse_reference(f"Doe, J. (2010). {broken}. Psychotherapy, 47, 1-9.")
+    assert ref.title == title
