@@ -663,7 +663,8 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
 
 
 _NLM_COMMA_LIST = re.compile(
-    rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})+(?:\s*,?\s*et\s+al\.?)?)\s*,\s+(?=[{_UP}])"
+    rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*(?:\s*,?\s*et\s+al\.?)?)\s*,\s+"
+    rf"(?=[{_UP}])(?!{_NLM_NAME}\s*[,.])"
 )
 _NAME_BOUNDARY = re.compile(r"[.,](?=\s)")
 # One surname, with its particles: "Okafor", "van der Berg", "Zilcha-Mano", "O'Brien"
@@ -1184,6 +1185,14 @@ def _title_and_journal(head: str) -> tuple[str, str]:
     head = re.sub(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
     head = re.sub(r"[\s,]+Vol(?:ume)?\.?$", "", head, flags=re.I)  # "Journal, Vol 12(2)"
     title, container = _split_title_container(head)
+    if container and ", " in container:
+        # "Does feedback work? A meta-analysis, Psychotherapy Research": the question ends
+        # no title; the journal is after the comma when what is before it names no journal.
+        first, last = container.split(", ", 1)[0], container.rsplit(", ", 1)[1]
+        if not _JOURNAL_NAME.search(first) and (
+            _JOURNAL_ONLY.match(last) or is_known_journal(last)
+        ):
+            return f"{title} {container.rsplit(', ', 1)[0]}", last
     if container:
         return title, container
     glued = _GLUED_JOURNAL.search(head)
@@ -1575,7 +1584,7 @@ _GLUED_NAME = re.compile(
     rf"^(?P<family>[{_UP}][^\s,]*(?:\s[^\s,]+){{0,2}}?)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
 )
 _NLM_TOKEN = re.compile(
-    rf"^(?P<family>[{_UP}][^\s.]+(?:\s[^\s.]+){{0,2}})\s+(?P<init>[{_UP}]{{1,3}})$"
+    rf"^(?P<family>(?:(?:{_PARTICLES})\s)*[{_UP}][^\s.]+(?:\s[^\s.]+){{0,2}})\s+(?P<init>[{_UP}]{{1,3}})$"
 )
 
 

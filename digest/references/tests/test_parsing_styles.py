@@ -762,6 +762,32 @@ def test_abbreviations_outside_the_table_expand_only_when_one_title_fits(typed, 
     assert expand_journal(typed)[0] == full
 
 
+def test_a_question_in_the_title_before_a_journal_after_a_comma():
+    ref = parse_reference(
+        "K. J. Ito & R. Dam (1984) Does waiting work? A cohort study, Psychotherapy Research, "
+        "4:4, 652-661, DOI: 10.1000/xyz.652"
+    )
+    assert (ref.title, ref.container_title) == (
+        "Does waiting work? A cohort study",
+        "Psychotherapy Research",
+    )
+
+
+def test_nlm_names_with_lower_case_particles_and_one_name_closed_by_a_comma():
+    ref = parse_reference(
+        "van Dijk NR, Ito K (1973) Why clients stay. Psychotherapy Research 73(8):577–584"
+    )
+    assert ref.author == [
+        {"family": "van Dijk", "given": "N. R."},
+        {"family": "Ito", "given": "K."},
+    ]
+    single = parse_reference(
+        "De Jong JK, Why clients stay. Journal of Clinic Studies 2008;85:807-836."
+    )
+    assert single.author == [{"family": "De Jong", "given": "J. K."}]
+    assert single.title == "Why clients stay"
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
