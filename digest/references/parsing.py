@@ -1273,7 +1273,11 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.8
         rest = rest[: pages.start()]
     title, publisher = _split_last_sentence(rest)
-    if publisher is None:
+    endnote = _PLACE_THEN_PUBLISHER.match(rest.strip(" .")) if publisher is None else None
+    if endnote:  # EndNote's Harvard: "Title, 3rd Edition, Mahwah, NJ, Lawrence Erlbaum."
+        title = endnote.group("title")
+        publisher = f"{endnote.group('place')}: {endnote.group('publisher')}"
+    elif publisher is None:
         title, publisher = rest, ""
         # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
         if ", " in rest.rstrip(" ,"):
@@ -1497,6 +1501,11 @@ _PLACE_FIRST = re.compile(
 )
 
 
+_PLACE_THEN_PUBLISHER = re.compile(
+    rf"^(?P<title>.+?),\s*(?P<place>{_PLACES.pattern[1:-1]}),\s*(?P<publisher>[^,:]{{2,80}})$"
+)
+
+
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;:")
     note = _PAREN_NOTE.search(publisher)
@@ -1638,7 +1647,10 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        self_contained = _GLUED_NAME.match(token) or _NLM_TOKEN.match(token)
+        # "DEL RE, B. T." (Harvard in capitals) is a surname, not "Del R. E."
+        self_contained = _GLUED_NAME.match(token) or (
+            _NLM_TOKEN.match(token) and not (token.isupper() and _INITIALS.match(nxt or ""))
+        )
         run_on = _RUN_ON_NAME.match(nxt or "")
         if run_on and not self_contained and _is_family(token):
             # "Linehan, M.M. Schmidt, H.": the comma after the initials was left out

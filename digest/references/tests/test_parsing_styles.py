@@ -788,6 +788,23 @@ def test_nlm_names_with_lower_case_particles_and_one_name_closed_by_a_comma():
     assert single.title == "Why clients stay"
 
 
+def test_endnote_harvard_book_and_surnames_in_capitals_with_particles():
+    ref = parse_reference(
+        "ITO, K. & DEL RE, B. T. 2001. The waiting room: Models and findings, 2nd Edition, "
+        "Mahwah, NJ, Example Associates."
+    )
+    assert ref.author == [
+        {"family": "ITO", "given": "K."},
+        {"family": "DEL RE", "given": "B. T."},
+    ]
+    assert (ref.type, ref.title, ref.edition) == (
+        "book",
+        "The waiting room: Models and findings",
+        "2",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("Mahwah, NJ", "Example Associates")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
