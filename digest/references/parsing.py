@@ -890,7 +890,10 @@ def _parse(raw: str) -> ParsedReference:
         ref.unparsed.append(text)
         return ref
     head, rest = text[: year.start()].strip(), text[year.end() :].strip()
-    ref.style = "apa" if year.re is _YEAR else "harvard"
+    # APA closes the year with a full stop, "(2001)."; Harvard's variants (BJPsych, Springer,
+    # Cite Them Right) write "(2001) Title" or "2001. Title" without the parentheses.
+    apa = year.re is _YEAR and (year.group(0).endswith(".") or rest.startswith(":"))
+    ref.style = "apa" if apa else "harvard"
     if _parse_journal_first(ref, head, rest) or _parse_chicago_unquoted(ref, head, rest):
         return ref
 

@@ -805,6 +805,20 @@ def test_endnote_harvard_book_and_surnames_in_capitals_with_particles():
     assert (ref.publisher_place, ref.publisher) == ("Mahwah, NJ", "Example Associates")
 
 
+@pytest.mark.parametrize(
+    "raw, style",
+    [
+        ("Ito, K. (2001). Why clients stay. Psychotherapy Notes, 7, 1-9.", "apa"),
+        ("Ito, K. (2001) Why clients stay. Psychotherapy Notes, 7, 1-9.", "harvard"),
+        ("Ito K, Dam R (2001) Why clients stay. Psychotherapy Notes 7:1–9", "harvard"),
+        ("ITO, K. 2001. Why clients stay. Psychotherapy Notes, 7, 1-9.", "harvard"),
+    ],
+)
+def test_the_style_named_follows_how_the_year_is_written(raw, style):
+    ref = parse_reference(raw)
+    assert (ref.style, ref.year, ref.volume) == (style, 2001, "7")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
