@@ -839,6 +839,12 @@ def _parse(raw: str) -> ParsedReference:
     url_match = _URL.search(text) if "http" in text else None
     if url_match:
         url = url_match.group("url").rstrip(".,;)")
+        broken = re.match(r"\s+(/\S+)", text[url_match.start("url") + len(url) :])
+        if broken and not url.endswith("/"):  # "http://www.example.com /?q=blog": a pasted gap
+            url += broken.group(1).rstrip(".,;)")
+            text = (
+                text[: url_match.start("url")] + url + text[url_match.start("url") + len(url) + 1 :]
+            )
         resolver = re.match(r"https?://(?:dx\.)?doi\.org/", url, re.I)
         if not (resolver and ref.DOI and normalise_doi(url).lower() == ref.DOI.lower()):
             ref.URL = url  # the DOI typed a second time as a link is no other address
@@ -1309,6 +1315,15 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         _set_title(ref, title, 0.8)
         _set_container(ref, publisher, 0.7)
         return
+    elif (
+        ref.URL
+        and len(publisher.split()) >= 6
+        and not _PUBLISHER_WORDS.search(publisher)
+        and not ((place := _PLACE.match(publisher)) and len(place.group("place").split()) <= 4)
+    ):
+        # "Title. Results from trials: The available evidence. http://…": a page's title
+        # of two sentences, not a publisher
+        title, publisher = f"{title.rstrip()} {publisher}", ""
     thesis = _THESIS.match(publisher)
     if thesis:
         ref.type = "thesis"

@@ -819,6 +819,15 @@ def test_the_style_named_follows_how_the_year_is_written(raw, style):
     assert (ref.style, ref.year, ref.volume) == (style, 2001, "7")
 
 
+def test_a_web_page_title_of_two_sentences_and_an_address_broken_by_a_space():
+    ref = parse_reference(
+        "Ito, K. (2010) Waiting lists. Results from trials and cohorts: The evidence so far. "
+        "http://www.example.com /?q=blog/1&page=2"
+    )
+    assert ref.title == "Waiting lists. Results from trials and cohorts: The evidence so far"
+    assert (ref.publisher, ref.URL) == ("", "http://www.example.com/?q=blog/1&page=2")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
