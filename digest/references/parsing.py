@@ -57,7 +57,7 @@ _DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$",
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
     r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
-    r"(?P<url>https?://\S+)",
+    r"<?(?P<url>https?://[^\s<>]+)>?",
     re.I,
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -368,6 +368,7 @@ _NLM_CITATION = re.compile(
      |,\s*(?P<volume_bmc>\d+[A-Za-z]?)\s*(?:\((?P<issue_bmc>[^()]{{1,20}})\))?\s*:\s*(?P<page_bmc>{_LOCATOR})
      |\s*[;:]\s*(?P<page_only>\d+\s*{_DASH}\s*\d+)
      |\s*[;:]\s*(?P<volume_tf>\d+):(?P<issue_tf>\w{{1,4}}),\s*(?P<page_tf>{_LOCATOR})
+     |,\s*Issue\s+(?P<issue_cd>\d+)\.?\s*Art\.?\s*No\.?:?\s*(?P<page_cd>[A-Z]*\d+)
      |(?=[\s.,;]*$)
     )[\s.,;]*$""",
     re.X,
@@ -410,8 +411,9 @@ _NOISE = re.compile(
 
 # "Accessed June 6, 2017." (AMA), "Retrieved 3 March 2019": when a page was read, not written
 _ACCESSED = re.compile(
-    rf"[.,]?\s*\b(?:Accessed|Retrieved|Cited|Last updated)\s+(?:on\s+)?"
-    rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    rf"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated):?\s+(?:on\s+)?"
+    rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
+    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?)[)\]]?"
     r"\.?",
     re.I,
 )
@@ -423,7 +425,9 @@ _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
 
 
 _ACCESS_NOTE = re.compile(
-    r"\s*[(\[](?:open[- ]access|free(?: full[- ]text| access)?|full[- ]text|pdf|link)[)\]]\.?", re.I
+    r"\s*[(\[](?:open[- ]access|free(?: full[- ]text| access)?|full[- ]text|pdf|link|internet"
+    r"|online|serial online|serial on the internet)[)\]]\.?",
+    re.I,
 )
 
 
@@ -433,14 +437,18 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         for match in list(_NOISE.finditer(text)):
             ref.unparsed.append(match.group(0).strip(" ,.;"))
         text = _NOISE.sub("", text)
-    access = _ACCESS_NOTE.search(text) if "(" in text or "[" in text else None
-    if access:  # "(Open access)", "[PDF]": how the writer reached it, not what it is
+    for access in list(_ACCESS_NOTE.finditer(text)) if "(" in text or "[" in text else ():
+        # "(Open access)", "[PDF]", "[Internet]": how the writer reached it, not what it is
         ref.unparsed.append(access.group(0).strip(" .,"))
-        text = f"{text[: access.start()]} {text[access.end() :]}"
+    if ref.unparsed and ("(" in text or "[" in text):
+        text = _ACCESS_NOTE.sub("", text)
     accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
     if accessed:  # its year is not the reference's
-        ref.unparsed.append(accessed.group(0).strip(" .,"))
-        text = f"{text[: accessed.start()]}. {text[accessed.end() :]}"
+        note = accessed.group(0).strip(" .,")
+        ref.unparsed.append(note)
+        # "[cited 2020 Jan 5]" sits inside the citation; "Accessed June 6, 2017." ends one
+        joint = " " if note[:1] in "([" else ". "
+        text = f"{text[: accessed.start()]}{joint}{text[accessed.end() :]}"
     return text
 
 
@@ -772,6 +780,39 @@ _CHICAGO_CHAPTER = re.compile(
 )
 
 
+_GOST_NAME = r"[^\W\d_][\w'\u2019-]+\s+(?:[^\W\d_]\.\s?){1,3}"
+_GOST = re.compile(
+    rf"""^(?P<authors>{_GOST_NAME}(?:,\s*{_GOST_NAME})*)\s*(?P<title>[^/]+?)\s*//\s*
+    (?P<journal>[^/]+?)\.\s*(?P<year>(?:1[89]|20)\d{{2}})\.
+    (?:\s*(?:Vol|Т)\.\s*(?P<volume>\w+)[.,])?
+    (?:\s*(?:No|N|№|Iss)\.?\s*(?P<issue>[\w{DASHES}]+)\.)?
+    (?:\s*(?:P|С|pp?)\.\s*(?P<page>{_LOCATOR}))?[\s.]*$""",
+    re.X,
+)
+
+
+def _parse_gost(ref: ParsedReference, text: str) -> bool:
+    """GOST (Russian and Ukrainian pages): "Ivanov A.A., Petrov B.B. Title // Journal. 2019.
+    Vol. 5, No. 1. P. 1-15." """
+    match = _GOST.match(text)
+    if match is None:
+        return False
+    conf = ref.confidence
+    ref.author, leftovers = _family_first_names(match.group("authors").strip(" ,"))
+    ref.unparsed.extend(leftovers)
+    conf["author"] = 0.8
+    _set_title(ref, match.group("title"), 0.8)
+    _set_container(ref, match.group("journal"), 0.8)
+    ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
+    for name in ("volume", "issue"):
+        if match.group(name):
+            setattr(ref, name, match.group(name))
+            conf[name] = 0.85
+    if match.group("page"):
+        _set_locator(ref, match.group("page"), 0.85)
+    return True
+
+
 def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     """Chicago ("Title." Journal 84, no. 4 (2003): 822) and MLA (Journal, vol. 21, no. 2,
     1957, pp. 95-103): the title is in quotation marks and the year comes after it."""
@@ -850,6 +891,7 @@ def _parse(raw: str) -> ParsedReference:
             ref.URL = url  # the DOI typed a second time as a link is no other address
             conf["URL"] = 0.95
         after = url_match.start("url") + len(url)
+        after += text.startswith(">", after)  # "<https://…>" (Harvard's "Available at:")
         text = f"{text[: url_match.start()]} {text[after:]}".strip()
     if not text.strip(" .,;"):
         return ref  # a DOI or a URL alone: the admin looks it up or the editor fills the rest
@@ -869,6 +911,8 @@ def _parse(raw: str) -> ParsedReference:
 
     text = _collapse_punctuation(_strip_noise(ref, text))
     # Styles that put the year after the title: tried first, they fail fast on APA.
+    if "//" in text and _parse_gost(ref, text):
+        return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
         return ref
     if not _PAREN_YEAR.search(text) and _parse_vancouver(ref, text):
@@ -1267,6 +1311,11 @@ _JOURNAL_ONLY = re.compile(
 )
 
 
+_THESIS_BRACKETS = re.compile(
+    r"\.?\s*\[(?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"(?:,\s*(?P<school>[^\]]+))?\]\.?",
+    re.I,
+)
 _EDITION_SENTENCE = re.compile(r"\.\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?\s*$", re.I)
 _THESIS_PAREN = re.compile(
     r"\s*[(\[](?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
@@ -1277,6 +1326,17 @@ _THESIS_PAREN = re.compile(
 
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
+    degree = _THESIS_BRACKETS.search(rest)
+    if degree and degree.start() > 0:
+        # APA 7: "Title [Doctoral dissertation, University of Ottawa]. Database."
+        ref.type = "thesis"
+        _set_title(ref, rest[: degree.start()], 0.85)
+        if degree.group("school"):
+            _set_publisher(ref, degree.group("school"))
+        where = rest[degree.end() :].strip(" .")
+        if where:
+            ref.unparsed.append(where)
+        return
     pages = _BOOK_PAGES.search(rest)
     if pages:  # "Flourish, Nicolas Brealey Publishing, p. 47 – 48"
         ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.8

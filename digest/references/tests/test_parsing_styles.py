@@ -828,6 +828,82 @@ def test_a_web_page_title_of_two_sentences_and_an_address_broken_by_a_space():
     assert (ref.publisher, ref.URL) == ("", "http://www.example.com/?q=blog/1&page=2")
 
 
+def test_nlm_internet_citation_with_its_cited_date():
+    ref = parse_reference(
+        "Okafor PB. Waiting lists. Psychother Res [Internet]. 2012 [cited 2020 Jan 5];"
+        "22(3):101-10. Available from: https://www.example.org/x"
+    )
+    assert (ref.style, ref.year, ref.container_title) == (
+        "vancouver",
+        2012,
+        "Psychotherapy Research",
+    )
+    assert (ref.volume, ref.issue, ref.page, ref.URL) == (
+        "22",
+        "3",
+        "101–10",
+        "https://www.example.org/x",
+    )
+    assert ref.unparsed == ["[Internet]", "[cited 2020 Jan 5]"]
+
+
+def test_harvard_web_page_with_its_address_in_angle_brackets():
+    ref = parse_reference(
+        "Okafor, P.B., 2012. Waiting lists. [online] Example Society. Available at: "
+        "<https://www.example.org/x> [Accessed 3 March 2020]."
+    )
+    assert (ref.year, ref.title, ref.publisher, ref.URL) == (
+        2012,
+        "Waiting lists",
+        "Example Society",
+        "https://www.example.org/x",
+    )
+
+
+def test_cochrane_review_as_the_cochrane_library_cites_it():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT. Waiting lists and dropout. Cochrane Database of Systematic "
+        "Reviews 2015, Issue 4. Art. No.: CD012345. DOI: 10.1002/14651858.CD012345.pub2."
+    )
+    assert (ref.year, ref.container_title, ref.issue, ref.number) == (
+        2015,
+        "Cochrane Database of Systematic Reviews",
+        "4",
+        "CD012345",
+    )
+    assert ref.DOI == "10.1002/14651858.CD012345.pub2"
+
+
+def test_gost_from_russian_and_ukrainian_pages():
+    ref = parse_reference(
+        "Okafor P.B., Lindgren R.T. Waiting lists and dropout // Psychotherapy Notes. 2015. "
+        "Vol. 25, No. 3. P. 301–309."
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "P. B."},
+        {"family": "Lindgren", "given": "R. T."},
+    ]
+    assert (ref.title, ref.container_title, ref.year) == (
+        "Waiting lists and dropout",
+        "Psychotherapy Notes",
+        2015,
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("25", "3", "301–309")
+
+
+def test_apa7_dissertation_in_brackets():
+    ref = parse_reference(
+        "Okafor, P. B. (2015). Waiting lists [Doctoral dissertation, University of Example]. "
+        "Example Repository."
+    )
+    assert (ref.type, ref.title, ref.publisher) == (
+        "thesis",
+        "Waiting lists",
+        "University of Example",
+    )
+    assert ref.unparsed == ["Example Repository"]
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
