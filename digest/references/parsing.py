@@ -28,6 +28,7 @@ __all__ = [
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d-"  # "-" last: regex class
 _DASH = f"[{DASHES}]"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # capitals, incl. Latin Extended-A (Ł, Š…)
+_UP_CLASS = f"[{_UP}]"
 _QUOTE_CLOSE = "\"'\u201d\u2019\u00bb"
 _QUOTE_ANY = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -426,8 +427,17 @@ _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
 
 _ACCESS_NOTE = re.compile(
     r"\s*[(\[](?:open[- ]access|free(?: full[- ]text| access)?|full[- ]text|pdf|link|internet"
-    r"|online|serial online|serial on the internet)[)\]]\.?",
+    r"|online|serial online|serial on the internet"
+    # the links a reference list shows after each item (PMC, MDPI, Springer)
+    r"|pubmed|pubmed central|google scholar|crossref|doi|pmc free article|ref list|web of science"
+    r"|scopus|medline|cas|isi)[)\]]\.?",
     re.I,
+)
+
+
+_LINK_LABELS = re.compile(
+    r"(?:\s+(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus"
+    r"|MEDLINE))+\s*$"
 )
 
 
@@ -442,6 +452,10 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         ref.unparsed.append(access.group(0).strip(" .,"))
     if ref.unparsed and ("(" in text or "[" in text):
         text = _ACCESS_NOTE.sub("", text)
+    links = _LINK_LABELS.search(text)
+    if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
+        ref.unparsed.append(links.group(0).strip())
+        text = text[: links.start()]
     accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
     if accessed:  # its year is not the reference's
         note = accessed.group(0).strip(" .,")
@@ -452,10 +466,15 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     return text
 
 
+_BARE_DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*:\s*(?=[.,;]?\s*$)")
+_REPEATED_STOP = re.compile(r"([.,;:])(?:\s*\.)+(?=\s|$)")
+
+
 def _collapse_punctuation(text: str) -> str:
     """ "17-31. ." (left by a removed DOI) → "17-31." ; "doi:" left without its DOI goes."""
-    text = re.sub(r"\b(?:doi|DOI)\s*:\s*(?=[.,;]?\s*$)", "", text)
-    text = re.sub(r"([.,;:])(?:\s*\.)+(?=\s|$)", r"\1", text)
+    if "doi" in text or "DOI" in text:
+        text = _BARE_DOI_LABEL.sub("", text)
+    text = _REPEATED_STOP.sub(r"\1", text)
     return _WS.sub(" ", text).strip()
 
 
@@ -679,6 +698,7 @@ _NAME_BOUNDARY = re.compile(r"[.,](?=\s)")
 _SURNAME = re.compile(
     rf"^(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+(?:\s[{_UP}][\w'\u2019-]+)?$"
 )
+_AFTER_INITIAL = re.compile(rf"(?:^|[\s.]){_UP_CLASS}\.$")
 _INITIAL_NEXT = re.compile(rf"\s*[{_UP}]\.(?:\s|$)")
 
 
@@ -704,8 +724,8 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
             found = (people, rest)
             if boundary.group(0) == ".":
                 break  # the list ends at its full stop; "." inside initials never succeeds
-        elif found:
-            break
+        elif found and not _AFTER_INITIAL.search(text, 0, boundary.start() + 1):
+            break  # past the names ("R.T." inside the next name is no end)
     if found:
         return found
     # "Okafor, Paul B. Title" (Chicago, MLA): the longest run of full stops that reads as names
@@ -794,7 +814,7 @@ _GOST = re.compile(
 def _parse_gost(ref: ParsedReference, text: str) -> bool:
     """GOST (Russian and Ukrainian pages): "Ivanov A.A., Petrov B.B. Title // Journal. 2019.
     Vol. 5, No. 1. P. 1-15." """
-    match = _GOST.match(text)
+    match = _GOST.match(re.sub(r"\.?\s+[\u2014\u2013]\s+", ". ", text))  # ". — 2012. — Vol. 5."
     if match is None:
         return False
     conf = ref.confidence
@@ -811,6 +831,79 @@ def _parse_gost(ref: ParsedReference, text: str) -> bool:
     if match.group("page"):
         _set_locator(ref, match.group("page"), 0.85)
     return True
+
+
+# Elsevier's "Journal 68 (2012) 1–10" and Springer's "Journal 68(3), 1–10 (2012)": the
+# year in parentheses near the end, after the volume.
+_YEAR_LAST = re.compile(
+    rf"""(?:\s(?P<volume>\d+[A-Za-z]?)\s*\((?P<year>(?:1[89]|20)\d{{2}})\)\s*,?\s*(?P<page>{_LOCATOR})
+    |\s(?P<volume2>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^()]{{1,12}})\))?,\s*(?:pp?\.\s*)?(?P<page2>{_LOCATOR})
+     \s*\((?P<year2>(?:1[89]|20)\d{{2}})\)
+    |[,.]\s*(?P<publisher>[{_UP}][^,.()]{{1,59}}),\s*(?P<place>[{_UP}][^,.()\d]{{1,39}})
+     \s*\((?P<year3>(?:1[89]|20)\d{{2}})\)
+    )[\s.]*$""",
+    re.X,
+)
+
+
+_YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
+
+
+def _parse_year_last(ref: ParsedReference, text: str) -> bool:
+    """Elsevier ("A.B. Name, C.D. Name, Title, J. Abbrev. 68 (2012) 1–10.") and Springer's
+    LNCS ("Name, A.B., Name, C.D.: Title. J. Abbrev. 68(3), 1–10 (2012)", books "Title.
+    Publisher, Place (2012)")."""
+    tail = _YEAR_LAST.search(text, max(0, len(text) - 160))
+    if tail is None:
+        return False
+    head = text[: tail.start()].strip(" ,.")
+    colon = re.match(r"^(?P<authors>[^:]{3,400}?):\s+(?P<rest>\S.*)$", head)
+    names: list[dict[str, str]] = []
+    if colon:  # Springer: the authors end with a colon
+        names, leftovers = _family_first_names(colon.group("authors"))
+        if not names or leftovers:
+            names = _given_first_list(colon.group("authors")) or []
+        rest = colon.group("rest")
+    if not names:  # Elsevier: a title with a colon in it, after names closed by a comma
+        colon = None
+        leading = _leading_names(head)
+        names, rest = leading if leading else ([], "")
+    if not names or not rest:
+        return False
+    conf = ref.confidence
+    if tail.group("year3"):
+        title, _sep, _ = rest.partition(". ")
+        if not title:
+            return False
+        ref.type = "book"
+        _set_title(ref, rest, 0.8)
+        ref.publisher, conf["publisher"] = tail.group("publisher").strip(), 0.8
+        ref.publisher_place = tail.group("place").strip()
+        year = tail.group("year3")
+    else:
+        title, journal = _title_and_journal(rest) if colon else _comma_title_and_journal(rest)
+        if not (title and journal):
+            return False
+        _set_title(ref, title, 0.8)
+        _set_container(ref, journal, 0.8)
+        ref.volume = tail.group("volume") or tail.group("volume2")
+        conf["volume"] = 0.85
+        if tail.group("issue"):
+            ref.issue, conf["issue"] = tail.group("issue"), 0.85
+        _set_locator(ref, tail.group("page") or tail.group("page2"), 0.85)
+        year = tail.group("year") or tail.group("year2")
+    ref.author, conf["author"] = names, 0.8
+    ref.issued, conf["issued"] = {"date-parts": [[int(year)]]}, 0.9
+    ref.style = "vancouver" if not colon else "harvard"
+    return True
+
+
+def _comma_title_and_journal(text: str) -> tuple[str, str]:
+    """ "Title, J. Clin. Psychol." — Elsevier puts a comma, not a full stop, before the journal."""
+    if ", " not in text:
+        return "", ""
+    title, journal = text.rsplit(", ", 1)
+    return title.strip(), journal.strip()
 
 
 def _parse_quoted(ref: ParsedReference, text: str) -> bool:
@@ -912,6 +1005,8 @@ def _parse(raw: str) -> ParsedReference:
     text = _collapse_punctuation(_strip_noise(ref, text))
     # Styles that put the year after the title: tried first, they fail fast on APA.
     if "//" in text and _parse_gost(ref, text):
+        return ref
+    if _YEAR_NEAR_END.search(text, max(0, len(text) - 40)) and _parse_year_last(ref, text):
         return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
         return ref
@@ -1232,11 +1327,16 @@ _LOWER_JOURNAL = re.compile(
 )
 
 
+_TRAILING_MONTH = re.compile(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$")
+_TRAILING_YEAR = re.compile(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$")
+_TRAILING_VOL = re.compile(r"[\s,]+Vol(?:ume)?\.?$", re.I)
+
+
 def _title_and_journal(head: str) -> tuple[str, str]:
     """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
-    head = re.sub(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$", "", head.strip()).rstrip(".,").strip()
-    head = re.sub(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
-    head = re.sub(r"[\s,]+Vol(?:ume)?\.?$", "", head, flags=re.I)  # "Journal, Vol 12(2)"
+    head = _TRAILING_MONTH.sub("", head.strip()).rstrip(".,").strip()
+    head = _TRAILING_YEAR.sub("", head).strip()  # "Journal, 2006;"
+    head = _TRAILING_VOL.sub("", head)  # "Journal, Vol 12(2)"
     title, container = _split_title_container(head)
     if container and ", " in container:
         # "Does feedback work? A meta-analysis, Psychotherapy Research": the question ends

@@ -904,6 +904,41 @@ def test_apa7_dissertation_in_brackets():
     assert ref.unparsed == ["Example Repository"]
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "1. Okafor PB, Lindgren RT. Waiting lists. J Clin Psychol. 2012;68:1–10. [PubMed] "
+        "[Google Scholar]",
+        "Okafor PB, Lindgren RT (2012) Waiting lists. J Clin Psychol 68:1–10. CrossRef Google "
+        "Scholar",
+        "[1] P.B. Okafor, R.T. Lindgren, Waiting lists, J. Clin. Psychol. 68 (2012) 1–10.",
+        "Okafor, P.B., Lindgren, R.T.: Waiting lists. J. Clin. Psychol. 68, 1–10 (2012)",
+        "Okafor P. B., Lindgren R. T. Waiting lists // J. Clin. Psychol. — 2012. — Vol. 68. — "
+        "P. 1–10.",
+    ],
+)
+def test_reference_lists_of_pmc_springer_elsevier_and_gost_pages(raw):
+    ref = parse_reference(raw)
+    assert ref.author == [
+        {"family": "Okafor", "given": "P. B."},
+        {"family": "Lindgren", "given": "R. T."},
+    ]
+    assert (ref.year, ref.title, ref.container_title) == (
+        2012,
+        "Waiting lists",
+        "Journal of Clinical Psychology",
+    )
+    assert (ref.volume, ref.page) == ("68", "1–10")
+
+
+def test_springer_book_with_the_year_last():
+    ref = parse_reference(
+        "Okafor, P.B., Lindgren, R.T.: Waiting Lists. Example Press, New York (2012)"
+    )
+    assert (ref.type, ref.title, ref.year) == ("book", "Waiting Lists", 2012)
+    assert (ref.publisher, ref.publisher_place) == ("Example Press", "New York")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
