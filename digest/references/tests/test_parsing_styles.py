@@ -939,6 +939,27 @@ def test_springer_book_with_the_year_last():
     assert (ref.publisher, ref.publisher_place) == ("Example Press", "New York")
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Okafor PB, Lindgren RT.Waiting lists. Psychotherapy Notes 2012;68:1-10.",
+        "Okafor PB, Lindgren RT. 2012.Waiting lists. Psychotherapy Notes, 68, 1-10.",
+        "P. B.Okafor, R. T. Lindgren (2012) Waiting lists, Psychotherapy Notes, 68:2, 1-10",
+    ],
+)
+def test_a_full_stop_that_lost_its_space_after_initials_or_a_year(raw):
+    ref = parse_reference(raw)
+    assert ref.author == [
+        {"family": "Okafor", "given": "P. B."},
+        {"family": "Lindgren", "given": "R. T."},
+    ]
+    assert (ref.year, ref.title, ref.container_title) == (
+        2012,
+        "Waiting lists",
+        "Psychotherapy Notes",
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
