@@ -83,7 +83,7 @@ _PAREN_YEAR = re.compile(
 _YEAR_BARE = re.compile(
     r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
 )
-_EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*$", re.I)
+_EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
@@ -1522,7 +1522,9 @@ _TRAILING_LOCATOR = re.compile(
 
 # "(Eds.)" in APA; "eds." and "editors." in NLM and AMA ("In: Norcross JC, Lambert MJ, eds.")
 _EDITORS_ROLE = re.compile(
-    r"\s*(?:\((?:Eds?|red|Hrsg|Hg)\.?\)|,?\s+(?:eds?|editors?)\.(?=\s))\s*[.,]?\s*", re.I
+    r"\s*(?:\((?:Eds?|red|Hrsg|Hg)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)|,?\s+(?:eds?|editors?)\.(?=\s))"
+    r"\s*[.,]?\s*",
+    re.I,
 )
 _NLM_BOOK_TAIL = re.compile(
     rf"""^(?P<book>.+?)\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
@@ -1817,6 +1819,9 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     if given_first:
         return given_first, []
     original = text
+    if "," not in text and not re.search(rf"\b[{_UP}]{{1,3}}\b", text):
+        # "National Institute for Health and Care Excellence": a group, not "Family, Given"
+        return [{"literal": text.strip().rstrip(".")}], []
     if "et" in text:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:

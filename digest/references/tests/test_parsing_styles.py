@@ -952,6 +952,26 @@ def test_a_full_stop_that_lost_its_space_after_initials_or_a_year(raw):
     )
 
 
+def test_group_author_with_and_and_a_translated_chapter():
+    group = parse_reference(
+        "Example Institute for Health and Care Quality. (2009). Depression in adults (Clinical "
+        "guideline CG90). London: Example Press."
+    )
+    assert group.author == [{"literal": "Example Institute for Health and Care Quality"}]
+    assert (group.publisher_place, group.publisher) == ("London", "Example Press")
+    chapter = parse_reference(
+        "Okafor, P. (1958). On waiting. In J. Lindgren (Ed. & Trans.), The collected works "
+        "(Vol. 12, pp. 109–120). London: Example Press. (Original work published 1912)"
+    )
+    assert chapter.editor == [{"family": "Lindgren", "given": "J."}]
+    assert (chapter.container_title, chapter.volume, chapter.page) == (
+        "The collected works",
+        "12",
+        "109–120",
+    )
+    assert "(Original work published 1912)" in chapter.unparsed
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
