@@ -7,13 +7,14 @@ The parser never raises; what it cannot place is returned in ``unparsed`` so not
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
-from .journals import expand_journal, is_known_journal
+from .journals import expand_journal, is_known_journal, known_journal_at_end
 
 __all__ = [
     "ParsedReference",
@@ -27,35 +28,62 @@ __all__ = [
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d-"  # "-" last: regex class
 _DASH = f"[{DASHES}]"
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"  # capitals, incl. Latin Extended-A (Ł, Š…)
+_UP_CLASS = f"[{_UP}]"
 _QUOTE_CLOSE = "\"'\u201d\u2019\u00bb"
 _QUOTE_ANY = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 _WS = re.compile(r"\s+")
-_HYPHEN_BREAK = re.compile(rf"(?<=\w{_DASH})[ \t]*\r?\n\s*")
+_HYPHEN_BREAK = re.compile(rf"(?P<before>\w+)(?P<dash>{_DASH})[ \t]*\r?\n\s*(?P<after>\w*)")
+# A line break after a hyphen: "meta-\nanalysis" and "alliance-\noutcome" are compounds whose
+# hyphen stays; "educa-\ntional" and "sig-\nnificance" are words a typesetter broke. Without
+# a dictionary, a word is taken as broken when what follows the hyphen reads as a word's
+# ending rather than a word, or what precedes it is too short to be one.
+_COMPOUND_FIRST = frozenset(
+    ("meta", "self", "well", "long", "short", "cross", "follow", "co", "non", "pre", "post",
+     "multi", "inter", "intra", "semi", "anti", "quasi", "ex", "mid", "sub", "one", "two", "low",
+     "high", "all", "web")
+)  # fmt: skip
+_COMPOUND_SECOND = frozenset(
+    ("based", "being", "related", "reported", "rated", "informed", "oriented", "focused",
+     "centered", "centred", "aged", "analytic", "sectional", "specific")
+)  # fmt: skip
+_WORD_TAIL = re.compile(
+    r"^[a-z]{0,5}(?:tion|tions|tional|sion|sions|ment|ments|ness|ity|ities|ical|ically|ive|ives|"
+    r"ively|ance|ances|ence|ences|ous|ary|ory|ing|ings|ism|ist|ists|ize|ized|ise|ised|able|ible|"
+    r"ure|ures|ic|ics|py|gy|ies|ly|ed|al|ant|ants|ent|ents)$"
+)
 _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 # Looked for only just before a DOI: searching with it everywhere costs most of the parse time.
 _DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$", re.I)
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
-    r"(?:Retrieved(?:\s+[^,]{1,30},\s*\d{4},)?\s+from\s+)?(?P<url>https?://\S+)", re.I
-)
-_STATUS_ONLINE = re.compile(
-    r"[.,]?\s*\(?\b(?:advance online publication|epub ahead of print|online first|"
-    r"published online(?: first)?)\b\)?\.?",
+    r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
+    r"<?(?P<url>https?://[^\s<>]+)>?",
     re.I,
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STATUS_ONLINE = re.compile(
+    r"[.,]?\s*[(\[]?\b(?:advance online publication|epub ahead of print|online first|"
+    r"published online(?: first)?)\b"
+    # "Published online March 3, 2016" / "… 3 March 2016" / "… 2016 Mar 3": the date goes too
+    rf"(?:,?\s+(?:on\s+)?(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}"
+    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?[)\]]?\.?",
+    re.I,
+)
 _YEAR = re.compile(
     rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
-    r"|(?P<inpress>in\s+press|forthcoming|n\.\s?d\.))\s*\)\.?",
+    r"|(?P<inpress>in\s+press|forthcoming|in\s+publicatie|im\s+Druck|sous\s+presse|n\.\s?d\.))"
+    r"\s*\)\.?",
     re.I,
 )
 _PAREN_YEAR = re.compile(
     rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]|\((?:in press|n\.\s?d\.)\)",
     re.I,
 )
-_YEAR_BARE = re.compile(r"(?:^|(?<=[.)]))\s*(?P<year>\d{4})(?P<suffix>[a-z])?\.\s")
-_EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*$", re.I)
+_YEAR_BARE = re.compile(
+    r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
+)
+_EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
@@ -64,10 +92,14 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
 _NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d])")
 _NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
+# "Lyttkens L.Randomized", "Huibers MJ.How", "2022.When": a full stop that lost its space
+_NO_SPACE_AFTER_INITIAL = re.compile(
+    rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
+)
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
-    rf""",\s*(?:Vol\.\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
-    \s*(?:\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
+    rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
+    \s*(?:,?\s*\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
     \s*(?:,?\s*(?:(?:Article|Art\.(?:\s*No\.?)?:?)\s*(?P<number>[\w.{DASHES}]+)
       |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?)))?
     [\s.,;]*$""",
@@ -189,6 +221,7 @@ def parse_reference(text: str) -> ParsedReference:
 # --- splitting -----------------------------------------------------------------------------
 
 _PARTICLES = "van|von|der|den|de|del|della|di|da|du|le|la|ten|ter|dos|das"
+_PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 _AUTHOR_WORD = rf"(?:[{_UP}][^\s,()&.]*|(?:{_PARTICLES}|d'|O'))"
 _ONE_AUTHOR = (
     rf"{_AUTHOR_WORD}(?:[ ]{_AUTHOR_WORD}){{0,3}}\s*,\s*"
@@ -270,6 +303,10 @@ def _ends_reference(text: str) -> bool:
 # --- parsing -------------------------------------------------------------------------------
 
 
+# "Reference: …", "Citation: …": the label a page puts before the reference is not part of it
+_LABEL = re.compile(r"^\s*(?:Full\s+)?(?:References?|Citation|Cited article|Source)\s*:\s*", re.I)
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     # A blank line between a title and its citation (PubMed's page) ends a sentence.
@@ -277,11 +314,33 @@ def _normalise(text: str) -> str:
     text = text.replace("''", "")  # wiki markup for italics
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # "&amp;" copied from a page's source
+    text = _LABEL.sub("", text, count=1)
     if "\n" in text:
-        text = _HYPHEN_BREAK.sub("", text)
+        text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
     return _LEADING_MARKER.sub("", text, count=1)
+
+
+def _mend_line_break(match: re.Match[str], text: str) -> str:
+    """ "meta-\nanalysis" → "meta-analysis", "educa-\ntional" → "educational"."""
+    before, dash, after = match.group("before", "dash", "after")
+    joined, hyphenated = f"{before}{after}", f"{before}{dash}{after}"
+    # The writer's own spelling elsewhere in the text decides first.
+    if re.search(rf"\b{re.escape(joined)}\b", text, re.I):
+        return joined
+    if (
+        not after
+        or not after.islower()
+        or not before.isalpha()
+        or before.lower() in _COMPOUND_FIRST
+        or after in _COMPOUND_SECOND
+        or re.search(rf"\b{re.escape(hyphenated)}\b", text, re.I)
+    ):
+        return hyphenated
+    return joined if _WORD_TAIL.match(after) or len(before) <= 3 else hyphenated
 
 
 def _clean_doi(doi: str) -> str:
@@ -313,6 +372,8 @@ _NLM_CITATION = re.compile(
      |\s*[;:]\s*(?P<volume_only>\d+[A-Za-z]?)\s*(?:\((?P<issue_only>[^()]{{1,20}})\))?(?=\s*[.,]?\s*$)
      |,\s*(?P<volume_bmc>\d+[A-Za-z]?)\s*(?:\((?P<issue_bmc>[^()]{{1,20}})\))?\s*:\s*(?P<page_bmc>{_LOCATOR})
      |\s*[;:]\s*(?P<page_only>\d+\s*{_DASH}\s*\d+)
+     |\s*[;:]\s*(?P<volume_tf>\d+):(?P<issue_tf>\w{{1,4}}),\s*(?P<page_tf>{_LOCATOR})
+     |,\s*Issue\s+(?P<issue_cd>\d+)\.?\s*Art\.?\s*No\.?:?\s*(?P<page_cd>[A-Z]*\d+)
      |(?=[\s.,;]*$)
     )[\s.,;]*$""",
     re.X,
@@ -344,24 +405,80 @@ _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
 
 _NOISE = re.compile(
     r"[,.;]?\s*(?:ISSN|ISBN)(?:-1[03])?:?\s*[\dXx-]{8,17}\b"
-    r"|[,.;]?\s*\bPMID:?\s*\d+"
+    r"|[,.;]?\s*\b(?:PubMed\s+)?PMID:?\s*\d+"
+    r"|[,.;]?\s*\(UMI No\.?\s*[\w-]+\)"
+    r"|[,.;]?\s*Retrieved from [^.()]{3,80}? database\b"
     r"|[,.;]?\s*\bPMCID:?\s*PMC\d+"
     r"|[,.;]?\s*\bEpub\s+\d{4}(?:\s+[A-Z][a-z]{2})?(?:\s+\d{1,2})?\b"
     r"|[,.;]?\s*\[\s*Unpublished doctoral dissertation\s*\]",
 )
 
 
+# "Accessed June 6, 2017." (AMA), "Retrieved 3 March 2019": when a page was read, not written
+_ACCESSED = re.compile(
+    rf"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated):?\s+(?:on\s+)?"
+    rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
+    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?)[)\]]?"
+    r"\.?",
+    re.I,
+)
+
+
+# Cheap first looks: most references hold none of these words.
+_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database")
+_ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
+
+
+_ACCESS_NOTE = re.compile(
+    r"\s*[(\[](?:open[- ]access|free(?: full[- ]text| access)?|full[- ]text|pdf|link|internet"
+    r"|online|serial online|serial on the internet"
+    # the links a reference list shows after each item (PMC, MDPI, Springer)
+    r"|pubmed|pubmed central|google scholar|crossref|doi|pmc free article|ref list|web of science"
+    r"|scopus|medline|cas|isi)[)\]]\.?",
+    re.I,
+)
+
+
+_LINK_LABELS = re.compile(
+    r"(?:\s+(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus"
+    r"|MEDLINE))+\s*$"
+)
+
+
 def _strip_noise(ref: ParsedReference, text: str) -> str:
     """Identifiers a reader does not need in the fields (ISSN, ISBN, PMID, Epub dates)."""
-    for match in list(_NOISE.finditer(text)):
-        ref.unparsed.append(match.group(0).strip(" ,.;"))
-    return _NOISE.sub("", text)
+    if _NOISE_WORDS.search(text):
+        for match in list(_NOISE.finditer(text)):
+            ref.unparsed.append(match.group(0).strip(" ,.;"))
+        text = _NOISE.sub("", text)
+    for access in list(_ACCESS_NOTE.finditer(text)) if "(" in text or "[" in text else ():
+        # "(Open access)", "[PDF]", "[Internet]": how the writer reached it, not what it is
+        ref.unparsed.append(access.group(0).strip(" .,"))
+    if ref.unparsed and ("(" in text or "[" in text):
+        text = _ACCESS_NOTE.sub("", text)
+    links = _LINK_LABELS.search(text)
+    if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
+        ref.unparsed.append(links.group(0).strip())
+        text = text[: links.start()]
+    accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
+    if accessed:  # its year is not the reference's
+        note = accessed.group(0).strip(" .,")
+        ref.unparsed.append(note)
+        # "[cited 2020 Jan 5]" sits inside the citation; "Accessed June 6, 2017." ends one
+        joint = " " if note[:1] in "([" else ". "
+        text = f"{text[: accessed.start()]}{joint}{text[accessed.end() :]}"
+    return text
+
+
+_BARE_DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*:\s*(?=[.,;]?\s*$)")
+_REPEATED_STOP = re.compile(r"([.,;:])(?:\s*\.)+(?=\s|$)")
 
 
 def _collapse_punctuation(text: str) -> str:
     """ "17-31. ." (left by a removed DOI) → "17-31." ; "doi:" left without its DOI goes."""
-    text = re.sub(r"\b(?:doi|DOI)\s*:\s*(?=[.,;]?\s*$)", "", text)
-    text = re.sub(r"([.,;:])(?:\s*\.)+(?=\s|$)", r"\1", text)
+    if "doi" in text or "DOI" in text:
+        text = _BARE_DOI_LABEL.sub("", text)
+    text = _REPEATED_STOP.sub(r"\1", text)
     return _WS.sub(" ", text).strip()
 
 
@@ -376,10 +493,12 @@ def _nlm_names(text: str) -> list[dict[str, str]]:
         if not token:
             continue
         match = re.match(
-            rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}})(?:\s+(?P<sfx>Jr|Sr|II|III))?$", token
+            rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}}|[{_UP}](?:\s[{_UP}]){{1,3}})"
+            r"(?:\s+(?P<sfx>Jr|Sr|II|III))?$",
+            token,
         )
-        if match:
-            name = _name(match.group("family"), _initials(match.group("init")))
+        if match:  # "Swift JK" and "Swift J K"
+            name = _name(match.group("family"), _initials(match.group("init").replace(" ", "")))
             if match.group("sfx"):
                 name["suffix"] = match.group("sfx")
             names.append(name)
@@ -437,10 +556,9 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     if book is None:
         return False
     head = text[: book.start()].strip(" .")
-    names = _NLM_AUTHORS.match(head + ". ")
-    if names and names.end() < len(head):
-        ref.author = _nlm_names(names.group("authors"))
-        title = head[names.end() :]
+    leading = _leading_names(head + ". ")
+    if leading and leading[1].strip(" ."):
+        ref.author, title = leading
     else:
         author, _sep, title = head.partition(". ")
         if not title:
@@ -491,10 +609,41 @@ def _parse_citation_first(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+def _parse_vancouver_chapter(ref: ParsedReference, text: str) -> bool:
+    """Authors. Title. In: Editors, editors. Book. Place: Publisher; Year. p. Pages."""
+    in_book = _IN_BOOK.search(text) if "In" in text else None
+    if in_book is None or not _EDITORS_ROLE.search(text, in_book.end()):
+        return False
+    leading = _leading_names(text[: in_book.start()].strip())
+    if not leading:
+        return False
+    # Parsed apart, so that a text that is not this layout after all leaves ``ref`` untouched.
+    chapter = ParsedReference(raw=ref.raw, author=leading[0])
+    _parse_chapter(chapter, leading[1], text[in_book.end() :])
+    if not chapter.issued:
+        return False
+    for name in _CHAPTER_FIELDS:
+        setattr(ref, name, getattr(chapter, name))
+    ref.confidence.update(chapter.confidence, author=0.85)
+    ref.unparsed.extend(chapter.unparsed)
+    ref.style = "vancouver"
+    return True
+
+
+_CHAPTER_FIELDS = (
+    "type", "author", "editor", "issued", "title", "container_title", "page", "edition",
+    "publisher", "publisher_place",
+)  # fmt: skip
+
+
 def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     """Authors. Title. Journal. Year;Vol(Issue):Pages. Also the PubMed page's own layouts."""
     conf = ref.confidence
-    if _parse_vancouver_book(ref, text) or _parse_citation_first(ref, text):
+    if (
+        _parse_vancouver_chapter(ref, text)
+        or _parse_vancouver_book(ref, text)
+        or _parse_citation_first(ref, text)
+    ):
         return True
     citation = _NLM_CITATION.search(text)
     if citation is None:
@@ -502,10 +651,9 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     head = text[: citation.start()].rstrip(" .,")
     tail_title = ""
     authors: list[dict[str, str]] = []
-    names = _NLM_AUTHORS.match(head)
-    if names:
-        authors = _nlm_names(names.group("authors"))
-        head = head[names.end() :].strip()
+    leading = _leading_names(head)
+    if leading:
+        authors, head = leading
     # The journal is the last sentence before the year: "Title. J Consult Clin Psychol."
     title, container = _split_title_container(head)
     if not container and not authors:
@@ -529,11 +677,11 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         conf["author"] = 0.9
     _set_title(ref, title or tail_title, 0.85)
     _set_container(ref, container, 0.85)
-    volume = (
-        citation.group("volume") or citation.group("volume_only") or citation.group("volume_bmc")
+    # One of the alternatives of _NLM_CITATION matched: take whichever variant is filled.
+    volume, issue, page = (
+        next((v for k, v in citation.groupdict().items() if k.startswith(field) and v), "")
+        for field in ("volume", "issue", "page")
     )
-    issue = citation.group("issue") or citation.group("issue_only") or citation.group("issue_bmc")
-    page = citation.group("page") or citation.group("page_bmc") or citation.group("page_only")
     if volume:
         ref.volume, conf["volume"] = volume, 0.9
     if issue:
@@ -543,6 +691,62 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     ref.type = "article-journal"
     ref.style = "vancouver"
     return True
+
+
+_NLM_COMMA_LIST = re.compile(
+    rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*(?:\s*,?\s*et\s+al\.?)?)\s*,\s+"
+    rf"(?=[{_UP}])(?!{_NLM_NAME}\s*[,.])"
+)
+_NAME_BOUNDARY = re.compile(r"[.,](?=\s)")
+# One surname, with its particles: "Okafor", "van der Berg", "Zilcha-Mano", "O'Brien"
+_SURNAME = re.compile(
+    rf"^(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+(?:\s[{_UP}][\w'\u2019-]+)?$"
+)
+_AFTER_INITIAL = re.compile(rf"(?:^|[\s.]){_UP_CLASS}\.$")
+_INITIAL_NEXT = re.compile(rf"\s*[{_UP}]\.(?:\s|$)")
+
+
+def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
+    """The author list that opens ``text`` when no year in parentheses closes it, and the rest.
+
+    NLM ("Swift JK, Greenberg RP."), NLM with a comma where the full stop belongs
+    ("Del Re AC, Wampold BE, Title"), and names written given name first
+    ("D. E. Orlinsky & M. H. Rønnestad, Title", "AC Muran, LM Lipner. Title").
+    """
+    names = _NLM_AUTHORS.match(text)
+    # "Okafor, P. B. Title" is no NLM "Cook, RS." whose list ends after "P."
+    if names and names.end() < len(text) and not _INITIAL_NEXT.match(text, names.end()):
+        return _nlm_names(names.group("authors")), text[names.end() :].strip()
+    listed = _NLM_COMMA_LIST.match(text)
+    if listed:
+        return _nlm_names(listed.group("authors")), text[listed.end() :].strip()
+    found = None
+    for boundary in _NAME_BOUNDARY.finditer(text, 0, 300):
+        rest = text[boundary.end() :].strip()
+        people = _given_first_list(_ETAL.sub("", text[: boundary.start()]).strip(" .,"))
+        if people and (rest[:1].isupper() or rest[:1].isdigit()):
+            found = (people, rest)
+            if boundary.group(0) == ".":
+                break  # the list ends at its full stop; "." inside initials never succeeds
+        elif found and not _AFTER_INITIAL.search(text, 0, boundary.start() + 1):
+            break  # past the names ("R.T." inside the next name is no end)
+    if found:
+        return found
+    # "Okafor, Paul B. Title" (Chicago, MLA): the longest run of full stops that reads as names
+    for boundary in re.finditer(r"\.(?=\s)", text[:300]):
+        rest = text[boundary.end() :].strip()
+        prefix = text[: boundary.start()]
+        people, leftovers = _family_first_names(prefix) if "," in prefix else ([], [prefix])
+        if (
+            people
+            and not leftovers
+            and all("given" in p and _SURNAME.match(p["family"]) for p in people)
+        ):
+            if rest[:1].isupper() or rest[:1] in _QUOTE_ANY:
+                found = (people, rest)
+        elif found:
+            break
+    return found
 
 
 def _set_locator(ref: ParsedReference, page: str, confidence: float) -> None:
@@ -561,7 +765,11 @@ def _given_first(name: str) -> dict[str, str]:
     parts = name.split()
     if len(parts) == 1:
         return {"family": parts[0]}
-    return _name(parts[-1], " ".join(parts[:-1]))
+    cut = len(parts) - 1
+    # "A. C. Del Re", "Paul van der Berg": the particles belong to the surname
+    while cut > 1 and parts[cut - 1].lower() in _PARTICLE_WORDS:
+        cut -= 1
+    return _name(" ".join(parts[cut:]), " ".join(parts[:cut]))
 
 
 def _chicago_names(text: str) -> list[dict[str, str]]:
@@ -587,6 +795,121 @@ def _chicago_names(text: str) -> list[dict[str, str]]:
     return names
 
 
+# "In Handbook of Waiting, edited by Rita T. Lindgren, 1-10. New York: Guilford Press, 2012"
+_CHICAGO_CHAPTER = re.compile(
+    rf"""^In\s+(?P<book>[^,]+(?:,[^,]+?)??),\s+(?:edited\s+by|eds?\.)\s+(?P<editors>.+?),
+    \s*(?:(?P<page>\d+\s*{_DASH}\s*\d+)\.\s*)?(?P<place>[{_UP}][^:.]{{1,40}}):\s*
+    (?P<publisher>[^,]{{2,80}}),\s*(?P<year>(?:1[89]|20)\d{{2}})\s*\.?\s*$""",
+    re.X,
+)
+
+
+_GOST_NAME = r"[^\W\d_][\w'\u2019-]+\s+(?:[^\W\d_]\.\s?){1,3}"
+_GOST = re.compile(
+    rf"""^(?P<authors>{_GOST_NAME}(?:,\s*{_GOST_NAME})*)\s*(?P<title>[^/]+?)\s*//\s*
+    (?P<journal>[^/]+?)\.\s*(?P<year>(?:1[89]|20)\d{{2}})\.
+    (?:\s*(?:Vol|Т)\.\s*(?P<volume>\w+)[.,])?
+    (?:\s*(?:No|N|№|Iss)\.?\s*(?P<issue>[\w{DASHES}]+)\.)?
+    (?:\s*(?:P|С|pp?)\.\s*(?P<page>{_LOCATOR}))?[\s.]*$""",
+    re.X,
+)
+
+
+def _parse_gost(ref: ParsedReference, text: str) -> bool:
+    """GOST (Russian and Ukrainian pages): "Ivanov A.A., Petrov B.B. Title // Journal. 2019.
+    Vol. 5, No. 1. P. 1-15." """
+    match = _GOST.match(re.sub(r"\.?\s+[\u2014\u2013]\s+", ". ", text))  # ". — 2012. — Vol. 5."
+    if match is None:
+        return False
+    conf = ref.confidence
+    ref.author, leftovers = _family_first_names(match.group("authors").strip(" ,"))
+    ref.unparsed.extend(leftovers)
+    conf["author"] = 0.8
+    _set_title(ref, match.group("title"), 0.8)
+    _set_container(ref, match.group("journal"), 0.8)
+    ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
+    for name in ("volume", "issue"):
+        if match.group(name):
+            setattr(ref, name, match.group(name))
+            conf[name] = 0.85
+    if match.group("page"):
+        _set_locator(ref, match.group("page"), 0.85)
+    return True
+
+
+# Elsevier's "Journal 68 (2012) 1–10" and Springer's "Journal 68(3), 1–10 (2012)": the
+# year in parentheses near the end, after the volume.
+_YEAR_LAST = re.compile(
+    rf"""(?:\s(?P<volume>\d+[A-Za-z]?)\s*\((?P<year>(?:1[89]|20)\d{{2}})\)\s*,?\s*(?P<page>{_LOCATOR})
+    |\s(?P<volume2>\d+[A-Za-z]?)(?:\s*\((?P<issue>[^()]{{1,12}})\))?,\s*(?:pp?\.\s*)?(?P<page2>{_LOCATOR})
+     \s*\((?P<year2>(?:1[89]|20)\d{{2}})\)
+    |[,.]\s*(?P<publisher>[{_UP}][^,.()]{{1,59}}),\s*(?P<place>[{_UP}][^,.()\d]{{1,39}})
+     \s*\((?P<year3>(?:1[89]|20)\d{{2}})\)
+    )[\s.]*$""",
+    re.X,
+)
+
+
+_YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
+
+
+def _parse_year_last(ref: ParsedReference, text: str) -> bool:
+    """Elsevier ("A.B. Name, C.D. Name, Title, J. Abbrev. 68 (2012) 1–10.") and Springer's
+    LNCS ("Name, A.B., Name, C.D.: Title. J. Abbrev. 68(3), 1–10 (2012)", books "Title.
+    Publisher, Place (2012)")."""
+    tail = _YEAR_LAST.search(text, max(0, len(text) - 160))
+    if tail is None:
+        return False
+    head = text[: tail.start()].strip(" ,.")
+    colon = re.match(r"^(?P<authors>[^:]{3,400}?):\s+(?P<rest>\S.*)$", head)
+    names: list[dict[str, str]] = []
+    if colon:  # Springer: the authors end with a colon
+        names, leftovers = _family_first_names(colon.group("authors"))
+        if not names or leftovers:
+            names = _given_first_list(colon.group("authors")) or []
+        rest = colon.group("rest")
+    if not names:  # Elsevier: a title with a colon in it, after names closed by a comma
+        colon = None
+        leading = _leading_names(head)
+        names, rest = leading if leading else ([], "")
+    if not names or not rest:
+        return False
+    conf = ref.confidence
+    if tail.group("year3"):
+        title, _sep, _ = rest.partition(". ")
+        if not title:
+            return False
+        ref.type = "book"
+        _set_title(ref, rest, 0.8)
+        ref.publisher, conf["publisher"] = tail.group("publisher").strip(), 0.8
+        ref.publisher_place = tail.group("place").strip()
+        year = tail.group("year3")
+    else:
+        title, journal = _title_and_journal(rest) if colon else _comma_title_and_journal(rest)
+        if not (title and journal):
+            return False
+        _set_title(ref, title, 0.8)
+        _set_container(ref, journal, 0.8)
+        ref.volume = tail.group("volume") or tail.group("volume2")
+        conf["volume"] = 0.85
+        if tail.group("issue"):
+            ref.issue, conf["issue"] = tail.group("issue"), 0.85
+        _set_locator(ref, tail.group("page") or tail.group("page2"), 0.85)
+        year = tail.group("year") or tail.group("year2")
+    ref.author, conf["author"] = names, 0.8
+    ref.issued, conf["issued"] = {"date-parts": [[int(year)]]}, 0.9
+    ref.style = "vancouver" if not colon else "harvard"
+    return True
+
+
+def _comma_title_and_journal(text: str) -> tuple[str, str]:
+    """ "Title, J. Clin. Psychol." — Elsevier puts a comma, not a full stop, before the journal."""
+    if ", " not in text:
+        return "", ""
+    title, journal = text.rsplit(", ", 1)
+    return title.strip(), journal.strip()
+
+
 def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     """Chicago ("Title." Journal 84, no. 4 (2003): 822) and MLA (Journal, vol. 21, no. 2,
     1957, pp. 95-103): the title is in quotation marks and the year comes after it."""
@@ -597,7 +920,22 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     head, after = text[: quoted.start()].strip(" ."), text[quoted.end() :].strip(" .")
     if re.search(r"\(\s*\d{4}", head):  # APA with a quoted title: the APA path handles it
         return False
-    tails = ((_MLA_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"), (_MLA_SHORT_TAIL, "mla"))
+    chapter = _CHICAGO_CHAPTER.match(after)
+    if chapter:
+        ref.author, conf["author"] = _chicago_names(head), 0.8
+        _set_title(ref, quoted.group("title"), 0.9)
+        ref.type, ref.style = "chapter", "chicago"
+        ref.container_title, conf["container-title"] = chapter.group("book").strip(), 0.85
+        editors = chapter.group("editors")
+        ref.editor = _given_first_list(editors) or _given_first_names(editors)
+        conf["editor"] = 0.8
+        if chapter.group("page"):
+            ref.page, conf["page"] = _dash(chapter.group("page")), 0.85
+        ref.publisher_place = chapter.group("place").strip()
+        ref.publisher, conf["publisher"] = chapter.group("publisher").strip(), 0.85
+        ref.issued, conf["issued"] = {"date-parts": [[int(chapter.group("year"))]]}, 0.9
+        return True
+    tails = ((_MLA_TAIL, "mla"), (_MLA_SHORT_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"))
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
     if found is None:
         return False
@@ -633,12 +971,24 @@ def _parse(raw: str) -> ParsedReference:
         conf["DOI"] = 0.99
         start, end = doi_match.start(), doi_match.start() + len(ref.DOI)
         prefix = _DOI_PREFIX.search(text, max(0, start - 24), start)
-        text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
+        if prefix or not re.search(r"https?://\S*$", text[:start]):
+            text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
+        # else the DOI is part of a publisher's address, which stays whole as the URL
     url_match = _URL.search(text) if "http" in text else None
     if url_match:
-        ref.URL = url_match.group("url").rstrip(".,;)")
-        conf["URL"] = 0.95
-        after = url_match.start("url") + len(ref.URL)
+        url = url_match.group("url").rstrip(".,;)")
+        broken = re.match(r"\s+(/\S+)", text[url_match.start("url") + len(url) :])
+        if broken and not url.endswith("/"):  # "http://www.example.com /?q=blog": a pasted gap
+            url += broken.group(1).rstrip(".,;)")
+            text = (
+                text[: url_match.start("url")] + url + text[url_match.start("url") + len(url) + 1 :]
+            )
+        resolver = re.match(r"https?://(?:dx\.)?doi\.org/", url, re.I)
+        if not (resolver and ref.DOI and normalise_doi(url).lower() == ref.DOI.lower()):
+            ref.URL = url  # the DOI typed a second time as a link is no other address
+            conf["URL"] = 0.95
+        after = url_match.start("url") + len(url)
+        after += text.startswith(">", after)  # "<https://…>" (Harvard's "Available at:")
         text = f"{text[: url_match.start()]} {text[after:]}".strip()
     if not text.strip(" .,;"):
         return ref  # a DOI or a URL alone: the admin looks it up or the editor fills the rest
@@ -652,11 +1002,17 @@ def _parse(raw: str) -> ParsedReference:
 
     text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
     text = _NO_SPACE_AFTER_STOP.sub(". ", text)
+    text = _NO_SPACE_AFTER_INITIAL.sub(r"\1. ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
+    text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
     # Styles that put the year after the title: tried first, they fail fast on APA.
+    if "//" in text and _parse_gost(ref, text):
+        return ref
+    if _YEAR_NEAR_END.search(text, max(0, len(text) - 40)) and _parse_year_last(ref, text):
+        return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
         return ref
     if not _PAREN_YEAR.search(text) and _parse_vancouver(ref, text):
@@ -668,7 +1024,7 @@ def _parse(raw: str) -> ParsedReference:
         conf["issued"] = 0.98
     elif year:
         label = year.group("inpress").lower()
-        if label.startswith(("in press", "forthcoming")):
+        if not label.startswith("n"):  # "in press" and its translations, not "n.d."
             ref.status = "in press"
             conf["status"] = 0.95
     else:
@@ -677,12 +1033,19 @@ def _parse(raw: str) -> ParsedReference:
             ref.issued = {"date-parts": [[int(year.group("year"))]]}
             conf["issued"] = 0.7
     if not year:
+        if ref.URL and _parse_web_page(ref, text):
+            return ref
         # Without a year there is no anchor to tell authors from title: guessing would put
         # wrong values in front of the editor, so everything is flagged instead.
         ref.unparsed.append(text)
         return ref
     head, rest = text[: year.start()].strip(), text[year.end() :].strip()
-    ref.style = "apa" if year.re is _YEAR else "harvard"
+    # APA closes the year with a full stop, "(2001)."; Harvard's variants (BJPsych, Springer,
+    # Cite Them Right) write "(2001) Title" or "2001. Title" without the parentheses.
+    apa = year.re is _YEAR and (year.group(0).endswith(".") or rest.startswith(":"))
+    ref.style = "apa" if apa else "harvard"
+    if _parse_journal_first(ref, head, rest) or _parse_chicago_unquoted(ref, head, rest):
+        return ref
 
     title_first = ""
     if head:
@@ -716,28 +1079,128 @@ def _parse(raw: str) -> ParsedReference:
     return ref
 
 
+# "Journal, in press." — the status typed where the volume would be.
+_IN_PRESS_TAIL = re.compile(r"[.,;]?\s*\(?\b(?:in press|forthcoming)\b\)?[\s.]*$", re.I)
+# A closing sentence in parentheses ("(Changes may still occur…)", "(available from … upon
+# request)"): a note for the reader, kept in ``unparsed``; "(2nd ed.)" is no such note.
+_PAREN_NOTE = re.compile(r"\s*\((?P<note>[A-Za-z][^()]*\s[^()]*\s[^()]*)\)[\s.]*$")
+_BOOK_PAREN_WORDS = re.compile(r"\b(?:ed|eds|edn|edition|pp?|vol|no|Hrsg|red)\b\.?", re.I)
+# What an APA writer puts where a publisher would be for work that has none.
+_NOT_PUBLISHED = re.compile(
+    r"^(?:Unpublished\b|Manuscript (?:submitted|in preparation|under review|under revision)|"
+    r"(?:Paper|Poster) presented\b|Preside\w* address\b|Keynote\b|Invited address\b|"
+    r"Symposium\b|Workshop\b|Submitted for publication\b)",
+    re.I,
+)
+
+
+_LOCATION_ONLY = re.compile(
+    rf"^(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<page>{_LOCATOR})"
+    r"[\s.]*$"
+)
+
+
+_CHICAGO_VOLUME = re.compile(r"\s(?P<volume>\d+[A-Za-z]?)(?:,\s*no\.\s*(?P<issue>[\w-]+))?$")
+_CHICAGO_PAGES = re.compile(rf"^(?::\s*(?P<page>{_LOCATOR}))?[\s.]*$")
+
+
+def _parse_chicago_unquoted(ref: ParsedReference, head: str, rest: str) -> bool:
+    """Chicago with its quotation marks lost: "Authors. Title. Journal 7, no. 2 (2023): 6-11"."""
+    volume, pages = _CHICAGO_VOLUME.search(head), _CHICAGO_PAGES.match(rest)
+    if volume is None or pages is None:
+        return False
+    leading = _leading_names(head[: volume.start()].strip())
+    if not leading:
+        return False
+    title, journal = _title_and_journal(leading[1])
+    if not (title and journal):
+        return False
+    ref.author, ref.confidence["author"] = leading[0], 0.8
+    _set_title(ref, title, 0.8)
+    _set_container(ref, journal, 0.8)
+    ref.volume, ref.confidence["volume"] = volume.group("volume"), 0.85
+    if volume.group("issue"):
+        ref.issue, ref.confidence["issue"] = volume.group("issue"), 0.85
+    if pages.group("page"):
+        _set_locator(ref, pages.group("page"), 0.85)
+    ref.style = "chicago"
+    return True
+
+
+def _parse_journal_first(ref: ParsedReference, head: str, rest: str) -> bool:
+    """Springer's "Hollon, S.D. Cognitive Therapy and Research (2003) 27: 71": the authors,
+    the journal, the year, then volume and page; no title."""
+    location = _LOCATION_ONLY.match(rest)
+    if location is None:
+        return False
+    for boundary in _BOUNDARY.finditer(head):
+        names, leftovers = _family_first_names(head[: boundary.end()])
+        journal = head[boundary.end() :].strip()
+        if names and not leftovers and "given" in names[-1] and _JOURNAL_ONLY.match(journal):
+            ref.author, ref.confidence["author"] = names, 0.85
+            _set_container(ref, journal, 0.75)
+            ref.volume, ref.confidence["volume"] = location.group("volume"), 0.9
+            if location.group("issue"):
+                ref.issue, ref.confidence["issue"] = location.group("issue"), 0.9
+            _set_locator(ref, location.group("page"), 0.9)
+            return True
+    return False
+
+
+def _parse_web_page(ref: ParsedReference, text: str) -> bool:
+    """ "Society of Clinical Psychology. About this resource. https://… Accessed June 6, 2017."
+    — a web page without a date: who wrote it, and its title."""
+    sentences = [p for p in re.split(r"(?<=[.?!])\s+", text.strip(" .")) if p.strip(" .")]
+    if len(sentences) != 2 or re.search(r"\d", sentences[0]):
+        return False
+    names, leftovers = _family_first_names(sentences[0].rstrip("."))
+    ref.author = names if names and not leftovers else [{"literal": sentences[0].rstrip(".")}]
+    ref.confidence["author"] = 0.6
+    _set_title(ref, sentences[1], 0.6)
+    ref.type = "webpage"
+    return True
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
+    in_press = _IN_PRESS_TAIL.search(rest)
+    if in_press and in_press.start() > 0:
+        ref.status, conf["status"] = "in press", 0.9
+        rest = rest[: in_press.start()].strip()
+    note = _PAREN_NOTE.search(rest)
+    if note and not _BOOK_PAREN_WORDS.search(note.group("note")) and note.start() > 0:
+        ref.unparsed.append(note.group(0).strip(" ."))
+        rest = rest[: note.start()].strip()
     # A note in brackets after the reference ("[cited in…]") is kept, but out of the way.
     while rest.endswith("]") and (note := _TRAILING_NOTE.search(rest)):
         ref.unparsed.insert(0, note.group(0).strip())
         rest = rest[: note.start()].strip()
     in_book = _IN_BOOK.search(rest) if "In" in rest else None
-    if (
-        in_book
-        and not re.search(r"\((?:Eds?|red|Hrsg|Hg)\.?\)", rest, re.I)
-        and (_journal_tail(rest) or _alt_tail(rest))
-    ):
+    if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
     if in_book and ref.type != "book":
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
 
-    tail = None
-    if ref.type != "book":
-        # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
-        tail = _ALT_TAILS[1].search(rest) or _journal_tail(rest) or _alt_tail(rest)
+    # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
+    tail = (
+        next((m for p in _EARLY_TAILS if (m := p.search(rest)) and m.start() > 0), None)
+        or _journal_tail(rest)
+        or _alt_tail(rest)
+    )
+    if tail and ref.type == "book" and not (tail.group("issue") and tail.group("page")):
+        tail = None  # editors of a special issue ("(Eds.). (2018). Title. Journal, 55(4), 1-9")
+    pages_only = None if tail or ref.type == "book" else _PAGES_ONLY.search(rest)
+    if pages_only and not _title_and_journal(rest[: pages_only.start()])[0]:
+        pages_only = None
+    if pages_only:  # "Title. Journal, 1–15.": an article whose volume is not given yet
+        title, container = _title_and_journal(rest[: pages_only.start()])
+        ref.type = "article-journal"
+        _set_title(ref, title, 0.85)
+        _set_container(ref, container, 0.8)
+        ref.page, conf["page"] = _dash(pages_only.group("page")), 0.8
+        return
     if tail and (tail.group("volume") or tail.group("issue")):
         head = rest[: tail.start()]
         title, container = _title_and_journal(head)
@@ -748,10 +1211,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
             ref.volume = _dash(tail.group("volume"))
             conf["volume"] = 0.95
         issue = tail.group("issue") or (tail.groupdict().get("issue2") or "")
+        page = tail.group("page")
+        if not issue and page and _SPACED_ISSUE.search(tail.group(0)):
+            issue, page = page, ""  # Semantic Scholar's "Journal, 58 4": volume and issue
         if issue:
             ref.issue = _dash(issue.strip())
             conf["issue"] = 0.95
-        page = tail.group("page")
         if tail.groupdict().get("number"):
             ref.number = tail.group("number").strip(".")
             conf["number"] = 0.95
@@ -765,11 +1230,10 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
 
     if ref.status:
         # Advance-online and in-press articles have no volume yet: "Title. Journal."
-        title, container = _split_last_sentence(rest)
-        _set_title(ref, title if container is not None else rest, 0.85)
-        if container is not None:
-            ref.container_title = container.strip(" .,")
-            conf["container-title"] = 0.8
+        title, container = _title_and_journal(rest)
+        _set_title(ref, title if container and title else rest, 0.85)
+        if container and title:
+            _set_container(ref, container, 0.8)
         return
 
     _parse_book(ref, rest)
@@ -780,13 +1244,15 @@ _ALT_TAILS = (
     # "Psychotherapy 38: 171–185", "Am J Psychiatry. 156 (10): 1563–9"
     re.compile(
         rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
-        rf"\s*:\s*(?P<page>{_LOCATOR})[\s.,;)]*$"
+        rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
-    # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"
-    re.compile(rf"[\s,]+(?P<volume>\d+):(?P<issue>[\w{DASHES}]+),\s*(?P<page>{_LOCATOR})[\s.,;]*$"),
+    # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"; "49:3 1-10" without the comma
+    re.compile(
+        rf"[\s,]+(?P<volume>\d+):(?P<issue>[\w{DASHES}]+?)(?:,\s*|\s+)(?P<page>{_LOCATOR})[\s.,;]*$"
+    ),
     # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
     re.compile(
-        rf"[\s,]+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{{1,24}})\))?\s*(?:[.,]\s*|\s+(?=pp?\.))"
+        rf"[\s,;]+(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{{1,24}})\))?\s*(?:[.,;]\s*|\s+(?=pp?\.))"
         rf"(?:pp?\.\s*)?(?P<page>\d+\s*{_DASH}\s*\d+)[\s.,;)]*$"
     ),
     # "The Clinical Supervisor 22 (1), July 2004, 21-33" and "Family Process, 38, (4), 399-414"
@@ -804,8 +1270,31 @@ _ALT_TAILS = (
         rf"\s*,?(?:\s*(?:{_MONTH})?\s*\d{{4}})?\s*,\s*(?:pages?|pp?\.)?\s*(?P<page>{_LOCATOR})[\s.,;]*$",
         re.I,
     ),
+    # "Journal 25(3) 301-309" (no commas at all) and "Journal, 25, 3, 301-309"
+    re.compile(rf"\s(?P<volume>\d+)\s*\((?P<issue>[^()]{{1,24}})\)\s+(?P<page>{_LOCATOR})[\s.]*$"),
     # "…Journal, 58 4" and "…Journal, 44" (Semantic Scholar's volume and issue)
     re.compile(r",\s*(?P<volume>\d{1,4})(?:\s+(?P<issue>\d{1,3}))?(?P<page>)\s*$"),
+)
+
+
+_PAGES_ONLY = re.compile(rf",\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
+# Two numbers apart by a space only: volume and issue (the page would follow a comma or colon)
+_SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
+
+
+# Tails that APA's pattern would misread ("Journal, 25, 3, 301-309" as volume 3): tried first.
+_EARLY_TAILS = (
+    _ALT_TAILS[1],
+    # "Journal, 25, 3, 301-309"
+    re.compile(
+        rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
+    ),
+    # "Journal, Vol. 25, No. 3, pp. 301-309" and "Journal, 25, No. 3, 301-309"
+    re.compile(
+        rf"[\s,]+(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+)\s*,\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
+        rf"\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.]*$",
+        re.I,
+    ),
 )
 
 
@@ -814,27 +1303,74 @@ def _alt_tail(text: str) -> re.Match[str] | None:
     text = text.rstrip()
     for pattern in _ALT_TAILS:
         match = pattern.search(text)
-        if match and match.start() > 0:
+        if match and match.start() > 0 and not _year_as_volume(text, match):
             return match
     return None
+
+
+def _year_as_volume(text: str, match: re.Match[str]) -> bool:
+    """ "…, May 2005, 164-176": the year of an issue's date is not its volume."""
+    volume = match.group("volume") or ""
+    return bool(
+        re.fullmatch(r"(?:1[89]|20)\d{2}", volume)
+        and re.search(rf"(?:{_MONTH})\s*$", text[: match.start("volume")])
+    )
 
 
 _JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
 
 
+# A lower-case word running into a capitalised one ("LiteratureThe Personnel…"); names such
+# as "McClendon" or "DeRubeis" have one or two lower-case letters before the capital.
+_GLUED_JOURNAL = re.compile(rf"(?<=[a-z]{{3}})[a-z](?=[{_UP}][a-z]+\s)")
+
+
+_LOWER_JOURNAL = re.compile(
+    r"[.?!]\s+(?P<journal>(?-i:(?=[a-z]))[^.?!]{0,100}?\b(?:journal|review|bulletin|quarterly|annals|"
+    r"archives|psycholog\w*|psychiatr\w*|psychotherapy|therapy|research|medicine)\b[^.?!]*)$",
+    re.I,
+)
+
+
+_TRAILING_MONTH = re.compile(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$")
+_TRAILING_YEAR = re.compile(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$")
+_TRAILING_VOL = re.compile(r"[\s,]+Vol(?:ume)?\.?$", re.I)
+
+
 def _title_and_journal(head: str) -> tuple[str, str]:
     """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
-    head = re.sub(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$", "", head.strip()).rstrip(".,").strip()
-    head = re.sub(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$", "", head).strip()  # "Journal, 2006;"
+    head = _TRAILING_MONTH.sub("", head.strip()).rstrip(".,").strip()
+    head = _TRAILING_YEAR.sub("", head).strip()  # "Journal, 2006;"
+    head = _TRAILING_VOL.sub("", head)  # "Journal, Vol 12(2)"
     title, container = _split_title_container(head)
+    if container and ", " in container:
+        # "Does feedback work? A meta-analysis, Psychotherapy Research": the question ends
+        # no title; the journal is after the comma when what is before it names no journal.
+        first, last = container.split(", ", 1)[0], container.rsplit(", ", 1)[1]
+        if not _JOURNAL_NAME.search(first) and (
+            _JOURNAL_ONLY.match(last) or is_known_journal(last)
+        ):
+            return f"{title} {container.rsplit(', ', 1)[0]}", last
     if container:
         return title, container
+    glued = _GLUED_JOURNAL.search(head)
+    if glued:  # "…self-efficacyTraining and Education…": the full stop and space were lost
+        return head[: glued.start() + 1], head[glued.start() + 1 :]
+    asked = re.search(r"[?!][\u201d\"']?,\s+(?=[A-Z])", head)
+    if asked:  # "Time to give psychology away?, Journal of Critical Psychology, Counselling…"
+        return head[: asked.start() + 1], head[asked.end() :]
+    lower = _LOWER_JOURNAL.search(head)
+    if lower:  # "…distraction. annals of behavioral medicine": a journal typed in lower case
+        return head[: lower.start() + 1], lower.group("journal")
     # "Healing elements of therapeutic conversation: Dialogue…, Family Process"
     if ", " in head:
         before, after = head.rsplit(", ", 1)
         journal = _JOURNAL_WORDS.match(after.strip())
         if journal and len(after.split()) <= 12:
             return before, journal.group("journal")
+    known = known_journal_at_end(head)
+    if known and len(known) < len(head):  # "…personality disorder BMC Psychiatry"
+        return head[: -len(known)].rstrip(" ,;:"), known
     return "", head
 
 
@@ -846,6 +1382,10 @@ def _journal_tail(text: str) -> re.Match[str] | None:
     for pos in reversed(commas):  # leftmost first, as a regex search would
         match = _JOURNAL_TAIL.match(text, pos)
         if match and (match.group("volume") or match.group("issue")):
+            if re.search(_DASH, match.group("volume") or "") and not (
+                match.group("issue") or match.group("page") or match.group("number")
+            ):
+                continue  # "Journal, 1–15.": a page range alone, not a volume
             return match
     return None
 
@@ -868,20 +1408,66 @@ _THESIS = re.compile(
 _BOOK_PAGES = re.compile(rf",?\s*\bpp?\.?\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?$")
 
 
+_EDITION_AFTER_COMMA = re.compile(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:Edition|edn?)\.?\s*$", re.I)
+# A name that can only be a journal's ("Clinical Psychology Review", "Journal of …").
+_JOURNAL_ONLY = re.compile(
+    r"^(?:(?:The\s+)?(?:Journal|Annals|Archives|Bulletin)\b.*|.*\b(?:Journal|Review|Bulletin|"
+    r"Quarterly|Research|Psychotherapy|Psychiatry|Psychology|Medicine|Science|Therapy)\.?)$"
+)
+
+
+_THESIS_BRACKETS = re.compile(
+    r"\.?\s*\[(?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"(?:,\s*(?P<school>[^\]]+))?\]\.?",
+    re.I,
+)
+_EDITION_SENTENCE = re.compile(r"\.\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?\s*$", re.I)
+_THESIS_PAREN = re.compile(
+    r"\s*[(\[](?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"(?:,\s*(?P<school>[^()\[\]]+))?[)\]][\s.]*$",
+    re.I,
+)
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
+    degree = _THESIS_BRACKETS.search(rest)
+    if degree and degree.start() > 0:
+        # APA 7: "Title [Doctoral dissertation, University of Ottawa]. Database."
+        ref.type = "thesis"
+        _set_title(ref, rest[: degree.start()], 0.85)
+        if degree.group("school"):
+            _set_publisher(ref, degree.group("school"))
+        where = rest[degree.end() :].strip(" .")
+        if where:
+            ref.unparsed.append(where)
+        return
     pages = _BOOK_PAGES.search(rest)
     if pages:  # "Flourish, Nicolas Brealey Publishing, p. 47 – 48"
         ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.8
         rest = rest[: pages.start()]
     title, publisher = _split_last_sentence(rest)
-    if publisher is None:
+    endnote = _PLACE_THEN_PUBLISHER.match(rest.strip(" .")) if publisher is None else None
+    if endnote:  # EndNote's Harvard: "Title, 3rd Edition, Mahwah, NJ, Lawrence Erlbaum."
+        title = endnote.group("title")
+        publisher = f"{endnote.group('place')}: {endnote.group('publisher')}"
+    elif publisher is None:
         title, publisher = rest, ""
         # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
-        if ", " in rest:
-            before, after = rest.rsplit(", ", 1)
+        if ", " in rest.rstrip(" ,"):
+            before, after = rest.rstrip(" ,").rsplit(", ", 1)
             if _PUBLISHER_WORDS.search(after):
                 title, publisher = before.rstrip(" ,"), after
+            elif (
+                (_JOURNAL_ONLY.match(after) or (ref.DOI and _JOURNAL_NAME.search(after)))
+                and not _PUBLISHER_WORDS.search(after)
+                and len(after.split()) <= 10
+            ):
+                # "Title, Psychotherapy Research, DOI: …" (Taylor & Francis, online first)
+                ref.type = "article-journal"
+                _set_title(ref, before, 0.75)
+                _set_container(ref, after, 0.7)
+                return
     elif (
         ref.DOI
         and _JOURNAL_NAME.search(publisher)
@@ -894,17 +1480,30 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         _set_title(ref, title, 0.8)
         _set_container(ref, publisher, 0.7)
         return
+    elif (
+        ref.URL
+        and len(publisher.split()) >= 6
+        and not _PUBLISHER_WORDS.search(publisher)
+        and not ((place := _PLACE.match(publisher)) and len(place.group("place").split()) <= 4)
+    ):
+        # "Title. Results from trials: The available evidence. http://…": a page's title
+        # of two sentences, not a publisher
+        title, publisher = f"{title.rstrip()} {publisher}", ""
     thesis = _THESIS.match(publisher)
     if thesis:
         ref.type = "thesis"
         publisher = publisher[thesis.end() :]
     publisher = _springer_publisher(ref, re.sub(r"^Available from\s+", "", publisher))
+    degree = _THESIS_PAREN.search(title)
+    if degree:  # "Title (Doctoral dissertation, University of Ottawa)"
+        ref.type = "thesis"
+        title, publisher = title[: degree.start()], degree.group("school") or publisher
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
-    edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+Edition\.?\s*$", title, re.I)
-    if edition:  # "Handbook of psychotherapy, 6th Edition"
+    edition = _EDITION_AFTER_COMMA.search(title) or _EDITION_SENTENCE.search(title)
+    if edition:  # "Handbook of psychotherapy, 6th Edition" or "Title. 2nd ed."
         ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
         title = title[: edition.start()]
     _set_title(ref, title, 0.85 if publisher else 0.5)
@@ -921,23 +1520,65 @@ _TRAILING_LOCATOR = re.compile(
 )
 
 
+# "(Eds.)" in APA; "eds." and "editors." in NLM and AMA ("In: Norcross JC, Lambert MJ, eds.")
+_EDITORS_ROLE = re.compile(
+    r"\s*(?:\((?:Eds?|red|Hrsg|Hg)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)|,?\s+(?:eds?|editors?)\.(?=\s))"
+    r"\s*[.,]?\s*",
+    re.I,
+)
+_NLM_BOOK_TAIL = re.compile(
+    rf"""^(?P<book>.+?)\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
+    (?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*(?P<publisher>[^.;:]{{2,80}}?)\s*[;,]\s*
+    (?P<year>(?:1[89]|20)\d{{2}})
+    (?:\s*:\s*(?P<pages>\d+\s*{_DASH}\s*\d+)|[.,]?\s*pp?\.\s*(?P<pages2>\d+\s*{_DASH}\s*\d+))?
+    [\s.]*$""",
+    re.X,
+)
+
+
+def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
+    """ "Book. 2nd ed. New York, NY: Publisher; 2011:100-120." (AMA) or "…; 2011. p. 100-20."
+    (NLM): the book, edition, place, publisher, year and pages of a chapter."""
+    match = _NLM_BOOK_TAIL.match(book.strip())
+    if match is None:
+        return False
+    conf = ref.confidence
+    ref.container_title, conf["container-title"] = match.group("book").strip(), 0.85
+    if match.group("ed"):
+        ref.edition, conf["edition"] = match.group("ed"), 0.9
+    ref.publisher_place = match.group("place").strip()
+    ref.publisher, conf["publisher"] = match.group("publisher").strip(), 0.85
+    if not ref.issued:
+        ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
+    pages = match.group("pages") or match.group("pages2")
+    if pages:
+        ref.page, conf["page"] = _dash(pages), 0.9
+    return True
+
+
 def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     conf = ref.confidence
     ref.type = "chapter"
     _set_title(ref, title, 0.9)
-    role = re.search(r"\((?:Eds?|red|Hrsg|Hg)\.?\)\s*[.,]?\s*", after_in, re.I)
+    role = _EDITORS_ROLE.search(after_in)
     if role:
         ref.editor = _given_first_names(after_in[: role.start()])
         conf["editor"] = 0.9 if ref.editor else 0.3
         book = after_in[role.end() :]
     else:
         book = after_in
+    if _nlm_book_tail(ref, book):
+        return
     # The book's own parenthetical ("6th ed., pp. 169–218") separates its title from the
     # publisher even when the book title itself contains full stops.
     paren = _CHAPTER_PAREN.search(book)
     if paren:
         book_title, publisher = book[: paren.start()], book[paren.end() :]
         _apply_book_paren(ref, paren.group("inner"))
+        edition = _EDITION_AFTER_COMMA.search(book_title)
+        if edition:  # "Handbook, 6th Edition (pp. 443-494)"
+            ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+            book_title = book_title[: edition.start()]
         # "(2nd ed.) (pp. 132-152)": a second parenthesis belongs to the same book
         more = _CHAPTER_PAREN.match(publisher)
         if more:
@@ -1013,7 +1654,7 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
     if "[" in title:
         for bracket in _BRACKETED.findall(title):
             ref.unparsed.append(bracket.strip())
-        title = _BRACKETED.sub("", title).strip()
+        title = re.sub(r"\.\s*\.$", ".", _BRACKETED.sub("", title).strip())
     quoted = re.fullmatch(r"[\u201c\"'\u2018](?P<inner>.+?)[.,]?[\u201d\"'\u2019]\.?", title)
     if quoted:  # "“Title.”" — some pages quote APA titles too
         title = quoted.group("inner").strip()
@@ -1037,8 +1678,28 @@ _PLACES = re.compile(
 )
 
 
+# "New York Guilford Press" (a colon left out), but not "Oxford University Press"
+_PLACE_FIRST = re.compile(
+    rf"(?P<place>{_PLACES.pattern[1:-1]})\s+"
+    r"(?!(?:University|College|School|Institute|Press|Academic|Medical|Scholars)\b)"
+    rf"(?P<publisher>[{_UP}].*)"
+)
+
+
+_PLACE_THEN_PUBLISHER = re.compile(
+    rf"^(?P<title>.+?),\s*(?P<place>{_PLACES.pattern[1:-1]}),\s*(?P<publisher>[^,:]{{2,80}})$"
+)
+
+
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
-    publisher = publisher.strip(" .,;")
+    publisher = publisher.strip(" .,;:")
+    note = _PAREN_NOTE.search(publisher)
+    if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
+        ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"
+        publisher = publisher[: note.start()].strip(" .,;:")
+    if _NOT_PUBLISHED.match(publisher):
+        ref.unparsed.append(publisher)  # "Manuscript submitted for publication"
+        return
     if not publisher:
         return
     confidence = 0.85
@@ -1058,6 +1719,9 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     elif place and len(place.group("place").split()) <= 5:
         ref.publisher_place = place.group("place").strip()
         publisher = place.group("publisher").strip()
+    elif (glued := _PLACE_FIRST.match(publisher)) and _PUBLISHER_WORDS.search(publisher):
+        ref.publisher_place, publisher = glued.group("place"), glued.group("publisher")
+        confidence = 0.75  # "New York Guilford Press": the colon left out
     ref.publisher = publisher
     ref.confidence["publisher"] = confidence
 
@@ -1079,17 +1743,32 @@ def _dash(value: str) -> str:
     return re.sub(rf"\s*{_DASH}\s*", "\u2013", value.strip())
 
 
+_FAMILY_WITH_STOP = re.compile(rf"[{_UP}][^\W\d_]+\.")
+_NLM_INITIALS_ONLY = re.compile(rf"[{_UP}]{{2,3}}")
+_BARE_INITIAL = re.compile(rf"(?<![^\s.{DASHES}])([{_UP}])(?=\s|$)")
+
+
 def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
-    name = {"family": family.strip()}
+    family = family.strip()
+    if family.endswith(".") and _FAMILY_WITH_STOP.fullmatch(family):
+        family = family[:-1]  # "Huibers.M.": the full stop belongs to no surname
+    name = {"family": family}
     if given:
-        name["given"] = _INITIALS_SPACING.sub(". ", given.strip())
+        given = _INITIALS_SPACING.sub(". ", given.strip())
+        if _NLM_INITIALS_ONLY.fullmatch(given):
+            given = _initials(given)  # "AC Muran": NLM initials before the surname
+        # "Carl R", "Michael J T": an initial always takes its full stop
+        name["given"] = _BARE_INITIAL.sub(r"\1.", given)
     if suffix:
         name["suffix"] = suffix.strip()
     return name
 
 
+_INITIALS_PARTICLE = re.compile(rf"^(?:[{_UP}]\.\s?)+\s*(?:{_PARTICLES})(?:\s(?:{_PARTICLES}))?$")
+
+
 def _is_given(token: str) -> bool:
-    if _INITIALS.match(token):
+    if _INITIALS.match(token) or _INITIALS_PARTICLE.match(token):
         return True
     words = token.split()
     return 0 < len(words) <= 3 and all(_GIVEN_WORD.match(w) for w in words)
@@ -1099,13 +1778,13 @@ _GLUED_NAME = re.compile(
     rf"^(?P<family>[{_UP}][^\s,]*(?:\s[^\s,]+){{0,2}}?)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
 )
 _NLM_TOKEN = re.compile(
-    rf"^(?P<family>[{_UP}][^\s.]+(?:\s[^\s.]+){{0,2}})\s+(?P<init>[{_UP}]{{1,3}})$"
+    rf"^(?P<family>(?:(?:{_PARTICLES})\s)*[{_UP}][^\s.]+(?:\s[^\s.]+){{0,2}})\s+(?P<init>[{_UP}]{{1,3}})$"
 )
 
 
 _GIVEN_FIRST = re.compile(
     rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
-    rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
+    rf"(?:(?:{_PARTICLES})\s)*[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
 )
 
 
@@ -1115,9 +1794,23 @@ def _given_first_list(text: str) -> list[dict[str, str]] | None:
     parts = [
         p.strip() for p in re.split(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+", text) if p.strip()
     ]
-    if len(parts) < 2 or not all(_GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts):
+    if not parts or not all(_GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts):
+        return None
+    # One name alone is a person only with an initial ("B. Thorn", "Alan E. Kazdin"):
+    # "American Psychological Association" is a group author.
+    if len(parts) == 1 and not re.search(rf"(?:^|\s)(?:[{_UP}]\.?){{1,3}}\s", parts[0]):
         return None
     return [_given_first(p) for p in parts]
+
+
+_RUN_ON_NAME = re.compile(
+    rf"^(?P<given>(?:[{_UP}]\.\s?)+)\s*(?P<family>[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019-]+)$"
+)
+
+
+def _is_family(token: str) -> bool:
+    """A surname has a few words and no sentence in it ("Title. Elkin" is not one)."""
+    return len(token.split()) <= 4 and not re.search(r"[a-z]{3}\.\s", token)  # "St. John" is
 
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
@@ -1125,11 +1818,15 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,"))
     if given_first:
         return given_first, []
+    original = text
+    if "," not in text and not re.search(rf"\b[{_UP}]{{1,3}}\b", text):
+        # "National Institute for Health and Care Excellence": a group, not "Family, Given"
+        return [{"literal": text.strip().rstrip(".")}], []
     if "et" in text:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
-    text = re.sub(r"\s*&\s*|,?\s+and\s+|\s*;\s*", ",", text)
+    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und)\s+|\s*;\s*(?:and\s+)?", ",", text)
     tokens = [t.strip() for t in text.split(",")]
     tokens = [t for t in tokens if t and not _ONLY_PUNCT.match(t)]
     names: list[dict[str, str]] = []
@@ -1138,8 +1835,24 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        self_contained = _GLUED_NAME.match(token) or _NLM_TOKEN.match(token)
-        if nxt is not None and _is_given(nxt) and not _SUFFIX.match(nxt) and not self_contained:
+        # "DEL RE, B. T." (Harvard in capitals) is a surname, not "Del R. E."
+        self_contained = _GLUED_NAME.match(token) or (
+            _NLM_TOKEN.match(token) and not (token.isupper() and _INITIALS.match(nxt or ""))
+        )
+        run_on = _RUN_ON_NAME.match(nxt or "")
+        if run_on and not self_contained and _is_family(token):
+            # "Linehan, M.M. Schmidt, H.": the comma after the initials was left out
+            names.append(_name(token, run_on.group("given")))
+            tokens[i + 1] = run_on.group("family")
+            i += 1
+            continue
+        if (
+            nxt is not None
+            and _is_given(nxt)
+            and not _SUFFIX.match(nxt)
+            and not self_contained
+            and _is_family(token)
+        ):
             if re.fullmatch(rf"[{_UP}]{{2,3}}", nxt):  # "Clark,DM": NLM initials
                 given = _initials(nxt)
             else:
@@ -1163,6 +1876,14 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         else:
             leftovers.append(token)
         i += 1
+    if leftovers and re.search(r"\band\b|&", original):
+        # "Okafor, P. B. and R. T. Lindgren" (Chicago author-date): only the first name is
+        # written surname first.
+        mixed = _chicago_names(original)
+        if len(mixed) > 1 and all(
+            n.get("given") and _GIVEN_FIRST.match(f"{n['given']} {n['family']}") for n in mixed
+        ):
+            return mixed, []
     return names, leftovers
 
 

@@ -94,7 +94,8 @@ def _expected(label: str) -> tuple[str, dict]:
     return style, item
 
 
-def build(source: Path = SOURCE) -> list[dict]:
+def build(source: Path = SOURCE, seed: int = SEED) -> list[dict]:
+    """Every labelled reference of ``source``, with its seeded "tune" or "holdout" split."""
     items: list[dict] = []
     url = ""
     raw_lines: list[str] = []
@@ -116,7 +117,7 @@ def build(source: Path = SOURCE) -> list[dict]:
         for item in items:
             item["split"] = "fresh"
         return items
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     order = list(range(len(items)))
     rng.shuffle(order)
     held = set(order[: round(len(items) * HOLDOUT_SHARE)])
