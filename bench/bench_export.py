@@ -132,7 +132,8 @@ def main():
             cwd=workdir / "pelican",
         )
         files = sum(1 for _ in (workdir / "pelican" / "output").rglob("*.html"))
-        print(f"Pelican {SUMMARIES:,} articles: {seconds:.1f} ({files:,} HTML files)")
+        articles = sum(1 for _ in content.glob("*.md"))
+        print(f"Pelican {articles:,} articles: {seconds:.1f} ({files:,} HTML files)")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

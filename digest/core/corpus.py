@@ -562,14 +562,14 @@ def _write_batch(pending, summary_ct, topic_ids, type_ids, locale_id):
         rows.append(row)
         extras.append(data)
     _insert_pages(SummaryPage, rows)
-    Reference.objects.bulk_create(
-        [
-            Reference(summary_id=row.pk, sort_order=position, **fields)
-            for row, data in zip(rows, extras, strict=True)
-            for position, fields in enumerate(data["references"])
-        ],
-        batch_size=500,
-    )
+    references = [
+        Reference(summary_id=row.pk, sort_order=position, **fields)
+        for row, data in zip(rows, extras, strict=True)
+        for position, fields in enumerate(data["references"])
+    ]
+    for reference in references:
+        reference.store_formatted()  # as save() does: a corpus reads like a real archive
+    Reference.objects.bulk_create(references, batch_size=500)
     pairs = list(zip(rows, extras, strict=True))
     for relation, key, ids in (
         ("topics", "topic_id", topic_ids),

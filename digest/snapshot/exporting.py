@@ -9,11 +9,12 @@ address (a combined filter, the API, a citation export, the French interface unl
 for) points to the live site, and forms go there too or are removed. Search is Pagefind, run
 over the written files.
 
-A manifest beside the files records what each file was made from. A later run renders only
-what a change can have touched: the changed pages and every page linking to one of them,
-plus home, the feeds and the sitemap. A change that moves lists or counts (a page published
-or removed, a summary retagged, a topic or type edited) renders everything again. Either way
-a file is written only when its bytes differ.
+Long lists of pages are shared among forked workers (one per core by default), each
+rendering and writing its own share. A manifest beside the files records what each file was
+made from. A later run renders only what a change can have touched: the changed pages and
+every page linking to one of them, plus home, the feeds and the sitemap. A change that moves
+lists or counts (a page published or removed, a summary retagged, a topic or type edited)
+renders everything again. Either way a file is written only when its bytes differ.
 """
 
 import hashlib
@@ -296,16 +297,17 @@ class Snapshot:
         _forked = self
         tasks = [addresses[i : i + PER_TASK] for i in range(0, len(addresses), PER_TASK)]
         results = []
-        context = multiprocessing.get_context("fork")
-        with context.Pool(self.jobs) as pool:
-            for done, part in pool.imap_unordered(_render_in_worker, tasks):
-                outcome.rendered += done.rendered
-                outcome.written += done.written
-                outcome.unchanged += done.unchanged
-                outcome.failed += done.failed
-                self.static_wanted |= done.static
-                results += part
-        _forked = None
+        try:
+            with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
+                for done, part in pool.imap_unordered(_render_in_worker, tasks):
+                    outcome.rendered += done.rendered
+                    outcome.written += done.written
+                    outcome.unchanged += done.unchanged
+                    outcome.failed += done.failed
+                    self.static_wanted |= done.static
+                    results += part
+        finally:
+            _forked = None
         return results
 
     # ---- what changed -----------------------------------------------------------------------

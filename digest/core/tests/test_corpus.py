@@ -140,6 +140,16 @@ def test_corpus_pages_render(client):
     assert summary.title in client.get(summary.url).content.decode()
 
 
+def test_corpus_references_carry_their_formatting_as_saved_ones_do():
+    generate_corpus(10, seed=6, until=UNTIL)
+    references = list(Reference.objects.all())
+    assert references
+    for reference in references:
+        stored = reference.formatted_html
+        reference.formatted_key = ""  # formatted afresh, as before anything was stored
+        assert stored == reference.as_html()
+
+
 def test_command_reports_and_rejects_bad_input(capsys):
     call_command("generate_corpus", "--summaries", "5", "--seed", "2", "--until", "2020-03")
     assert "5 summaries" in capsys.readouterr().out
