@@ -554,14 +554,23 @@ _NLM_BOOK = re.compile(
 )
 
 
+_NLM_EDITED = re.compile(
+    rf"^(?P<names>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*),\s*(?:eds?|editors?)\.\s+(?P<title>\S.*)$"
+)
+
+
 def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     """Authors. Title. Place: Publisher; Year."""
     book = _NLM_BOOK.search(text)
     if book is None:
         return False
     head = text[: book.start()].strip(" .")
-    leading = _leading_names(head + ". ")
-    if leading and leading[1].strip(" ."):
+    edited = _NLM_EDITED.match(head)
+    leading = _leading_names(head + ". ") if not edited else None
+    if edited:  # "Lambert MJ, ed. Handbook. 6th ed. Hoboken, NJ: Wiley; 2013."
+        ref.editor, title = _nlm_names(edited.group("names")), edited.group("title")
+        ref.confidence["editor"] = 0.8
+    elif leading and leading[1].strip(" ."):
         ref.author, title = leading
     else:
         author, _sep, title = head.partition(". ")

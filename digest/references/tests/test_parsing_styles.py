@@ -997,6 +997,20 @@ def test_articles_not_yet_in_an_issue(raw, year, status):
     assert (ref.title, ref.container_title) == ("Waiting lists", "Psychotherapy Notes")
 
 
+def test_nlm_edited_book_names_its_editors():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, eds. Example handbook of waiting. 6th ed. Hoboken, NJ: Example "
+        "Press; 2013."
+    )
+    assert (ref.author, ref.editor) == ([], OKAFOR_AND_LINDGREN)
+    assert (ref.type, ref.title, ref.edition, ref.year) == (
+        "book",
+        "Example handbook of waiting",
+        "6",
+        2013,
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
