@@ -1,4 +1,8 @@
-"""Turn an APA 6/7 reference, as an editor pastes it, into CSL-JSON fields.
+"""Turn a reference, as an editor pastes or types it, into CSL-JSON fields.
+
+APA 6/7 first, with the quirks of hand-typed references, and the other styles a "Cite"
+button or a reference list gives: NLM/Vancouver and AMA, Harvard (BJPsych, Springer,
+EndNote, Cite Them Right), Chicago, MLA, Elsevier, GOST. ``ref.style`` names the one seen.
 
 Pure Python (no Django): the admin, the ``parse_references`` command and the benchmark all
 wrap :func:`parse_reference`, :func:`parse_references` and :func:`split_references`.
