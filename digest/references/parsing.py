@@ -1,4 +1,8 @@
-"""Turn an APA 6/7 reference, as an editor pastes it, into CSL-JSON fields.
+"""Turn a reference, as an editor pastes or types it, into CSL-JSON fields.
+
+APA 6/7 first, with the quirks of hand-typed references, and the other styles a "Cite"
+button or a reference list gives: NLM/Vancouver and AMA, Harvard (BJPsych, Springer,
+EndNote, Cite Them Right), Chicago, MLA, Elsevier, GOST. ``ref.style`` names the one seen.
 
 Pure Python (no Django): the admin, the ``parse_references`` command and the benchmark all
 wrap :func:`parse_reference`, :func:`parse_references` and :func:`split_references`.
@@ -62,17 +66,21 @@ _URL = re.compile(
     re.I,
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_STATUS_ONLINE = re.compile(
-    r"[.,]?\s*[(\[]?\b(?:advance online publication|epub ahead of print|online first|"
-    r"published online(?: first)?)\b"
+_STATUS_WORDS = (
+    r"\b(?:advance online publication|(?:epub|(?:published )?online) ahead of print|online first"
+    r"|(?:first )?published online(?: first)?|early view)\b"
     # "Published online March 3, 2016" / "… 3 March 2016" / "… 2016 Mar 3": the date goes too
     rf"(?:,?\s+(?:on\s+)?(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}"
-    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?[)\]]?\.?",
-    re.I,
+    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?"
+)
+# In brackets of its own, or bare (then the year's parenthesis, "(2020, online first)", stays)
+_STATUS_ONLINE = re.compile(
+    rf"[.,]?\s*(?:[(\[]\s*{_STATUS_WORDS}\s*[)\]]|{_STATUS_WORDS})\.?", re.I
 )
 _YEAR = re.compile(
     rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
-    r"|(?P<inpress>in\s+press|forthcoming|in\s+publicatie|im\s+Druck|sous\s+presse|n\.\s?d\.))"
+    r"|(?P<inpress>in\s+press|forthcoming|accepted(?:\s+for\s+publication)?|in\s+publicatie"
+    r"|im\s+Druck|sous\s+presse|n\.\s?d\.)(?:\s*,\s*(?:1[89]|20)\d\d)?)"
     r"\s*\)\.?",
     re.I,
 )
@@ -550,14 +558,23 @@ _NLM_BOOK = re.compile(
 )
 
 
+_NLM_EDITED = re.compile(
+    rf"^(?P<names>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*),\s*(?:eds?|editors?)\.\s+(?P<title>\S.*)$"
+)
+
+
 def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     """Authors. Title. Place: Publisher; Year."""
     book = _NLM_BOOK.search(text)
     if book is None:
         return False
     head = text[: book.start()].strip(" .")
-    leading = _leading_names(head + ". ")
-    if leading and leading[1].strip(" ."):
+    edited = _NLM_EDITED.match(head)
+    leading = _leading_names(head + ". ") if not edited else None
+    if edited:  # "Lambert MJ, ed. Handbook. 6th ed. Hoboken, NJ: Wiley; 2013."
+        ref.editor, title = _nlm_names(edited.group("names")), edited.group("title")
+        ref.confidence["editor"] = 0.8
+    elif leading and leading[1].strip(" ."):
         ref.author, title = leading
     else:
         author, _sep, title = head.partition(". ")
@@ -994,11 +1011,17 @@ def _parse(raw: str) -> ParsedReference:
         return ref  # a DOI or a URL alone: the admin looks it up or the editor fills the rest
 
     lowered = text.lower()
-    status_match = _STATUS_ONLINE.search(text) if "online" in lowered or "epub" in lowered else None
+    status_match = (
+        _STATUS_ONLINE.search(text)
+        if "online" in lowered or "epub" in lowered or "early view" in lowered
+        else None
+    )
     if status_match:
         ref.status = "advance online publication"
         conf["status"] = 0.95
-        text = f"{text[: status_match.start()]}. {text[status_match.end() :]}".strip()
+        # "(2020, online first)": the year's parenthesis closes again; elsewhere a sentence ends
+        joint = "" if text.startswith(")", status_match.end()) else ". "
+        text = f"{text[: status_match.start()]}{joint}{text[status_match.end() :]}".strip()
 
     text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
     text = _NO_SPACE_AFTER_STOP.sub(". ", text)

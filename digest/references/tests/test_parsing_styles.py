@@ -972,6 +972,45 @@ def test_group_author_with_and_and_a_translated_chapter():
     assert "(Original work published 1912)" in chapter.unparsed
 
 
+@pytest.mark.parametrize(
+    "raw, year, status",
+    [
+        (
+            "Okafor, P. B. (2020). Waiting lists. Psychotherapy Notes. Published online ahead of "
+            "print.",
+            2020,
+            "advance online publication",
+        ),
+        (
+            "Okafor, P. B. (2020, online first). Waiting lists. Psychotherapy Notes. "
+            "doi:10.1000/x.1",
+            2020,
+            "advance online publication",
+        ),
+        ("Okafor, P. B. (accepted). Waiting lists. Psychotherapy Notes.", None, "in press"),
+        ("Okafor, P. B. (in press, 2021). Waiting lists. Psychotherapy Notes.", None, "in press"),
+    ],
+)
+def test_articles_not_yet_in_an_issue(raw, year, status):
+    ref = parse_reference(raw)
+    assert (ref.year, ref.status, ref.volume) == (year, status, "")
+    assert (ref.title, ref.container_title) == ("Waiting lists", "Psychotherapy Notes")
+
+
+def test_nlm_edited_book_names_its_editors():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, eds. Example handbook of waiting. 6th ed. Hoboken, NJ: Example "
+        "Press; 2013."
+    )
+    assert (ref.author, ref.editor) == ([], OKAFOR_AND_LINDGREN)
+    assert (ref.type, ref.title, ref.edition, ref.year) == (
+        "book",
+        "Example handbook of waiting",
+        "6",
+        2013,
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
