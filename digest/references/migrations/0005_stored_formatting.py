@@ -2,25 +2,18 @@
 
 from django.db import migrations, models
 
-# The fields `Reference.to_csl` reads, all present since 0003.
-CSL_FIELDS = (
-    "pk", "kind", "authors", "editors", "year", "status", "title", "container_title", "volume",
-    "issue", "pages", "article_number", "edition", "publisher", "publisher_place", "doi", "url",
-)  # fmt: skip
+from digest.references.formatting import stored_formatting
+
 STORED = ["formatted_key", "formatted_html", "formatted_text"]
 
 
 def store_formatting(apps, schema_editor):
-    """Format every existing reference once, as save() now does."""
-    from digest.references.models import Reference as Current
-
+    """Format every existing reference once, as save() now does. `stored_formatting` reads
+    only field values, so the historical model is enough."""
     Reference = apps.get_model("references", "Reference")
     batch = []
     for row in Reference.objects.order_by("pk").iterator(chunk_size=500):
-        current = Current(**{name: getattr(row, name) for name in CSL_FIELDS})
-        current.store_formatted()
-        for name in STORED:
-            setattr(row, name, getattr(current, name))
+        row.formatted_key, row.formatted_html, row.formatted_text = stored_formatting(row)
         batch.append(row)
         if len(batch) == 500:
             Reference.objects.bulk_update(batch, STORED)
