@@ -19,7 +19,6 @@ from wagtail.search import index
 
 from digest.evidence.extraction import html_to_text
 from digest.references.forms import ReferencesPanel
-from digest.search.folding import folded
 from digest.taxonomy.models import ResearchType, Topic
 from digest.taxonomy.widgets import TermCheckboxes
 
@@ -174,8 +173,7 @@ class SummaryPage(Page):
             "research_types", [index.FilterField("slug"), index.SearchField("name")]
         ),
     ]
-    # Their text is indexed with word families folded as queries fold them (search/folding.py).
-    search_fields = folded(search_fields)
+    # The search app folds their text as it folds queries (search/folding.py, from its ready()).
 
     class Meta:
         verbose_name = _("summary")
