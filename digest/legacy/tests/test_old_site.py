@@ -130,7 +130,7 @@ def test_listing_headline_above_a_series_note_with_its_heading_inline_is_the_hea
     assert entry.headline == "How Interpretations Land in Brief Therapy"
     assert not entry.no_headline_on_page
     (note,) = entry.preamble
-    assert note.startswith("Handbook of Psychotherapy and Behavior Change: Starting in March 2013")
+    assert note.startswith("Handbook of Psychotherapy and Behavior Change: From March 2013 on")
     # The copy stops inside the note: a draft that says so, not "no summary" alone.
     assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
 
