@@ -326,6 +326,12 @@ class _Importer:
                     "source": titled_by,
                 }
             if record is not None and record.status == ImportedEntry.Status.INCOMPLETE:
+                if lead is not None and occurrence is not lead and lead.source != occurrence.source:
+                    # Several cut copies of one entry are one draft: say so on each page.
+                    label = _("%(entry)s (one draft with the copy on %(source)s)") % {
+                        "entry": label,
+                        "source": lead.source,
+                    }
                 file.drafts.append((label, list(occurrence.entry.problems or entry.problems)))
             elif occurrence is lead and outcome == "created":
                 file.created.append(label)

@@ -554,7 +554,7 @@ def _is_short_label(line: str) -> bool:
 def _is_series_heading(lines: list[str], index: int) -> bool:
     """ "Handbook of Psychotherapy and Behavior Change" above its series note. The heading names
     the book the note is about: an entry's own headline above a note that carries its heading
-    inline ("Handbook of …: Starting in March 2013 I will review…", 2016+ listings) is not one."""
+    inline ("<book title>: <the note>" on one line, 2016+ listings) is not one."""
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return (
         _is_headline_like(lines[index])
@@ -564,7 +564,7 @@ def _is_series_heading(lines: list[str], index: int) -> bool:
 
 
 def _is_headline_sentence(line: str, following: str, *, cut_after: bool = False) -> bool:
-    """A headline the editor ended with a full stop ("Is the Alliance Therapeutic? It Depends.",
+    """A headline the editor ended with a full stop ("Does Naming a Rupture Help? Only Sometimes.",
     2016+ listings): short, in title case or in two parts, and followed by the entry's reference,
     by a longer paragraph, or by the end of a copy cut there or after the next line (`cut_after`).
     The opening sentence of a summary is neither."""

@@ -130,7 +130,7 @@ def test_listing_headline_above_a_series_note_with_its_heading_inline_is_the_hea
     assert entry.headline == "How Interpretations Land in Brief Therapy"
     assert not entry.no_headline_on_page
     (note,) = entry.preamble
-    assert note.startswith("Handbook of Psychotherapy and Behavior Change: Starting in March 2013")
+    assert note.startswith("Handbook of Psychotherapy and Behavior Change: From March 2013 on")
     # The copy stops inside the note: a draft that says so, not "no summary" alone.
     assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
 
@@ -355,6 +355,24 @@ def test_an_entry_its_page_shows_untitled_takes_the_headline_another_page_shows(
     before = snapshot()
     import_legacy([OLD_SITE / "static-no-headline.txt", listing])
     assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_two_cut_copies_of_one_entry_are_one_draft_and_each_page_says_so(tmp_path):
+    text = (OLD_SITE / "listing-filtered-cut.txt").read_text(encoding="utf-8")
+    shorter = text.replace("p=5&cat_1=25&cat_2=30", "p=6&cat_2=30")[:-40]
+    (tmp_path / "other.txt").write_text(shorter, encoding="utf-8")
+    report = import_legacy([OLD_SITE / "listing-filtered-cut.txt", tmp_path / "other.txt"])
+    assert SummaryPage.objects.count() == 1 and report.merged == 1
+    files = {Path(path).name: file for path, file in report.files.items()}
+    headline = "2019-03 “Internet Therapy Compared With Face-to-Face Therapy”"
+    ((lead, _problems),) = files["listing-filtered-cut.txt"].drafts
+    ((other, _problems),) = files["other.txt"].drafts
+    assert lead == headline
+    assert other == (
+        f"{headline} (one draft with the copy on "
+        "https://socialsciences.uottawa.ca/pprnet/blog?p=5&cat_1=25&cat_2=30)"
+    )
 
 
 @pytest.mark.django_db
