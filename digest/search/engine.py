@@ -11,9 +11,8 @@ import numpy as np
 from django.core.cache import cache
 from django.db import connections
 from wagtail.search.backends import get_search_backend
-from wagtail.signals import page_published, page_unpublished
 
-from digest.summaries.facet_index import FacetIndex, SummaryList, as_ids
+from digest.summaries.facet_index import FacetIndex, SummaryList, as_ids, current_generation
 from digest.summaries.models import SummaryPage
 
 from .models import SearchSynonym
@@ -168,8 +167,10 @@ def autocomplete(queryset, text, limit=8):
 
 
 def vocabulary():
-    """The archive's own words (headlines, reference titles, authors, topics), most used first."""
-    words = cache.get(VOCABULARY_KEY)
+    """The archive's own words (headlines, reference titles, authors, topics), most used first;
+    kept in the shared cache under the content's generation stamp."""
+    key = f"{VOCABULARY_KEY}:{current_generation()}"
+    words = cache.get(key)
     if words is None:
         from digest.references.models import Reference
         from digest.taxonomy.models import Topic
@@ -188,7 +189,7 @@ def vocabulary():
             families = [a.get("family") or "" for a in authors or () if isinstance(a, dict)]
             counts.update(w for family in families for w in words_of(family))
         words = [w for w, _ in counts.most_common(VOCABULARY_SIZE) if w not in STOP_WORDS]
-        cache.set(VOCABULARY_KEY, words, 3600)
+        cache.set(key, words, 3600)
     return words
 
 
@@ -209,11 +210,3 @@ def did_you_mean(parsed):
                 continue
         suggestion.append(word)
     return " ".join(suggestion) if changed else ""
-
-
-def _forget_vocabulary(**kwargs):
-    cache.delete(VOCABULARY_KEY)
-
-
-page_published.connect(_forget_vocabulary, dispatch_uid="search-vocabulary-published")
-page_unpublished.connect(_forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")

@@ -18,14 +18,15 @@ the topics, the types) and kept per process: just over a byte per summary per te
 summary (under 10 MB at 100 000 summaries).
 
 The generation stamp is the one invalidation of every cache of published content: this index,
-the search's entry map and ranked ids, the editor's suggester fits, the about link and the page
-cache all key on it (issue 18 in docs/benchmarks.md: what each one saves). Any change that can
-alter them (a page saved, published, moved or deleted; a view restriction; a topic or type
-edited or merged) stamps a new generation in the shared cache, through the one set of signal
-handlers below, immediately and again when the transaction commits; the next request that sees
-another generation rebuilds. The processes must share the cache to see each other's stamps (the
-default file cache, or Redis); MAX_AGE bounds how stale a process's index can be when they do
-not. (The site map, `digest/core/sites.py`, is not content: a page saved leaves it alone.)
+the search's entry map, ranked ids and did-you-mean vocabulary, the editor's suggester fits, the
+about link and the page cache all key on it (issue 18 in docs/benchmarks.md: what each one
+saves). Any change that can alter them (a page saved, published, moved or deleted; a view
+restriction; a topic or type edited or merged) stamps a new generation in the shared cache,
+through the one set of signal handlers below, immediately and again when the transaction
+commits; the next request that sees another generation rebuilds. The processes must share the
+cache to see each other's stamps (the default file cache, or Redis); MAX_AGE bounds how stale a
+process's index can be when they do not. (The site map, `digest/core/sites.py`, is not content:
+a page saved leaves it alone.)
 """
 
 import copy

@@ -144,6 +144,13 @@ def test_pagination(client):
     assert client.get("/search/?q=alliance&page=9").status_code == 404
 
 
+def test_the_spelling_suggestion_learns_a_word_as_soon_as_it_is_published(client):
+    make_summary(title="Alliance ruptures repaired")
+    assert client.get("/search/?q=mentalisaton").context["suggestion"] == ""
+    make_summary(title="Mentalisation in groups")  # a new generation: the vocabulary is rebuilt
+    assert client.get("/search/?q=mentalisaton").context["suggestion"] == "mentalisation"
+
+
 def test_empty_state_suggests_a_spelling_and_filters(client):
     make_summary(title="Alliance ruptures repaired", topics=["termination"], types=["rct"])
     response = client.get("/search/?q=aliance&type=meta-analysis")
