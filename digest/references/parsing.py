@@ -98,12 +98,15 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 _ETAL = re.compile(r",?\s*\bet\.?\s+al\.?,?", re.I)
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
-_NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d])")
+# "Title,” Journal": Chicago closes the quotation after the comma; no space goes between them
+_NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d\u201d\u2019])")
 _NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
 # "Lyttkens L.Randomized", "Huibers MJ.How", "2022.When": a full stop that lost its space
 _NO_SPACE_AFTER_INITIAL = re.compile(
     rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
 )
+# "American Psychologist50, 965-974": the space between a journal and its volume was lost
+_GLUED_VOLUME = re.compile(r"(?<=[a-z]{4})(?=\d{1,4}(?:\s*\(\d{1,3}\))?,\s*\d)")
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
     rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
@@ -317,8 +320,9 @@ _LABEL = re.compile(r"^\s*(?:Full\s+)?(?:References?|Citation|Cited article|Sour
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    # A blank line between a title and its citation (PubMed's page) ends a sentence.
-    text = re.sub(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*", ". ", text)
+    # A blank line between a title and its citation (PubMed's page) ends a sentence, unless
+    # the sentence plainly goes on: a lower-case word next, or a small word before it.
+    text = _BLANK_LINE.sub(_blank_line, text)
     text = text.replace("''", "")  # wiki markup for italics
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
@@ -330,6 +334,17 @@ def _normalise(text: str) -> str:
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
     return _LEADING_MARKER.sub("", text, count=1)
+
+
+_BLANK_LINE = re.compile(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*")
+_GOES_ON = re.compile(r"\b(?:of|in|on|and|or|the|a|an|for|to|with|from|by|at|as|&)$", re.I)
+
+
+def _blank_line(match: re.Match[str]) -> str:
+    text, end = match.string, match.end()
+    if text[end : end + 1].islower() or _GOES_ON.search(text, 0, match.start()):
+        return " "
+    return ". "
 
 
 def _mend_line_break(match: re.Match[str], text: str) -> str:
@@ -442,7 +457,8 @@ _ACCESS_NOTE = re.compile(
     r"|online|serial online|serial on the internet"
     # the links a reference list shows after each item (PMC, MDPI, Springer)
     r"|pubmed|pubmed central|google scholar|crossref|doi|pmc free article|ref list|web of science"
-    r"|scopus|medline|cas|isi)[)\]]\.?",
+    r"|scopus|medline|cas|isi)"
+    r"(?::\s*[\w.-]{1,20})?[)\]]\.?",  # "[PubMed: 9926102]", "[PMC free article: PMC1743672]"
     re.I,
 )
 
@@ -1028,6 +1044,7 @@ def _parse(raw: str) -> ParsedReference:
     text = _NO_SPACE_AFTER_INITIAL.sub(r"\1. ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
+    text = _GLUED_VOLUME.sub(" ", text)
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
@@ -1781,12 +1798,16 @@ def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
         if _NLM_INITIALS_ONLY.fullmatch(given):
             given = _initials(given)  # "AC Muran": NLM initials before the surname
         # "Carl R", "Michael J T": an initial always takes its full stop
-        name["given"] = _BARE_INITIAL.sub(r"\1.", given)
+        given = _BARE_INITIAL.sub(r"\1.", given)
+        if given.endswith(".") and _FULL_GIVEN_END.search(given):
+            given = given[:-1]  # "Doniger, Wendy. 1999.": the list's full stop, not an initial
+        name["given"] = given
     if suffix:
         name["suffix"] = suffix.strip()
     return name
 
 
+_FULL_GIVEN_END = re.compile(r"(?:^|\s)[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}\.$")
 _INITIALS_PARTICLE = re.compile(rf"^(?:[{_UP}]\.\s?)+\s*(?:{_PARTICLES})(?:\s(?:{_PARTICLES}))?$")
 
 

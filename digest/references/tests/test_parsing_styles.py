@@ -1011,6 +1011,90 @@ def test_nlm_edited_book_names_its_editors():
     )
 
 
+# --- third round: layouts of the fresh set, written again with our own strings -------------
+
+
+def test_chicago_title_closed_by_a_comma_inside_its_quotation_marks():
+    ref = parse_reference(
+        "Okafor, Paul B. \u201cWaiting Lists and the People on Them,\u201d Clinic Notes 34, no. 2 "
+        "(2001): 133-48."
+    )
+    assert (ref.style, ref.title, ref.container_title) == (
+        "chicago",
+        "Waiting Lists and the People on Them",
+        "Clinic Notes",
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("34", "2", "133–48")
+
+
+@pytest.mark.parametrize("issue", ["", "(3)"])
+def test_journal_run_into_its_volume(issue):
+    ref = parse_reference(
+        f"Okafor, P. B. (1995). Waiting lists. Journal of Clinic Studies50{issue}, 965-974."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Clinic Studies",
+        "50",
+        issue.strip("()"),
+        "965–974",
+    )
+
+
+def test_a_blank_line_inside_a_sentence_does_not_end_it():
+    ref = parse_reference(
+        "Okafor, P. B. (2014). Waiting lists in\n\nsmall clinics: a review. Advances In\n\n"
+        "Clinic Studies 20: 269-79"
+    )
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists in small clinics: a review",
+        "Advances In Clinic Studies",
+    )
+    # a lower-case word after the blank line goes on the sentence too
+    assert parse_reference(
+        "Okafor, P. B. (2014). Waiting lists for the\n\nsmall clinics. Clinic Notes, 20, 1-9."
+    ).title == ("Waiting lists for the small clinics")
+    # where the sentence may have ended, the blank line still ends it (PubMed's page)
+    nlm = parse_reference("Okafor PB, Lindgren RT. Waiting lists\n\nClin Notes. 2014;20:269-79.")
+    assert (nlm.title, nlm.container_title) == ("Waiting lists", "Clin Notes")
+
+
+def test_given_names_written_in_full_lose_the_full_stop_that_closes_the_list():
+    ref = parse_reference("Okafor, Paul Bede. 1998. Waiting lists. Clinic Notes 393: 639-40.")
+    assert ref.author == [{"family": "Okafor", "given": "Paul Bede"}]
+    initial = parse_reference("Okafor, Paul B. 1998. Waiting lists. Clinic Notes 393: 639-40.")
+    assert initial.author == [{"family": "Okafor", "given": "Paul B."}]
+
+
+def test_pubmed_bookshelf_link_labels_with_their_numbers_are_set_aside():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, et al. Waiting lists in small clinics. Journal of Clinic "
+        "Studies. 1998;173:249\u2013254. [PMC free article: PMC1234567] [PubMed: 9900000]"
+    )
+    assert ref.author == OKAFOR_AND_LINDGREN
+    assert (ref.title, ref.container_title, ref.year, ref.volume, ref.page) == (
+        "Waiting lists in small clinics",
+        "Journal of Clinic Studies",
+        1998,
+        "173",
+        "249–254",
+    )
+    assert "[PubMed: 9900000]" in ref.unparsed
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [("Lancet Psychiatry", True), ("PloS One", True), ("Sci Rep", False)],
+)
+def test_journal_typed_in_full_is_kept_and_an_abbreviation_expanded(typed, kept):
+    full, expanded = expand_journal(typed)
+    assert (full == typed) is kept and expanded is not kept
+    assert expand_journal("The Lancet")[0] == "The Lancet"
+    assert expand_journal("Epidemiol Psychiatr Sci") == (
+        "Epidemiology and Psychiatric Sciences",
+        True,
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
