@@ -407,7 +407,7 @@ _NLM_NAME = (
 )
 _NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
-    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al)?)\s*(?:\.|:)(?:\s+|$)"
+    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al\.?)?)\s*(?:\.|:)(?:\s+|$)"
 )
 _QUOTED = re.compile(r"[\u201c\"](?P<title>[^\u201c\u201d\"]{3,400}?)[,.]?[\u201d\"]")
 _CHICAGO_TAIL = re.compile(
@@ -1209,6 +1209,8 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         ref.status, conf["status"] = "in press", 0.9
         rest = rest[: in_press.start()].strip()
     note = _PAREN_NOTE.search(rest)
+    if note and _THESIS_PAREN.search(rest):
+        note = None  # "(Unpublished doctoral thesis, University)": the degree and its school
     if note and not _BOOK_PAREN_WORDS.search(note.group("note")) and note.start() > 0:
         ref.unparsed.append(note.group(0).strip(" ."))
         rest = rest[: note.start()].strip()
@@ -1288,7 +1290,7 @@ _ALT_TAILS = (
     ),
     # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"; "49:3 1-10" without the comma
     re.compile(
-        rf"[\s,]+(?P<volume>\d+):(?P<issue>[\w{DASHES}]+?)(?:,\s*|\s+)(?P<page>{_LOCATOR})[\s.,;]*$"
+        rf"[\s,]+(?P<volume>\d+):(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?P<page>{_LOCATOR})[\s.,;]*$"
     ),
     # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
     re.compile(
@@ -1441,7 +1443,7 @@ _JOURNAL_NAME = re.compile(
     re.I,
 )
 _THESIS = re.compile(
-    r"^(?:\[\s*)?(?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"^(?:\[\s*)?(?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:\s*\])?\s*[,.]?\s*",
     re.I,
 )
@@ -1457,13 +1459,13 @@ _JOURNAL_ONLY = re.compile(
 
 
 _THESIS_BRACKETS = re.compile(
-    r"\.?\s*\[(?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"\.?\s*\[(?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:,\s*(?P<school>[^\]]+))?\]\.?",
     re.I,
 )
 _EDITION_SENTENCE = re.compile(r"\.\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?\s*$", re.I)
 _THESIS_PAREN = re.compile(
-    r"\s*[(\[](?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"\s*[(\[](?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:,\s*(?P<school>[^()\[\]]+))?[)\]][\s.]*$",
     re.I,
 )
@@ -1529,6 +1531,10 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         # "Title. Results from trials: The available evidence. http://…": a page's title
         # of two sentences, not a publisher
         title, publisher = f"{title.rstrip()} {publisher}", ""
+    alone = _THESIS_PAREN.match(publisher)
+    if alone:  # "Title. (Unpublished doctoral thesis, City University)": a sentence of its own
+        ref.type = "thesis"
+        publisher = alone.group("school") or ""
     thesis = _THESIS.match(publisher)
     if thesis:
         ref.type = "thesis"

@@ -1095,6 +1095,38 @@ def test_journal_typed_in_full_is_kept_and_an_abbreviation_expanded(typed, kept)
     )
 
 
+def test_nlm_list_closed_by_et_al_and_a_colon():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, et al.: Waiting lists in small clinics. Clin Notes 2014; 4:3848"
+    )
+    assert ref.author == OKAFOR_AND_LINDGREN
+    assert (ref.title, ref.year, ref.volume, ref.page) == (
+        "Waiting lists in small clinics",
+        2014,
+        "4",
+        "3848",
+    )
+
+
+def test_page_range_with_a_space_after_its_dash_is_no_issue():
+    ref = parse_reference("Okafor, P. (2015) Waiting lists. Clinic Notes 14:137- 60.")
+    assert (ref.volume, ref.issue, ref.page) == ("14", "", "137–60")
+
+
+@pytest.mark.parametrize(
+    "degree", ["Unpublished Doctoral thesis", "Doctoral dissertation", "PhD thesis"]
+)
+def test_thesis_in_parentheses_after_the_title_names_its_school(degree):
+    ref = parse_reference(
+        f"Okafor, Paul (2013). Waiting in clinics. ({degree}, Example University)"
+    )
+    assert (ref.type, ref.title, ref.publisher) == (
+        "thesis",
+        "Waiting in clinics",
+        "Example University",
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
