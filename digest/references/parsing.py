@@ -513,7 +513,7 @@ def _initials(letters: str) -> str:
 def _nlm_names(text: str) -> list[dict[str, str]]:
     """ "Swift JK, Greenberg RP, et al" → names; "Cook, RS" (a stray comma) is mended."""
     names: list[dict[str, str]] = []
-    for token in (t.strip() for t in re.split(r"\s*[,;]\s*", _ETAL.sub("", text))):
+    for token in _split_run_on([t.strip() for t in re.split(r"\s*[,;]\s*", _ETAL.sub("", text))]):
         if not token:
             continue
         match = re.match(
@@ -695,6 +695,23 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         title, container = "", head
     if citation.group("year") is None:
         return False
+    if (
+        title
+        and text[: citation.start()].rstrip().endswith(",")
+        and not any(v for k, v in citation.groupdict().items() if k != "year")
+        and not _JOURNAL_NAME.search(container)
+    ):
+        # MLA's book, "Title. 2nd ed., Publisher, 2017.": NLM puts a full stop before a year
+        ref.author, ref.confidence["author"] = authors, 0.8
+        ref.issued = {"date-parts": [[int(citation.group("year"))]]}
+        edition = _MLA_EDITION.match(container)
+        if edition:
+            ref.edition, conf["edition"] = edition.group("ed"), 0.85
+            container = container[edition.end() :]
+        _set_title(ref, title, 0.8)
+        _set_publisher(ref, container)
+        ref.type, ref.style = "book", "mla"
+        return True
     if _PUBLISHER_WORDS.search(container) and not _JOURNAL_NAME.search(container):
         # "Title. New York Guilford Press 2000;260." — a book: the number is its page count
         ref.author = authors
@@ -726,6 +743,7 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+_MLA_EDITION = re.compile(r"(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?,\s*", re.I)
 _NLM_COMMA_LIST = re.compile(
     rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*(?:\s*,?\s*et\s+al\.?)?)\s*,\s+"
     rf"(?=[{_UP}])(?!{_NLM_NAME}\s*[,.])"
@@ -1833,9 +1851,44 @@ _NLM_TOKEN = re.compile(
 
 
 _GIVEN_FIRST = re.compile(
-    rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
+    rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z\u00df-\u00ff]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
     rf"(?:(?:{_PARTICLES})\s)*[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
 )
+
+
+# A given name with at least one word in full: "Mark A.", "Rosaly", "Mary Ann"
+_FULL_GIVEN = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff]+(?:[\s-][{_UP}](?:[a-z]+|\.))*$")
+
+
+def _chicago_list(text: str) -> list[dict[str, str]] | None:
+    """ "Hlatky, Mark A., Derek Boothroyd, and Mary A. Whooley" (Chicago, MLA): the first
+    name surname first with its given name in full, every other one given name first."""
+    parts = [
+        p.strip()
+        for p in re.split(
+            r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", _ETAL.sub("", text).strip(" .,")
+        )
+        if p.strip()
+    ]
+    if len(parts) < 3 or not (_SURNAME.match(parts[0]) and _FULL_GIVEN.match(parts[1])):
+        return None
+    if not all(" " in p and _GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts[2:]):
+        return None
+    return _chicago_names(text)
+
+
+# "Plessen CY Pfund RA": two NLM names whose comma was left out
+_TWO_NLM_NAMES = re.compile(
+    rf"^(?P<first>\S+(?:\s\S+)?\s[{_UP}]{{1,3}})\s+(?P<second>[{_UP}][a-z]\S*\s[{_UP}]{{1,3}})$"
+)
+
+
+def _split_run_on(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        two = _TWO_NLM_NAMES.match(token)
+        out.extend(two.group("first", "second") if two else (token,))
+    return out
 
 
 def _given_first_list(text: str) -> list[dict[str, str]] | None:
@@ -1865,7 +1918,7 @@ def _is_family(token: str) -> bool:
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
-    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,"))
+    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or _chicago_list(text)
     if given_first:
         return given_first, []
     original = text
@@ -1878,7 +1931,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         text = _ELLIPSIS.sub(",", text)
     text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und)\s+|\s*;\s*(?:and\s+)?", ",", text)
     tokens = [t.strip() for t in text.split(",")]
-    tokens = [t for t in tokens if t and not _ONLY_PUNCT.match(t)]
+    tokens = _split_run_on([t for t in tokens if t and not _ONLY_PUNCT.match(t)])
     names: list[dict[str, str]] = []
     leftovers: list[str] = []
     i = 0

@@ -1127,6 +1127,57 @@ def test_thesis_in_parentheses_after_the_title_names_its_school(degree):
     )
 
 
+def test_chicago_list_of_three_or_more_names_written_given_name_first_after_the_first():
+    ref = parse_reference(
+        "Okafor, Paul B., Rita Lindgren, Amal Haddad, and Nora T. Ekwueme. 2002. Waiting lists. "
+        "Clinic Notes 7: 1-9."
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "Paul B."},
+        {"family": "Lindgren", "given": "Rita"},
+        {"family": "Haddad", "given": "Amal"},
+        {"family": "Ekwueme", "given": "Nora T."},
+    ]
+    # APA lists of surnames and initials are never read that way
+    apa = parse_reference(
+        "Okafor, P. B., Del Re, A. C., & Lindgren, R. T. (2002). Waiting lists. Clinic Notes, "
+        "7, 1-9."
+    )
+    assert [a["family"] for a in apa.author] == ["Okafor", "Del Re", "Lindgren"]
+
+
+def test_nlm_names_whose_comma_was_left_out_are_two_people():
+    ref = parse_reference(
+        "Okafor PB Lindgren RT, Haddad A (2023). Waiting lists. Clinic Notes, 7, 1-9."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        ("Okafor", "P. B."),
+        ("Lindgren", "R. T."),
+        ("Haddad", "A."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw, edition",
+    [
+        ("Okafor, Paul, and Rit\u00e8 Lindgren. Waiting Lists. Example Press, 2017.", ""),
+        ("Okafor, Paul, et al. Waiting Lists. 2nd ed., Example Press, 2017.", "2"),
+    ],
+)
+def test_mla_book_with_its_publisher_and_year_last(raw, edition):
+    ref = parse_reference(raw)
+    assert (ref.type, ref.style, ref.title, ref.publisher, ref.year, ref.edition) == (
+        "book",
+        "mla",
+        "Waiting Lists",
+        "Example Press",
+        2017,
+        edition,
+    )
+    assert ref.author[0] == {"family": "Okafor", "given": "Paul"}
+    assert not ref.container_title
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
