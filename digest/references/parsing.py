@@ -420,6 +420,11 @@ _MLA_TAIL = re.compile(
     \s*(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?\s*$""",
     re.X,
 )
+# "Business Week, May 6, 2002." — a magazine: its date, no volume
+_CHICAGO_MAGAZINE = re.compile(
+    rf"^(?P<journal>[^,]{{2,80}}),\s*(?:{_MONTH})\s+(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})"
+    r"(?P<volume>)(?P<issue>)(?P<page>)\s*\.?\s*$"
+)
 _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
     rf"^(?P<journal>.*?)\s+(?P<volume>\d+)\.(?P<issue>\d+)\s*\((?P<year>\d{{4}})\)"
     rf"\s*:\s*(?P<page>{_LOCATOR})\s*\.?\s*(?:Print|Web)?\.?\s*$"
@@ -986,7 +991,12 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         ref.publisher, conf["publisher"] = chapter.group("publisher").strip(), 0.85
         ref.issued, conf["issued"] = {"date-parts": [[int(chapter.group("year"))]]}, 0.9
         return True
-    tails = ((_MLA_TAIL, "mla"), (_MLA_SHORT_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"))
+    tails = (
+        (_MLA_TAIL, "mla"),
+        (_MLA_SHORT_TAIL, "mla"),
+        (_CHICAGO_TAIL, "chicago"),
+        (_CHICAGO_MAGAZINE, "chicago"),
+    )
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
     if found is None:
         return False
@@ -1249,6 +1259,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         or _journal_tail(rest)
         or _alt_tail(rest)
     )
+    if (
+        tail
+        and not (tail.group("issue") or tail.group("page"))
+        and _VOLUME_BEFORE.search(rest, 0, tail.start())
+    ):
+        tail = _alt_tail(rest) or tail  # "Nature 465, 989.": the volume is before the comma
     if tail and ref.type == "book" and not (tail.group("issue") and tail.group("page")):
         tail = None  # editors of a special issue ("(Eds.). (2018). Title. Journal, 55(4), 1-9")
     pages_only = None if tail or ref.type == "book" else _PAGES_ONLY.search(rest)
@@ -1332,12 +1348,18 @@ _ALT_TAILS = (
     ),
     # "Journal 25(3) 301-309" (no commas at all) and "Journal, 25, 3, 301-309"
     re.compile(rf"\s(?P<volume>\d+)\s*\((?P<issue>[^()]{{1,24}})\)\s+(?P<page>{_LOCATOR})[\s.]*$"),
+    # Elsevier's Harvard "Nature 465, 989." and "Journal 12, 45-67": no comma after the name
+    re.compile(
+        rf"(?<=[A-Za-z])\s(?P<volume>(?!(?:1[89]|20)\d\d\b)\d{{1,4}}[A-Za-z]?),\s*(?P<issue>)"
+        rf"(?P<page>{_LOCATOR})[\s.]*$"
+    ),
     # "…Journal, 58 4" and "…Journal, 44" (Semantic Scholar's volume and issue)
     re.compile(r",\s*(?P<volume>\d{1,4})(?:\s+(?P<issue>\d{1,3}))?(?P<page>)\s*$"),
 )
 
 
-_PAGES_ONLY = re.compile(rf",\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
+_VOLUME_BEFORE = re.compile(r"[A-Za-z]\s\d{1,4}[A-Za-z]?$")
+_PAGES_ONLY = re.compile(rf"[,.]\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
 # Two numbers apart by a space only: volume and issue (the page would follow a comma or colon)
 _SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
 
@@ -1369,12 +1391,12 @@ def _alt_tail(text: str) -> re.Match[str] | None:
 
 
 def _year_as_volume(text: str, match: re.Match[str]) -> bool:
-    """ "…, May 2005, 164-176": the year of an issue's date is not its volume."""
-    volume = match.group("volume") or ""
-    return bool(
-        re.fullmatch(r"(?:1[89]|20)\d{2}", volume)
-        and re.search(rf"(?:{_MONTH})\s*$", text[: match.start("volume")])
-    )
+    """ "…, May 2005, 164-176": the year of an issue's date is not its volume, nor is the day
+    of "December 14, 2018" a volume with its page."""
+    volume, page = match.group("volume") or "", match.group("page") or ""
+    after_month = re.search(rf"(?:{_MONTH})\s*$", text[: match.start("volume")])
+    year = r"(?:1[89]|20)\d{2}"
+    return bool(after_month and (re.fullmatch(year, volume) or re.fullmatch(year, page)))
 
 
 _JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
@@ -1392,6 +1414,9 @@ _LOWER_JOURNAL = re.compile(
 )
 
 
+_JOURNAL_STARTS = re.compile(
+    rf"(?<=[a-z])\s+(?=(?:The\s+)?(?:Journal|Annals|Archives|Bulletin)\s+(?:of|on|for)\s+[{_UP}])"
+)
 _TRAILING_MONTH = re.compile(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$")
 _TRAILING_YEAR = re.compile(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$")
 _TRAILING_VOL = re.compile(r"[\s,]+Vol(?:ume)?\.?$", re.I)
@@ -1431,6 +1456,11 @@ def _title_and_journal(head: str) -> tuple[str, str]:
     known = known_journal_at_end(head)
     if known and len(known) < len(head):  # "…personality disorder BMC Psychiatry"
         return head[: -len(known)].rstrip(" ,;:"), known
+    starts = list(_JOURNAL_STARTS.finditer(head))
+    if starts and len(head[starts[-1].end() :].split()) <= 10:
+        # "…a brief clinical measure Journal of Brief Therapy": the words a journal's name
+        # opens with, capitalised after a lower-case word, start the journal
+        return head[: starts[-1].start()], head[starts[-1].end() :]
     return "", head
 
 

@@ -1178,6 +1178,57 @@ def test_mla_book_with_its_publisher_and_year_last(raw, edition):
     assert not ref.container_title
 
 
+def test_chicago_magazine_article_dated_by_its_issue():
+    ref = parse_reference(
+        "Okafor, Paul, and Rita Lindgren. \u201cA Plan for\nWaiting Lists,\u201d Clinic Weekly, "
+        "May 6, 2002."
+    )
+    assert (ref.style, ref.title, ref.container_title, ref.year, ref.volume) == (
+        "chicago",
+        "A Plan for Waiting Lists",
+        "Clinic Weekly",
+        2002,
+        "",
+    )
+
+
+def test_journal_name_glued_to_the_title_is_found_by_its_opening_words():
+    ref = parse_reference(
+        "Okafor, P. B. (2006). Waiting lists: a study of a brief measure Journal of Clinic "
+        "Studies, 5, 23-30."
+    )
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists: a study of a brief measure",
+        "Journal of Clinic Studies",
+    )
+
+
+@pytest.mark.parametrize("page", ["989", "989-995"])
+def test_harvard_volume_before_the_comma_and_page_after_it(page):
+    ref = parse_reference(f"Okafor, P., 2010. Waiting lists. Clinic Notes 465, {page}.")
+    assert (ref.container_title, ref.volume, ref.page) == (
+        "Clinic Notes",
+        "465",
+        page.replace("-", "–"),
+    )
+    # a date's day is no volume: "posted online on December 14, 2018"
+    dated = parse_reference(
+        "Okafor, P. (2019). Waiting lists. Clinic Notes. Posted on December 14, 2018."
+    )
+    assert (dated.volume, dated.page) != ("14", "2018")
+
+
+def test_pages_after_a_full_stop_follow_the_work_they_belong_to():
+    ref = parse_reference(
+        "Okafor, P. and Lindgren, R. T. 2010. Waiting. Example Encyclopedia of Clinics. 1\u20133."
+    )
+    assert (ref.title, ref.container_title, ref.page) == (
+        "Waiting",
+        "Example Encyclopedia of Clinics",
+        "1–3",
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
