@@ -692,6 +692,8 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     leading = _leading_names(head)
     if leading:
         authors, head = leading
+    elif group := _NLM_GROUP.match(head):  # "Example Collaboration. Title. Journal. 2003;…"
+        authors, head = [{"literal": group.group("group")}], head[group.end() :]
     # The journal is the last sentence before the year: "Title. J Consult Clin Psychol."
     title, container = _split_title_container(head)
     if not container and not authors:
@@ -749,6 +751,13 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
 
 
 _MLA_EDITION = re.compile(r"(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?,\s*", re.I)
+# A group author opening an NLM reference, known by the word that names what it is
+_NLM_GROUP = re.compile(
+    rf"^(?P<group>(?:(?:[{_UP}][\w&'\u2019-]*|of|for|and|the|on|in)\s+){{0,8}}"
+    r"(?:Collaboration|Collaborative|Group|Association|Institute|Centre|Center|Committee"
+    r"|Organi[sz]ation|Society|Council|Task Force|Network|Consortium|Agency|Investigators"
+    r"|Foundation|College|Academy|Department)(?:\s+\([A-Z]{2,5}\))?)\.\s+(?=[A-Z])"
+)
 _NLM_COMMA_LIST = re.compile(
     rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*(?:\s*,?\s*et\s+al\.?)?)\s*,\s+"
     rf"(?=[{_UP}])(?!{_NLM_NAME}\s*[,.])"
@@ -1217,10 +1226,18 @@ def _parse_journal_first(ref: ParsedReference, head: str, rest: str) -> bool:
 
 def _parse_web_page(ref: ParsedReference, text: str) -> bool:
     """ "Society of Clinical Psychology. About this resource. https://… Accessed June 6, 2017."
-    — a web page without a date: who wrote it, and its title."""
+    — a web page without a date: who wrote it, its title, and (AMA) the site's name."""
     sentences = [p for p in re.split(r"(?<=[.?!])\s+", text.strip(" .")) if p.strip(" .")]
+    site = ""
+    if (
+        len(sentences) == 3
+        and not re.search(r"\d", sentences[2])
+        and len(sentences[2].split()) <= 8
+    ):
+        site = sentences.pop().rstrip(".")
     if len(sentences) != 2 or re.search(r"\d", sentences[0]):
         return False
+    _set_container(ref, site, 0.5)
     names, leftovers = _family_first_names(sentences[0].rstrip("."))
     ref.author = names if names and not leftovers else [{"literal": sentences[0].rstrip(".")}]
     ref.confidence["author"] = 0.6

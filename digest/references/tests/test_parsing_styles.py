@@ -1229,6 +1229,40 @@ def test_pages_after_a_full_stop_follow_the_work_they_belong_to():
     )
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Example Wiki. Waiting Lists. Clinic Encyclopedia. Available at: https://example.org/w/1. "
+        "Accessed December 27, 2024.",
+        "Example Wiki. Waiting Lists. Clinic Encyclopedia. Available online: "
+        "https://example.org/w/1 (accessed on 27 December 2024).",
+    ],
+)
+def test_ama_web_page_names_its_site(raw):
+    ref = parse_reference(raw)
+    assert (ref.type, ref.author, ref.title, ref.container_title, ref.URL) == (
+        "webpage",
+        [{"literal": "Example Wiki"}],
+        "Waiting Lists",
+        "Clinic Encyclopedia",
+        "https://example.org/w/1",
+    )
+
+
+def test_nlm_group_author_known_by_what_it_is():
+    ref = parse_reference(
+        "Example Waiting List Collaboration. Waiting lists in small clinics: the EWL project. "
+        "Journal of Clinic Studies. 2003;12:18\u201323."
+    )
+    assert ref.author == [{"literal": "Example Waiting List Collaboration"}]
+    assert (ref.title, ref.container_title, ref.year, ref.page) == (
+        "Waiting lists in small clinics: the EWL project",
+        "Journal of Clinic Studies",
+        2003,
+        "18–23",
+    )
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
