@@ -417,7 +417,8 @@ _CHICAGO_TAIL = re.compile(
 )
 _MLA_TAIL = re.compile(
     rf"""^(?P<journal>.*?),\s*vol\.\s*(?P<volume>\w+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?,
-    \s*(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?\s*$""",
+    \s*\(?(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)?(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?
+    (?:\s*(?P<database>[A-Z][^.,]{{2,60}}),?)?\s*$""",
     re.X,
 )
 # "Business Week, May 6, 2002." — a magazine: its date, no volume
@@ -1010,6 +1011,8 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     if found is None:
         return False
     tail, style = found
+    if tail.groupdict().get("database"):  # MLA's second container: where it was read
+        ref.unparsed.append(tail.group("database"))
     ref.author = _chicago_names(head)
     conf["author"] = 0.8
     _set_title(ref, quoted.group("title"), 0.9)
@@ -1708,8 +1711,8 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
             ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
             book = book[: locator.start()]
-        edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
-        if edition:
+        edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
+        if edition:  # "Book, 5th edn." and Springer's "Book. 5th edn. Wiley, New York"
             ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.85
             book = book[: edition.start()] + "." + book[edition.end() :]
         split = _split_last_sentence(book)

@@ -1263,6 +1263,40 @@ def test_nlm_group_author_known_by_what_it_is():
     )
 
 
+def test_springer_chapter_edition_as_a_sentence_of_its_own():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT (2003) Waiting. In: Haddad A (ed) Handbook of waiting lists. "
+        "5th edn. Example Press, London, pp 227\u2013306"
+    )
+    assert (ref.type, ref.container_title, ref.edition, ref.page) == (
+        "chapter",
+        "Handbook of waiting lists",
+        "5",
+        "227–306",
+    )
+    assert (ref.publisher, ref.publisher_place) == ("Example Press", "London")
+
+
+def test_mla_year_in_parentheses_and_the_database_it_was_read_in():
+    ref = parse_reference(
+        'Okafor, Paul, et al. "Waiting Lists in\n    Small Clinics." Clinic Notes, vol. 9, no. '
+        "12, (2014), pp. 1-21. Example Search Index,\n\n    doi: 10.1000/cn.12"
+    )
+    assert (ref.style, ref.title, ref.container_title) == (
+        "mla",
+        "Waiting Lists in Small Clinics",
+        "Clinic Notes",
+    )
+    assert (ref.year, ref.volume, ref.issue, ref.page, ref.DOI) == (
+        2014,
+        "9",
+        "12",
+        "1–21",
+        "10.1000/cn.12",
+    )
+    assert not ref.publisher and "Example Search Index" in ref.unparsed
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
