@@ -106,7 +106,7 @@ _NO_SPACE_AFTER_INITIAL = re.compile(
     rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
 )
 # "American Psychologist50, 965-974": the space between a journal and its volume was lost
-_GLUED_VOLUME = re.compile(r"(?<=[a-z]{4})(?=\d{1,4}(?:\s*\(\d{1,3}\))?,\s*\d)")
+_GLUED_VOLUME = re.compile(r"[a-z]{4}(?=\d{1,4}(?:\s*\(\d{1,3}\))?,\s*\d)")
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
     rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
@@ -322,7 +322,8 @@ def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     # A blank line between a title and its citation (PubMed's page) ends a sentence, unless
     # the sentence plainly goes on: a lower-case word next, or a small word before it.
-    text = _BLANK_LINE.sub(_blank_line, text)
+    if "\n" in text:
+        text = _BLANK_LINE.sub(_blank_line, text)
     text = text.replace("''", "")  # wiki markup for italics
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
@@ -1084,7 +1085,7 @@ def _parse(raw: str) -> ParsedReference:
     text = _NO_SPACE_AFTER_INITIAL.sub(r"\1. ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
-    text = _GLUED_VOLUME.sub(" ", text)
+    text = _GLUED_VOLUME.sub(r"\g<0> ", text)
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
@@ -1414,9 +1415,11 @@ def _year_as_volume(text: str, match: re.Match[str]) -> bool:
     """ "…, May 2005, 164-176": the year of an issue's date is not its volume, nor is the day
     of "December 14, 2018" a volume with its page."""
     volume, page = match.group("volume") or "", match.group("page") or ""
-    after_month = re.search(rf"(?:{_MONTH})\s*$", text[: match.start("volume")])
     year = r"(?:1[89]|20)\d{2}"
-    return bool(after_month and (re.fullmatch(year, volume) or re.fullmatch(year, page)))
+    return bool(
+        (re.fullmatch(year, volume) or re.fullmatch(year, page))
+        and re.search(rf"(?:{_MONTH})\s*$", text[: match.start("volume")])
+    )
 
 
 _JOURNAL_WORDS = re.compile(r"^(?:in\s+)?(?P<journal>[A-Z][^:?!]{1,120})$")
@@ -1906,6 +1909,7 @@ _GIVEN_FIRST = re.compile(
 )
 
 
+_CHICAGO_START = re.compile(rf"[^,]{{2,60}},\s*[{_UP}][a-z\u00df-\u00ff]+[\s,]")
 # A given name with at least one word in full: "Mark A.", "Rosaly", "Mary Ann"
 _FULL_GIVEN = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff]+(?:[\s-][{_UP}](?:[a-z]+|\.))*$")
 
@@ -1921,7 +1925,7 @@ def _chicago_list(text: str) -> list[dict[str, str]] | None:
         if p.strip()
     ]
     if len(parts) < 3 or not (_SURNAME.match(parts[0]) and _FULL_GIVEN.match(parts[1])):
-        return None
+        return None  # (the caller looks first: a given name in full must follow the surname)
     if not all(" " in p and _GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts[2:]):
         return None
     return _chicago_names(text)
@@ -1936,7 +1940,7 @@ _TWO_NLM_NAMES = re.compile(
 def _split_run_on(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for token in tokens:
-        two = _TWO_NLM_NAMES.match(token)
+        two = _TWO_NLM_NAMES.match(token) if token.count(" ") >= 3 else None
         out.extend(two.group("first", "second") if two else (token,))
     return out
 
@@ -1968,7 +1972,9 @@ def _is_family(token: str) -> bool:
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
-    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or _chicago_list(text)
+    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
+        _chicago_list(text) if _CHICAGO_START.match(text) else None
+    )
     if given_first:
         return given_first, []
     original = text
