@@ -811,8 +811,8 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
         ):
             if rest[:1].isupper() or rest[:1] in _QUOTE_ANY:
                 found = (people, rest)
-        elif found:
-            break
+        elif found and not _AFTER_INITIAL.search(text, 0, boundary.start() + 1):
+            break  # "Okafor, Paul, Rita B. Haddad": a full stop after an initial goes on
     return found
 
 

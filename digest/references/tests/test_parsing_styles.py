@@ -1436,3 +1436,48 @@ def test_a_compound_broken_at_its_hyphen_comes_back_with_the_hyphen(before, comp
     broken = f"{before} {first}-\n{second} {after.lower()}"
     ref = parse_reference(f"Doe, J. (2010). {broken}. Psychotherapy, 47, 1-9.")
     assert ref.title == title
+
+
+GIVEN_NAME = st.sampled_from(["Paul", "Rita", "Amal", "Nora", "Laurèn", "Derek", "Mary Ann"])
+SURNAME = st.sampled_from(["Okafor", "Lindgren", "Haddad", "Ekwueme", "DeMates", "Boothroyd"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(GIVEN_NAME, st.sampled_from(["", " B."]), SURNAME), min_size=2, max_size=5),
+    WORDS,
+    st.integers(1950, 2030),
+    st.sampled_from(["chicago-date", "mla-book"]),
+)
+def test_name_lists_given_name_first_after_the_first_come_back_whole(people, title, year, layout):
+    """Chicago author-date and MLA: "Surname, Given, Given Surname, and Given Surname"."""
+    (given, initial, family), others = people[0], people[1:]
+    written = [f"{g}{i} {f}" for g, i, f in others]
+    tail = written[-1] if len(written) == 1 else f"{', '.join(written[:-1])}, and {written[-1]}"
+    authors = f"{family}, {given}{initial}, " + ("and " if len(written) == 1 else "") + tail
+    if layout == "chicago-date":
+        raw = f"{authors}. {year}. {title}. Clinic Notes 12: 1-9."
+    else:
+        raw = f"{authors}. {title}. Example Press, {year}."
+    ref = parse_reference(raw)
+    assert [(a["family"], a.get("given")) for a in ref.author] == [
+        (f, f"{g}{i}") for g, i, f in people
+    ]
+    assert (ref.year, ref.title) == (year, title)
+
+
+@settings(max_examples=150, deadline=None)
+@given(WORDS, WORDS, JOURNAL, st.integers(1, 400), st.integers(1, 900), st.booleans())
+def test_a_journal_run_into_its_volume_and_a_blank_line_inside_the_title(
+    first, second, journal, volume, page, glued
+):
+    """Copied from a PDF: no space before the volume, a blank line in the middle of a title."""
+    title = f"{first} of {second.lower()}"
+    gap = "" if glued else " "
+    raw = (
+        f"Okafor, P. B. (2001). {first} of\n\n{second.lower()}. "
+        f"{journal}{gap}{volume}, {page}-{page + 9}."
+    )
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container_title, ref.volume) == (title, journal, str(volume))
+    assert ref.page == f"{page}–{page + 9}"
