@@ -709,8 +709,10 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         and text[: citation.start()].rstrip().endswith(",")
         and not any(v for k, v in citation.groupdict().items() if k != "year")
         and not _JOURNAL_NAME.search(container)
+        and not _DATE_END.search(container)
     ):
         # MLA's book, "Title. 2nd ed., Publisher, 2017.": NLM puts a full stop before a year
+        # ("Web. 06 October, 2022.": a date, not a publisher)
         ref.author, ref.confidence["author"] = authors, 0.8
         ref.issued = {"date-parts": [[int(citation.group("year"))]]}
         edition = _MLA_EDITION.match(container)
@@ -752,6 +754,7 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+_DATE_END = re.compile(rf"(?:{_MONTH})(?:\s+\d{{1,2}})?\s*$")
 _MLA_EDITION = re.compile(r"(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?,\s*", re.I)
 # A group author opening an NLM reference, known by the word that names what it is
 _NLM_GROUP = re.compile(

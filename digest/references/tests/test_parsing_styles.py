@@ -1176,6 +1176,11 @@ def test_mla_book_with_its_publisher_and_year_last(raw, edition):
     )
     assert ref.author[0] == {"family": "Okafor", "given": "Paul"}
     assert not ref.container_title
+    # a date before the year is no publisher ("Web. 06 October, 2022.")
+    dated = parse_reference(
+        "Okafor, Paul. Waiting Lists. Clinic Encyclopedia. Web. 06 October, 2022."
+    )
+    assert not dated.publisher
 
 
 def test_chicago_magazine_article_dated_by_its_issue():
