@@ -1676,10 +1676,26 @@ def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
     return True
 
 
+# Chicago author-date's chapter, the year already read at the start
+_CHICAGO_DATE_CHAPTER = re.compile(
+    rf"^(?P<book>[^,]+(?:,[^,]+?)??),\s+(?:edited\s+by|eds?\.?)\s+(?P<editors>[^,]+),\s*"
+    rf"(?P<page>\d+\s*{_DASH}\s*\d+)\.\s*(?P<place>[{_UP}][^:.]{{1,40}}):\s*(?P<publisher>[^:]{{2,80}})$"
+)
+
+
 def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     conf = ref.confidence
     ref.type = "chapter"
     _set_title(ref, title, 0.9)
+    chicago = _CHICAGO_DATE_CHAPTER.match(after_in.strip())
+    if chicago:  # "In Book, edited by A. Name and B. Name, 1-10. Place: Publisher."
+        ref.editor = _given_first_list(chicago.group("editors")) or []
+        conf["editor"] = 0.8 if ref.editor else 0.3
+        ref.container_title, conf["container-title"] = chicago.group("book").strip(), 0.8
+        ref.page, conf["page"] = _dash(chicago.group("page")), 0.85
+        ref.publisher_place = chicago.group("place").strip()
+        ref.publisher, conf["publisher"] = chicago.group("publisher").strip(" ."), 0.8
+        return
     role = _EDITORS_ROLE.search(after_in)
     if role:
         ref.editor = _given_first_names(after_in[: role.start()])

@@ -1302,6 +1302,25 @@ def test_mla_year_in_parentheses_and_the_database_it_was_read_in():
     assert not ref.publisher and "Example Search Index" in ref.unparsed
 
 
+@pytest.mark.parametrize("role", ["ed", "ed.", "edited by"])
+def test_chicago_author_date_chapter(role):
+    ref = parse_reference(
+        f"Okafor, Paul B. 2006. \u201cWaiting Lists.\u201d In The Clinic Book: A Guide to Waiting, "
+        f"{role} Rita T. Lindgren and Amal Haddad, 255-370. Armonk, NY: M. E. Example."
+    )
+    assert (ref.type, ref.title, ref.container_title, ref.page) == (
+        "chapter",
+        "Waiting Lists",
+        "The Clinic Book: A Guide to Waiting",
+        "255–370",
+    )
+    assert ref.editor == [
+        {"family": "Lindgren", "given": "Rita T."},
+        {"family": "Haddad", "given": "Amal"},
+    ]
+    assert (ref.publisher_place, ref.publisher, ref.year) == ("Armonk, NY", "M. E. Example", 2006)
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
