@@ -1346,9 +1346,10 @@ _ALT_TAILS = (
         rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
         rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
-    # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"; "49:3 1-10" without the comma
+    # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10"
     re.compile(
-        rf"[\s,]+(?P<volume>\d+):(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?P<page>{_LOCATOR})[\s.,;]*$"
+        rf"[\s,]+(?P<volume>\d+):\s?(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?P<page>{_LOCATOR})"
+        r"[\s.,;]*$"
     ),
     # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
     re.compile(

@@ -1321,6 +1321,18 @@ def test_chicago_author_date_chapter(role):
     assert (ref.publisher_place, ref.publisher, ref.year) == ("Armonk, NY", "M. E. Example", 2006)
 
 
+def test_taylor_and_francis_spaced_volume_and_issue_after_a_single_quoted_title():
+    ref = parse_reference(
+        "Okafor, Paul B.(2011) 'Waiting lists, clinics and research: Pathways of\n\n"
+        "connections', Clinic Notes, 21: 2, 125 \u2014 140"
+    )
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists, clinics and research: Pathways of connections",
+        "Clinic Notes",
+    )
+    assert (ref.year, ref.volume, ref.issue, ref.page) == (2011, "21", "2", "125–140")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
