@@ -81,6 +81,7 @@ JOURNALS = {
     "Curr Psychiatry Rep": "Current Psychiatry Reports",
     "Depress Anxiety": "Depression and Anxiety",
     "Dev Psychopathol": "Development and Psychopathology",
+    "Epidemiol Psychiatr Sci": "Epidemiology and Psychiatric Sciences",
     "Eur Child Adolesc Psychiatry": "European Child & Adolescent Psychiatry",
     "Eur Eat Disord Rev": "European Eating Disorders Review",
     "Eur J Psychotraumatol": "European Journal of Psychotraumatology",
@@ -173,6 +174,7 @@ JOURNALS = {
     "Psychother Theory Res Pract Train": "Psychotherapy: Theory, Research, Practice, Training",
     "Psychotherapy (Chic Ill)": "Psychotherapy",
     "Psychotherapy (Chic)": "Psychotherapy",
+    "Sci Rep": "Scientific Reports",
     "Schizophr Bull": "Schizophrenia Bulletin",
     "Schizophr Res": "Schizophrenia Research",
     "Soc Psychiatry Psychiatr Epidemiol": "Social Psychiatry and Psychiatric Epidemiology",
@@ -188,6 +190,7 @@ def _key(title: str) -> str:
     return _KEY.sub(" ", title.replace("&", " ")).strip().casefold()
 
 
+_THE = re.compile(r"^the\s+", re.I)
 _BY_KEY = {_key(abbreviation): full for abbreviation, full in JOURNALS.items()}
 _FULL_KEYS = {_key(full) for full in JOURNALS.values()}
 _LONGEST = max(len(k.split()) for k in (*_BY_KEY, *_FULL_KEYS))
@@ -208,13 +211,13 @@ def expand_journal(title: str) -> tuple[str, bool]:
     An abbreviation not in the table is expanded too when every word of it begins one word
     of exactly one full title, in order, and at least one word is cut short ("Eur Child
     Adolescent psychiatry" → "European Child & Adolescent Psychiatry"). A title typed in
-    full is kept as typed, whatever its case.
+    full is kept as typed, whatever its case and with or without its leading "The".
     """
     full = _BY_KEY.get(_key(title or ""))
     if full is None:
         full = _unique_prefix_match(_words(_key(title or "")))
-    if full is None:
-        return title, False
+    if full is None or _key(_THE.sub("", full)) == _key(_THE.sub("", title)):
+        return title, False  # "Lancet Psychiatry", "PloS One": already the title, as typed
     return full, full != title
 
 

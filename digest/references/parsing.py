@@ -98,12 +98,15 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 _ETAL = re.compile(r",?\s*\bet\.?\s+al\.?,?", re.I)
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
-_NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d])")
+# "Title,” Journal": Chicago closes the quotation after the comma; no space goes between them
+_NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d\u201d\u2019])")
 _NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
 # "Lyttkens L.Randomized", "Huibers MJ.How", "2022.When": a full stop that lost its space
 _NO_SPACE_AFTER_INITIAL = re.compile(
     rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
 )
+# "American Psychologist50, 965-974": the space between a journal and its volume was lost
+_GLUED_VOLUME = re.compile(r"[a-z]{4}(?=\d{1,4}(?:\s*\(\d{1,3}\))?,\s*\d)")
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
     rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
@@ -317,8 +320,10 @@ _LABEL = re.compile(r"^\s*(?:Full\s+)?(?:References?|Citation|Cited article|Sour
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    # A blank line between a title and its citation (PubMed's page) ends a sentence.
-    text = re.sub(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*", ". ", text)
+    # A blank line between a title and its citation (PubMed's page) ends a sentence, unless
+    # the sentence plainly goes on: a lower-case word next, or a small word before it.
+    if "\n" in text:
+        text = _BLANK_LINE.sub(_blank_line, text)
     text = text.replace("''", "")  # wiki markup for italics
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
@@ -330,6 +335,17 @@ def _normalise(text: str) -> str:
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
     return _LEADING_MARKER.sub("", text, count=1)
+
+
+_BLANK_LINE = re.compile(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*")
+_GOES_ON = re.compile(r"\b(?:of|in|on|and|or|the|a|an|for|to|with|from|by|at|as|&)$", re.I)
+
+
+def _blank_line(match: re.Match[str]) -> str:
+    text, end = match.string, match.end()
+    if text[end : end + 1].islower() or _GOES_ON.search(text, 0, match.start()):
+        return " "
+    return ". "
 
 
 def _mend_line_break(match: re.Match[str], text: str) -> str:
@@ -392,7 +408,7 @@ _NLM_NAME = (
 )
 _NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
-    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al)?)\s*(?:\.|:)(?:\s+|$)"
+    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al\.?)?)\s*(?:\.|:)(?:\s+|$)"
 )
 _QUOTED = re.compile(r"[\u201c\"](?P<title>[^\u201c\u201d\"]{3,400}?)[,.]?[\u201d\"]")
 _CHICAGO_TAIL = re.compile(
@@ -402,8 +418,14 @@ _CHICAGO_TAIL = re.compile(
 )
 _MLA_TAIL = re.compile(
     rf"""^(?P<journal>.*?),\s*vol\.\s*(?P<volume>\w+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?,
-    \s*(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?\s*$""",
+    \s*\(?(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)?(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?
+    (?:\s*(?P<database>[A-Z][^.,]{{2,60}}),?)?\s*$""",
     re.X,
+)
+# "Business Week, May 6, 2002." — a magazine: its date, no volume
+_CHICAGO_MAGAZINE = re.compile(
+    rf"^(?P<journal>[^,]{{2,80}}),\s*(?:{_MONTH})\s+(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})"
+    r"(?P<volume>)(?P<issue>)(?P<page>)\s*\.?\s*$"
 )
 _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
     rf"^(?P<journal>.*?)\s+(?P<volume>\d+)\.(?P<issue>\d+)\s*\((?P<year>\d{{4}})\)"
@@ -442,7 +464,8 @@ _ACCESS_NOTE = re.compile(
     r"|online|serial online|serial on the internet"
     # the links a reference list shows after each item (PMC, MDPI, Springer)
     r"|pubmed|pubmed central|google scholar|crossref|doi|pmc free article|ref list|web of science"
-    r"|scopus|medline|cas|isi)[)\]]\.?",
+    r"|scopus|medline|cas|isi)"
+    r"(?::\s*[\w.-]{1,20})?[)\]]\.?",  # "[PubMed: 9926102]", "[PMC free article: PMC1743672]"
     re.I,
 )
 
@@ -497,7 +520,7 @@ def _initials(letters: str) -> str:
 def _nlm_names(text: str) -> list[dict[str, str]]:
     """ "Swift JK, Greenberg RP, et al" → names; "Cook, RS" (a stray comma) is mended."""
     names: list[dict[str, str]] = []
-    for token in (t.strip() for t in re.split(r"\s*[,;]\s*", _ETAL.sub("", text))):
+    for token in _split_run_on([t.strip() for t in re.split(r"\s*[,;]\s*", _ETAL.sub("", text))]):
         if not token:
             continue
         match = re.match(
@@ -671,6 +694,8 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     leading = _leading_names(head)
     if leading:
         authors, head = leading
+    elif group := _NLM_GROUP.match(head):  # "Example Collaboration. Title. Journal. 2003;…"
+        authors, head = [{"literal": group.group("group")}], head[group.end() :]
     # The journal is the last sentence before the year: "Title. J Consult Clin Psychol."
     title, container = _split_title_container(head)
     if not container and not authors:
@@ -679,6 +704,25 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         title, container = "", head
     if citation.group("year") is None:
         return False
+    if (
+        title
+        and text[: citation.start()].rstrip().endswith(",")
+        and not any(v for k, v in citation.groupdict().items() if k != "year")
+        and not _JOURNAL_NAME.search(container)
+        and not _DATE_END.search(container)
+    ):
+        # MLA's book, "Title. 2nd ed., Publisher, 2017.": NLM puts a full stop before a year
+        # ("Web. 06 October, 2022.": a date, not a publisher)
+        ref.author, ref.confidence["author"] = authors, 0.8
+        ref.issued = {"date-parts": [[int(citation.group("year"))]]}
+        edition = _MLA_EDITION.match(container)
+        if edition:
+            ref.edition, conf["edition"] = edition.group("ed"), 0.85
+            container = container[edition.end() :]
+        _set_title(ref, title, 0.8)
+        _set_publisher(ref, container)
+        ref.type, ref.style = "book", "mla"
+        return True
     if _PUBLISHER_WORDS.search(container) and not _JOURNAL_NAME.search(container):
         # "Title. New York Guilford Press 2000;260." — a book: the number is its page count
         ref.author = authors
@@ -710,6 +754,15 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+_DATE_END = re.compile(rf"(?:{_MONTH})(?:\s+\d{{1,2}})?\s*$")
+_MLA_EDITION = re.compile(r"(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?,\s*", re.I)
+# A group author opening an NLM reference, known by the word that names what it is
+_NLM_GROUP = re.compile(
+    rf"^(?P<group>(?:(?:[{_UP}][\w&'\u2019-]*|of|for|and|the|on|in)\s+){{0,8}}"
+    r"(?:Collaboration|Collaborative|Group|Association|Institute|Centre|Center|Committee"
+    r"|Organi[sz]ation|Society|Council|Task Force|Network|Consortium|Agency|Investigators"
+    r"|Foundation|College|Academy|Department)(?:\s+\([A-Z]{2,5}\))?)\.\s+(?=[A-Z])"
+)
 _NLM_COMMA_LIST = re.compile(
     rf"^(?P<authors>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*(?:\s*,?\s*et\s+al\.?)?)\s*,\s+"
     rf"(?=[{_UP}])(?!{_NLM_NAME}\s*[,.])"
@@ -761,8 +814,8 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
         ):
             if rest[:1].isupper() or rest[:1] in _QUOTE_ANY:
                 found = (people, rest)
-        elif found:
-            break
+        elif found and not _AFTER_INITIAL.search(text, 0, boundary.start() + 1):
+            break  # "Okafor, Paul, Rita B. Haddad": a full stop after an initial goes on
     return found
 
 
@@ -952,11 +1005,18 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         ref.publisher, conf["publisher"] = chapter.group("publisher").strip(), 0.85
         ref.issued, conf["issued"] = {"date-parts": [[int(chapter.group("year"))]]}, 0.9
         return True
-    tails = ((_MLA_TAIL, "mla"), (_MLA_SHORT_TAIL, "mla"), (_CHICAGO_TAIL, "chicago"))
+    tails = (
+        (_MLA_TAIL, "mla"),
+        (_MLA_SHORT_TAIL, "mla"),
+        (_CHICAGO_TAIL, "chicago"),
+        (_CHICAGO_MAGAZINE, "chicago"),
+    )
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
     if found is None:
         return False
     tail, style = found
+    if tail.groupdict().get("database"):  # MLA's second container: where it was read
+        ref.unparsed.append(tail.group("database"))
     ref.author = _chicago_names(head)
     conf["author"] = 0.8
     _set_title(ref, quoted.group("title"), 0.9)
@@ -1028,6 +1088,7 @@ def _parse(raw: str) -> ParsedReference:
     text = _NO_SPACE_AFTER_INITIAL.sub(r"\1. ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
+    text = _GLUED_VOLUME.sub(r"\g<0> ", text)
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
@@ -1172,10 +1233,18 @@ def _parse_journal_first(ref: ParsedReference, head: str, rest: str) -> bool:
 
 def _parse_web_page(ref: ParsedReference, text: str) -> bool:
     """ "Society of Clinical Psychology. About this resource. https://… Accessed June 6, 2017."
-    — a web page without a date: who wrote it, and its title."""
+    — a web page without a date: who wrote it, its title, and (AMA) the site's name."""
     sentences = [p for p in re.split(r"(?<=[.?!])\s+", text.strip(" .")) if p.strip(" .")]
+    site = ""
+    if (
+        len(sentences) == 3
+        and not re.search(r"\d", sentences[2])
+        and len(sentences[2].split()) <= 8
+    ):
+        site = sentences.pop().rstrip(".")
     if len(sentences) != 2 or re.search(r"\d", sentences[0]):
         return False
+    _set_container(ref, site, 0.5)
     names, leftovers = _family_first_names(sentences[0].rstrip("."))
     ref.author = names if names and not leftovers else [{"literal": sentences[0].rstrip(".")}]
     ref.confidence["author"] = 0.6
@@ -1192,6 +1261,8 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         ref.status, conf["status"] = "in press", 0.9
         rest = rest[: in_press.start()].strip()
     note = _PAREN_NOTE.search(rest)
+    if note and _THESIS_PAREN.search(rest):
+        note = None  # "(Unpublished doctoral thesis, University)": the degree and its school
     if note and not _BOOK_PAREN_WORDS.search(note.group("note")) and note.start() > 0:
         ref.unparsed.append(note.group(0).strip(" ."))
         rest = rest[: note.start()].strip()
@@ -1212,6 +1283,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         or _journal_tail(rest)
         or _alt_tail(rest)
     )
+    if (
+        tail
+        and not (tail.group("issue") or tail.group("page"))
+        and _VOLUME_BEFORE.search(rest, 0, tail.start())
+    ):
+        tail = _alt_tail(rest) or tail  # "Nature 465, 989.": the volume is before the comma
     if tail and ref.type == "book" and not (tail.group("issue") and tail.group("page")):
         tail = None  # editors of a special issue ("(Eds.). (2018). Title. Journal, 55(4), 1-9")
     pages_only = None if tail or ref.type == "book" else _PAGES_ONLY.search(rest)
@@ -1269,9 +1346,10 @@ _ALT_TAILS = (
         rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
         rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
-    # Taylor & Francis "19:4-5, 418-428" and "16:02, 161-172"; "49:3 1-10" without the comma
+    # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10"
     re.compile(
-        rf"[\s,]+(?P<volume>\d+):(?P<issue>[\w{DASHES}]+?)(?:,\s*|\s+)(?P<page>{_LOCATOR})[\s.,;]*$"
+        rf"[\s,]+(?P<volume>\d+):\s?(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?P<page>{_LOCATOR})"
+        r"[\s.,;]*$"
     ),
     # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
     re.compile(
@@ -1295,12 +1373,18 @@ _ALT_TAILS = (
     ),
     # "Journal 25(3) 301-309" (no commas at all) and "Journal, 25, 3, 301-309"
     re.compile(rf"\s(?P<volume>\d+)\s*\((?P<issue>[^()]{{1,24}})\)\s+(?P<page>{_LOCATOR})[\s.]*$"),
+    # Elsevier's Harvard "Nature 465, 989." and "Journal 12, 45-67": no comma after the name
+    re.compile(
+        rf"(?<=[A-Za-z])\s(?P<volume>(?!(?:1[89]|20)\d\d\b)\d{{1,4}}[A-Za-z]?),\s*(?P<issue>)"
+        rf"(?P<page>{_LOCATOR})[\s.]*$"
+    ),
     # "…Journal, 58 4" and "…Journal, 44" (Semantic Scholar's volume and issue)
     re.compile(r",\s*(?P<volume>\d{1,4})(?:\s+(?P<issue>\d{1,3}))?(?P<page>)\s*$"),
 )
 
 
-_PAGES_ONLY = re.compile(rf",\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
+_VOLUME_BEFORE = re.compile(r"[A-Za-z]\s\d{1,4}[A-Za-z]?$")
+_PAGES_ONLY = re.compile(rf"[,.]\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
 # Two numbers apart by a space only: volume and issue (the page would follow a comma or colon)
 _SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
 
@@ -1332,10 +1416,12 @@ def _alt_tail(text: str) -> re.Match[str] | None:
 
 
 def _year_as_volume(text: str, match: re.Match[str]) -> bool:
-    """ "…, May 2005, 164-176": the year of an issue's date is not its volume."""
-    volume = match.group("volume") or ""
+    """ "…, May 2005, 164-176": the year of an issue's date is not its volume, nor is the day
+    of "December 14, 2018" a volume with its page."""
+    volume, page = match.group("volume") or "", match.group("page") or ""
+    year = r"(?:1[89]|20)\d{2}"
     return bool(
-        re.fullmatch(r"(?:1[89]|20)\d{2}", volume)
+        (re.fullmatch(year, volume) or re.fullmatch(year, page))
         and re.search(rf"(?:{_MONTH})\s*$", text[: match.start("volume")])
     )
 
@@ -1355,6 +1441,9 @@ _LOWER_JOURNAL = re.compile(
 )
 
 
+_JOURNAL_STARTS = re.compile(
+    rf"(?<=[a-z])\s+(?=(?:The\s+)?(?:Journal|Annals|Archives|Bulletin)\s+(?:of|on|for)\s+[{_UP}])"
+)
 _TRAILING_MONTH = re.compile(rf"[\s.,;]+(?:{_MONTH})[\s.;,]*$")
 _TRAILING_YEAR = re.compile(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$")
 _TRAILING_VOL = re.compile(r"[\s,]+Vol(?:ume)?\.?$", re.I)
@@ -1394,6 +1483,11 @@ def _title_and_journal(head: str) -> tuple[str, str]:
     known = known_journal_at_end(head)
     if known and len(known) < len(head):  # "…personality disorder BMC Psychiatry"
         return head[: -len(known)].rstrip(" ,;:"), known
+    starts = list(_JOURNAL_STARTS.finditer(head))
+    if starts and len(head[starts[-1].end() :].split()) <= 10:
+        # "…a brief clinical measure Journal of Brief Therapy": the words a journal's name
+        # opens with, capitalised after a lower-case word, start the journal
+        return head[: starts[-1].start()], head[starts[-1].end() :]
     return "", head
 
 
@@ -1424,7 +1518,7 @@ _JOURNAL_NAME = re.compile(
     re.I,
 )
 _THESIS = re.compile(
-    r"^(?:\[\s*)?(?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"^(?:\[\s*)?(?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:\s*\])?\s*[,.]?\s*",
     re.I,
 )
@@ -1440,13 +1534,13 @@ _JOURNAL_ONLY = re.compile(
 
 
 _THESIS_BRACKETS = re.compile(
-    r"\.?\s*\[(?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"\.?\s*\[(?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:,\s*(?P<school>[^\]]+))?\]\.?",
     re.I,
 )
 _EDITION_SENTENCE = re.compile(r"\.\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?\s*$", re.I)
 _THESIS_PAREN = re.compile(
-    r"\s*[(\[](?:Unpublished\s+)?(?:doctoral dissertation|master'?s thesis|dissertation|thesis)"
+    r"\s*[(\[](?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:,\s*(?P<school>[^()\[\]]+))?[)\]][\s.]*$",
     re.I,
 )
@@ -1512,6 +1606,10 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         # "Title. Results from trials: The available evidence. http://…": a page's title
         # of two sentences, not a publisher
         title, publisher = f"{title.rstrip()} {publisher}", ""
+    alone = _THESIS_PAREN.match(publisher)
+    if alone:  # "Title. (Unpublished doctoral thesis, City University)": a sentence of its own
+        ref.type = "thesis"
+        publisher = alone.group("school") or ""
     thesis = _THESIS.match(publisher)
     if thesis:
         ref.type = "thesis"
@@ -1579,10 +1677,26 @@ def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
     return True
 
 
+# Chicago author-date's chapter, the year already read at the start
+_CHICAGO_DATE_CHAPTER = re.compile(
+    rf"^(?P<book>[^,]+(?:,[^,]+?)??),\s+(?:edited\s+by|eds?\.?)\s+(?P<editors>[^,]+),\s*"
+    rf"(?P<page>\d+\s*{_DASH}\s*\d+)\.\s*(?P<place>[{_UP}][^:.]{{1,40}}):\s*(?P<publisher>[^:]{{2,80}})$"
+)
+
+
 def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     conf = ref.confidence
     ref.type = "chapter"
     _set_title(ref, title, 0.9)
+    chicago = _CHICAGO_DATE_CHAPTER.match(after_in.strip())
+    if chicago:  # "In Book, edited by A. Name and B. Name, 1-10. Place: Publisher."
+        ref.editor = _given_first_list(chicago.group("editors")) or []
+        conf["editor"] = 0.8 if ref.editor else 0.3
+        ref.container_title, conf["container-title"] = chicago.group("book").strip(), 0.8
+        ref.page, conf["page"] = _dash(chicago.group("page")), 0.85
+        ref.publisher_place = chicago.group("place").strip()
+        ref.publisher, conf["publisher"] = chicago.group("publisher").strip(" ."), 0.8
+        return
     role = _EDITORS_ROLE.search(after_in)
     if role:
         ref.editor = _given_first_names(after_in[: role.start()])
@@ -1620,8 +1734,8 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
             ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
             book = book[: locator.start()]
-        edition = re.search(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
-        if edition:
+        edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
+        if edition:  # "Book, 5th edn." and Springer's "Book. 5th edn. Wiley, New York"
             ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.85
             book = book[: edition.start()] + "." + book[edition.end() :]
         split = _split_last_sentence(book)
@@ -1781,12 +1895,16 @@ def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
         if _NLM_INITIALS_ONLY.fullmatch(given):
             given = _initials(given)  # "AC Muran": NLM initials before the surname
         # "Carl R", "Michael J T": an initial always takes its full stop
-        name["given"] = _BARE_INITIAL.sub(r"\1.", given)
+        given = _BARE_INITIAL.sub(r"\1.", given)
+        if given.endswith(".") and _FULL_GIVEN_END.search(given):
+            given = given[:-1]  # "Doniger, Wendy. 1999.": the list's full stop, not an initial
+        name["given"] = given
     if suffix:
         name["suffix"] = suffix.strip()
     return name
 
 
+_FULL_GIVEN_END = re.compile(r"(?:^|\s)[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}\.$")
 _INITIALS_PARTICLE = re.compile(rf"^(?:[{_UP}]\.\s?)+\s*(?:{_PARTICLES})(?:\s(?:{_PARTICLES}))?$")
 
 
@@ -1806,9 +1924,45 @@ _NLM_TOKEN = re.compile(
 
 
 _GIVEN_FIRST = re.compile(
-    rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
+    rf"^(?:[{_UP}]\.?\s?|[{_UP}][a-z\u00df-\u00ff]+(?:-[{_UP}]?[a-z]+)?\s)(?:[{_UP}]\.?\s?|[{_UP}][a-z]+\s)*"
     rf"(?:(?:{_PARTICLES})\s)*[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}][^\W\d_]+)?$"
 )
+
+
+_CHICAGO_START = re.compile(rf"[^,]{{2,60}},\s*[{_UP}][a-z\u00df-\u00ff]+[\s,]")
+# A given name with at least one word in full: "Mark A.", "Rosaly", "Mary Ann"
+_FULL_GIVEN = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff]+(?:[\s-][{_UP}](?:[a-z]+|\.))*$")
+
+
+def _chicago_list(text: str) -> list[dict[str, str]] | None:
+    """ "Hlatky, Mark A., Derek Boothroyd, and Mary A. Whooley" (Chicago, MLA): the first
+    name surname first with its given name in full, every other one given name first."""
+    parts = [
+        p.strip()
+        for p in re.split(
+            r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", _ETAL.sub("", text).strip(" .,")
+        )
+        if p.strip()
+    ]
+    if len(parts) < 3 or not (_SURNAME.match(parts[0]) and _FULL_GIVEN.match(parts[1])):
+        return None  # (the caller looks first: a given name in full must follow the surname)
+    if not all(" " in p and _GIVEN_FIRST.match(p) and not _NLM_TOKEN.match(p) for p in parts[2:]):
+        return None
+    return _chicago_names(text)
+
+
+# "Plessen CY Pfund RA": two NLM names whose comma was left out
+_TWO_NLM_NAMES = re.compile(
+    rf"^(?P<first>\S+(?:\s\S+)?\s[{_UP}]{{1,3}})\s+(?P<second>[{_UP}][a-z]\S*\s[{_UP}]{{1,3}})$"
+)
+
+
+def _split_run_on(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        two = _TWO_NLM_NAMES.match(token) if token.count(" ") >= 3 else None
+        out.extend(two.group("first", "second") if two else (token,))
+    return out
 
 
 def _given_first_list(text: str) -> list[dict[str, str]] | None:
@@ -1838,7 +1992,9 @@ def _is_family(token: str) -> bool:
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
-    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,"))
+    given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
+        _chicago_list(text) if _CHICAGO_START.match(text) else None
+    )
     if given_first:
         return given_first, []
     original = text
@@ -1851,7 +2007,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         text = _ELLIPSIS.sub(",", text)
     text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und)\s+|\s*;\s*(?:and\s+)?", ",", text)
     tokens = [t.strip() for t in text.split(",")]
-    tokens = [t for t in tokens if t and not _ONLY_PUNCT.match(t)]
+    tokens = _split_run_on([t for t in tokens if t and not _ONLY_PUNCT.match(t)])
     names: list[dict[str, str]] = []
     leftovers: list[str] = []
     i = 0

@@ -1011,6 +1011,328 @@ def test_nlm_edited_book_names_its_editors():
     )
 
 
+# --- third round: layouts of the fresh set, written again with our own strings -------------
+
+
+def test_chicago_title_closed_by_a_comma_inside_its_quotation_marks():
+    ref = parse_reference(
+        "Okafor, Paul B. \u201cWaiting Lists and the People on Them,\u201d Clinic Notes 34, no. 2 "
+        "(2001): 133-48."
+    )
+    assert (ref.style, ref.title, ref.container_title) == (
+        "chicago",
+        "Waiting Lists and the People on Them",
+        "Clinic Notes",
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("34", "2", "133–48")
+
+
+@pytest.mark.parametrize("issue", ["", "(3)"])
+def test_journal_run_into_its_volume(issue):
+    ref = parse_reference(
+        f"Okafor, P. B. (1995). Waiting lists. Journal of Clinic Studies50{issue}, 965-974."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Clinic Studies",
+        "50",
+        issue.strip("()"),
+        "965–974",
+    )
+
+
+def test_a_blank_line_inside_a_sentence_does_not_end_it():
+    ref = parse_reference(
+        "Okafor, P. B. (2014). Waiting lists in\n\nsmall clinics: a review. Advances In\n\n"
+        "Clinic Studies 20: 269-79"
+    )
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists in small clinics: a review",
+        "Advances In Clinic Studies",
+    )
+    # a lower-case word after the blank line goes on the sentence too
+    assert parse_reference(
+        "Okafor, P. B. (2014). Waiting lists for the\n\nsmall clinics. Clinic Notes, 20, 1-9."
+    ).title == ("Waiting lists for the small clinics")
+    # where the sentence may have ended, the blank line still ends it (PubMed's page)
+    nlm = parse_reference("Okafor PB, Lindgren RT. Waiting lists\n\nClin Notes. 2014;20:269-79.")
+    assert (nlm.title, nlm.container_title) == ("Waiting lists", "Clin Notes")
+
+
+def test_given_names_written_in_full_lose_the_full_stop_that_closes_the_list():
+    ref = parse_reference("Okafor, Paul Bede. 1998. Waiting lists. Clinic Notes 393: 639-40.")
+    assert ref.author == [{"family": "Okafor", "given": "Paul Bede"}]
+    initial = parse_reference("Okafor, Paul B. 1998. Waiting lists. Clinic Notes 393: 639-40.")
+    assert initial.author == [{"family": "Okafor", "given": "Paul B."}]
+
+
+def test_pubmed_bookshelf_link_labels_with_their_numbers_are_set_aside():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, et al. Waiting lists in small clinics. Journal of Clinic "
+        "Studies. 1998;173:249\u2013254. [PMC free article: PMC1234567] [PubMed: 9900000]"
+    )
+    assert ref.author == OKAFOR_AND_LINDGREN
+    assert (ref.title, ref.container_title, ref.year, ref.volume, ref.page) == (
+        "Waiting lists in small clinics",
+        "Journal of Clinic Studies",
+        1998,
+        "173",
+        "249–254",
+    )
+    assert "[PubMed: 9900000]" in ref.unparsed
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [("Lancet Psychiatry", True), ("PloS One", True), ("Sci Rep", False)],
+)
+def test_journal_typed_in_full_is_kept_and_an_abbreviation_expanded(typed, kept):
+    full, expanded = expand_journal(typed)
+    assert (full == typed) is kept and expanded is not kept
+    assert expand_journal("The Lancet")[0] == "The Lancet"
+    assert expand_journal("Epidemiol Psychiatr Sci") == (
+        "Epidemiology and Psychiatric Sciences",
+        True,
+    )
+
+
+def test_nlm_list_closed_by_et_al_and_a_colon():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, et al.: Waiting lists in small clinics. Clin Notes 2014; 4:3848"
+    )
+    assert ref.author == OKAFOR_AND_LINDGREN
+    assert (ref.title, ref.year, ref.volume, ref.page) == (
+        "Waiting lists in small clinics",
+        2014,
+        "4",
+        "3848",
+    )
+
+
+def test_page_range_with_a_space_after_its_dash_is_no_issue():
+    ref = parse_reference("Okafor, P. (2015) Waiting lists. Clinic Notes 14:137- 60.")
+    assert (ref.volume, ref.issue, ref.page) == ("14", "", "137–60")
+
+
+@pytest.mark.parametrize(
+    "degree", ["Unpublished Doctoral thesis", "Doctoral dissertation", "PhD thesis"]
+)
+def test_thesis_in_parentheses_after_the_title_names_its_school(degree):
+    ref = parse_reference(
+        f"Okafor, Paul (2013). Waiting in clinics. ({degree}, Example University)"
+    )
+    assert (ref.type, ref.title, ref.publisher) == (
+        "thesis",
+        "Waiting in clinics",
+        "Example University",
+    )
+
+
+def test_chicago_list_of_three_or_more_names_written_given_name_first_after_the_first():
+    ref = parse_reference(
+        "Okafor, Paul B., Rita Lindgren, Amal Haddad, and Nora T. Ekwueme. 2002. Waiting lists. "
+        "Clinic Notes 7: 1-9."
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "Paul B."},
+        {"family": "Lindgren", "given": "Rita"},
+        {"family": "Haddad", "given": "Amal"},
+        {"family": "Ekwueme", "given": "Nora T."},
+    ]
+    # APA lists of surnames and initials are never read that way
+    apa = parse_reference(
+        "Okafor, P. B., Del Re, A. C., & Lindgren, R. T. (2002). Waiting lists. Clinic Notes, "
+        "7, 1-9."
+    )
+    assert [a["family"] for a in apa.author] == ["Okafor", "Del Re", "Lindgren"]
+
+
+def test_nlm_names_whose_comma_was_left_out_are_two_people():
+    ref = parse_reference(
+        "Okafor PB Lindgren RT, Haddad A (2023). Waiting lists. Clinic Notes, 7, 1-9."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        ("Okafor", "P. B."),
+        ("Lindgren", "R. T."),
+        ("Haddad", "A."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw, edition",
+    [
+        ("Okafor, Paul, and Rit\u00e8 Lindgren. Waiting Lists. Example Press, 2017.", ""),
+        ("Okafor, Paul, et al. Waiting Lists. 2nd ed., Example Press, 2017.", "2"),
+    ],
+)
+def test_mla_book_with_its_publisher_and_year_last(raw, edition):
+    ref = parse_reference(raw)
+    assert (ref.type, ref.style, ref.title, ref.publisher, ref.year, ref.edition) == (
+        "book",
+        "mla",
+        "Waiting Lists",
+        "Example Press",
+        2017,
+        edition,
+    )
+    assert ref.author[0] == {"family": "Okafor", "given": "Paul"}
+    assert not ref.container_title
+    # a date before the year is no publisher ("Web. 06 October, 2022.")
+    dated = parse_reference(
+        "Okafor, Paul. Waiting Lists. Clinic Encyclopedia. Web. 06 October, 2022."
+    )
+    assert not dated.publisher
+
+
+def test_chicago_magazine_article_dated_by_its_issue():
+    ref = parse_reference(
+        "Okafor, Paul, and Rita Lindgren. \u201cA Plan for\nWaiting Lists,\u201d Clinic Weekly, "
+        "May 6, 2002."
+    )
+    assert (ref.style, ref.title, ref.container_title, ref.year, ref.volume) == (
+        "chicago",
+        "A Plan for Waiting Lists",
+        "Clinic Weekly",
+        2002,
+        "",
+    )
+
+
+def test_journal_name_glued_to_the_title_is_found_by_its_opening_words():
+    ref = parse_reference(
+        "Okafor, P. B. (2006). Waiting lists: a study of a brief measure Journal of Clinic "
+        "Studies, 5, 23-30."
+    )
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists: a study of a brief measure",
+        "Journal of Clinic Studies",
+    )
+
+
+@pytest.mark.parametrize("page", ["989", "989-995"])
+def test_harvard_volume_before_the_comma_and_page_after_it(page):
+    ref = parse_reference(f"Okafor, P., 2010. Waiting lists. Clinic Notes 465, {page}.")
+    assert (ref.container_title, ref.volume, ref.page) == (
+        "Clinic Notes",
+        "465",
+        page.replace("-", "–"),
+    )
+    # a date's day is no volume: "posted online on December 14, 2018"
+    dated = parse_reference(
+        "Okafor, P. (2019). Waiting lists. Clinic Notes. Posted on December 14, 2018."
+    )
+    assert (dated.volume, dated.page) != ("14", "2018")
+
+
+def test_pages_after_a_full_stop_follow_the_work_they_belong_to():
+    ref = parse_reference(
+        "Okafor, P. and Lindgren, R. T. 2010. Waiting. Example Encyclopedia of Clinics. 1\u20133."
+    )
+    assert (ref.title, ref.container_title, ref.page) == (
+        "Waiting",
+        "Example Encyclopedia of Clinics",
+        "1–3",
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Example Wiki. Waiting Lists. Clinic Encyclopedia. Available at: https://example.org/w/1. "
+        "Accessed December 27, 2024.",
+        "Example Wiki. Waiting Lists. Clinic Encyclopedia. Available online: "
+        "https://example.org/w/1 (accessed on 27 December 2024).",
+    ],
+)
+def test_ama_web_page_names_its_site(raw):
+    ref = parse_reference(raw)
+    assert (ref.type, ref.author, ref.title, ref.container_title, ref.URL) == (
+        "webpage",
+        [{"literal": "Example Wiki"}],
+        "Waiting Lists",
+        "Clinic Encyclopedia",
+        "https://example.org/w/1",
+    )
+
+
+def test_nlm_group_author_known_by_what_it_is():
+    ref = parse_reference(
+        "Example Waiting List Collaboration. Waiting lists in small clinics: the EWL project. "
+        "Journal of Clinic Studies. 2003;12:18\u201323."
+    )
+    assert ref.author == [{"literal": "Example Waiting List Collaboration"}]
+    assert (ref.title, ref.container_title, ref.year, ref.page) == (
+        "Waiting lists in small clinics: the EWL project",
+        "Journal of Clinic Studies",
+        2003,
+        "18–23",
+    )
+
+
+def test_springer_chapter_edition_as_a_sentence_of_its_own():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT (2003) Waiting. In: Haddad A (ed) Handbook of waiting lists. "
+        "5th edn. Example Press, London, pp 227\u2013306"
+    )
+    assert (ref.type, ref.container_title, ref.edition, ref.page) == (
+        "chapter",
+        "Handbook of waiting lists",
+        "5",
+        "227–306",
+    )
+    assert (ref.publisher, ref.publisher_place) == ("Example Press", "London")
+
+
+def test_mla_year_in_parentheses_and_the_database_it_was_read_in():
+    ref = parse_reference(
+        'Okafor, Paul, et al. "Waiting Lists in\n    Small Clinics." Clinic Notes, vol. 9, no. '
+        "12, (2014), pp. 1-21. Example Search Index,\n\n    doi: 10.1000/cn.12"
+    )
+    assert (ref.style, ref.title, ref.container_title) == (
+        "mla",
+        "Waiting Lists in Small Clinics",
+        "Clinic Notes",
+    )
+    assert (ref.year, ref.volume, ref.issue, ref.page, ref.DOI) == (
+        2014,
+        "9",
+        "12",
+        "1–21",
+        "10.1000/cn.12",
+    )
+    assert not ref.publisher and "Example Search Index" in ref.unparsed
+
+
+@pytest.mark.parametrize("role", ["ed", "ed.", "edited by"])
+def test_chicago_author_date_chapter(role):
+    ref = parse_reference(
+        f"Okafor, Paul B. 2006. \u201cWaiting Lists.\u201d In The Clinic Book: A Guide to Waiting, "
+        f"{role} Rita T. Lindgren and Amal Haddad, 255-370. Armonk, NY: M. E. Example."
+    )
+    assert (ref.type, ref.title, ref.container_title, ref.page) == (
+        "chapter",
+        "Waiting Lists",
+        "The Clinic Book: A Guide to Waiting",
+        "255–370",
+    )
+    assert ref.editor == [
+        {"family": "Lindgren", "given": "Rita T."},
+        {"family": "Haddad", "given": "Amal"},
+    ]
+    assert (ref.publisher_place, ref.publisher, ref.year) == ("Armonk, NY", "M. E. Example", 2006)
+
+
+def test_taylor_and_francis_spaced_volume_and_issue_after_a_single_quoted_title():
+    ref = parse_reference(
+        "Okafor, Paul B.(2011) 'Waiting lists, clinics and research: Pathways of\n\n"
+        "connections', Clinic Notes, 21: 2, 125 \u2014 140"
+    )
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists, clinics and research: Pathways of connections",
+        "Clinic Notes",
+    )
+    assert (ref.year, ref.volume, ref.issue, ref.page) == (2011, "21", "2", "125–140")
+
+
 # --- properties ----------------------------------------------------------------------------
 
 FAMILY = st.sampled_from(
@@ -1150,3 +1472,48 @@ def test_a_compound_broken_at_its_hyphen_comes_back_with_the_hyphen(before, comp
     broken = f"{before} {first}-\n{second} {after.lower()}"
     ref = parse_reference(f"Doe, J. (2010). {broken}. Psychotherapy, 47, 1-9.")
     assert ref.title == title
+
+
+GIVEN_NAME = st.sampled_from(["Paul", "Rita", "Amal", "Nora", "Laurèn", "Derek", "Mary Ann"])
+SURNAME = st.sampled_from(["Okafor", "Lindgren", "Haddad", "Ekwueme", "DeMates", "Boothroyd"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(GIVEN_NAME, st.sampled_from(["", " B."]), SURNAME), min_size=2, max_size=5),
+    WORDS,
+    st.integers(1950, 2030),
+    st.sampled_from(["chicago-date", "mla-book"]),
+)
+def test_name_lists_given_name_first_after_the_first_come_back_whole(people, title, year, layout):
+    """Chicago author-date and MLA: "Surname, Given, Given Surname, and Given Surname"."""
+    (given, initial, family), others = people[0], people[1:]
+    written = [f"{g}{i} {f}" for g, i, f in others]
+    tail = written[-1] if len(written) == 1 else f"{', '.join(written[:-1])}, and {written[-1]}"
+    authors = f"{family}, {given}{initial}, " + ("and " if len(written) == 1 else "") + tail
+    if layout == "chicago-date":
+        raw = f"{authors}. {year}. {title}. Clinic Notes 12: 1-9."
+    else:
+        raw = f"{authors}. {title}. Example Press, {year}."
+    ref = parse_reference(raw)
+    assert [(a["family"], a.get("given")) for a in ref.author] == [
+        (f, f"{g}{i}") for g, i, f in people
+    ]
+    assert (ref.year, ref.title) == (year, title)
+
+
+@settings(max_examples=150, deadline=None)
+@given(WORDS, WORDS, JOURNAL, st.integers(1, 400), st.integers(1, 900), st.booleans())
+def test_a_journal_run_into_its_volume_and_a_blank_line_inside_the_title(
+    first, second, journal, volume, page, glued
+):
+    """Copied from a PDF: no space before the volume, a blank line in the middle of a title."""
+    title = f"{first} of {second.lower()}"
+    gap = "" if glued else " "
+    raw = (
+        f"Okafor, P. B. (2001). {first} of\n\n{second.lower()}. "
+        f"{journal}{gap}{volume}, {page}-{page + 9}."
+    )
+    ref = parse_reference(raw)
+    assert (ref.title, ref.container_title, ref.volume) == (title, journal, str(volume))
+    assert ref.page == f"{page}–{page + 9}"
