@@ -5,7 +5,8 @@ and held out until its honest figure was taken; it is tuning material since (the
 misses). wild_references_fresh2.txt was collected while the parser was being tuned on both, from
 pages neither of them used, and stays held out.
 
-These tests read the data only and never run the parser: accuracy is the bench's to measure. No network: addresses are checked as text.
+These tests read the data only and never run the parser: accuracy is the bench's to measure.
+No network: addresses are checked as text.
 """
 
 import json
