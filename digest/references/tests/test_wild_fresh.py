@@ -3,7 +3,8 @@
 wild_references_fresh.txt was collected after the parser had been tuned on wild_references.txt
 and held out until its honest figure was taken; it is tuning material since (the bench lists its
 misses). wild_references_fresh2.txt was collected while the parser was being tuned on both, from
-pages neither of them used, and stays held out.
+pages neither of them used, and stays held out. wild_references_fresh3.txt was collected the same
+way while all three earlier sets were tuned on, from pages none of them used, and stays held out.
 
 These tests read the data only and never run the parser: accuracy is the bench's to measure.
 No network: addresses are checked as text.
@@ -22,6 +23,7 @@ DATA = Path(__file__).parent / "data"
 FRESH_TXT = DATA / "wild_references_fresh.txt"
 FRESH_JSON = DATA / "wild_references_fresh.json"
 FRESH2_TXT = DATA / "wild_references_fresh2.txt"
+FRESH3_TXT = DATA / "wild_references_fresh3.txt"
 OLD_TXT = DATA / "wild_references.txt"
 HOLDOUT_URLS = Path("/work/shared/legacy/holdout-urls.txt")
 # Label styles a reader can name; "apa" is the one the first set was tuned on most.
@@ -57,6 +59,7 @@ class HeldOutSet:
 HELD_OUT = {
     "fresh": HeldOutSet(FRESH_TXT, 150, 50, (OLD_TXT,)),
     "fresh2": HeldOutSet(FRESH2_TXT, 120, 40, (OLD_TXT, FRESH_TXT)),
+    "fresh3": HeldOutSet(FRESH3_TXT, 150, 60, (OLD_TXT, FRESH_TXT, FRESH2_TXT)),
 }
 
 
