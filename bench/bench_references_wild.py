@@ -17,6 +17,8 @@ Two sets, each scored per field and exact:
 - a second fresh set (wild_references_fresh2.json), collected from yet other pages while the
   parser was being tuned on both sets above, so that one set stays held out: its own line of
   figures, never its misses.
+- a third fresh set (wild_references_fresh3.json), collected the same way from still other
+  pages while all three sets above were being tuned on: its own line, never its misses.
 
 ``python -m bench.bench_references_wild --misses=40`` lists that many misses of each
 tuning set (``python -m bench bench_references_wild`` prints the figures only).
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "digest" / "references" / "tests" / "data" / "wild_references.json"
 FRESH = DATA.with_name("wild_references_fresh.json")
 FRESH2 = DATA.with_name("wild_references_fresh2.json")
+FRESH3 = DATA.with_name("wild_references_fresh3.json")
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))
 OLDBLOG_SEED = 132026  # fixed before the old blog's errors were first looked at
 # Which detected style counts as right for each style label of the set.
@@ -97,6 +100,9 @@ def main(argv=()):
     if FRESH2.exists():
         fresh2 = json.loads(FRESH2.read_text(encoding="utf-8"))["items"]
         _print("second fresh set, never tuned on", fresh2, 0)
+    if FRESH3.exists():
+        fresh3 = json.loads(FRESH3.read_text(encoding="utf-8"))["items"]
+        _print("third fresh set, never tuned on", fresh3, 0)
     if not OLDBLOG.is_file():
         print(f"old blog's references: {OLDBLOG} not found, skipped (set OLDBLOG_REFERENCES)")
         return
