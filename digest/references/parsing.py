@@ -18,7 +18,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
-from .journals import expand_journal, is_known_journal, known_journal_at_end
+from .journals import expand_journal, is_known_journal, is_known_title, known_journal_at_end
 
 __all__ = [
     "ParsedReference",
@@ -1346,9 +1346,11 @@ _ALT_TAILS = (
         rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
         rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
-    # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10"
+    # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10";
+    # by hand "48:1, pp. 80-87"
     re.compile(
-        rf"[\s,]+(?P<volume>\d+):\s?(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?P<page>{_LOCATOR})"
+        rf"[\s,]+(?P<volume>\d+):\s?(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?:pp?\.\s*)?"
+        rf"(?P<page>{_LOCATOR})"
         r"[\s.,;]*$"
     ),
     # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
@@ -1435,10 +1437,46 @@ _GLUED_JOURNAL = re.compile(rf"(?<=[a-z]{{3}})[a-z](?=[{_UP}][a-z]+\s)")
 
 
 _LOWER_JOURNAL = re.compile(
-    r"[.?!]\s+(?P<journal>(?-i:(?=[a-z]))[^.?!]{0,100}?\b(?:journal|review|bulletin|quarterly|annals|"
+    r"(?<!\bvs)(?<!\bcf)[.?!]\s+(?P<journal>(?-i:(?=[a-z]))[^.?!]{0,100}?\b(?:journal|review|bulletin|quarterly|annals|"
     r"archives|psycholog\w*|psychiatr\w*|psychotherapy|therapy|research|medicine)\b[^.?!]*)$",
     re.I,
 )
+
+
+# The last sentence in lower case after a full stop (not after "vs." or "e.g."): the journal
+_LOWER_LAST_SENTENCE = re.compile(
+    r"(?<!\bvs)(?<!\bcf)(?<!\bal)(?<!\.[a-z])\.\s+(?P<journal>[a-z][^.?!A-Z\d]*[a-z])$"
+)
+# A journal whose subtitle lists capitalised words: "Psychotherapy: Theory, Research & Practice"
+_LISTED_JOURNAL = re.compile(
+    rf"^[{_UP}][^,:.?!]{{0,60}}:\s+[{_UP}][a-z]+(?:(?:,\s+|,?\s+(?:and|&)\s+)[{_UP}][a-z]+)+$"
+)
+_SIGNIFICANT_WORD = re.compile(r"\b[^\W\d_]{4,}")
+
+
+def _title_cased(text: str) -> bool:
+    return all(w[0].isupper() for w in _SIGNIFICANT_WORD.findall(text))
+
+
+def _comma_before_journal(text: str) -> int:
+    """Where ", " starts a journal that has commas or a colon of its own, or -1."""
+    pos = text.find(", ")
+    while pos > 0:
+        rest = text[pos + 2 :]
+        if ", " in rest and (is_known_title(rest) or _LISTED_JOURNAL.match(rest)):
+            return pos
+        # "…instruments, Journal of Psychotherapy, Practice and Research": a name in title
+        # case with a journal's word after a title in sentence case
+        if (
+            (", " in rest or ": " in rest)
+            and rest[:1].isupper()
+            and _title_cased(rest)
+            and _JOURNAL_NAME.search(rest)
+            and not _title_cased(text[:pos])
+        ):
+            return pos
+        pos = text.find(", ", pos + 2)
+    return -1
 
 
 _JOURNAL_STARTS = re.compile(
@@ -1454,17 +1492,27 @@ def _title_and_journal(head: str) -> tuple[str, str]:
     head = _TRAILING_MONTH.sub("", head.strip()).rstrip(".,").strip()
     head = _TRAILING_YEAR.sub("", head).strip()  # "Journal, 2006;"
     head = _TRAILING_VOL.sub("", head)  # "Journal, Vol 12(2)"
+    lower = _LOWER_LAST_SENTENCE.search(head)
+    if lower:  # "…An update. world psychiatry": a journal typed in lower case
+        return head[: lower.start() + 1], lower.group("journal")
     title, container = _split_title_container(head)
     if container and ", " in container:
         # "Does feedback work? A meta-analysis, Psychotherapy Research": the question ends
-        # no title; the journal is after the comma when what is before it names no journal.
+        # no title; the journal is after the comma when what is before it names no journal
+        # (a title in sentence case, "A meta-analytic review", names none).
+        comma = _comma_before_journal(container)
         first, last = container.split(", ", 1)[0], container.rsplit(", ", 1)[1]
-        if not _JOURNAL_NAME.search(first) and (
-            _JOURNAL_ONLY.match(last) or is_known_journal(last)
+        if comma < 0 and (
+            is_known_title(last) or (_JOURNAL_ONLY.match(last) and not _title_cased(first))
         ):
-            return f"{title} {container.rsplit(', ', 1)[0]}", last
+            comma = container.rindex(", ")
+        if comma >= 0:
+            return f"{title} {container[:comma]}", container[comma + 2 :]
     if container:
         return title, container
+    comma = _comma_before_journal(head)
+    if comma >= 0:  # "Repairing alliance ruptures, Psychotherapy: Theory, Research, Practice…"
+        return head[:comma], head[comma + 2 :]
     glued = _GLUED_JOURNAL.search(head)
     if glued:  # "…self-efficacyTraining and Education…": the full stop and space were lost
         return head[: glued.start() + 1], head[glued.start() + 1 :]
@@ -1568,6 +1616,16 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if endnote:  # EndNote's Harvard: "Title, 3rd Edition, Mahwah, NJ, Lawrence Erlbaum."
         title = endnote.group("title")
         publisher = f"{endnote.group('place')}: {endnote.group('publisher')}"
+    elif (
+        ref.DOI
+        and (lower := _LOWER_LAST_SENTENCE.search(rest.strip(" .")))
+        and _JOURNAL_NAME.search(lower.group("journal"))
+    ):
+        # "Title. british journal of psychiatry. https://doi.org/…": the journal in lower case
+        ref.type = "article-journal"
+        _set_title(ref, rest[: lower.start()], 0.8)
+        _set_container(ref, lower.group("journal"), 0.7)
+        return
     elif publisher is None:
         title, publisher = rest, ""
         # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
