@@ -34,6 +34,7 @@ SOURCES = (
 )
 _YEAR = re.compile(r"\(\s*(?:(?:1[89]|20)\d\d[a-z]?|in press|n\.\s?d\.)[^()]{0,20}\)", re.I)
 _DOI_LINK = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\b\s*:?\s*)$", re.I)
+_DOI_PREFIXES = ("DOI: ", "doi:", "https://dx.doi.org/", "", "doi: ", "DOI ")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
 
 
@@ -78,7 +79,8 @@ def _article_tail(item: dict) -> tuple[int, int] | None:
     after = start + len(journal)
     issue = rf"\s*\({re.escape(want['issue'])}\)" if want.get("issue") else ""
     tail = re.match(
-        rf",\s*{re.escape(want['volume'])}{issue},\s*(?:Article\s+)?\w+(?:[{_DASHES}]\w+)?"
+        rf",\s*{re.escape(want['volume'])}{issue},\s*(?:Article\s+|pp?\.\s*)?"
+        rf"[A-Za-z]{{0,2}}\d+(?:\s*[{_DASHES}]\s*[A-Za-z]{{0,2}}\d+)?"
         r"(?=\.(?:\s|$)|\s*$)",
         raw[after:],
     )
@@ -138,8 +140,9 @@ def _doi_prefix(item, rng):
     if at < 0 or raw.lower().count(doi.lower()) > 1:
         return None
     link = _DOI_LINK.search(raw[:at])
-    prefix = rng.choice(("DOI: ", "doi:", "https://dx.doi.org/", "", "doi: "))
-    return _item(raw[: link.start() if link else at] + prefix + raw[at:], want)
+    start = link.start() if link else at
+    prefix = rng.choice([p for p in _DOI_PREFIXES if p != raw[start:at]])
+    return _item(raw[:start] + prefix + raw[at:], want)
 
 
 def _online_first(item, rng):
@@ -226,7 +229,8 @@ def _et_al(item, rng):
 def _at_random_space(repl: str, most: int) -> Callable:
     def apply(item, rng):
         raw = item["raw"]
-        spaces = [m.start() for m in re.finditer(" ", raw)]
+        # not after a hyphen: "re-\nlaxation" is a word broken at a line end, another quirk
+        spaces = [m.start() for m in re.finditer(r"(?<!-) ", raw)]
         if not spaces:
             return None
         chosen = set(rng.sample(spaces, rng.randint(1, min(most, len(spaces)))))
