@@ -67,8 +67,8 @@ _URL = re.compile(
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STATUS_WORDS = (
-    r"\b(?:advance online publication|(?:epub|(?:published )?online) ahead of print|online first"
-    r"|(?:first )?published online(?: first)?|early view)\b"
+    r"\b(?:advance online publication|(?:epub|(?:published )?online) ahead of print"
+    r"|online first(?: publication)?|(?:first )?published online(?: first)?|early view)\b"
     # "Published online March 3, 2016" / "… 3 March 2016" / "… 2016 Mar 3": the date goes too
     rf"(?:,?\s+(?:on\s+)?(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}"
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?"
@@ -1779,12 +1779,16 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if more:
             _apply_book_paren(ref, more.group("inner"))
             publisher = publisher[more.end() :]
-        pages = re.match(rf"^[,.]?\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)[.,]?\s*", publisher)
-        if pages:  # "Book (6th ed.), pp. 219-257. New York: Wiley."
+        pages = re.match(
+            rf"^[,.]?\s*pp?(?:\.\s*|\s+)(?P<pages>\d+\s*{_DASH}\s*\d+)[.,]?\s*", publisher
+        )
+        if pages:  # "Book (6th ed.), pp. 219-257. New York: Wiley." (or "pp 219-257")
             ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.9
             publisher = publisher[pages.end() :]
     else:
-        inline = re.search(rf"[:,]\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book)
+        inline = re.search(
+            rf"[:,]\s*pp?(?:\.\s*|\s+)(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book
+        )
         if inline:  # "Succesful psychotherapy: pp. 271-279. New York: Brunner/ Mazel."
             ref.page, ref.confidence["page"] = _dash(inline.group("pages")), 0.85
             book = f"{book[: inline.start()]}. {book[inline.end() :]}"

@@ -34,7 +34,18 @@ SOURCES = (
 )
 _YEAR = re.compile(r"\(\s*(?:(?:1[89]|20)\d\d[a-z]?|in press|n\.\s?d\.)[^()]{0,20}\)", re.I)
 _DOI_LINK = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\b\s*:?\s*)$", re.I)
-_DOI_PREFIXES = ("DOI: ", "doi:", "https://dx.doi.org/", "", "doi: ", "DOI ")
+_DOI_PREFIXES = (
+    "DOI: ",
+    "doi:",
+    "https://dx.doi.org/",
+    "",
+    "doi: ",
+    "DOI ",
+    "Doi: ",
+    "doi.org/",
+    "http://doi.org/",
+    "DOI:",
+)
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
 
 
@@ -126,7 +137,7 @@ def _volume_issue(layout: str) -> Callable:
         if not span or not want.get("issue") or not want.get("page"):
             return None
         raw = item["raw"]
-        page = raw[span[0] : span[1]].rsplit(",", 1)[-1].strip()
+        page = re.sub(r"^pp?\.\s*", "", raw[span[0] : span[1]].rsplit(",", 1)[-1].strip())
         tail = layout.format(volume=want["volume"], issue=want["issue"], page=page)
         return _item(raw[: span[0]] + tail + raw[span[1] :], want)
 
@@ -150,7 +161,16 @@ def _online_first(item, rng):
     if not span or not want.get("DOI"):
         return None
     raw = item["raw"]
-    words = rng.choice(("Advance online publication", "Online First", "Online first"))
+    words = rng.choice(
+        (
+            "Advance online publication",
+            "Online First",
+            "Online first",
+            "Online First Publication",
+            "Epub ahead of print",
+            "Published online",
+        )
+    )
     rest = raw[span[1] :].lstrip(".").lstrip()
     want = {k: v for k, v in want.items() if k not in ("volume", "issue", "page", "number")}
     want["status"] = "advance online publication"
@@ -186,7 +206,8 @@ def _edition(item, rng):
 
 
 _CHAPTER_BOOK = re.compile(
-    r"\((?P<role>Eds?\.)\),(?P<book>[^()]+?)\s*\((?P<inner>[^()]*pp\.[^()]*)\)"
+    r"\bIn (?P<editors>[^()]+)\((?P<role>Eds?\.)\),"
+    r"(?P<book>[^()]+?)\s*\((?P<inner>[^()]*pp\.[^()]*)\)"
 )
 
 
@@ -198,7 +219,11 @@ def _chapter(item, rng):
         return None
     edition, pages = re.match(r"(.*?)[,\s]*(pp?\..*)", match["inner"]).groups()
     pages = pages.strip().replace("–", "-")
-    book = f"({match['role']}){match['book']}"
+    if rng.random() < 0.3:
+        pages = pages.replace("pp. ", "pp ")
+    into = rng.choice(("In ", "In ", "In: "))
+    role = match["role"] if rng.random() < 0.7 else match["role"].rstrip(".")
+    book = f"{into}{match['editors'].strip()} ({role}){rng.choice(('', ','))}{match['book']}"
     if edition.strip():
         book += f" ({edition.strip()})"
     return _item(f"{raw[: match.start()]}{book}, {pages}{raw[match.end() :]}", want)
@@ -219,11 +244,12 @@ def _et_al(item, rng):
         cut = at + len(person["family"])
     start = raw.rfind(people[keep]["family"], 0, cut)
     head = raw[:start].rstrip().rstrip("&").rstrip().rstrip(",")
-    if "..." in head or "…" in head:
+    if "..." in head or "…" in head or " and " in head[-6:]:
         return None
     want = copy.deepcopy(want)
     want["author"] = people[:keep]
-    return _item(f"{head}, et al. {raw[end:]}", want)
+    words = rng.choice((", et al.", " et al.", ", et al", ", et. al.", " et al"))
+    return _item(f"{head}{words} {raw[end:]}", want)
 
 
 def _at_random_space(repl: str, most: int) -> Callable:
@@ -267,6 +293,11 @@ QUIRKS = (
     Quirk("journal in lower case", "the journal is as typed", _journal_lower_case),
     Quirk("vol(issue):pages", "none", _volume_issue(", {volume}({issue}):{page}")),
     Quirk("vol:issue, pages", "none", _volume_issue(", {volume}:{issue}, {page}")),
+    Quirk(
+        "Vol. / No. / pp. words",
+        "none",
+        _volume_issue(", Vol. {volume}, No. {issue}, pp. {page}"),
+    ),
     Quirk("DOI: / doi: / dx.doi.org / bare DOI", "none", _doi_prefix),
     Quirk("initials without spaces", "none", _in_authors(r"\b([A-Z]\.)\s+(?=[A-Z]\.)", r"\1")),
     Quirk("no comma before &", "none", _in_authors(r",\s*&", " &")),
