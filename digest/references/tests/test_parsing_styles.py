@@ -1667,3 +1667,36 @@ def test_an_apa_article_typed_by_hand_with_any_combination_of_quirks_comes_back_
         "page": f"{first}–{first + 9}",
         "doi": doi if doi_prefix is not None else "",
     }, raw
+
+
+@pytest.mark.parametrize(
+    "words", ["Online First Publication", "Online First Publication, March 3, 2016"]
+)
+def test_online_first_publication_with_only_a_doi(words):
+    ref = parse_reference(
+        f"Okafor, P.B. et al. (2016). Ruptures in brief work. Psychotherapy. {words}. "
+        "DOI:10.5555/pst0000172"
+    )
+    assert (ref.title, ref.container_title, ref.DOI) == (
+        "Ruptures in brief work",
+        "Psychotherapy",
+        "10.5555/pst0000172",
+    )
+    assert (ref.status, ref.volume, ref.page) == ("advance online publication", "", "")
+
+
+@pytest.mark.parametrize("into", ["In", "In:"])
+@pytest.mark.parametrize("role", ["(Ed.)", "(Ed)", "(Ed.),"])
+def test_chapter_pages_typed_pp_without_a_full_stop(into, role):
+    ref = parse_reference(
+        f"Okafor, P. B. (2013). Waiting lists. {into} R. T. Lindgren {role} Handbook of brief "
+        "work (6th ed.), pp 219-257. New York: Clinic Press."
+    )
+    assert (ref.type, ref.container_title, ref.edition, ref.page) == (
+        "chapter",
+        "Handbook of brief work",
+        "6",
+        "219–257",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("New York", "Clinic Press")
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
