@@ -1451,7 +1451,7 @@ _LOWER_LAST_SENTENCE = re.compile(
 _LISTED_JOURNAL = re.compile(
     rf"^[{_UP}][^,:.?!]{{0,60}}:\s+[{_UP}][a-z]+(?:(?:,\s+|,?\s+(?:and|&)\s+)[{_UP}][a-z]+)+$"
 )
-_SIGNIFICANT_WORD = re.compile(r"\b[^\W\d_]{4,}")
+_SIGNIFICANT_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]{4,}")  # not after a hyphen
 
 
 def _title_cased(text: str) -> bool:
@@ -1503,7 +1503,11 @@ def _title_and_journal(head: str) -> tuple[str, str]:
         comma = _comma_before_journal(container)
         first, last = container.split(", ", 1)[0], container.rsplit(", ", 1)[1]
         if comma < 0 and (
-            is_known_title(last) or (_JOURNAL_ONLY.match(last) and not _title_cased(first))
+            is_known_title(last)
+            or (
+                _JOURNAL_ONLY.match(last)
+                and not (_title_cased(first) and _JOURNAL_NAME.search(first))
+            )
         ):
             comma = container.rindex(", ")
         if comma >= 0:
@@ -1690,7 +1694,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
 
 
 _CHAPTER_PAREN = re.compile(
-    rf"\s*\((?P<inner>[^()]*(?:pp?\.|ed\.|edn\.?|Vol\.)[^()]*?|\s*\d+\s*{_DASH}\s*\d+\s*)"
+    rf"\s*\((?P<inner>[^()]*(?:pp?\.|ed\.|edn\.?|edition|Vol\.)[^()]*?|\s*\d+\s*{_DASH}\s*\d+\s*)"
     rf"(?:\)|(?<=\d)(?=\s+[A-Z][A-Za-z]+(?:[ ,][A-Z][A-Za-z.]*)*:))\.?\s*",
     re.I,
 )
@@ -1796,7 +1800,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
             ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
             book = book[: locator.start()]
-        edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
+        edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edition|edn?)\.?", book, re.I)
         if edition:  # "Book, 5th edn." and Springer's "Book. 5th edn. Wiley, New York"
             ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.85
             book = book[: edition.start()] + "." + book[edition.end() :]

@@ -131,13 +131,14 @@ def _journal_lower_case(item, rng):
     return _item(raw[:start] + journal.lower() + raw[start + len(journal) :], want)
 
 
-def _volume_issue(layout: str) -> Callable:
+def _volume_issue(*layouts: str) -> Callable:
     def apply(item, rng):
         want, span = item["expected"], _article_tail(item)
         if not span or not want.get("issue") or not want.get("page"):
             return None
         raw = item["raw"]
         page = re.sub(r"^pp?\.\s*", "", raw[span[0] : span[1]].rsplit(",", 1)[-1].strip())
+        layout = rng.choice(layouts)
         tail = layout.format(volume=want["volume"], issue=want["issue"], page=page)
         return _item(raw[: span[0]] + tail + raw[span[1] :], want)
 
@@ -190,19 +191,23 @@ def _article_number(item, rng):
     return _item(f"{raw[: span[0]]}, {volume}, {number}{raw[span[1] :]}", want)
 
 
-_ED = re.compile(r"\((?P<n>\d+)(?P<th>st|nd|rd|th) ed\.\)")
+_ED = re.compile(r"\((?P<n>\d+)(?P<th>st|nd|rd|th) ed\.(?P<end>\)|, pp?\.)")
 
 
 def _edition(item, rng):
+    """A book's "(2nd ed.)" typed "(2nd edition)", ", 2nd Edition", "(2nd Ed.)" or "(2nd edn)"."""
     want, raw = item["expected"], item["raw"]
     match = _ED.search(raw)
-    if want.get("type") != "book" or not match:
+    if want.get("type") not in ("book", "chapter") or not match:
         return None
-    words = f"{match['n']}{match['th']}"
-    if rng.random() < 0.5:
-        return _item(f"{raw[: match.start()]}({words} edition){raw[match.end() :]}", want)
-    before = raw[: match.start()].rstrip()
-    return _item(f"{before}, {words} Edition{raw[match.end() :]}", want)
+    nth, end, after = f"{match['n']}{match['th']}", match["end"], raw[match.end() :]
+    written = rng.choice(("edition", "Edition", "Ed.", "edn", ", Edition"))
+    if written == ", Edition":
+        before = raw[: match.start()].rstrip()
+        if end == ")":
+            return _item(f"{before}, {nth} Edition{after}", want)
+        return _item(f"{before}, {nth} Edition ({end.lstrip(', ')}{after}", want)
+    return _item(f"{raw[: match.start()]}({nth} {written}{end}{after}", want)
 
 
 _CHAPTER_BOOK = re.compile(
@@ -266,6 +271,37 @@ def _at_random_space(repl: str, most: int) -> Callable:
     return apply
 
 
+def _stop_after_doi(item, rng):
+    doi = item["expected"].get("DOI", "")
+    if not doi or not item["raw"].lower().endswith(doi.lower()):
+        return None
+    return _item(item["raw"] + ".", item["expected"])
+
+
+_SMALL_WORDS = frozenset(
+    ("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or")
+    + ("the", "to", "with", "vs")
+)
+
+
+def _title_case(item, rng):
+    """APA 6 typed with every main word of the title capitalised: the title changes."""
+    want, raw = item["expected"], item["raw"]
+    title = want.get("title", "")
+    if not title or raw.count(title) != 1 or want.get("type") not in ("article-journal", "book"):
+        return None
+    words = title.split(" ")
+    cased = " ".join(
+        w if not w[:1].islower() or (i and w in _SMALL_WORDS) else w[0].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+    if cased == title:
+        return None
+    want = copy.deepcopy(want)
+    want["title"] = cased
+    return _item(raw.replace(title, cased), want)
+
+
 def _no_final_stop(item, rng):
     raw = item["raw"]
     if not raw.endswith(".") or raw.endswith(" ed.") or raw.endswith("al."):
@@ -288,21 +324,41 @@ QUIRKS = (
     Quirk("online first, DOI only", "no volume, issue or pages; status set", _online_first),
     Quirk("e-number or article number", "pages become the number", _article_number),
     Quirk("edition (2nd edition) / , 2nd Edition", "none", _edition),
+    Quirk("title in title case", "the title is as typed", _title_case),
     Quirk("chapter In Ed. (Ed.) Book (6th ed.), pp.", "none", _chapter),
     Quirk("comma between title and journal", "none", _comma_before_journal),
     Quirk("journal in lower case", "the journal is as typed", _journal_lower_case),
-    Quirk("vol(issue):pages", "none", _volume_issue(", {volume}({issue}):{page}")),
-    Quirk("vol:issue, pages", "none", _volume_issue(", {volume}:{issue}, {page}")),
+    Quirk(
+        "vol(issue):pages",
+        "none",
+        _volume_issue(
+            ", {volume}({issue}):{page}",
+            ", {volume}({issue}): {page}",
+            ", {volume} ({issue}):{page}",
+            ", {volume} ({issue}), {page}",
+        ),
+    ),
+    Quirk(
+        "vol:issue, pages",
+        "none",
+        _volume_issue(", {volume}:{issue}, {page}", ", {volume}: {issue}, {page}"),
+    ),
     Quirk(
         "Vol. / No. / pp. words",
         "none",
-        _volume_issue(", Vol. {volume}, No. {issue}, pp. {page}"),
+        _volume_issue(
+            ", Vol. {volume}, No. {issue}, pp. {page}",
+            ", Vol {volume}({issue}), pp. {page}",
+            ", {volume}({issue}), pp. {page}",
+            ", Vol. {volume}, Issue {issue}, {page}",
+        ),
     ),
     Quirk("DOI: / doi: / dx.doi.org / bare DOI", "none", _doi_prefix),
     Quirk("initials without spaces", "none", _in_authors(r"\b([A-Z]\.)\s+(?=[A-Z]\.)", r"\1")),
     Quirk("no comma before &", "none", _in_authors(r",\s*&", " &")),
     Quirk("and for &", "none", _in_authors(r"\s&\s", " and ")),
     Quirk("hyphen for the en dash", "none", _hyphen_for_dash),
+    Quirk("full stop after the DOI", "none", _stop_after_doi),
     Quirk("no final full stop", "none", _no_final_stop),
     Quirk("line break at a random space", "none", _at_random_space("\n", 2)),
     Quirk("doubled spaces", "none", _at_random_space("  ", 3)),

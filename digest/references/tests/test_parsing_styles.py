@@ -1700,3 +1700,36 @@ def test_chapter_pages_typed_pp_without_a_full_stop(into, role):
     )
     assert (ref.publisher_place, ref.publisher) == ("New York", "Clinic Press")
     assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
+
+
+@pytest.mark.parametrize(
+    "book",
+    [
+        "Handbook of brief work (6th edition), pp. 219-257.",
+        "Handbook of brief work, 6th Edition, pp. 219-257.",
+        "Handbook of brief work (6th Edition, pp. 219-257).",
+    ],
+)
+def test_a_chapter_with_its_edition_written_out(book):
+    ref = parse_reference(
+        f"Okafor, P. B. (2013). Waiting lists. In R. T. Lindgren (Ed.) {book} Hoboken, NJ: "
+        "Clinic Press."
+    )
+    assert (ref.container_title, ref.edition, ref.page) == (
+        "Handbook of brief work",
+        "6",
+        "219–257",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("Hoboken, NJ", "Clinic Press")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Waiting Lists in Brief Work: II. The Clinic’s Check-up as a Preventive Step",
+        "Self-report: Word, Concept and Use",
+    ],
+)
+def test_a_title_in_title_case_then_a_comma_before_the_journal(title):
+    ref = parse_reference(f"Okafor, P. B. (1988). {title}, Behavioural Psychotherapy, 16, 1-9.")
+    assert (ref.title, ref.container_title) == (title, "Behavioural Psychotherapy")

@@ -8,10 +8,12 @@ of quirks and a seed, and every scored field must come back. The bench
 
 import functools
 import random
+import re
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from digest.references.journals import is_known_title
 from digest.references.tests.quirks import BY_NAME, QUIRKS, apply_quirks, base_items, right_fields
 
 
@@ -51,5 +53,14 @@ def test_et_al_drops_the_authors_after_it():
 def test_any_combination_of_quirks_parses_every_field(data, names, seed):
     base = data.draw(st.sampled_from(_bases()))
     item, applied = apply_quirks(base, names, random.Random(seed))
+    journal = item["expected"].get("container-title", "")
+    # "Two Examples of Strains, In Session: Psychotherapy in Practice": a title in title case,
+    # a comma, then a journal with a comma or colon of its own that no table knows reads as
+    # well as a title that goes on; the bench counts these, the property leaves them out.
+    assume(
+        not {"title in title case", "comma between title and journal"} <= set(applied)
+        or not re.search(r"[,:] ", journal)
+        or is_known_title(journal)
+    )
     wrong = [name for name, right in right_fields(item).items() if not right]
     assert not wrong, (applied, item["raw"])
