@@ -43,8 +43,9 @@ def main(argv=()):
     print("each quirk alone:")
     for quirk in QUIRKS:
         results = []
-        for base in bases:
-            item, applied = apply_quirks(base, {quirk.name}, random.Random(SEED))
+        for number, base in enumerate(bases):
+            # a generator of its own per reference: each draws its own variant of the quirk
+            item, applied = apply_quirks(base, {quirk.name}, random.Random(SEED + number))
             if applied:
                 results.append(right_fields(item))
         _line(quirk.name, results)
