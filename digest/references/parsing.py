@@ -1461,6 +1461,8 @@ def _title_cased(text: str) -> bool:
 def _comma_before_journal(text: str) -> int:
     """Where ", " starts a journal that has commas or a colon of its own, or -1."""
     pos = text.find(", ")
+    if pos < 0 or (text.find(", ", pos + 2) < 0 and text.find(": ", pos + 2) < 0):
+        return -1
     while pos > 0:
         rest = text[pos + 2 :]
         if ", " in rest and (is_known_title(rest) or _LISTED_JOURNAL.match(rest)):
@@ -1492,7 +1494,10 @@ def _title_and_journal(head: str) -> tuple[str, str]:
     head = _TRAILING_MONTH.sub("", head.strip()).rstrip(".,").strip()
     head = _TRAILING_YEAR.sub("", head).strip()  # "Journal, 2006;"
     head = _TRAILING_VOL.sub("", head)  # "Journal, Vol 12(2)"
-    lower = _LOWER_LAST_SENTENCE.search(head)
+    stop = head.rfind(". ")
+    lower = None
+    if stop >= 0 and head[stop + 2 : stop + 3].islower():
+        lower = _LOWER_LAST_SENTENCE.search(head, stop)
     if lower:  # "…An update. world psychiatry": a journal typed in lower case
         return head[: lower.start() + 1], lower.group("journal")
     title, container = _split_title_container(head)
