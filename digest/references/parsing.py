@@ -1794,6 +1794,10 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if pages:  # "Book (6th ed.), pp. 219-257. New York: Wiley." (or "pp 219-257")
             ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.9
             publisher = publisher[pages.end() :]
+        last = None if ref.page else _TRAILING_LOCATOR.search(publisher)
+        if last:  # "Book (2nd ed.). New York: Publisher, pp. 224-238."
+            ref.page, ref.confidence["page"] = _dash(last.group("pages")), 0.85
+            publisher = publisher[: last.start()]
     else:
         inline = re.search(
             rf"[:,]\s*pp?(?:\.\s*|\s+)(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book
@@ -2137,6 +2141,11 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     return names, leftovers
 
 
+_SURNAME_THEN_INITIALS = re.compile(
+    rf"^(?P<family>[{_UP}][^\s.,]+)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
+)
+
+
 def _given_first_names(text: str) -> list[dict[str, str]]:
     """Parse an editor list as APA writes it after "In" ("J. C. Norcross & M. J. Lambert")."""
     text = _ELLIPSIS.sub(",", _ETAL.sub("", text.strip()))
@@ -2146,8 +2155,11 @@ def _given_first_names(text: str) -> list[dict[str, str]]:
     for part in (p for p in parts if p):
         match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
         nlm = _NLM_TOKEN.match(part)
+        dotted = _SURNAME_THEN_INITIALS.match(part) if not match else None
         if nlm and not match:  # "Lambert MJ (ed)"
             names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
+        elif dotted:  # "Norcross J.C. (ed)": surname first, no comma, initials with stops
+            names.append(_name(dotted.group("family"), dotted.group("given")))
         elif pending_family is not None and _INITIALS.match(part):
             names.append(_name(pending_family, part))  # "Miller, S. D." written surname first
             pending_family = None

@@ -1733,3 +1733,25 @@ def test_a_chapter_with_its_edition_written_out(book):
 def test_a_title_in_title_case_then_a_comma_before_the_journal(title):
     ref = parse_reference(f"Okafor, P. B. (1988). {title}, Behavioural Psychotherapy, 16, 1-9.")
     assert (ref.title, ref.container_title) == (title, "Behavioural Psychotherapy")
+
+
+@pytest.mark.parametrize(
+    "editor, book",
+    [
+        ("R.T. Lindgren (ed.),", "(2nd ed.). New York: Clinic Press, pp. 224-238."),
+        ("Lindgren R.T. (ed).", ". 2nd ed. New York: Clinic Press. p. 224-238."),
+        ("Lindgren R. T. (Ed.),", "(2nd ed., pp. 224-238). New York: Clinic Press."),
+    ],
+)
+def test_chapter_editor_surname_first_without_a_comma_and_pages_after_the_publisher(editor, book):
+    space = "" if book.startswith(".") else " "
+    ref = parse_reference(
+        f"Okafor, P.B. (2011). Waiting lists. In: {editor} Handbook of brief work{space}{book}"
+    )
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
+    assert (ref.container_title, ref.edition, ref.page) == (
+        "Handbook of brief work",
+        "2",
+        "224–238",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("New York", "Clinic Press")
