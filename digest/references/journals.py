@@ -14,7 +14,13 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["expand_journal", "is_known_journal", "known_journal_at_end", "JOURNALS"]
+__all__ = [
+    "expand_journal",
+    "is_known_journal",
+    "is_known_title",
+    "known_journal_at_end",
+    "JOURNALS",
+]
 
 JOURNALS = {
     "Acta Psychiatr Scand": "Acta Psychiatrica Scandinavica",
@@ -238,6 +244,12 @@ def _unique_prefix_match(typed: tuple[str, ...]) -> str | None:
 def is_known_journal(title: str) -> bool:
     """Whether `title` is one of the table's abbreviations."""
     return _key(title or "") in _BY_KEY
+
+
+def is_known_title(title: str) -> bool:
+    """Whether `title` names a journal of the table, abbreviated or in full, in any case."""
+    key = _key(_THE.sub("", title or ""))
+    return key in _BY_KEY or key in _FULL_KEYS or f"the {key}" in _FULL_KEYS
 
 
 def known_journal_at_end(text: str) -> str:

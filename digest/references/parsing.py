@@ -18,7 +18,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
-from .journals import expand_journal, is_known_journal, known_journal_at_end
+from .journals import expand_journal, is_known_journal, is_known_title, known_journal_at_end
 
 __all__ = [
     "ParsedReference",
@@ -67,8 +67,8 @@ _URL = re.compile(
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STATUS_WORDS = (
-    r"\b(?:advance online publication|(?:epub|(?:published )?online) ahead of print|online first"
-    r"|(?:first )?published online(?: first)?|early view)\b"
+    r"\b(?:advance online publication|(?:epub|(?:published )?online) ahead of print"
+    r"|online first(?: publication)?|(?:first )?published online(?: first)?|early view)\b"
     # "Published online March 3, 2016" / "… 3 March 2016" / "… 2016 Mar 3": the date goes too
     rf"(?:,?\s+(?:on\s+)?(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}"
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?"
@@ -1346,9 +1346,11 @@ _ALT_TAILS = (
         rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
         rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
-    # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10"
+    # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10";
+    # by hand "48:1, pp. 80-87"
     re.compile(
-        rf"[\s,]+(?P<volume>\d+):\s?(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?P<page>{_LOCATOR})"
+        rf"[\s,]+(?P<volume>\d+):\s?(?P<issue>\w+(?:{_DASH}\w+)?)(?:,\s*|\s+)(?:pp?\.\s*)?"
+        rf"(?P<page>{_LOCATOR})"
         r"[\s.,;]*$"
     ),
     # "55 (4). pp. 399-410", "Journal, 5, 8 – 14)", "Journal, 11 (2), p. 60 – 66"
@@ -1435,10 +1437,48 @@ _GLUED_JOURNAL = re.compile(rf"(?<=[a-z]{{3}})[a-z](?=[{_UP}][a-z]+\s)")
 
 
 _LOWER_JOURNAL = re.compile(
-    r"[.?!]\s+(?P<journal>(?-i:(?=[a-z]))[^.?!]{0,100}?\b(?:journal|review|bulletin|quarterly|annals|"
+    r"(?<!\bvs)(?<!\bcf)[.?!]\s+(?P<journal>(?-i:(?=[a-z]))[^.?!]{0,100}?\b(?:journal|review|bulletin|quarterly|annals|"
     r"archives|psycholog\w*|psychiatr\w*|psychotherapy|therapy|research|medicine)\b[^.?!]*)$",
     re.I,
 )
+
+
+# The last sentence in lower case after a full stop (not after "vs." or "e.g."): the journal
+_LOWER_LAST_SENTENCE = re.compile(
+    r"(?<!\bvs)(?<!\bcf)(?<!\bal)(?<!\.[a-z])\.\s+(?P<journal>[a-z][^.?!A-Z\d]*[a-z])$"
+)
+# A journal whose subtitle lists capitalised words: "Psychotherapy: Theory, Research & Practice"
+_LISTED_JOURNAL = re.compile(
+    rf"^[{_UP}][^,:.?!]{{0,60}}:\s+[{_UP}][a-z]+(?:(?:,\s+|,?\s+(?:and|&)\s+)[{_UP}][a-z]+)+$"
+)
+_SIGNIFICANT_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]{4,}")  # not after a hyphen
+
+
+def _title_cased(text: str) -> bool:
+    return all(w[0].isupper() for w in _SIGNIFICANT_WORD.findall(text))
+
+
+def _comma_before_journal(text: str) -> int:
+    """Where ", " starts a journal that has commas or a colon of its own, or -1."""
+    pos = text.find(", ")
+    if pos < 0 or (text.find(", ", pos + 2) < 0 and text.find(": ", pos + 2) < 0):
+        return -1
+    while pos > 0:
+        rest = text[pos + 2 :]
+        if ", " in rest and (is_known_title(rest) or _LISTED_JOURNAL.match(rest)):
+            return pos
+        # "…instruments, Journal of Psychotherapy, Practice and Research": a name in title
+        # case with a journal's word after a title in sentence case
+        if (
+            (", " in rest or ": " in rest)
+            and rest[:1].isupper()
+            and _title_cased(rest)
+            and _JOURNAL_NAME.search(rest)
+            and not _title_cased(text[:pos])
+        ):
+            return pos
+        pos = text.find(", ", pos + 2)
+    return -1
 
 
 _JOURNAL_STARTS = re.compile(
@@ -1454,17 +1494,34 @@ def _title_and_journal(head: str) -> tuple[str, str]:
     head = _TRAILING_MONTH.sub("", head.strip()).rstrip(".,").strip()
     head = _TRAILING_YEAR.sub("", head).strip()  # "Journal, 2006;"
     head = _TRAILING_VOL.sub("", head)  # "Journal, Vol 12(2)"
+    stop = head.rfind(". ")
+    lower = None
+    if stop >= 0 and head[stop + 2 : stop + 3].islower():
+        lower = _LOWER_LAST_SENTENCE.search(head, stop)
+    if lower:  # "…An update. world psychiatry": a journal typed in lower case
+        return head[: lower.start() + 1], lower.group("journal")
     title, container = _split_title_container(head)
     if container and ", " in container:
         # "Does feedback work? A meta-analysis, Psychotherapy Research": the question ends
-        # no title; the journal is after the comma when what is before it names no journal.
+        # no title; the journal is after the comma when what is before it names no journal
+        # (a title in sentence case, "A meta-analytic review", names none).
+        comma = _comma_before_journal(container)
         first, last = container.split(", ", 1)[0], container.rsplit(", ", 1)[1]
-        if not _JOURNAL_NAME.search(first) and (
-            _JOURNAL_ONLY.match(last) or is_known_journal(last)
+        if comma < 0 and (
+            is_known_title(last)
+            or (
+                _JOURNAL_ONLY.match(last)
+                and not (_title_cased(first) and _JOURNAL_NAME.search(first))
+            )
         ):
-            return f"{title} {container.rsplit(', ', 1)[0]}", last
+            comma = container.rindex(", ")
+        if comma >= 0:
+            return f"{title} {container[:comma]}", container[comma + 2 :]
     if container:
         return title, container
+    comma = _comma_before_journal(head)
+    if comma >= 0:  # "Repairing alliance ruptures, Psychotherapy: Theory, Research, Practice…"
+        return head[:comma], head[comma + 2 :]
     glued = _GLUED_JOURNAL.search(head)
     if glued:  # "…self-efficacyTraining and Education…": the full stop and space were lost
         return head[: glued.start() + 1], head[glued.start() + 1 :]
@@ -1568,6 +1625,16 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if endnote:  # EndNote's Harvard: "Title, 3rd Edition, Mahwah, NJ, Lawrence Erlbaum."
         title = endnote.group("title")
         publisher = f"{endnote.group('place')}: {endnote.group('publisher')}"
+    elif (
+        ref.DOI
+        and (lower := _LOWER_LAST_SENTENCE.search(rest.strip(" .")))
+        and _JOURNAL_NAME.search(lower.group("journal"))
+    ):
+        # "Title. british journal of psychiatry. https://doi.org/…": the journal in lower case
+        ref.type = "article-journal"
+        _set_title(ref, rest[: lower.start()], 0.8)
+        _set_container(ref, lower.group("journal"), 0.7)
+        return
     elif publisher is None:
         title, publisher = rest, ""
         # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
@@ -1632,7 +1699,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
 
 
 _CHAPTER_PAREN = re.compile(
-    rf"\s*\((?P<inner>[^()]*(?:pp?\.|ed\.|edn\.?|Vol\.)[^()]*?|\s*\d+\s*{_DASH}\s*\d+\s*)"
+    rf"\s*\((?P<inner>[^()]*(?:pp?\.|ed\.|edn\.?|edition|Vol\.)[^()]*?|\s*\d+\s*{_DASH}\s*\d+\s*)"
     rf"(?:\)|(?<=\d)(?=\s+[A-Z][A-Za-z]+(?:[ ,][A-Z][A-Za-z.]*)*:))\.?\s*",
     re.I,
 )
@@ -1721,12 +1788,20 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if more:
             _apply_book_paren(ref, more.group("inner"))
             publisher = publisher[more.end() :]
-        pages = re.match(rf"^[,.]?\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)[.,]?\s*", publisher)
-        if pages:  # "Book (6th ed.), pp. 219-257. New York: Wiley."
+        pages = re.match(
+            rf"^[,.]?\s*pp?(?:\.\s*|\s+)(?P<pages>\d+\s*{_DASH}\s*\d+)[.,]?\s*", publisher
+        )
+        if pages:  # "Book (6th ed.), pp. 219-257. New York: Wiley." (or "pp 219-257")
             ref.page, ref.confidence["page"] = _dash(pages.group("pages")), 0.9
             publisher = publisher[pages.end() :]
+        last = None if ref.page else _TRAILING_LOCATOR.search(publisher)
+        if last:  # "Book (2nd ed.). New York: Publisher, pp. 224-238."
+            ref.page, ref.confidence["page"] = _dash(last.group("pages")), 0.85
+            publisher = publisher[: last.start()]
     else:
-        inline = re.search(rf"[:,]\s*pp?\.\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book)
+        inline = re.search(
+            rf"[:,]\s*pp?(?:\.\s*|\s+)(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book
+        )
         if inline:  # "Succesful psychotherapy: pp. 271-279. New York: Brunner/ Mazel."
             ref.page, ref.confidence["page"] = _dash(inline.group("pages")), 0.85
             book = f"{book[: inline.start()]}. {book[inline.end() :]}"
@@ -1734,7 +1809,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
             ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
             book = book[: locator.start()]
-        edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
+        edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edition|edn?)\.?", book, re.I)
         if edition:  # "Book, 5th edn." and Springer's "Book. 5th edn. Wiley, New York"
             ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.85
             book = book[: edition.start()] + "." + book[edition.end() :]
@@ -2066,6 +2141,11 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     return names, leftovers
 
 
+_SURNAME_THEN_INITIALS = re.compile(
+    rf"^(?P<family>[{_UP}][^\s.,]+)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
+)
+
+
 def _given_first_names(text: str) -> list[dict[str, str]]:
     """Parse an editor list as APA writes it after "In" ("J. C. Norcross & M. J. Lambert")."""
     text = _ELLIPSIS.sub(",", _ETAL.sub("", text.strip()))
@@ -2075,8 +2155,11 @@ def _given_first_names(text: str) -> list[dict[str, str]]:
     for part in (p for p in parts if p):
         match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
         nlm = _NLM_TOKEN.match(part)
+        dotted = _SURNAME_THEN_INITIALS.match(part) if not match else None
         if nlm and not match:  # "Lambert MJ (ed)"
             names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
+        elif dotted:  # "Norcross J.C. (ed)": surname first, no comma, initials with stops
+            names.append(_name(dotted.group("family"), dotted.group("given")))
         elif pending_family is not None and _INITIALS.match(part):
             names.append(_name(pending_family, part))  # "Miller, S. D." written surname first
             pending_family = None

@@ -1517,3 +1517,241 @@ def test_a_journal_run_into_its_volume_and_a_blank_line_inside_the_title(
     ref = parse_reference(raw)
     assert (ref.title, ref.container_title, ref.volume) == (title, journal, str(volume))
     assert ref.page == f"{page}–{page + 9}"
+
+
+# --- hand-typed quirks in combination (bench/bench_references_quirks.py) ----------------------
+
+
+@pytest.mark.parametrize(
+    "journal",
+    [
+        "Psychotherapy: Theory, Research, Practice, Training",  # in the table
+        "Clinic Notes: Theory, Research and Practice",  # a subtitle listing capitalised words
+        "Journal of Clinic Notes, Practice and Research",  # title case after sentence case
+        "The Clinic Journal: Counseling and Therapy for Couples",
+    ],
+)
+def test_a_comma_before_a_journal_with_commas_or_a_colon_of_its_own(journal):
+    ref = parse_reference(
+        f"Okafor, P.B. & Lindgren, R.T. (2004). Ruptures in brief work, {journal}, 41:8, "
+        "603-623. DOI: 10.5555/cn.41.8.603"
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2004,
+        "title": "Ruptures in brief work",
+        "container": journal,
+        "volume": "41",
+        "issue": "8",
+        "page": "603–623",
+        "doi": "10.5555/cn.41.8.603",
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Does feedback help? A trial in two clinics",
+        "Guided online vs. face-to-face therapy: A review of trials",
+        "Dropout in brief work. Part 2. A review of clinic records",
+    ],
+)
+@pytest.mark.parametrize("journal", ["Psychotherapy Research", "American Psychologist"])
+def test_a_comma_before_the_journal_after_a_title_of_two_sentences(title, journal):
+    ref = parse_reference(f"Okafor, P. B. (2019). {title}, {journal}, 29(4), 411-420.")
+    assert (ref.title, ref.container_title) == (title, journal)
+    assert (ref.volume, ref.issue, ref.page) == ("29", "4", "411–420")
+
+
+def test_a_known_journal_after_a_comma_ends_a_title_in_title_case():
+    ref = parse_reference(
+        "Okafor, P. B. (2016). Are Clinics Alike? A Study of Two Waiting Lists, Journal of "
+        "Counseling Psychology, 63(1), 1-11."
+    )
+    assert ref.title == "Are Clinics Alike? A Study of Two Waiting Lists"
+    assert ref.container_title == "Journal of Counseling Psychology"
+
+
+@pytest.mark.parametrize(
+    "journal, tail",
+    [
+        ("world psychiatry", ", 14(3), 270-277."),
+        ("the american psychologist", ", 51(10), 1059-1064"),
+        ("clinic notes", ", 4, 33-46."),
+        ("british journal of psychiatry", ". https://doi.org/10.5555/bjp.2012.1"),
+        ("annual review of clinic notes", ". https://doi.org/10.5555/arcn.2012.1"),
+    ],
+)
+def test_a_journal_typed_in_lower_case_after_the_title(journal, tail):
+    ref = parse_reference(
+        f"Okafor, P. B. (2012). Waiting lists in brief work: An update. {journal}{tail}"
+    )
+    assert (ref.title, ref.container_title) == ("Waiting lists in brief work: An update", journal)
+    assert ref.type == "article-journal"
+
+
+def test_volume_colon_issue_then_pp_pages():
+    ref = parse_reference("Okafor, P. B. (2011). Ruptures. Psychotherapy, 48:1, pp. 80-87.")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Psychotherapy",
+        "48",
+        "1",
+        "80–87",
+    )
+
+
+HAND_JOURNAL = st.sampled_from(
+    [
+        "Psychotherapy Research",
+        "Journal of Counseling Psychology",
+        "American Psychologist",
+        "Clinical Psychology: Science and Practice",
+        "Psychotherapy: Theory, Research, Practice, Training",
+        "Psychology and Psychotherapy: Theory, Research and Practice",
+    ]
+)
+SUBTITLE = st.sampled_from(["", ": A meta-analysis", "? A trial in two clinics", ": Part 2"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(FAMILY, INITIALS), min_size=1, max_size=5),
+    WORDS,
+    SUBTITLE,
+    HAND_JOURNAL,
+    st.tuples(st.integers(1950, 2030), st.integers(1, 90), st.integers(1, 12), st.integers(1, 900)),
+    st.sampled_from(["{v}({i}), {p}", "{v}({i}):{p}", "{v}:{i}, {p}", "{v} ({i}), {p}"]),
+    st.sampled_from(["https://doi.org/", "DOI: ", "doi:", "https://dx.doi.org/", "", None]),
+    st.tuples(*[st.booleans()] * 9),
+    st.randoms(use_true_random=False),
+)
+def test_an_apa_article_typed_by_hand_with_any_combination_of_quirks_comes_back_whole(
+    people, words, subtitle, journal, numbers, layout, doi_prefix, flags, rnd
+):
+    """J.C., no comma before &, "and", a comma before the journal, "41:8, 603-623", a DOI
+    prefix, a hyphen for the dash, lower case, a line break, doubled spaces, no full stop."""
+    year, volume, issue, first = numbers
+    nospace, no_serial, word_and, comma, hyphen, lower, breaks, doubled, no_stop = flags
+    title = words + subtitle
+
+    def given_name(letters):
+        return ("" if nospace else " ").join(f"{c}." for c in letters)
+
+    names = [f"{family}, {given_name(letters)}" for family, letters in people]
+    if len(names) > 1:
+        joint = ("" if no_serial else ",") + (" and " if word_and else " & ")
+        authors = ", ".join(names[:-1]) + joint + names[-1]
+    else:
+        authors = names[0]
+    typed_journal = journal.lower() if lower else journal
+    pages = f"{first}{'-' if hyphen else '–'}{first + 9}"
+    tail = layout.format(v=volume, i=issue, p=pages)
+    doi = f"10.5555/cn.{volume}.{issue}.{first}"
+    raw = f"{authors} ({year}). {title}{',' if comma else '.'} {typed_journal}, {tail}."
+    if doi_prefix is not None:
+        raw += f" {doi_prefix}{doi}"
+    if no_stop:
+        raw = raw.rstrip(".")
+    spaces = [i for i, c in enumerate(raw) if c == " "]
+    chosen = rnd.sample(spaces, min(len(spaces), 2)) if breaks or doubled else []
+    for where in sorted(chosen, reverse=True):
+        raw = raw[:where] + ("\n" if breaks else "  ") + raw[where + 1 :]
+    ref = parse_reference(raw)
+    assert fields(ref) == {
+        "authors": [(family, " ".join(f"{c}." for c in letters)) for family, letters in people],
+        "year": year,
+        "title": title,
+        "container": typed_journal,
+        "volume": str(volume),
+        "issue": str(issue),
+        "page": f"{first}–{first + 9}",
+        "doi": doi if doi_prefix is not None else "",
+    }, raw
+
+
+@pytest.mark.parametrize(
+    "words", ["Online First Publication", "Online First Publication, March 3, 2016"]
+)
+def test_online_first_publication_with_only_a_doi(words):
+    ref = parse_reference(
+        f"Okafor, P.B. et al. (2016). Ruptures in brief work. Psychotherapy. {words}. "
+        "DOI:10.5555/pst0000172"
+    )
+    assert (ref.title, ref.container_title, ref.DOI) == (
+        "Ruptures in brief work",
+        "Psychotherapy",
+        "10.5555/pst0000172",
+    )
+    assert (ref.status, ref.volume, ref.page) == ("advance online publication", "", "")
+
+
+@pytest.mark.parametrize("into", ["In", "In:"])
+@pytest.mark.parametrize("role", ["(Ed.)", "(Ed)", "(Ed.),"])
+def test_chapter_pages_typed_pp_without_a_full_stop(into, role):
+    ref = parse_reference(
+        f"Okafor, P. B. (2013). Waiting lists. {into} R. T. Lindgren {role} Handbook of brief "
+        "work (6th ed.), pp 219-257. New York: Clinic Press."
+    )
+    assert (ref.type, ref.container_title, ref.edition, ref.page) == (
+        "chapter",
+        "Handbook of brief work",
+        "6",
+        "219–257",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("New York", "Clinic Press")
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
+
+
+@pytest.mark.parametrize(
+    "book",
+    [
+        "Handbook of brief work (6th edition), pp. 219-257.",
+        "Handbook of brief work, 6th Edition, pp. 219-257.",
+        "Handbook of brief work (6th Edition, pp. 219-257).",
+    ],
+)
+def test_a_chapter_with_its_edition_written_out(book):
+    ref = parse_reference(
+        f"Okafor, P. B. (2013). Waiting lists. In R. T. Lindgren (Ed.) {book} Hoboken, NJ: "
+        "Clinic Press."
+    )
+    assert (ref.container_title, ref.edition, ref.page) == (
+        "Handbook of brief work",
+        "6",
+        "219–257",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("Hoboken, NJ", "Clinic Press")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Waiting Lists in Brief Work: II. The Clinic’s Check-up as a Preventive Step",
+        "Self-report: Word, Concept and Use",
+    ],
+)
+def test_a_title_in_title_case_then_a_comma_before_the_journal(title):
+    ref = parse_reference(f"Okafor, P. B. (1988). {title}, Behavioural Psychotherapy, 16, 1-9.")
+    assert (ref.title, ref.container_title) == (title, "Behavioural Psychotherapy")
+
+
+@pytest.mark.parametrize(
+    "editor, book",
+    [
+        ("R.T. Lindgren (ed.),", "(2nd ed.). New York: Clinic Press, pp. 224-238."),
+        ("Lindgren R.T. (ed).", ". 2nd ed. New York: Clinic Press. p. 224-238."),
+        ("Lindgren R. T. (Ed.),", "(2nd ed., pp. 224-238). New York: Clinic Press."),
+    ],
+)
+def test_chapter_editor_surname_first_without_a_comma_and_pages_after_the_publisher(editor, book):
+    space = "" if book.startswith(".") else " "
+    ref = parse_reference(
+        f"Okafor, P.B. (2011). Waiting lists. In: {editor} Handbook of brief work{space}{book}"
+    )
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
+    assert (ref.container_title, ref.edition, ref.page) == (
+        "Handbook of brief work",
+        "2",
+        "224–238",
+    )
+    assert (ref.publisher_place, ref.publisher) == ("New York", "Clinic Press")
