@@ -907,6 +907,53 @@ def _parse_gost(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# A short form some indexes print from Crossref's record (ouci.dntb.gov.ua and others): the
+# first author's surname, the title, the journal, then "№" for the volume and "с." (сторінка,
+# page) for the first page: "Surname, Title, J. Abbrev., № 64, с. 619", the DOI on a line of
+# its own. With "т." (том) as well, "т." is the volume and "№" the issue.
+_NUMBERED_SHORT = re.compile(
+    rf"""^(?P<author>[^,]{{2,60}}),\s+(?P<body>.+?),
+    (?:\s*[тТ]\.\s*(?P<tome>[\w{DASHES}]+),)?
+    \s*№\s*(?P<number>[\w{DASHES}]+)
+    (?:,\s*[сСcC]\.\s*(?P<page>{_LOCATOR}))?
+    (?:[,.]?\s*\(?(?P<year>(?:1[89]|20)\d{{2}})\)?)?[\s.,]*$""",
+    re.X,
+)
+
+
+def _parse_numbered_short(ref: ParsedReference, text: str) -> bool:
+    """ "Surname, Title, Journal, № 64, с. 619" (see _NUMBERED_SHORT)."""
+    match = _NUMBERED_SHORT.match(text)
+    if match is None:
+        return False
+    author = match.group("author").strip()
+    if not re.fullmatch(rf"(?:[{_UP}]\.\s?){{0,3}}[{_UP}][\w'\u2019-]+", author):
+        return False  # one surname, perhaps after initials, or this is not the layout
+    body = match.group("body").strip()
+    journal = known_journal_at_end(body.replace(",", " ").rstrip(". "))
+    title, _sep, container = body.rpartition(",")
+    if journal and not container.strip().replace(",", " ").endswith(journal):
+        journal = ""
+    if not title.strip():
+        return False
+    conf = ref.confidence
+    ref.author, conf["author"] = [_given_first(author)], 0.7  # the first author alone
+    _set_title(ref, title, 0.75)
+    # The journal is the last comma's part; a title's own comma does not move it.
+    _set_container(ref, container, 0.8 if journal or is_known_journal(container) else 0.6)
+    if match.group("tome"):
+        ref.volume, ref.issue = match.group("tome"), match.group("number")
+        conf["issue"] = 0.8
+    else:
+        ref.volume = match.group("number")
+    conf["volume"] = 0.8
+    if match.group("page"):
+        _set_locator(ref, match.group("page"), 0.8)
+    if match.group("year"):
+        ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.8
+    return True
+
+
 # Elsevier's "Journal 68 (2012) 1–10" and Springer's "Journal 68(3), 1–10 (2012)": the
 # year in parentheses near the end, after the volume.
 _YEAR_LAST = re.compile(
@@ -1094,6 +1141,8 @@ def _parse(raw: str) -> ParsedReference:
     text = _collapse_punctuation(_strip_noise(ref, text))
     # Styles that put the year after the title: tried first, they fail fast on APA.
     if "//" in text and _parse_gost(ref, text):
+        return ref
+    if "\u2116" in text and _parse_numbered_short(ref, text):
         return ref
     if _YEAR_NEAR_END.search(text, max(0, len(text) - 40)) and _parse_year_last(ref, text):
         return ref
