@@ -91,6 +91,7 @@ _PAREN_YEAR = re.compile(
 _YEAR_BARE = re.compile(
     r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
 )
+_EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
 _EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
@@ -486,7 +487,8 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         # "(Open access)", "[PDF]", "[Internet]": how the writer reached it, not what it is
         ref.unparsed.append(access.group(0).strip(" .,"))
     if ref.unparsed and ("(" in text or "[" in text):
-        text = _ACCESS_NOTE.sub("", text)
+        # "Title [Internet]. Place": the full stop after the note still ends the title
+        text = _ACCESS_NOTE.sub(_keep_stop, text)
     links = _LINK_LABELS.search(text)
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
@@ -496,9 +498,13 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         note = accessed.group(0).strip(" .,")
         ref.unparsed.append(note)
         # "[cited 2020 Jan 5]" sits inside the citation; "Accessed June 6, 2017." ends one
-        joint = " " if note[:1] in "([" else ". "
+        joint = " " if note[:1] in "([" and not accessed.group(0).endswith(".") else ". "
         text = f"{text[: accessed.start()]}{joint}{text[accessed.end() :]}"
     return text
+
+
+def _keep_stop(match: re.Match[str]) -> str:
+    return "." if match.group(0).endswith(".") and match.end() < len(match.string) else ""
 
 
 _BARE_DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*:\s*(?=[.,;]?\s*$)")
@@ -575,9 +581,19 @@ def _split_title_container(text: str) -> tuple[str, str]:
     return title, container
 
 
+# "Publishing Co.", "Books Inc.": a publisher's own full stop
+_COMPANY = r"(?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd))\."
 _NLM_BOOK = re.compile(
-    r"(?:^|(?<=\.\s))(?P<place>[A-Z][^.:;]{1,40}?)\s*:\s*(?P<publisher>[^.;:]{2,80}?)\s*[;,]\s*"
-    r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*$"
+    r"(?:^|(?<=\.\s))(?P<place>[A-Z][^.:;]{1,40}?)\s*:\s*(?P<publisher>(?:[^.;:]|"
+    rf"{_COMPANY}){{2,80}}?)\s*[;,]\s*"
+    # NLM's page count ("2012. 348 p.") may follow the year
+    r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*(?:\d+\s*p\.?[\s.]*)?$"
+)
+# The role after a list of editors opening a book: "Surname P, Surname JR, editors." (NLM),
+# "Surname, Given, and Given Surname, eds." (Chicago, MLA).
+_EDITORS_FIRST = re.compile(
+    r"^(?P<names>[^.]{3,200}?(?:\b[A-Z]\.[^.]{0,120}?)*),?\s+\(?(?:eds?|editors?)\.?\)?\.\s+"
+    r"(?P<title>\S.*)$"
 )
 
 
@@ -592,11 +608,15 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     if book is None:
         return False
     head = text[: book.start()].strip(" .")
-    edited = _NLM_EDITED.match(head)
+    edited = _NLM_EDITED.match(head) or _EDITORS_FIRST.match(head)
     leading = _leading_names(head + ". ") if not edited else None
     if edited:  # "Lambert MJ, ed. Handbook. 6th ed. Hoboken, NJ: Wiley; 2013."
-        ref.editor, title = _nlm_names(edited.group("names")), edited.group("title")
-        ref.confidence["editor"] = 0.8
+        ref.editor, title = _editor_names(edited.group("names")), edited.group("title")
+        ref.confidence["editor"] = 0.8 if edited.re is _NLM_EDITED else 0.7
+        if not ref.editor:
+            return False
+        if edited.re is _EDITORS_FIRST and "," in edited.group("names"):
+            ref.style = "chicago"  # "Surname, Given, and Given Surname, eds."
     elif leading and leading[1].strip(" ."):
         ref.author, title = leading
     else:
@@ -620,8 +640,16 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     ref.publisher = book.group("publisher").strip()
     ref.confidence["publisher"] = 0.8
     ref.type = "book"
-    ref.style = "vancouver"
+    ref.style = ref.style or "vancouver"
     return True
+
+
+def _editor_names(text: str) -> list[dict[str, str]]:
+    """NLM's "Surname P, Surname JR" or Chicago's "Surname, Given, and Given Surname"."""
+    text = text.strip(" ,.")
+    if _NLM_AUTHORS.match(text + ". "):
+        return _nlm_names(text)
+    return _chicago_names(text)
 
 
 _CITATION_FIRST = re.compile(
@@ -1184,6 +1212,9 @@ def _parse(raw: str) -> ParsedReference:
     if head:
         role = _EDITOR_ROLE.search(head)
         names, leftovers = _family_first_names(head[: role.start()] if role else head)
+        after = _EDITOR_ROLE_AFTER_YEAR.match(rest) if not role and rest[:1] == "(" else None
+        if after:  # "Surname, A. and Surname, B. (2012)(Eds.). Title": the role after the year
+            role, rest = after, rest[after.end() :]
         if leftovers and not role:
             # "Title. Elkin, I., Falconnier, L. (2006). Journal, 16(2), 144-160.": a listing
             # that puts the title first; the authors are what parses cleanly after it.
@@ -1698,9 +1729,10 @@ _EDITORS_ROLE = re.compile(
 )
 _NLM_BOOK_TAIL = re.compile(
     rf"""^(?P<book>.+?)\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
-    (?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*(?P<publisher>[^.;:]{{2,80}}?)\s*[;,]\s*
+    (?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*(?P<publisher>(?:[^.;:]|{_COMPANY}){{2,80}}?)\s*[;,]\s*
     (?P<year>(?:1[89]|20)\d{{2}})
     (?:\s*:\s*(?P<pages>\d+\s*{_DASH}\s*\d+)|[.,]?\s*pp?\.\s*(?P<pages2>\d+\s*{_DASH}\s*\d+))?
+    (?:[.,]?\s*(?P<chapter>Chapter\s+\w+))?  # NLM's book on the Internet: "2012. Chapter 18."
     [\s.]*$""",
     re.X,
 )
@@ -1723,6 +1755,8 @@ def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
     pages = match.group("pages") or match.group("pages2")
     if pages:
         ref.page, conf["page"] = _dash(pages), 0.9
+    if match.group("chapter"):
+        ref.unparsed.append(match.group("chapter"))
     return True
 
 

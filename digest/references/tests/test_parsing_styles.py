@@ -1568,3 +1568,71 @@ def test_numbered_short_form_of_an_index(journal, full):
     assert ref.confidence["container-title"] < 0.8 or full != journal
     tome = parse_reference("Okafor, Waiting lists, Clinic Notes, т. 12, № 3, с. 45–53, 2014")
     assert (tome.volume, tome.issue, tome.page, tome.year) == ("12", "3", "45–53", 2014)
+
+
+@pytest.mark.parametrize(
+    "raw, style",
+    [
+        (
+            "Okafor, Paul B., and Rita T. Lindgren, eds. Waiting Lists: Essays on Delay. "
+            "Chicago: Example University Press, 2012.",
+            "chicago",
+        ),
+        (
+            "Okafor PB, Lindgren RT, editors. Waiting lists: essays on delay. Chicago: Example "
+            "University Press; 2012. 312 p.",
+            "vancouver",
+        ),
+    ],
+)
+def test_editors_opening_a_book_are_editors(raw, style):
+    """ "…, eds." (Chicago, MLA) and "…, editors." (NLM) after the names of a book's editors."""
+    ref = parse_reference(raw)
+    assert ref.author == [] and ref.type == "book" and ref.style == style
+    assert [(e["family"], e["given"]) for e in ref.editor] == [
+        ("Okafor", "Paul B." if style == "chicago" else "P. B."),
+        ("Lindgren", "Rita T." if style == "chicago" else "R. T."),
+    ]
+    assert ref.title.lower() == "waiting lists: essays on delay"
+    assert (ref.year, ref.publisher, ref.publisher_place) == (
+        2012,
+        "Example University Press",
+        "Chicago",
+    )
+
+
+def test_editor_role_typed_after_the_year():
+    ref = parse_reference(
+        "Okafor, P. and Lindgren, R. (2012)(Eds.). Waiting Lists: Essays on Delay. London: "
+        "Example Press."
+    )
+    assert ref.author == [] and [e["family"] for e in ref.editor] == ["Okafor", "Lindgren"]
+    assert (ref.title, ref.publisher) == ("Waiting Lists: Essays on Delay", "Example Press")
+
+
+def test_nlm_book_and_chapter_on_the_internet():
+    """Citing Medicine: "[Internet]", "[cited …]", a page count, "Chapter 3", a "Co." publisher."""
+    book = parse_reference(
+        "Okafor PB. Waiting lists: a guide for small clinics [Internet]. Lagos: Example "
+        "Publishing Co.; 2011 [cited 2015 Mar 2]. 212 p. Available from: "
+        "http://books.example.org/waiting"
+    )
+    assert (book.title, book.year, book.publisher, book.publisher_place) == (
+        "Waiting lists: a guide for small clinics",
+        2011,
+        "Example Publishing Co.",
+        "Lagos",
+    )
+    assert "[Internet]" in book.unparsed and book.URL == "http://books.example.org/waiting"
+    chapter = parse_reference(
+        "Okafor PB, Lindgren RT. Triage at the door. In: Haddad RS, editor. Small clinics "
+        "today [Internet]. Lagos: Example Publishing Co.; 2012 [cited 2014 Jan 9]. Chapter 3."
+    )
+    assert fields(chapter)["authors"] == [("Okafor", "P. B."), ("Lindgren", "R. T.")]
+    assert (chapter.title, chapter.container_title, chapter.year) == (
+        "Triage at the door",
+        "Small clinics today",
+        2012,
+    )
+    assert [e["family"] for e in chapter.editor] == ["Haddad"]
+    assert "Chapter 3" in chapter.unparsed
