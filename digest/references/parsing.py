@@ -417,17 +417,19 @@ _CHICAGO_TAIL = re.compile(
     \s*\((?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)\s*(?::\s*(?P<page>{_LOCATOR}))?\s*\.?\s*$""",
     re.X,
 )
-_MLA_TAIL = re.compile(
-    rf"""^(?P<journal>.*?),\s*vol\.\s*(?P<volume>\w+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?,
+_MLA_TAIL = re.compile(  # a journal with issues only has "no. 61" and no "vol."
+    rf"""^(?P<journal>.*?)(?=,\s*(?:vol|no)\b)(?:,\s*vol\.\s*(?P<volume>\w+))?
+    (?:,\s*no\.?\s*(?P<issue>[\w-]+))?,
     \s*\(?(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)?(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?
     (?:\s*(?P<database>[A-Z][^.,]{{2,60}}),?)?\s*$""",
     re.X,
 )
-# "Business Week, May 6, 2002." — a magazine: its date, no volume
+# "Business Week, May 6, 2002." — a magazine: its date, no volume; "Review, Spring 1987, 55-71."
 _CHICAGO_MAGAZINE = re.compile(
     rf"^(?P<journal>[^,]{{2,80}}),\s*(?:{_MONTH})\s+(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})"
-    r"(?P<volume>)(?P<issue>)(?P<page>)\s*\.?\s*$"
+    rf"(?P<volume>)(?P<issue>)(?:,\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR}))?\s*\.?\s*$"
 )
+_MLA_AFTER_PAGES = re.compile(rf",\s*pp?\.\s*{_LOCATOR}\.\s+(?=\S)")
 _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
     rf"^(?P<journal>.*?)\s+(?P<volume>\d+)\.(?P<issue>\d+)\s*\((?P<year>\d{{4}})\)"
     rf"\s*:\s*(?P<page>{_LOCATOR})\s*\.?\s*(?:Print|Web)?\.?\s*$"
@@ -1087,6 +1089,13 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         (_CHICAGO_MAGAZINE, "chicago"),
     )
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
+    location = _MLA_AFTER_PAGES.search(after) if found is None else None
+    if location:  # MLA: what follows the pages says where it was read (a database, a link)
+        found = next(
+            ((m, n) for p, n in tails[:1] if (m := p.match(after[: location.end()].strip()))), None
+        )
+        if found:
+            ref.unparsed.append(after[location.end() :].strip())
     if found is None:
         return False
     tail, style = found
@@ -1472,6 +1481,11 @@ _SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
 # Tails that APA's pattern would misread ("Journal, 25, 3, 301-309" as volume 3): tried first.
 _EARLY_TAILS = (
     _ALT_TAILS[1],
+    # Chicago author-date's "Journal 46, no. 1: 59-81" (its year already read at the start)
+    re.compile(
+        rf"(?<=[A-Za-z]),?\s(?P<volume>\d+[A-Za-z]?),\s*no\.\s*(?P<issue>[\w{DASHES}]+)"
+        rf"\s*:\s*(?P<page>{_LOCATOR})[\s.]*$"
+    ),
     # "Journal, 25, 3, 301-309"
     re.compile(
         rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"

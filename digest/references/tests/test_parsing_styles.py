@@ -1636,3 +1636,43 @@ def test_nlm_book_and_chapter_on_the_internet():
     )
     assert [e["family"] for e in chapter.editor] == ["Haddad"]
     assert "Chapter 3" in chapter.unparsed
+
+
+@pytest.mark.parametrize("number", ["no. 14", "no 14"])
+def test_mla_journal_with_issues_only_and_a_location_after_the_pages(number):
+    """MLA: "no. 14" with no "vol.", then the database and a broken link after the pages."""
+    ref = parse_reference(
+        f'Okafor, Paul. "Waiting Lists in Small Clinics." Clinic Quarterly, {number}, 2018, '
+        "pp. 12-20. ExampleBase,;id=12345;res=EXAMPLE."
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "Paul")],
+        "year": 2018,
+        "title": "Waiting Lists in Small Clinics",
+        "container": "Clinic Quarterly",
+        "volume": "",
+        "issue": "14",
+        "page": "12–20",
+        "doi": "",
+    }
+    assert ref.style == "mla" and any("ExampleBase" in u for u in ref.unparsed)
+
+
+def test_chicago_season_date_with_pages_and_author_date_issue():
+    season = parse_reference(
+        'Okafor, P. and R. Lindgren. "Waiting Lists in Small Clinics." Clinic Review, '
+        "Spring 1987, 55-71."
+    )
+    assert fields(season)["authors"] == [("Okafor", "P."), ("Lindgren", "R.")]
+    assert (season.year, season.container_title, season.page) == (1987, "Clinic Review", "55–71")
+    dated = parse_reference(
+        'Okafor, Paul B. 1956. "Waiting Lists: A Survey." Clinic Review 46, no. 1: 59-81. '
+        "http://www.example.org/ (accessed June 30, 2005)."
+    )
+    assert (dated.year, dated.container_title, dated.volume, dated.issue, dated.page) == (
+        1956,
+        "Clinic Review",
+        "46",
+        "1",
+        "59–81",
+    )
