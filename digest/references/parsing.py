@@ -335,6 +335,8 @@ def _normalise(text: str) -> str:
         text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
+    if text[:1] == '"' and text.count('"') % 2:
+        text = text[1:]  # a stray quotation mark copied with the reference, never closed
     return _LEADING_MARKER.sub("", text, count=1)
 
 
@@ -409,7 +411,9 @@ _NLM_NAME = (
 )
 _NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
-    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al\.?)?)\s*(?:\.|:)(?:\s+|$)"
+    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al\.?)?)"
+    # AMA names the study group after the people: "…, et al; ECASS Investigators."
+    rf"(?:\s*;\s*(?P<group>[{_UP}][^.;:]{{2,80}}))?\s*(?:\.|:)(?:\s+|$)"
 )
 _QUOTED = re.compile(r"[\u201c\"](?P<title>[^\u201c\u201d\"]{3,400}?)[,.]?[\u201d\"]")
 _CHICAGO_TAIL = re.compile(
@@ -451,8 +455,9 @@ _NOISE = re.compile(
 _ACCESSED = re.compile(
     rf"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated):?\s+(?:on\s+)?"
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
-    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?)[)\]]?"
-    r"\.?",
+    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?"
+    rf"|{_MONTH_WORD}\s+\d{{4}})[)\]]?"  # "Accessed October 2014 from: <URL>"
+    r"(?:\s+from\s*:?)?\.?",
     re.I,
 )
 
@@ -728,6 +733,13 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         authors, head = [{"literal": group.group("group")}], head[group.end() :]
     # The journal is the last sentence before the year: "Title. J Consult Clin Psychol."
     title, container = _split_title_container(head)
+    kind = _ARTICLE_KIND.search(title) if title else None
+    if kind:  # AMA's "Title. Letter. Journal.": what kind of article, not part of its title
+        ref.unparsed.append(kind.group("kind"))
+        title = title[: kind.start()]
+    elif kind := _KIND_FIRST.match(container):  # nor of an unknown journal's abbreviation
+        ref.unparsed.append(kind.group("kind"))
+        container = container[kind.end() :]
     if not container and not authors:
         return False
     if not container:
@@ -784,6 +796,10 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# What kind of article AMA names between the title and the journal ("Title. Letter. Journal.")
+_KINDS = r"Letter|Editorial|Commentary|Comment|Erratum|Correspondence"
+_ARTICLE_KIND = re.compile(rf"(?<=[\w)?!])[.:]\s+(?P<kind>{_KINDS})\.?$")
+_KIND_FIRST = re.compile(rf"(?P<kind>{_KINDS})\.\s+")
 _DATE_END = re.compile(rf"(?:{_MONTH})(?:\s+\d{{1,2}})?\s*$")
 _MLA_EDITION = re.compile(r"(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?,\s*", re.I)
 # A group author opening an NLM reference, known by the word that names what it is
@@ -816,7 +832,10 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
     names = _NLM_AUTHORS.match(text)
     # "Okafor, P. B. Title" is no NLM "Cook, RS." whose list ends after "P."
     if names and names.end() < len(text) and not _INITIAL_NEXT.match(text, names.end()):
-        return _nlm_names(names.group("authors")), text[names.end() :].strip()
+        people = _nlm_names(names.group("authors"))
+        if names.group("group"):
+            people.append({"literal": names.group("group").strip()})
+        return people, text[names.end() :].strip()
     listed = _NLM_COMMA_LIST.match(text)
     if listed:
         return _nlm_names(listed.group("authors")), text[listed.end() :].strip()
@@ -1884,7 +1903,7 @@ def _apply_book_paren(ref: ParsedReference, inner: str) -> None:
 
 
 def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
-    title = title.strip()
+    title = title.strip().rstrip(",;").rstrip()  # "Title, (2 nd edn), Place": no title ends so
     if "[" in title:
         for bracket in _BRACKETED.findall(title):
             ref.unparsed.append(bracket.strip())
@@ -2087,6 +2106,10 @@ def _is_family(token: str) -> bool:
     return len(token.split()) <= 4 and not re.search(r"[a-z]{3}\.\s", token)  # "St. John" is
 
 
+_ONE_SURNAME = re.compile(rf"(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+")
+_COUNTRY_CODE = re.compile(r"\s(?:UK|USA|US|NZ|EU|UN)\.?$")
+
+
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
@@ -2095,8 +2118,13 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     if given_first:
         return given_first, []
     original = text
-    if "," not in text and not re.search(rf"\b[{_UP}]{{1,3}}\b", text):
-        # "National Institute for Health and Care Excellence": a group, not "Family, Given"
+    if "et" in text and "," not in text:
+        bare = _ETAL.sub("", text).strip(" .,")
+        if bare != text.strip(" .,") and _ONE_SURNAME.fullmatch(bare) and not bare.isupper():
+            return [{"family": bare}], []  # "Ashworth et al (2004)": the first surname alone
+    if "," not in text and not re.search(rf"\b[{_UP}]{{1,3}}\b", _COUNTRY_CODE.sub("", text)):
+        # "National Institute for Health and Care Excellence", "Diabetes UK": a group, not
+        # "Family, Given" nor NLM's "Surname AB" (no initials read "UK", "USA" or "NZ")
         return [{"literal": text.strip().rstrip(".")}], []
     if "et" in text:
         text = _ETAL.sub("", text)

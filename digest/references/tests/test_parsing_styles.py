@@ -1676,3 +1676,50 @@ def test_chicago_season_date_with_pages_and_author_date_issue():
         "1",
         "59–81",
     )
+
+
+@pytest.mark.parametrize("written", ["Okafor et al", "Okafor et al."])
+def test_first_surname_and_et_al_before_an_access_month(written):
+    """ "Surname et al (2004)" and "Accessed June 2014 from: <URL>" (a month, no day)."""
+    ref = parse_reference(
+        f"{written} (2004). WAITLIST-Q. Accessed June 2014 from: http://www.example.org/wq/."
+    )
+    assert ref.author == [{"family": "Okafor"}]
+    assert (ref.year, ref.title, ref.publisher) == (2004, "WAITLIST-Q", "")
+    assert ref.URL == "http://www.example.org/wq/"
+    assert any(u.startswith("Accessed June 2014") for u in ref.unparsed)
+    # an NLM name before "et al" stays a name with its initials
+    nlm = parse_reference("Okafor PB et al (2020) Waiting lists. Clinic Notes. 4(2):1-9")
+    assert fields(nlm)["authors"] == [("Okafor", "P. B.")]
+
+
+def test_group_author_ending_in_a_country_code_is_no_surname_with_initials():
+    ref = parse_reference(
+        "Waiting Clinics UK (2018) Waiting lists explained. Available at:\n"
+        "https://www.example.org.uk/waiting/ (Accessed: 20 September 2018)."
+    )
+    assert ref.author == [{"literal": "Waiting Clinics UK"}]
+    assert (ref.year, ref.title) == (2018, "Waiting lists explained")
+
+
+def test_ama_study_group_after_et_al_and_the_kind_of_article():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, Haddad S, et al; WAIT Investigators. Waiting lists in small "
+        "clinics. Letter. Clin Notes. 2014;4(2):38-48. doi:10.1234/cn.2014.38"
+    )
+    assert ref.author[-1] == {"literal": "WAIT Investigators"}
+    assert [a.get("family") for a in ref.author[:3]] == ["Okafor", "Lindgren", "Haddad"]
+    assert (ref.title, ref.container_title) == ("Waiting lists in small clinics", "Clin Notes")
+    assert "Letter" in ref.unparsed and ref.volume == "4"
+
+
+def test_stray_opening_quote_and_a_comma_after_the_title():
+    quoted = parse_reference(
+        '"Okafor, Paul B., and Rita Lindgren. \u201cWaiting Lists.\u201d Clinic Notes, vol. 4, '
+        "no. 2, 2014, pp. 38-48."
+    )
+    assert fields(quoted)["authors"] == [("Okafor", "Paul B."), ("Lindgren", "Rita")]
+    harvard = parse_reference(
+        "Okafor, P. and Lindgren, R. (2002) Waiting Lists, (2 nd edn), Oxford, Example Books."
+    )
+    assert (harvard.title, harvard.edition) == ("Waiting Lists", "2")
