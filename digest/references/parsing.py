@@ -118,8 +118,9 @@ _JOURNAL_TAIL = re.compile(
     re.X,
 )
 _IN_BOOK = re.compile(rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)")
-_BOOK_PAREN = re.compile(
-    r"\s*\((?P<inner>[^()]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()]*)\)\s*$", re.I
+_BOOK_PAREN = re.compile(  # "(2nd ed.)", and "[3rd Edition]" or "[3rd Edition)" as typed
+    r"\s*[(\[](?P<inner>[^()\[\]]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()\[\]]*)[)\]]\s*$",
+    re.I,
 )
 _EDITION = re.compile(
     r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?",
@@ -860,6 +861,8 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
             people
             and not leftovers
             and all("given" in p and _SURNAME.match(p["family"]) for p in people)
+            # "Okafor, Paul. Waiting Lists": a sentence after a given name ends the names
+            and not any(re.search(r"\w{2}\.\s", p["given"]) for p in people)
         ):
             if rest[:1].isupper() or rest[:1] in _QUOTE_ANY:
                 found = (people, rest)
@@ -1361,6 +1364,10 @@ def _parse_web_page(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# A title's translation in square brackets after its full stop, before the journal or book
+_TRANSLATED_TITLE = re.compile(rf"(?<=[.?!])\s*\[[^\[\]]{{3,250}}\](?=\s*[{_UP}])")
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
@@ -1378,6 +1385,10 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     while rest.endswith("]") and (note := _TRAILING_NOTE.search(rest)):
         ref.unparsed.insert(0, note.group(0).strip())
         rest = rest[: note.start()].strip()
+    translated = _TRANSLATED_TITLE.search(rest) if "[" in rest else None
+    if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
+        ref.unparsed.append(translated.group(0).strip())
+        rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
     in_book = _IN_BOOK.search(rest) if "In" in rest else None
     if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
@@ -1659,6 +1670,14 @@ _THESIS_PAREN = re.compile(
 )
 
 
+# A word in lower case that no publisher's name holds ("approach", "with"): its small words
+# ("of", "and", "for", "the", "&") and particles aside
+_LOWER_WORD = re.compile(
+    r"(?<![\w'\u2019-])(?!(?:of|and|for|the|de|der|des|du|la|le|und|van|von|at|in|on)\b)"
+    r"[a-z][a-z]+\b"
+)
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
     degree = _THESIS_BRACKETS.search(rest)
@@ -1711,13 +1730,14 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         _set_container(ref, publisher, 0.7)
         return
     elif (
-        ref.URL
+        (ref.URL or (_LOWER_WORD.search(publisher) and not _NOT_PUBLISHED.match(publisher)))
         and len(publisher.split()) >= 6
         and not _PUBLISHER_WORDS.search(publisher)
         and not ((place := _PLACE.match(publisher)) and len(place.group("place").split()) <= 4)
     ):
         # "Title. Results from trials: The available evidence. http://…": a page's title
-        # of two sentences, not a publisher
+        # of two sentences, not a publisher; nor is a long sentence with words in lower case
+        # ("An integrated approach to …"). With neither, the title is flagged for checking.
         title, publisher = f"{title.rstrip()} {publisher}", ""
     alone = _THESIS_PAREN.match(publisher)
     if alone:  # "Title. (Unpublished doctoral thesis, City University)": a sentence of its own
@@ -1732,7 +1752,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if degree:  # "Title (Doctoral dissertation, University of Ottawa)"
         ref.type = "thesis"
         title, publisher = title[: degree.start()], degree.group("school") or publisher
-    paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
+    paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title or "]" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]

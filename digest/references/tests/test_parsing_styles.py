@@ -1723,3 +1723,52 @@ def test_stray_opening_quote_and_a_comma_after_the_title():
         "Okafor, P. and Lindgren, R. (2002) Waiting Lists, (2 nd edn), Oxford, Example Books."
     )
     assert (harvard.title, harvard.edition) == ("Waiting Lists", "2")
+
+
+def test_translated_title_in_brackets_between_title_and_journal():
+    """APA 7: the English title after the original's full stop, longer than a short note."""
+    ref = parse_reference(
+        "Okafor, P., & Lindgren, R. (1997). Les listes d'attente des petites cliniques: "
+        "enquête nationale. [Waiting lists of small clinics: a national survey of their "
+        "directors and of their patients.] Encephale, 23(3), 200-208."
+    )
+    assert ref.title == "Les listes d'attente des petites cliniques: enquête nationale"
+    assert (ref.container_title, ref.volume, ref.issue) == ("L'Encephale", "23", "3")
+    assert any(u.startswith("[Waiting lists") for u in ref.unparsed)
+
+
+def test_a_long_lower_case_sentence_after_a_book_title_is_no_publisher():
+    """Without a publisher's word or a place, a subtitle stays in the title, flagged."""
+    ref = parse_reference(
+        "Paul Okafor, Rita B. Lindgren (2018). Waiting Lists. An integrated approach to "
+        "Triage, Intake and Follow-up in Small Clinics"
+    )
+    assert ref.title == (
+        "Waiting Lists. An integrated approach to Triage, Intake and Follow-up in Small Clinics"
+    )
+    assert ref.publisher == "" and ref.confidence["title"] < 0.8
+    kept = parse_reference("Okafor, P. (2018). Waiting lists. New York: Example Press.")
+    assert (kept.publisher, kept.publisher_place) == ("Example Press", "New York")
+
+
+def test_mla_book_with_a_given_name_then_its_title_and_a_link():
+    ref = parse_reference(
+        "Okafor, Paul. Waiting Lists. Example Archive, 1996, http://www.example.org/etext/432."
+    )
+    assert ref.author == [{"family": "Okafor", "given": "Paul"}]
+    assert (ref.title, ref.publisher, ref.year, ref.type) == (
+        "Waiting Lists",
+        "Example Archive",
+        1996,
+        "book",
+    )
+
+
+@pytest.mark.parametrize("edition", ["[3rd Edition]", "[3rd Edition)", "(3rd ed.)"])
+def test_edition_in_square_brackets_or_a_mismatched_pair(edition):
+    ref = parse_reference(
+        f"Example Association (2010). Guidelines for Waiting Lists {edition}. Arlington, VA: "
+        "Example Association Publishing."
+    )
+    assert (ref.title, ref.edition) == ("Guidelines for Waiting Lists", "3")
+    assert ref.publisher == "Example Association Publishing"
