@@ -1119,7 +1119,7 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         if found:
             ref.unparsed.append(after[location.end() :].strip())
     if found is None:
-        return False
+        return _parse_quoted_web_entry(ref, head, quoted.group("title"), after)
     tail, style = found
     if tail.groupdict().get("database"):  # MLA's second container: where it was read
         ref.unparsed.append(tail.group("database"))
@@ -1137,6 +1137,39 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         _set_locator(ref, tail.group("page"), 0.9)
     ref.type = "article-journal"
     ref.style = style
+    return True
+
+
+# After a quoted title, a site or an encyclopedia's name alone, perhaps MLA 7's "Web." and a
+# date: "Encyclopedia, <URL> (accessed …)" (Chicago), "Encyclopedia. Web. 06 October, 2022."
+_WEB_ENTRY_TAIL = re.compile(
+    rf"""^(?P<site>[{_UP}][^.,\d"\u201c\u201d]{{1,80}}?)[.,]?
+    (?P<web>\s*Web\.)?
+    (?:\s*(?:\d{{1,2}}\s+)?(?:(?:{_MONTH}),?\s*)?(?:\d{{1,2}},?\s*)?(?P<year>(?:1[89]|20)\d{{2}}))?
+    [\s.,]*$""",
+    re.X,
+)
+
+
+def _parse_quoted_web_entry(ref: ParsedReference, head: str, title: str, after: str) -> bool:
+    """ "Author. "Entry." Site. Web. Date." — an encyclopedia's or a site's entry (MLA 7,
+    Chicago): the site stands where a journal would, and is flagged for checking."""
+    entry = _WEB_ENTRY_TAIL.match(after)
+    if entry is None or not (ref.URL or entry.group("web") or entry.group("year")):
+        return False
+    conf = ref.confidence
+    if re.fullmatch(r"\S+", head.strip(" .")):  # "HandWiki.": a site or a group, not a person
+        ref.author = [{"literal": head.strip(" .")}]
+    else:
+        ref.author = _chicago_names(head)
+    conf["author"] = 0.7
+    _set_title(ref, title, 0.85)
+    ref.container_title, conf["container-title"] = entry.group("site").strip(), 0.6
+    if entry.group("year"):
+        # MLA 7 puts the date it was read after "Web.": a year, but perhaps not the entry's
+        ref.issued = {"date-parts": [[int(entry.group("year"))]]}
+        conf["issued"] = 0.5 if entry.group("web") else 0.8
+    ref.style = "mla" if entry.group("web") else "chicago"
     return True
 
 
@@ -1511,10 +1544,11 @@ _SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
 # Tails that APA's pattern would misread ("Journal, 25, 3, 301-309" as volume 3): tried first.
 _EARLY_TAILS = (
     _ALT_TAILS[1],
-    # Chicago author-date's "Journal 46, no. 1: 59-81" (its year already read at the start)
+    # Chicago author-date's "Journal 46, no. 1: 59-81" (its year already read at the start),
+    # and "Journal 287, no. 5 (February 6)" before a link
     re.compile(
         rf"(?<=[A-Za-z]),?\s(?P<volume>\d+[A-Za-z]?),\s*no\.\s*(?P<issue>[\w{DASHES}]+)"
-        rf"\s*:\s*(?P<page>{_LOCATOR})[\s.]*$"
+        rf"(?:\s*\((?:{_MONTH})[^()]{{0,12}}\))?(?:\s*:\s*(?P<page>{_LOCATOR}))?[\s.,]*$"
     ),
     # "Journal, 25, 3, 301-309"
     re.compile(

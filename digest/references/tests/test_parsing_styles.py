@@ -1772,3 +1772,43 @@ def test_edition_in_square_brackets_or_a_mismatched_pair(edition):
     )
     assert (ref.title, ref.edition) == ("Guidelines for Waiting Lists", "3")
     assert ref.publisher == "Example Association Publishing"
+
+
+@pytest.mark.parametrize(
+    "raw, year, style",
+    [
+        (
+            'ExampleWiki. "Waiting Lists" Encyclopedia, https://encyclopedia.example.org/entry/12 '
+            "(accessed December 27, 2024).",
+            None,
+            "chicago",
+        ),
+        ('ExampleWiki. "Waiting Lists." Encyclopedia. Web. 06 October, 2022.', 2022, "mla"),
+    ],
+)
+def test_encyclopedia_entries_with_a_quoted_title(raw, year, style):
+    """The site stands where the journal would; MLA 7's date after "Web." is flagged."""
+    ref = parse_reference(raw)
+    assert ref.author == [{"literal": "ExampleWiki"}]
+    assert (ref.title, ref.container_title, ref.year, ref.style) == (
+        "Waiting Lists",
+        "Encyclopedia",
+        year,
+        style,
+    )
+    assert ref.confidence["container-title"] < 0.8
+
+
+def test_chicago_author_date_issue_with_its_day_before_a_link():
+    ref = parse_reference(
+        "Okafor, Paul B., and Rita Lindgren. 2002. Waiting lists in small clinics. Journal of "
+        "Clinic Notes 287, no. 5 (February 6), http://www.example.org/v287n5/full.html "
+        "(accessed January 7, 2004)."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue) == (
+        "Waiting lists in small clinics",
+        "Journal of Clinic Notes",
+        "287",
+        "5",
+    )
+    assert ref.URL == "http://www.example.org/v287n5/full.html" and ref.year == 2002
