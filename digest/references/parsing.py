@@ -117,7 +117,10 @@ _JOURNAL_TAIL = re.compile(
     [\s.,;]*$""",
     re.X,
 )
-_IN_BOOK = re.compile(rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)")
+_IN_BOOK = re.compile(
+    # Cite Them Right's Harvard: "'Chapter', in Surname, I. (ed.) Book": after a quoted title
+    rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)|(?<=[{_QUOTE_CLOSE}]),\s+in\s+(?=[{_UP}])"
+)
 _BOOK_PAREN = re.compile(  # "(2nd ed.)", and "[3rd Edition]" or "[3rd Edition)" as typed
     r"\s*[(\[](?P<inner>[^()\[\]]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()\[\]]*)[)\]]\s*$",
     re.I,
@@ -425,7 +428,7 @@ _CHICAGO_TAIL = re.compile(
 _MLA_TAIL = re.compile(  # a journal with issues only has "no. 61" and no "vol."
     rf"""^(?P<journal>.*?)(?=,\s*(?:vol|no)\b)(?:,\s*vol\.\s*(?P<volume>\w+))?
     (?:,\s*no\.?\s*(?P<issue>[\w-]+))?,
-    \s*\(?(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)?(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?
+    \s*\(?(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)?(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*[.,]?
     (?:\s*(?P<database>[A-Z][^.,]{{2,60}}),?)?\s*$""",
     re.X,
 )
@@ -597,6 +600,11 @@ _NLM_BOOK = re.compile(
     # NLM's page count ("2012. 348 p.") may follow the year
     r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*(?:\d+\s*p\.?[\s.]*)?$"
 )
+# AMA 11: "Title. 2nd ed. Publisher; 2015." — no place; a short name of capitalised words
+_AMA_BOOK = re.compile(
+    rf"(?<=\.\s)(?P<publisher>[{_UP}][\w&'\u2019-]*(?:\s+(?:[{_UP}&][\w&'\u2019.-]*|of|and|for))"
+    r"{0,5})\s*;\s*(?P<year>(?:1[89]|20)\d{2})[\s.]*$"
+)
 # The role after a list of editors opening a book: "Surname P, Surname JR, editors." (NLM),
 # "Surname, Given, and Given Surname, eds." (Chicago, MLA).
 _EDITORS_FIRST = re.compile(
@@ -611,8 +619,8 @@ _NLM_EDITED = re.compile(
 
 
 def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
-    """Authors. Title. Place: Publisher; Year."""
-    book = _NLM_BOOK.search(text)
+    """Authors. Title. Place: Publisher; Year. (AMA 11 leaves the place out.)"""
+    book = _NLM_BOOK.search(text) or _AMA_BOOK.search(text)
     if book is None:
         return False
     head = text[: book.start()].strip(" .")
@@ -644,9 +652,9 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     _set_title(ref, title, 0.85)
     ref.issued = {"date-parts": [[int(book.group("year"))]]}
     ref.confidence["issued"] = 0.9
-    ref.publisher_place = book.group("place").strip()
+    ref.publisher_place = (book.groupdict().get("place") or "").strip()
     ref.publisher = book.group("publisher").strip()
-    ref.confidence["publisher"] = 0.8
+    ref.confidence["publisher"] = 0.8 if ref.publisher_place else 0.7
     ref.type = "book"
     ref.style = ref.style or "vancouver"
     return True
@@ -894,6 +902,18 @@ def _given_first(name: str) -> dict[str, str]:
     return _name(" ".join(parts[cut:]), " ".join(parts[:cut]))
 
 
+def _edited_by(text: str) -> list[dict[str, str]]:
+    """The names after "edited by" (Chicago, MLA): people, each written given name first,
+    with or without an initial ("Rita Lindgren", "R. T. Lindgren and Sam Haddad")."""
+    found = _given_first_list(text)
+    if found:
+        return found
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text) if p.strip()]
+    if parts and all(_GIVEN_FIRST.match(p.strip()) for p in parts):
+        return [_given_first(p) for p in parts]
+    return _given_first_names(text)
+
+
 def _chicago_names(text: str) -> list[dict[str, str]]:
     """ "Brown, Kirk Warren, and Richard M. Ryan" → the first surname first, the others not."""
     text = _ETAL.sub("", text).strip(" ,")
@@ -918,6 +938,14 @@ def _chicago_names(text: str) -> list[dict[str, str]]:
 
 
 # "In Handbook of Waiting, edited by Rita T. Lindgren, 1-10. New York: Guilford Press, 2012"
+_MLA_CHAPTER = re.compile(
+    rf"""^(?!In\s)(?P<book>[^,]+(?:,[^,]+?)??),\s+edited\s+by\s+
+    (?P<editors>[^,\d]+(?:,\s*(?:and\s+)?[^,\d]+)*?),
+    (?:\s*(?P<edition>\d+)(?:st|nd|rd|th)\s+ed\.,)?
+    \s*(?P<publisher>[^,]{{2,80}}),\s*(?P<year>(?:1[89]|20)\d{{2}})
+    (?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?[\s.,]*$""",
+    re.X,
+)
 _CHICAGO_CHAPTER = re.compile(
     rf"""^In\s+(?P<book>[^,]+(?:,[^,]+?)??),\s+(?:edited\s+by|eds?\.)\s+(?P<editors>.+?),
     \s*(?:(?P<page>\d+\s*{_DASH}\s*\d+)\.\s*)?(?P<place>[{_UP}][^:.]{{1,40}}):\s*
@@ -1089,6 +1117,20 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     head, after = text[: quoted.start()].strip(" ."), text[quoted.end() :].strip(" .")
     if re.search(r"\(\s*\d{4}", head):  # APA with a quoted title: the APA path handles it
         return False
+    mla = _MLA_CHAPTER.match(after) if "edited by" in after else None
+    if mla:  # "Title." Book, edited by Given Surname, Publisher, 2012, pp. 33-56.
+        ref.author, conf["author"] = _chicago_names(head), 0.8
+        _set_title(ref, quoted.group("title"), 0.9)
+        ref.type, ref.style = "chapter", "mla"
+        ref.container_title, conf["container-title"] = mla.group("book").strip(), 0.85
+        ref.editor, conf["editor"] = _edited_by(mla.group("editors")), 0.8
+        if mla.group("edition"):
+            ref.edition, conf["edition"] = mla.group("edition"), 0.85
+        ref.publisher, conf["publisher"] = mla.group("publisher").strip(), 0.8
+        ref.issued, conf["issued"] = {"date-parts": [[int(mla.group("year"))]]}, 0.9
+        if mla.group("page"):
+            ref.page, conf["page"] = _dash(mla.group("page")), 0.85
+        return True
     chapter = _CHICAGO_CHAPTER.match(after)
     if chapter:
         ref.author, conf["author"] = _chicago_names(head), 0.8
@@ -1096,7 +1138,7 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         ref.type, ref.style = "chapter", "chicago"
         ref.container_title, conf["container-title"] = chapter.group("book").strip(), 0.85
         editors = chapter.group("editors")
-        ref.editor = _given_first_list(editors) or _given_first_names(editors)
+        ref.editor = _edited_by(editors)
         conf["editor"] = 0.8
         if chapter.group("page"):
             ref.page, conf["page"] = _dash(chapter.group("page")), 0.85
@@ -1422,7 +1464,7 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
         ref.unparsed.append(translated.group(0).strip())
         rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
-    in_book = _IN_BOOK.search(rest) if "In" in rest else None
+    in_book = _IN_BOOK.search(rest) if "In" in rest or ", in " in rest else None
     if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
     if in_book and ref.type != "book":
@@ -1816,7 +1858,7 @@ _EDITORS_ROLE = re.compile(
 )
 _NLM_BOOK_TAIL = re.compile(
     rf"""^(?P<book>.+?)\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
-    (?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*(?P<publisher>(?:[^.;:]|{_COMPANY}){{2,80}}?)\s*[;,]\s*
+    (?:(?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*)?(?P<publisher>(?:[^.;:]|{_COMPANY}){{2,80}}?)\s*[;,]\s*
     (?P<year>(?:1[89]|20)\d{{2}})
     (?:\s*:\s*(?P<pages>\d+\s*{_DASH}\s*\d+)|[.,]?\s*pp?\.\s*(?P<pages2>\d+\s*{_DASH}\s*\d+))?
     (?:[.,]?\s*(?P<chapter>Chapter\s+\w+))?  # NLM's book on the Internet: "2012. Chapter 18."
@@ -1835,8 +1877,9 @@ def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
     ref.container_title, conf["container-title"] = match.group("book").strip(), 0.85
     if match.group("ed"):
         ref.edition, conf["edition"] = match.group("ed"), 0.9
-    ref.publisher_place = match.group("place").strip()
-    ref.publisher, conf["publisher"] = match.group("publisher").strip(), 0.85
+    ref.publisher_place = (match.group("place") or "").strip()  # AMA 11 leaves it out
+    ref.publisher = match.group("publisher").strip()
+    conf["publisher"] = 0.85 if ref.publisher_place else 0.75
     if not ref.issued:
         ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
     pages = match.group("pages") or match.group("pages2")
@@ -1860,7 +1903,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     _set_title(ref, title, 0.9)
     chicago = _CHICAGO_DATE_CHAPTER.match(after_in.strip())
     if chicago:  # "In Book, edited by A. Name and B. Name, 1-10. Place: Publisher."
-        ref.editor = _given_first_list(chicago.group("editors")) or []
+        ref.editor = _edited_by(chicago.group("editors"))
         conf["editor"] = 0.8 if ref.editor else 0.3
         ref.container_title, conf["container-title"] = chicago.group("book").strip(), 0.8
         ref.page, conf["page"] = _dash(chicago.group("page")), 0.85

@@ -1812,3 +1812,71 @@ def test_chicago_author_date_issue_with_its_day_before_a_link():
         "5",
     )
     assert ref.URL == "http://www.example.org/v287n5/full.html" and ref.year == 2002
+
+
+# Layouts of library citation guides, written with our own names (none from any set)
+
+
+@pytest.mark.parametrize(
+    "raw, style",
+    [
+        (
+            'Okafor, Paul. "Triage at the Door." Small Clinics Today, edited by Rita Lindgren and '
+            "Sam T. Haddad, 2nd ed., Example Press, 2012, pp. 33-56.",
+            "mla",
+        ),
+        (
+            'Okafor, Paul. "Triage at the Door." In Small Clinics Today, edited by Rita Lindgren '
+            "and Sam T. Haddad, 33-56. Chicago: Example Press, 2012.",
+            "chicago",
+        ),
+        (
+            "Okafor, P. (2012) 'Triage at the door', in Lindgren, R. and Haddad, S.T. (eds.) "
+            "Small Clinics Today. London: Example Press, pp. 33-56.",
+            "harvard",
+        ),
+        (
+            "Okafor PB. Triage at the door. In: Lindgren R, Haddad ST, eds. Small Clinics Today. "
+            "2nd ed. Example Press; 2012:33-56.",
+            "vancouver",
+        ),
+    ],
+)
+def test_chapter_editors_in_each_style(raw, style):
+    """Editors of a chapter's book, given name first ("edited by Rita Lindgren") or not."""
+    ref = parse_reference(raw)
+    assert (ref.type, ref.style, ref.year) == ("chapter", style, 2012)
+    assert ref.title.lower() == "triage at the door"
+    assert ref.container_title.lower() == "small clinics today"
+    assert [e["family"] for e in ref.editor] == ["Lindgren", "Haddad"]
+    assert ref.editor[0]["given"] in ("Rita", "R.")
+    assert (ref.page, ref.publisher) == ("33–56", "Example Press")
+
+
+def test_ama_11_book_without_a_place():
+    ref = parse_reference("Okafor PB. Waiting Lists: A History. 2nd ed. Example Press; 2015.")
+    assert (ref.title, ref.edition, ref.publisher, ref.publisher_place, ref.year) == (
+        "Waiting Lists: A History",
+        "2",
+        "Example Press",
+        "",
+        2015,
+    )
+    assert ref.confidence["publisher"] < 0.8
+
+
+def test_mla_9_journal_with_a_doi_after_the_pages():
+    ref = parse_reference(
+        'Okafor, Paul, and Rita Lindgren. "Waiting Lists in Small Clinics." Journal of Clinic '
+        "Studies, vol. 12, no. 3, 2019, pp. 45-67, https://doi.org/10.1234/jcs.2019.12."
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "Paul"), ("Lindgren", "Rita")],
+        "year": 2019,
+        "title": "Waiting Lists in Small Clinics",
+        "container": "Journal of Clinic Studies",
+        "volume": "12",
+        "issue": "3",
+        "page": "45–67",
+        "doi": "10.1234/jcs.2019.12",
+    }
