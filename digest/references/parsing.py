@@ -62,7 +62,9 @@ _DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$",
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
     r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
-    r"<?(?P<url>https?://[^\s<>]+)>?",
+    # MLA 9 leaves out "https://": "www.example.org/page" (a host alone, "Available from
+    # www.example.org", names a distributor and stays where it is)
+    r"<?(?P<url>https?://[^\s<>]+|www\.[^\s<>/]+/[^\s<>]*)>?",
     re.I,
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -1187,7 +1189,8 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
 _WEB_ENTRY_TAIL = re.compile(
     rf"""^(?P<site>[{_UP}][^.,\d"\u201c\u201d]{{1,80}}?)[.,]?
     (?P<web>\s*Web\.)?
-    (?:\s*(?:\d{{1,2}}\s+)?(?:(?:{_MONTH}),?\s*)?(?:\d{{1,2}},?\s*)?(?P<year>(?:1[89]|20)\d{{2}}))?
+    (?:\s*(?P<dayfirst>\d{{1,2}}\s+)?(?:(?:{_MONTH}),?\s*)?(?:\d{{1,2}},?\s*)?
+    (?P<year>(?:1[89]|20)\d{{2}}))?
     [\s.,]*$""",
     re.X,
 )
@@ -1211,8 +1214,29 @@ def _parse_quoted_web_entry(ref: ParsedReference, head: str, title: str, after: 
         # MLA 7 puts the date it was read after "Web.": a year, but perhaps not the entry's
         ref.issued = {"date-parts": [[int(entry.group("year"))]]}
         conf["issued"] = 0.5 if entry.group("web") else 0.8
-    ref.style = "mla" if entry.group("web") else "chicago"
+    # MLA writes the day first ("12 Mar. 2019") or "Web."; Chicago "March 12, 2019"
+    ref.style = "mla" if entry.group("web") or entry.group("dayfirst") else "chicago"
     return True
+
+
+# AMA's web page: "Author. Title. Site. Published March 3, 2020. Updated May 1, 2021."
+_WEB_DATE = re.compile(
+    rf"(?<=[.?!])\s+(?P<what>Published|Updated|Last updated)\s+(?:on\s+)?"
+    rf"(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+{_MONTH_WORD}\s+)?"
+    r"(?P<year>(?:1[89]|20)\d{2})\.?(?=\s|$)"
+)
+
+
+def _web_dates(ref: ParsedReference, text: str) -> str:
+    """The page's own dates out of the text: "Published" gives the year, "Updated" is kept."""
+    for match in reversed(list(_WEB_DATE.finditer(text))):
+        if match.group("what") == "Published" and not ref.issued:
+            ref.issued = {"date-parts": [[int(match.group("year"))]]}
+            ref.confidence["issued"] = 0.85
+        else:
+            ref.unparsed.append(match.group(0).strip())
+        text = f"{text[: match.start()]} {text[match.end() :]}".strip()
+    return text
 
 
 def _parse(raw: str) -> ParsedReference:
@@ -1232,7 +1256,7 @@ def _parse(raw: str) -> ParsedReference:
         if prefix or not re.search(r"https?://\S*$", text[:start]):
             text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
         # else the DOI is part of a publisher's address, which stays whole as the URL
-    url_match = _URL.search(text) if "http" in text else None
+    url_match = _URL.search(text) if "http" in text or "www." in text else None
     if url_match:
         url = url_match.group("url").rstrip(".,;)")
         broken = re.match(r"\s+(/\S+)", text[url_match.start("url") + len(url) :])
@@ -1273,6 +1297,8 @@ def _parse(raw: str) -> ParsedReference:
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
+    if ref.URL and ("Published" in text or "Updated" in text):
+        text = _web_dates(ref, text)
     # Styles that put the year after the title: tried first, they fail fast on APA.
     if "//" in text and _parse_gost(ref, text):
         return ref
@@ -1754,8 +1780,18 @@ _LOWER_WORD = re.compile(
 )
 
 
+_REPORT_NUMBER = re.compile(
+    r"\s*\((?:[A-Z][\w-]*\s+){1,4}No\.\s*(?P<number>[\w.\u2010-\u2013-]+)\)(?=[\s.])"
+)
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
+    report = _REPORT_NUMBER.search(rest) if "No" in rest else None
+    if report:  # APA 7: "Title (Report No. 12). Publisher." — the report's number
+        ref.type, ref.number = "report", report.group("number")
+        ref.confidence["number"] = 0.85
+        rest = f"{rest[: report.start()]}{rest[report.end() :]}"
     degree = _THESIS_BRACKETS.search(rest)
     if degree and degree.start() > 0:
         # APA 7: "Title [Doctoral dissertation, University of Ottawa]. Database."

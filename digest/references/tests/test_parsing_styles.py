@@ -1880,3 +1880,45 @@ def test_mla_9_journal_with_a_doi_after_the_pages():
         "page": "45–67",
         "doi": "10.1234/jcs.2019.12",
     }
+
+
+def test_mla_9_web_page_with_a_bare_www_address():
+    ref = parse_reference(
+        'Okafor, Paul. "How Long Is Too Long?" Clinic Notes, 12 Mar. 2019, '
+        "www.clinicnotes.example.org/waiting. Accessed 3 Apr. 2020."
+    )
+    assert (ref.title, ref.container_title, ref.year, ref.style) == (
+        "How Long Is Too Long?",
+        "Clinic Notes",
+        2019,
+        "mla",
+    )
+    assert ref.URL == "www.clinicnotes.example.org/waiting"
+    assert "Accessed 3 Apr. 2020" in ref.unparsed
+
+
+def test_ama_web_page_published_and_updated_dates():
+    ref = parse_reference(
+        "Example Institute. Waiting times in small clinics. Published March 3, 2020. Updated "
+        "May 1, 2021. Accessed April 3, 2021. https://www.example.org/report"
+    )
+    assert ref.author == [{"literal": "Example Institute"}]
+    assert (ref.title, ref.year, ref.container_title) == (
+        "Waiting times in small clinics",
+        2020,
+        "",
+    )
+    assert any(u.startswith("Updated May 1, 2021") for u in ref.unparsed)
+
+
+@pytest.mark.parametrize("label", ["Report No. 12", "NIH Publication No. 02-3456"])
+def test_apa_report_number_after_the_title(label):
+    ref = parse_reference(
+        f"Example Institute. (2020). Waiting times in small clinics ({label}). Example Press."
+    )
+    assert (ref.type, ref.title, ref.number) == (
+        "report",
+        "Waiting times in small clinics",
+        label.rsplit(" ", 1)[1],
+    )
+    assert ref.publisher == "Example Press"
