@@ -1036,6 +1036,47 @@ def _parse_numbered_short(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# ABNT (Brazilian pages): "SURNAME, I. B.; SURNAME, I. Title. Journal, v. 12, n. 3, p. 45-67,
+# 2019." — names in capitals joined by ";", the year last.
+_ABNT_NAME = (
+    rf"[{_UP}][{_UP}'\u2019 -]+,\s*(?:(?:[{_UP}]\.\s?)+"
+    rf"|[{_UP}][a-z\u00e0-\u00ff]+(?:\s+[{_UP}][a-z\u00e0-\u00ff]+)*(?:\s+(?:[{_UP}]\.\s?)+)?)"
+)
+_ABNT = re.compile(
+    rf"""^(?P<authors>{_ABNT_NAME}(?:;\s*{_ABNT_NAME})*(?:;?\s*et\s+al\.)?)\.?\s+(?P<body>[^;]+?),\s*v\.\s*(?P<volume>[\w{DASHES}]+),
+    (?:\s*n\.\s*(?P<issue>[\w{DASHES}]+),)?\s*(?:p\.\s*(?P<page>{_LOCATOR}),)?
+    \s*(?:(?:{_MONTH}|[a-z]{{3,4}}\.)\s*(?:/\s*(?:{_MONTH}|[a-z]{{3,4}}\.)\s*)?)?  # "mar./abr."
+    (?P<year>(?:1[89]|20)\d{{2}})[\s.]*$""",
+    re.X,
+)
+
+
+def _parse_abnt(ref: ParsedReference, text: str) -> bool:
+    """ABNT's journal article (see _ABNT)."""
+    match = _ABNT.match(text)
+    if match is None:
+        return False
+    # The names end at the full stop after the last initial: "…; LINDGREN, R. T. Title."
+    authors = match.group("authors")
+    names, leftovers = _family_first_names(authors.replace(";", ","))
+    if not names or leftovers:
+        return False
+    title, journal = _title_and_journal(match.group("body"))
+    if not (title and journal):
+        return False
+    conf = ref.confidence
+    ref.author, conf["author"] = names, 0.8
+    _set_title(ref, title, 0.8)
+    _set_container(ref, journal, 0.8)
+    ref.volume, conf["volume"] = match.group("volume"), 0.85
+    if match.group("issue"):
+        ref.issue, conf["issue"] = match.group("issue"), 0.85
+    if match.group("page"):
+        _set_locator(ref, match.group("page"), 0.85)
+    ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
+    return True
+
+
 # Elsevier's "Journal 68 (2012) 1–10" and Springer's "Journal 68(3), 1–10 (2012)": the
 # year in parentheses near the end, after the volume.
 _YEAR_LAST = re.compile(
@@ -1304,6 +1345,8 @@ def _parse(raw: str) -> ParsedReference:
         return ref
     if "\u2116" in text and _parse_numbered_short(ref, text):
         return ref
+    if " v. " in text and _parse_abnt(ref, text):
+        return ref
     if _YEAR_NEAR_END.search(text, max(0, len(text) - 40)) and _parse_year_last(ref, text):
         return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
@@ -1365,7 +1408,8 @@ def _parse(raw: str) -> ParsedReference:
             conf["author"] = 0.95 if names and not leftovers else 0.5
         ref.unparsed.extend(leftovers)
 
-    rest = rest.strip().lstrip(":").strip()  # "(2019): Title" (Taylor & Francis "To cite")
+    # "(2019): Title" (Taylor & Francis "To cite"), "(2019), "Title"" (Emerald)
+    rest = rest.strip().lstrip(":,").strip()
     if rest:
         _parse_rest(ref, rest)
     if title_first and not ref.title:
@@ -1622,9 +1666,10 @@ _EARLY_TAILS = (
     re.compile(
         rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
     ),
-    # "Journal, Vol. 25, No. 3, pp. 301-309" and "Journal, 25, No. 3, 301-309"
+    # "Journal, Vol. 25, No. 3, pp. 301-309", "Journal, 25, No. 3, 301-309" and Emerald's
+    # "Journal, Vol. 25 No. 3, pp. 301-309"
     re.compile(
-        rf"[\s,]+(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+)\s*,\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
+        rf"[\s,]+(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+)\s*,?\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
         rf"\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.]*$",
         re.I,
     ),

@@ -1922,3 +1922,50 @@ def test_apa_report_number_after_the_title(label):
         label.rsplit(" ", 1)[1],
     )
     assert ref.publisher == "Example Press"
+
+
+def test_emerald_harvard_with_a_quoted_title_and_vol_no():
+    ref = parse_reference(
+        'Okafor, P.B., Lindgren, R.T., (2019), "Waiting lists in small clinics", Journal of '
+        "Clinic Studies, Vol. 12 No. 3, pp. 45-67."
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2019,
+        "title": "Waiting lists in small clinics",
+        "container": "Journal of Clinic Studies",
+        "volume": "12",
+        "issue": "3",
+        "page": "45–67",
+        "doi": "",
+    }
+
+
+@pytest.mark.parametrize(
+    "raw, names",
+    [
+        (
+            "OKAFOR, P. B.; LINDGREN, R. T. Waiting lists in small clinics. Journal of Clinic "
+            "Studies, v. 12, n. 3, p. 45-67, 2019.",
+            [("OKAFOR", "P. B."), ("LINDGREN", "R. T.")],
+        ),
+        (
+            "SILVA, João Paulo; OKAFOR, P. B. Waiting lists in small clinics. Journal of Clinic "
+            "Studies, v. 12, n. 3, p. 45-67, mar./abr. 2019.",
+            [("SILVA", "João Paulo"), ("OKAFOR", "P. B.")],
+        ),
+    ],
+)
+def test_abnt_journal_article(raw, names):
+    """ABNT (Brazilian pages): names in capitals joined by ";", "v. n. p." and the year last."""
+    ref = parse_reference(raw)
+    assert fields(ref) == {
+        "authors": names,
+        "year": 2019,
+        "title": "Waiting lists in small clinics",
+        "container": "Journal of Clinic Studies",
+        "volume": "12",
+        "issue": "3",
+        "page": "45–67",
+        "doi": "",
+    }
