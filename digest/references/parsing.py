@@ -1543,7 +1543,7 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
 
     # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
     tail = (
-        next((m for p in _EARLY_TAILS if (m := p.search(rest)) and m.start() > 0), None)
+        next((m for p in _early_tails(rest) if (m := p.search(rest)) and m.start() > 0), None)
         or _journal_tail(rest)
         or _alt_tail(rest)
     )
@@ -1654,14 +1654,14 @@ _SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
 
 
 # Tails that APA's pattern would misread ("Journal, 25, 3, 301-309" as volume 3): tried first.
+# Chicago author-date's "Journal 46, no. 1: 59-81" (its year already read at the start),
+# and "Journal 287, no. 5 (February 6)" before a link; looked for only where "no." is
+_CHICAGO_NO_TAIL = re.compile(
+    rf"(?<=[A-Za-z]),?\s(?P<volume>\d+[A-Za-z]?),\s*no\.\s*(?P<issue>[\w{DASHES}]+)"
+    rf"(?:\s*\((?:{_MONTH})[^()]{{0,12}}\))?(?:\s*:\s*(?P<page>{_LOCATOR}))?[\s.,]*$"
+)
 _EARLY_TAILS = (
     _ALT_TAILS[1],
-    # Chicago author-date's "Journal 46, no. 1: 59-81" (its year already read at the start),
-    # and "Journal 287, no. 5 (February 6)" before a link
-    re.compile(
-        rf"(?<=[A-Za-z]),?\s(?P<volume>\d+[A-Za-z]?),\s*no\.\s*(?P<issue>[\w{DASHES}]+)"
-        rf"(?:\s*\((?:{_MONTH})[^()]{{0,12}}\))?(?:\s*:\s*(?P<page>{_LOCATOR}))?[\s.,]*$"
-    ),
     # "Journal, 25, 3, 301-309"
     re.compile(
         rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
@@ -1674,6 +1674,12 @@ _EARLY_TAILS = (
         re.I,
     ),
 )
+
+
+def _early_tails(text: str) -> tuple[re.Pattern[str], ...]:
+    if "no." in text:
+        return (_EARLY_TAILS[0], _CHICAGO_NO_TAIL, *_EARLY_TAILS[1:])
+    return _EARLY_TAILS
 
 
 def _alt_tail(text: str) -> re.Match[str] | None:
