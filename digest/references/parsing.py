@@ -76,6 +76,7 @@ _STATUS_WORDS = (
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?"
 )
 # In brackets of its own, or bare (then the year's parenthesis, "(2020, online first)", stays)
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _STATUS_ONLINE = re.compile(
     rf"[.,]?\s*(?:[(\[]\s*{_STATUS_WORDS}\s*[)\]]|{_STATUS_WORDS})\.?", re.I
 )
@@ -413,13 +414,16 @@ _NLM_CITATION = re.compile(
 )
 _NLM_NAME = (
     r"(?:[A-Za-z\u00c0-\u017f'\u2019][\w'\u2019-]*\s+){1,3}"
-    r"[A-Z\u00c0-\u00de]{1,4}(?:\s+(?:Jr|Sr|II|III))?"
+    # "Okafor PB", and hand-typed "Okafor P. B." (the full stop after the last initial then
+    # closes the list too)
+    r"(?:[A-Z\u00c0-\u00de]\.(?:\s?[A-Z\u00c0-\u00de]\.){0,3}(?=[,\s])|[A-Z\u00c0-\u00de]{1,4})"
+    r"(?:\s+(?:Jr|Sr|II|III))?"
 )
 _NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
     rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al\.?)?)"
     # AMA names the study group after the people: "…, et al; ECASS Investigators."
-    rf"(?:\s*;\s*(?P<group>[{_UP}][^.;:]{{2,80}}))?\s*(?:\.|:)(?:\s+|$)"
+    rf"(?:\s*;\s*(?P<group>[{_UP}][^.;:]{{2,80}}))?(?:\s*[.:]|(?<=[{_UP}]\.))(?:\s+|$)"
 )
 _QUOTED = re.compile(r"[\u201c\"](?P<title>[^\u201c\u201d\"]{3,400}?)[,.]?[\u201d\"]")
 _CHICAGO_TAIL = re.compile(
@@ -542,6 +546,9 @@ def _nlm_names(text: str) -> list[dict[str, str]]:
     for token in _split_run_on([t.strip() for t in re.split(r"\s*[,;]\s*", _ETAL.sub("", text))]):
         if not token:
             continue
+        if "." in token:  # "Okafor P. B." typed by hand: the initials without their stops
+            token = re.sub(rf"(?<=\s)([{_UP}])\.\s?(?=[{_UP}]\.|$)", r"\1", token).rstrip(".")
+            token = re.sub(rf"(?<=[{_UP}])\.$", "", token)
         match = re.match(
             rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}}|[{_UP}](?:\s[{_UP}]){{1,3}})"
             r"(?:\s+(?P<sfx>Jr|Sr|II|III))?$",
@@ -1094,9 +1101,10 @@ _YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
 
 
 def _parse_year_last(ref: ParsedReference, text: str) -> bool:
-    """Elsevier ("A.B. Name, C.D. Name, Title, J. Abbrev. 68 (2012) 1–10.") and Springer's
-    LNCS ("Name, A.B., Name, C.D.: Title. J. Abbrev. 68(3), 1–10 (2012)", books "Title.
-    Publisher, Place (2012)")."""
+    """Elsevier ("A.B. Name, C.D. Name, Title, J. Abbrev. 68 (2012) 1–10."), Nature ("Name,
+    A. B. & Name, C. D. Title. J. Abbrev. 68, 1–10 (2012).") and Springer's LNCS ("Name,
+    A.B., Name, C.D.: Title. J. Abbrev. 68(3), 1–10 (2012)", books "Title. Publisher, Place
+    (2012)")."""
     tail = _YEAR_LAST.search(text, max(0, len(text) - 160))
     if tail is None:
         return False
@@ -1126,6 +1134,9 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         year = tail.group("year3")
     else:
         title, journal = _title_and_journal(rest) if colon else _comma_title_and_journal(rest)
+        if not (title and journal) and not colon:
+            # Nature: "Name, A. B. & Name, C. D. Title. J. Abbrev. 12, 45–67 (2019)."
+            title, journal = _split_title_container(rest)
         if not (title and journal):
             return False
         _set_title(ref, title, 0.8)
@@ -1327,7 +1338,12 @@ def _parse(raw: str) -> ParsedReference:
         conf["status"] = 0.95
         # "(2020, online first)": the year's parenthesis closes again; elsewhere a sentence ends
         joint = "" if text.startswith(")", status_match.end()) else ". "
-        text = f"{text[: status_match.start()]}{joint}{text[status_match.end() :]}".strip()
+        before, after = text[: status_match.start()], text[status_match.end() :]
+        dated = _YEAR_WORD.search(status_match.group(0))
+        if dated and joint and not _YEAR_WORD.search(before + after):
+            # AMA: "Journal. Published online March 3, 2021. doi:…": its only date is the year
+            joint = f". {dated.group(0)}. "
+        text = f"{before}{joint}{after}".strip()
 
     text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
     text = _NO_SPACE_AFTER_STOP.sub(". ", text)
@@ -1934,6 +1950,8 @@ _CHAPTER_PAREN = re.compile(
 )
 _TRAILING_LOCATOR = re.compile(
     rf"(?:[:,]\s*|\s+)(?:pp?\.?|S\.?)\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
+    # "… London: Example Press, 33–56." — a chapter's range after its publisher, no "pp."
+    rf"|(?<=[A-Za-z]),\s*(?P<bare>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
 )
 
 
@@ -2032,7 +2050,11 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
             book = f"{book[: inline.start()]}. {book[inline.end() :]}"
         locator = _TRAILING_LOCATOR.search(book)
         if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
-            ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
+            pages = locator.group("pages") or locator.group("bare")
+            ref.page, ref.confidence["page"] = (
+                _dash(pages),
+                0.85 if locator.group("pages") else 0.75,
+            )
             book = book[: locator.start()]
         edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edn?|edition)\.?", book, re.I)
         if edition:  # "Book, 5th edn." and Springer's "Book. 5th edn. Wiley, New York"

@@ -1969,3 +1969,62 @@ def test_abnt_journal_article(raw, names):
         "page": "45–67",
         "doi": "",
     }
+
+
+def test_nature_style_journal_article():
+    ref = parse_reference(
+        "Okafor, P. B. & Lindgren, R. T. Waiting lists in small clinics. J. Clin. Stud. 12, "
+        "45–67 (2019)."
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2019,
+        "title": "Waiting lists in small clinics",
+        "container": "J. Clin. Stud",
+        "volume": "12",
+        "issue": "",
+        "page": "45–67",
+        "doi": "",
+    }
+
+
+def test_ama_online_first_dated_only_by_its_publication_online():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT. Waiting lists in small clinics. JAMA Psychiatry. Published "
+        "online March 3, 2021. doi:10.1234/jp.2021.0001"
+    )
+    assert (ref.title, ref.container_title, ref.year, ref.status) == (
+        "Waiting lists in small clinics",
+        "JAMA Psychiatry",
+        2021,
+        "advance online publication",
+    )
+    assert fields(ref)["authors"] == [("Okafor", "P. B."), ("Lindgren", "R. T.")]
+
+
+def test_nlm_names_typed_with_full_stops_after_the_initials():
+    ref = parse_reference(
+        "Okafor P. B., Lindgren R. T., Haddad S. Waiting lists in small clinics. Journal of "
+        "Clinic Studies. 2019; 12(3): 45–67."
+    )
+    assert fields(ref)["authors"] == [("Okafor", "P. B."), ("Lindgren", "R. T."), ("Haddad", "S.")]
+    assert (ref.title, ref.volume, ref.issue, ref.page) == (
+        "Waiting lists in small clinics",
+        "12",
+        "3",
+        "45–67",
+    )
+
+
+def test_chapter_pages_after_the_publisher_without_pp():
+    ref = parse_reference(
+        "Okafor, P.B. (2019). Waiting lists. In: R.T. Lindgren (ed.), Small Clinics Today. "
+        "London: Example Press, 33–56."
+    )
+    assert (ref.container_title, ref.publisher, ref.publisher_place, ref.page) == (
+        "Small Clinics Today",
+        "Example Press",
+        "London",
+        "33–56",
+    )
+    assert ref.confidence["page"] < 0.85
