@@ -92,7 +92,9 @@ _PAREN_YEAR = re.compile(
     re.I,
 )
 _YEAR_BARE = re.compile(
-    r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
+    r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?"
+    # "…, S. 2019, 'Title', Journal" (the Harvard of Australian guides) quotes its title
+    r"(?:\.\s|\s+(?=[A-Z])|,\s+(?=['\u2018]))"
 )
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
 _EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$", re.I)
@@ -404,6 +406,7 @@ _NLM_CITATION = re.compile(
     (?:\s*[;:]\s*(?P<volume>\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^()]{{1,20}})\))?
        (?:\s*:\s*|\s+)(?P<page>{_LOCATOR})
      |\s*[;:]\s*(?P<volume_only>\d+[A-Za-z]?)\s*(?:\((?P<issue_only>[^()]{{1,20}})\))?(?=\s*[.,]?\s*$)
+     |,\s*(?P<volume_cn>\d+[A-Za-z]?)\s*\((?P<issue_cn>[^()]{{1,20}})\),\s*(?P<page_cn>{_LOCATOR})
      |,\s*(?P<volume_bmc>\d+[A-Za-z]?)\s*(?:\((?P<issue_bmc>[^()]{{1,20}})\))?\s*:\s*(?P<page_bmc>{_LOCATOR})
      |\s*[;:]\s*(?P<page_only>\d+\s*{_DASH}\s*\d+)
      |\s*[;:]\s*(?P<volume_tf>\d+):(?P<issue_tf>\w{{1,4}}),\s*(?P<page_tf>{_LOCATOR})
@@ -837,7 +840,7 @@ _SURNAME = re.compile(
     rf"^(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+(?:\s[{_UP}][\w'\u2019-]+)?$"
 )
 _AFTER_INITIAL = re.compile(rf"(?:^|[\s.]){_UP_CLASS}\.$")
-_INITIAL_NEXT = re.compile(rf"\s*[{_UP}]\.(?:\s|$)")
+_INITIAL_NEXT = re.compile(rf"\s*[{_UP}]\.(?:[\s,;]|$)")
 
 
 def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:

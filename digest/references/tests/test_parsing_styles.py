@@ -2028,3 +2028,39 @@ def test_chapter_pages_after_the_publisher_without_pp():
         "33–56",
     )
     assert ref.confidence["page"] < 0.85
+
+
+def test_australian_harvard_year_then_a_quoted_title():
+    """ "Surname, I. & Surname, I. 2019, 'Title', Journal, vol. 12, no. 3, pp. 45-67." """
+    ref = parse_reference(
+        "Okafor, P.B., Lindgren, R.T. & Haddad, S. 2019, 'Waiting lists in small clinics', "
+        "Journal of Clinic Studies, vol. 12, no. 3, pp. 45-67."
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T."), ("Haddad", "S.")],
+        "year": 2019,
+        "title": "Waiting lists in small clinics",
+        "container": "Journal of Clinic Studies",
+        "volume": "12",
+        "issue": "3",
+        "page": "45–67",
+        "doi": "",
+    }
+
+
+def test_year_after_the_journal_and_apa_names_without_a_year_after_them():
+    """ "Surname, I. I., Surname, I. I. Title. Journal, 2019, 12(3), 45-67." """
+    ref = parse_reference(
+        "Okafor, P. B., Lindgren, R. T. Waiting lists in small clinics. Journal of Clinic "
+        "Studies, 2019, 12(3), 45-67."
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2019,
+        "title": "Waiting lists in small clinics",
+        "container": "Journal of Clinic Studies",
+        "volume": "12",
+        "issue": "3",
+        "page": "45–67",
+        "doi": "",
+    }
