@@ -62,7 +62,9 @@ _DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$",
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
     r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
-    r"<?(?P<url>https?://[^\s<>]+)>?",
+    # MLA 9 leaves out "https://": "www.example.org/page" (a host alone, "Available from
+    # www.example.org", names a distributor and stays where it is)
+    r"<?(?P<url>https?://[^\s<>]+|www\.[^\s<>/]+/[^\s<>]*)>?",
     re.I,
 )
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -74,6 +76,7 @@ _STATUS_WORDS = (
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?))?"
 )
 # In brackets of its own, or bare (then the year's parenthesis, "(2020, online first)", stays)
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _STATUS_ONLINE = re.compile(
     rf"[.,]?\s*(?:[(\[]\s*{_STATUS_WORDS}\s*[)\]]|{_STATUS_WORDS})\.?", re.I
 )
@@ -89,8 +92,11 @@ _PAREN_YEAR = re.compile(
     re.I,
 )
 _YEAR_BARE = re.compile(
-    r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?(?:\.\s|\s+(?=[A-Z]))"
+    r"(?:^|(?<=[.),]))\s*(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?"
+    # "…, S. 2019, 'Title', Journal" (the Harvard of Australian guides) quotes its title
+    r"(?:\.\s|\s+(?=[A-Z])|,\s+(?=['\u2018]))"
 )
+_EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
 _EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$", re.I)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
@@ -116,9 +122,13 @@ _JOURNAL_TAIL = re.compile(
     [\s.,;]*$""",
     re.X,
 )
-_IN_BOOK = re.compile(rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)")
-_BOOK_PAREN = re.compile(
-    r"\s*\((?P<inner>[^()]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()]*)\)\s*$", re.I
+_IN_BOOK = re.compile(
+    # Cite Them Right's Harvard: "'Chapter', in Surname, I. (ed.) Book": after a quoted title
+    rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)|(?<=[{_QUOTE_CLOSE}]),\s+in\s+(?=[{_UP}])"
+)
+_BOOK_PAREN = re.compile(  # "(2nd ed.)", and "[3rd Edition]" or "[3rd Edition)" as typed
+    r"\s*[(\[](?P<inner>[^()\[\]]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()\[\]]*)[)\]]\s*$",
+    re.I,
 )
 _EDITION = re.compile(
     r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?",
@@ -334,6 +344,8 @@ def _normalise(text: str) -> str:
         text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
+    if text[:1] == '"' and text.count('"') % 2:
+        text = text[1:]  # a stray quotation mark copied with the reference, never closed
     return _LEADING_MARKER.sub("", text, count=1)
 
 
@@ -394,6 +406,7 @@ _NLM_CITATION = re.compile(
     (?:\s*[;:]\s*(?P<volume>\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^()]{{1,20}})\))?
        (?:\s*:\s*|\s+)(?P<page>{_LOCATOR})
      |\s*[;:]\s*(?P<volume_only>\d+[A-Za-z]?)\s*(?:\((?P<issue_only>[^()]{{1,20}})\))?(?=\s*[.,]?\s*$)
+     |,\s*(?P<volume_cn>\d+[A-Za-z]?)\s*\((?P<issue_cn>[^()]{{1,20}})\),\s*(?P<page_cn>{_LOCATOR})
      |,\s*(?P<volume_bmc>\d+[A-Za-z]?)\s*(?:\((?P<issue_bmc>[^()]{{1,20}})\))?\s*:\s*(?P<page_bmc>{_LOCATOR})
      |\s*[;:]\s*(?P<page_only>\d+\s*{_DASH}\s*\d+)
      |\s*[;:]\s*(?P<volume_tf>\d+):(?P<issue_tf>\w{{1,4}}),\s*(?P<page_tf>{_LOCATOR})
@@ -404,11 +417,16 @@ _NLM_CITATION = re.compile(
 )
 _NLM_NAME = (
     r"(?:[A-Za-z\u00c0-\u017f'\u2019][\w'\u2019-]*\s+){1,3}"
-    r"[A-Z\u00c0-\u00de]{1,4}(?:\s+(?:Jr|Sr|II|III))?"
+    # "Okafor PB", and hand-typed "Okafor P. B." (the full stop after the last initial then
+    # closes the list too)
+    r"(?:[A-Z\u00c0-\u00de]\.(?:\s?[A-Z\u00c0-\u00de]\.){0,3}(?=[,\s])|[A-Z\u00c0-\u00de]{1,4})"
+    r"(?:\s+(?:Jr|Sr|II|III))?"
 )
 _NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
-    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al\.?)?)\s*(?:\.|:)(?:\s+|$)"
+    rf"^(?P<authors>{_NLM_ONE}(?:\s*,\s*{_NLM_ONE})*(?:\s*,?\s*et\s+al\.?)?)"
+    # AMA names the study group after the people: "…, et al; ECASS Investigators."
+    rf"(?:\s*;\s*(?P<group>[{_UP}][^.;:]{{2,80}}))?(?:\s*[.:]|(?<=[{_UP}]\.))(?:\s+|$)"
 )
 _QUOTED = re.compile(r"[\u201c\"](?P<title>[^\u201c\u201d\"]{3,400}?)[,.]?[\u201d\"]")
 _CHICAGO_TAIL = re.compile(
@@ -416,17 +434,19 @@ _CHICAGO_TAIL = re.compile(
     \s*\((?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)\s*(?::\s*(?P<page>{_LOCATOR}))?\s*\.?\s*$""",
     re.X,
 )
-_MLA_TAIL = re.compile(
-    rf"""^(?P<journal>.*?),\s*vol\.\s*(?P<volume>\w+)(?:,\s*no\.\s*(?P<issue>[\w-]+))?,
-    \s*\(?(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)?(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*\.?
+_MLA_TAIL = re.compile(  # a journal with issues only has "no. 61" and no "vol."
+    rf"""^(?P<journal>.*?)(?=,\s*(?:vol|no)\b)(?:,\s*vol\.\s*(?P<volume>\w+))?
+    (?:,\s*no\.?\s*(?P<issue>[\w-]+))?,
+    \s*\(?(?:(?:{_MONTH})\s+)?(?P<year>\d{{4}})\)?(?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?\s*[.,]?
     (?:\s*(?P<database>[A-Z][^.,]{{2,60}}),?)?\s*$""",
     re.X,
 )
-# "Business Week, May 6, 2002." — a magazine: its date, no volume
+# "Business Week, May 6, 2002." — a magazine: its date, no volume; "Review, Spring 1987, 55-71."
 _CHICAGO_MAGAZINE = re.compile(
     rf"^(?P<journal>[^,]{{2,80}}),\s*(?:{_MONTH})\s+(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})"
-    r"(?P<volume>)(?P<issue>)(?P<page>)\s*\.?\s*$"
+    rf"(?P<volume>)(?P<issue>)(?:,\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR}))?\s*\.?\s*$"
 )
+_MLA_AFTER_PAGES = re.compile(rf",\s*pp?\.\s*{_LOCATOR}\.\s+(?=\S)")
 _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
     rf"^(?P<journal>.*?)\s+(?P<volume>\d+)\.(?P<issue>\d+)\s*\((?P<year>\d{{4}})\)"
     rf"\s*:\s*(?P<page>{_LOCATOR})\s*\.?\s*(?:Print|Web)?\.?\s*$"
@@ -448,8 +468,9 @@ _NOISE = re.compile(
 _ACCESSED = re.compile(
     rf"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated):?\s+(?:on\s+)?"
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
-    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?)[)\]]?"
-    r"\.?",
+    rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?"
+    rf"|{_MONTH_WORD}\s+\d{{4}})[)\]]?"  # "Accessed October 2014 from: <URL>"
+    r"(?:\s+from\s*:?)?\.?",
     re.I,
 )
 
@@ -486,7 +507,8 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         # "(Open access)", "[PDF]", "[Internet]": how the writer reached it, not what it is
         ref.unparsed.append(access.group(0).strip(" .,"))
     if ref.unparsed and ("(" in text or "[" in text):
-        text = _ACCESS_NOTE.sub("", text)
+        # "Title [Internet]. Place": the full stop after the note still ends the title
+        text = _ACCESS_NOTE.sub(_keep_stop, text)
     links = _LINK_LABELS.search(text)
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
@@ -496,9 +518,13 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         note = accessed.group(0).strip(" .,")
         ref.unparsed.append(note)
         # "[cited 2020 Jan 5]" sits inside the citation; "Accessed June 6, 2017." ends one
-        joint = " " if note[:1] in "([" else ". "
+        joint = " " if note[:1] in "([" and not accessed.group(0).endswith(".") else ". "
         text = f"{text[: accessed.start()]}{joint}{text[accessed.end() :]}"
     return text
+
+
+def _keep_stop(match: re.Match[str]) -> str:
+    return "." if match.group(0).endswith(".") and match.end() < len(match.string) else ""
 
 
 _BARE_DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*:\s*(?=[.,;]?\s*$)")
@@ -523,6 +549,9 @@ def _nlm_names(text: str) -> list[dict[str, str]]:
     for token in _split_run_on([t.strip() for t in re.split(r"\s*[,;]\s*", _ETAL.sub("", text))]):
         if not token:
             continue
+        if "." in token:  # "Okafor P. B." typed by hand: the initials without their stops
+            token = re.sub(rf"(?<=\s)([{_UP}])\.\s?(?=[{_UP}]\.|$)", r"\1", token).rstrip(".")
+            token = re.sub(rf"(?<=[{_UP}])\.$", "", token)
         match = re.match(
             rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}}|[{_UP}](?:\s[{_UP}]){{1,3}})"
             r"(?:\s+(?P<sfx>Jr|Sr|II|III))?$",
@@ -575,9 +604,24 @@ def _split_title_container(text: str) -> tuple[str, str]:
     return title, container
 
 
+# "Publishing Co.", "Books Inc.": a publisher's own full stop
+_COMPANY = r"(?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd))\."
 _NLM_BOOK = re.compile(
-    r"(?:^|(?<=\.\s))(?P<place>[A-Z][^.:;]{1,40}?)\s*:\s*(?P<publisher>[^.;:]{2,80}?)\s*[;,]\s*"
-    r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*$"
+    r"(?:^|(?<=\.\s))(?P<place>[A-Z][^.:;]{1,40}?)\s*:\s*(?P<publisher>(?:[^.;:]|"
+    rf"{_COMPANY}){{2,80}}?)\s*[;,]\s*"
+    # NLM's page count ("2012. 348 p.") may follow the year
+    r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*(?:\d+\s*p\.?[\s.]*)?$"
+)
+# AMA 11: "Title. 2nd ed. Publisher; 2015." — no place; a short name of capitalised words
+_AMA_BOOK = re.compile(
+    rf"(?<=\.\s)(?P<publisher>[{_UP}][\w&'\u2019-]*(?:\s+(?:[{_UP}&][\w&'\u2019.-]*|of|and|for))"
+    r"{0,5})\s*;\s*(?P<year>(?:1[89]|20)\d{2})[\s.]*$"
+)
+# The role after a list of editors opening a book: "Surname P, Surname JR, editors." (NLM),
+# "Surname, Given, and Given Surname, eds." (Chicago, MLA).
+_EDITORS_FIRST = re.compile(
+    r"^(?P<names>[^.]{3,200}?(?:\b[A-Z]\.[^.]{0,120}?)*),?\s+\(?(?:eds?|editors?)\.?\)?\.\s+"
+    r"(?P<title>\S.*)$"
 )
 
 
@@ -587,16 +631,20 @@ _NLM_EDITED = re.compile(
 
 
 def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
-    """Authors. Title. Place: Publisher; Year."""
-    book = _NLM_BOOK.search(text)
+    """Authors. Title. Place: Publisher; Year. (AMA 11 leaves the place out.)"""
+    book = _NLM_BOOK.search(text) or _AMA_BOOK.search(text)
     if book is None:
         return False
     head = text[: book.start()].strip(" .")
-    edited = _NLM_EDITED.match(head)
+    edited = _NLM_EDITED.match(head) or _EDITORS_FIRST.match(head)
     leading = _leading_names(head + ". ") if not edited else None
     if edited:  # "Lambert MJ, ed. Handbook. 6th ed. Hoboken, NJ: Wiley; 2013."
-        ref.editor, title = _nlm_names(edited.group("names")), edited.group("title")
-        ref.confidence["editor"] = 0.8
+        ref.editor, title = _editor_names(edited.group("names")), edited.group("title")
+        ref.confidence["editor"] = 0.8 if edited.re is _NLM_EDITED else 0.7
+        if not ref.editor:
+            return False
+        if edited.re is _EDITORS_FIRST and "," in edited.group("names"):
+            ref.style = "chicago"  # "Surname, Given, and Given Surname, eds."
     elif leading and leading[1].strip(" ."):
         ref.author, title = leading
     else:
@@ -616,12 +664,20 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     _set_title(ref, title, 0.85)
     ref.issued = {"date-parts": [[int(book.group("year"))]]}
     ref.confidence["issued"] = 0.9
-    ref.publisher_place = book.group("place").strip()
+    ref.publisher_place = (book.groupdict().get("place") or "").strip()
     ref.publisher = book.group("publisher").strip()
-    ref.confidence["publisher"] = 0.8
+    ref.confidence["publisher"] = 0.8 if ref.publisher_place else 0.7
     ref.type = "book"
-    ref.style = "vancouver"
+    ref.style = ref.style or "vancouver"
     return True
+
+
+def _editor_names(text: str) -> list[dict[str, str]]:
+    """NLM's "Surname P, Surname JR" or Chicago's "Surname, Given, and Given Surname"."""
+    text = text.strip(" ,.")
+    if _NLM_AUTHORS.match(text + ". "):
+        return _nlm_names(text)
+    return _chicago_names(text)
 
 
 _CITATION_FIRST = re.compile(
@@ -698,6 +754,13 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         authors, head = [{"literal": group.group("group")}], head[group.end() :]
     # The journal is the last sentence before the year: "Title. J Consult Clin Psychol."
     title, container = _split_title_container(head)
+    kind = _ARTICLE_KIND.search(title) if title else None
+    if kind:  # AMA's "Title. Letter. Journal.": what kind of article, not part of its title
+        ref.unparsed.append(kind.group("kind"))
+        title = title[: kind.start()]
+    elif kind := _KIND_FIRST.match(container):  # nor of an unknown journal's abbreviation
+        ref.unparsed.append(kind.group("kind"))
+        container = container[kind.end() :]
     if not container and not authors:
         return False
     if not container:
@@ -754,6 +817,10 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# What kind of article AMA names between the title and the journal ("Title. Letter. Journal.")
+_KINDS = r"Letter|Editorial|Commentary|Comment|Erratum|Correspondence"
+_ARTICLE_KIND = re.compile(rf"(?<=[\w)?!])[.:]\s+(?P<kind>{_KINDS})\.?$")
+_KIND_FIRST = re.compile(rf"(?P<kind>{_KINDS})\.\s+")
 _DATE_END = re.compile(rf"(?:{_MONTH})(?:\s+\d{{1,2}})?\s*$")
 _MLA_EDITION = re.compile(r"(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?,\s*", re.I)
 # A group author opening an NLM reference, known by the word that names what it is
@@ -773,7 +840,7 @@ _SURNAME = re.compile(
     rf"^(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+(?:\s[{_UP}][\w'\u2019-]+)?$"
 )
 _AFTER_INITIAL = re.compile(rf"(?:^|[\s.]){_UP_CLASS}\.$")
-_INITIAL_NEXT = re.compile(rf"\s*[{_UP}]\.(?:\s|$)")
+_INITIAL_NEXT = re.compile(rf"\s*[{_UP}]\.(?:[\s,;]|$)")
 
 
 def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
@@ -786,7 +853,10 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
     names = _NLM_AUTHORS.match(text)
     # "Okafor, P. B. Title" is no NLM "Cook, RS." whose list ends after "P."
     if names and names.end() < len(text) and not _INITIAL_NEXT.match(text, names.end()):
-        return _nlm_names(names.group("authors")), text[names.end() :].strip()
+        people = _nlm_names(names.group("authors"))
+        if names.group("group"):
+            people.append({"literal": names.group("group").strip()})
+        return people, text[names.end() :].strip()
     listed = _NLM_COMMA_LIST.match(text)
     if listed:
         return _nlm_names(listed.group("authors")), text[listed.end() :].strip()
@@ -811,6 +881,8 @@ def _leading_names(text: str) -> tuple[list[dict[str, str]], str] | None:
             people
             and not leftovers
             and all("given" in p and _SURNAME.match(p["family"]) for p in people)
+            # "Okafor, Paul. Waiting Lists": a sentence after a given name ends the names
+            and not any(re.search(r"\w{2}\.\s", p["given"]) for p in people)
         ):
             if rest[:1].isupper() or rest[:1] in _QUOTE_ANY:
                 found = (people, rest)
@@ -842,6 +914,18 @@ def _given_first(name: str) -> dict[str, str]:
     return _name(" ".join(parts[cut:]), " ".join(parts[:cut]))
 
 
+def _edited_by(text: str) -> list[dict[str, str]]:
+    """The names after "edited by" (Chicago, MLA): people, each written given name first,
+    with or without an initial ("Rita Lindgren", "R. T. Lindgren and Sam Haddad")."""
+    found = _given_first_list(text)
+    if found:
+        return found
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text) if p.strip()]
+    if parts and all(_GIVEN_FIRST.match(p.strip()) for p in parts):
+        return [_given_first(p) for p in parts]
+    return _given_first_names(text)
+
+
 def _chicago_names(text: str) -> list[dict[str, str]]:
     """ "Brown, Kirk Warren, and Richard M. Ryan" → the first surname first, the others not."""
     text = _ETAL.sub("", text).strip(" ,")
@@ -866,6 +950,14 @@ def _chicago_names(text: str) -> list[dict[str, str]]:
 
 
 # "In Handbook of Waiting, edited by Rita T. Lindgren, 1-10. New York: Guilford Press, 2012"
+_MLA_CHAPTER = re.compile(
+    rf"""^(?!In\s)(?P<book>[^,]+(?:,[^,]+?)??),\s+edited\s+by\s+
+    (?P<editors>[^,\d]+(?:,\s*(?:and\s+)?[^,\d]+)*?),
+    (?:\s*(?P<edition>\d+)(?:st|nd|rd|th)\s+ed\.,)?
+    \s*(?P<publisher>[^,]{{2,80}}),\s*(?P<year>(?:1[89]|20)\d{{2}})
+    (?:,\s*pp?\.\s*(?P<page>{_LOCATOR}))?[\s.,]*$""",
+    re.X,
+)
 _CHICAGO_CHAPTER = re.compile(
     rf"""^In\s+(?P<book>[^,]+(?:,[^,]+?)??),\s+(?:edited\s+by|eds?\.)\s+(?P<editors>.+?),
     \s*(?:(?P<page>\d+\s*{_DASH}\s*\d+)\.\s*)?(?P<place>[{_UP}][^:.]{{1,40}}):\s*
@@ -907,6 +999,94 @@ def _parse_gost(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# A short form some indexes print from Crossref's record (ouci.dntb.gov.ua and others): the
+# first author's surname, the title, the journal, then "№" for the volume and "с." (сторінка,
+# page) for the first page: "Surname, Title, J. Abbrev., № 64, с. 619", the DOI on a line of
+# its own. With "т." (том) as well, "т." is the volume and "№" the issue.
+_NUMBERED_SHORT = re.compile(
+    rf"""^(?P<author>[^,]{{2,60}}),\s+(?P<body>.+?),
+    (?:\s*[тТ]\.\s*(?P<tome>[\w{DASHES}]+),)?
+    \s*№\s*(?P<number>[\w{DASHES}]+)
+    (?:,\s*[сСcC]\.\s*(?P<page>{_LOCATOR}))?
+    (?:[,.]?\s*\(?(?P<year>(?:1[89]|20)\d{{2}})\)?)?[\s.,]*$""",
+    re.X,
+)
+
+
+def _parse_numbered_short(ref: ParsedReference, text: str) -> bool:
+    """ "Surname, Title, Journal, № 64, с. 619" (see _NUMBERED_SHORT)."""
+    match = _NUMBERED_SHORT.match(text)
+    if match is None:
+        return False
+    author = match.group("author").strip()
+    if not re.fullmatch(rf"(?:[{_UP}]\.\s?){{0,3}}[{_UP}][\w'\u2019-]+", author):
+        return False  # one surname, perhaps after initials, or this is not the layout
+    body = match.group("body").strip()
+    journal = known_journal_at_end(body.replace(",", " ").rstrip(". "))
+    title, _sep, container = body.rpartition(",")
+    if journal and not container.strip().replace(",", " ").endswith(journal):
+        journal = ""
+    if not title.strip():
+        return False
+    conf = ref.confidence
+    ref.author, conf["author"] = [_given_first(author)], 0.7  # the first author alone
+    _set_title(ref, title, 0.75)
+    # The journal is the last comma's part; a title's own comma does not move it.
+    _set_container(ref, container, 0.8 if journal or is_known_journal(container) else 0.6)
+    if match.group("tome"):
+        ref.volume, ref.issue = match.group("tome"), match.group("number")
+        conf["issue"] = 0.8
+    else:
+        ref.volume = match.group("number")
+    conf["volume"] = 0.8
+    if match.group("page"):
+        _set_locator(ref, match.group("page"), 0.8)
+    if match.group("year"):
+        ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.8
+    return True
+
+
+# ABNT (Brazilian pages): "SURNAME, I. B.; SURNAME, I. Title. Journal, v. 12, n. 3, p. 45-67,
+# 2019." — names in capitals joined by ";", the year last.
+_ABNT_NAME = (
+    rf"[{_UP}][{_UP}'\u2019 -]+,\s*(?:(?:[{_UP}]\.\s?)+"
+    rf"|[{_UP}][a-z\u00e0-\u00ff]+(?:\s+[{_UP}][a-z\u00e0-\u00ff]+)*(?:\s+(?:[{_UP}]\.\s?)+)?)"
+)
+_ABNT = re.compile(
+    rf"""^(?P<authors>{_ABNT_NAME}(?:;\s*{_ABNT_NAME})*(?:;?\s*et\s+al\.)?)\.?\s+(?P<body>[^;]+?),\s*v\.\s*(?P<volume>[\w{DASHES}]+),
+    (?:\s*n\.\s*(?P<issue>[\w{DASHES}]+),)?\s*(?:p\.\s*(?P<page>{_LOCATOR}),)?
+    \s*(?:(?:{_MONTH}|[a-z]{{3,4}}\.)\s*(?:/\s*(?:{_MONTH}|[a-z]{{3,4}}\.)\s*)?)?  # "mar./abr."
+    (?P<year>(?:1[89]|20)\d{{2}})[\s.]*$""",
+    re.X,
+)
+
+
+def _parse_abnt(ref: ParsedReference, text: str) -> bool:
+    """ABNT's journal article (see _ABNT)."""
+    match = _ABNT.match(text)
+    if match is None:
+        return False
+    # The names end at the full stop after the last initial: "…; LINDGREN, R. T. Title."
+    authors = match.group("authors")
+    names, leftovers = _family_first_names(authors.replace(";", ","))
+    if not names or leftovers:
+        return False
+    title, journal = _title_and_journal(match.group("body"))
+    if not (title and journal):
+        return False
+    conf = ref.confidence
+    ref.author, conf["author"] = names, 0.8
+    _set_title(ref, title, 0.8)
+    _set_container(ref, journal, 0.8)
+    ref.volume, conf["volume"] = match.group("volume"), 0.85
+    if match.group("issue"):
+        ref.issue, conf["issue"] = match.group("issue"), 0.85
+    if match.group("page"):
+        _set_locator(ref, match.group("page"), 0.85)
+    ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
+    return True
+
+
 # Elsevier's "Journal 68 (2012) 1–10" and Springer's "Journal 68(3), 1–10 (2012)": the
 # year in parentheses near the end, after the volume.
 _YEAR_LAST = re.compile(
@@ -924,9 +1104,10 @@ _YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
 
 
 def _parse_year_last(ref: ParsedReference, text: str) -> bool:
-    """Elsevier ("A.B. Name, C.D. Name, Title, J. Abbrev. 68 (2012) 1–10.") and Springer's
-    LNCS ("Name, A.B., Name, C.D.: Title. J. Abbrev. 68(3), 1–10 (2012)", books "Title.
-    Publisher, Place (2012)")."""
+    """Elsevier ("A.B. Name, C.D. Name, Title, J. Abbrev. 68 (2012) 1–10."), Nature ("Name,
+    A. B. & Name, C. D. Title. J. Abbrev. 68, 1–10 (2012).") and Springer's LNCS ("Name,
+    A.B., Name, C.D.: Title. J. Abbrev. 68(3), 1–10 (2012)", books "Title. Publisher, Place
+    (2012)")."""
     tail = _YEAR_LAST.search(text, max(0, len(text) - 160))
     if tail is None:
         return False
@@ -956,6 +1137,9 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         year = tail.group("year3")
     else:
         title, journal = _title_and_journal(rest) if colon else _comma_title_and_journal(rest)
+        if not (title and journal) and not colon:
+            # Nature: "Name, A. B. & Name, C. D. Title. J. Abbrev. 12, 45–67 (2019)."
+            title, journal = _split_title_container(rest)
         if not (title and journal):
             return False
         _set_title(ref, title, 0.8)
@@ -990,6 +1174,20 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     head, after = text[: quoted.start()].strip(" ."), text[quoted.end() :].strip(" .")
     if re.search(r"\(\s*\d{4}", head):  # APA with a quoted title: the APA path handles it
         return False
+    mla = _MLA_CHAPTER.match(after) if "edited by" in after else None
+    if mla:  # "Title." Book, edited by Given Surname, Publisher, 2012, pp. 33-56.
+        ref.author, conf["author"] = _chicago_names(head), 0.8
+        _set_title(ref, quoted.group("title"), 0.9)
+        ref.type, ref.style = "chapter", "mla"
+        ref.container_title, conf["container-title"] = mla.group("book").strip(), 0.85
+        ref.editor, conf["editor"] = _edited_by(mla.group("editors")), 0.8
+        if mla.group("edition"):
+            ref.edition, conf["edition"] = mla.group("edition"), 0.85
+        ref.publisher, conf["publisher"] = mla.group("publisher").strip(), 0.8
+        ref.issued, conf["issued"] = {"date-parts": [[int(mla.group("year"))]]}, 0.9
+        if mla.group("page"):
+            ref.page, conf["page"] = _dash(mla.group("page")), 0.85
+        return True
     chapter = _CHICAGO_CHAPTER.match(after)
     if chapter:
         ref.author, conf["author"] = _chicago_names(head), 0.8
@@ -997,7 +1195,7 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         ref.type, ref.style = "chapter", "chicago"
         ref.container_title, conf["container-title"] = chapter.group("book").strip(), 0.85
         editors = chapter.group("editors")
-        ref.editor = _given_first_list(editors) or _given_first_names(editors)
+        ref.editor = _edited_by(editors)
         conf["editor"] = 0.8
         if chapter.group("page"):
             ref.page, conf["page"] = _dash(chapter.group("page")), 0.85
@@ -1012,8 +1210,15 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         (_CHICAGO_MAGAZINE, "chicago"),
     )
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
+    location = _MLA_AFTER_PAGES.search(after) if found is None else None
+    if location:  # MLA: what follows the pages says where it was read (a database, a link)
+        found = next(
+            ((m, n) for p, n in tails[:1] if (m := p.match(after[: location.end()].strip()))), None
+        )
+        if found:
+            ref.unparsed.append(after[location.end() :].strip())
     if found is None:
-        return False
+        return _parse_quoted_web_entry(ref, head, quoted.group("title"), after)
     tail, style = found
     if tail.groupdict().get("database"):  # MLA's second container: where it was read
         ref.unparsed.append(tail.group("database"))
@@ -1034,6 +1239,61 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# After a quoted title, a site or an encyclopedia's name alone, perhaps MLA 7's "Web." and a
+# date: "Encyclopedia, <URL> (accessed …)" (Chicago), "Encyclopedia. Web. 06 October, 2022."
+_WEB_ENTRY_TAIL = re.compile(
+    rf"""^(?P<site>[{_UP}][^.,\d"\u201c\u201d]{{1,80}}?)[.,]?
+    (?P<web>\s*Web\.)?
+    (?:\s*(?P<dayfirst>\d{{1,2}}\s+)?(?:(?:{_MONTH}),?\s*)?(?:\d{{1,2}},?\s*)?
+    (?P<year>(?:1[89]|20)\d{{2}}))?
+    [\s.,]*$""",
+    re.X,
+)
+
+
+def _parse_quoted_web_entry(ref: ParsedReference, head: str, title: str, after: str) -> bool:
+    """ "Author. "Entry." Site. Web. Date." — an encyclopedia's or a site's entry (MLA 7,
+    Chicago): the site stands where a journal would, and is flagged for checking."""
+    entry = _WEB_ENTRY_TAIL.match(after)
+    if entry is None or not (ref.URL or entry.group("web") or entry.group("year")):
+        return False
+    conf = ref.confidence
+    if re.fullmatch(r"\S+", head.strip(" .")):  # "HandWiki.": a site or a group, not a person
+        ref.author = [{"literal": head.strip(" .")}]
+    else:
+        ref.author = _chicago_names(head)
+    conf["author"] = 0.7
+    _set_title(ref, title, 0.85)
+    ref.container_title, conf["container-title"] = entry.group("site").strip(), 0.6
+    if entry.group("year"):
+        # MLA 7 puts the date it was read after "Web.": a year, but perhaps not the entry's
+        ref.issued = {"date-parts": [[int(entry.group("year"))]]}
+        conf["issued"] = 0.5 if entry.group("web") else 0.8
+    # MLA writes the day first ("12 Mar. 2019") or "Web."; Chicago "March 12, 2019"
+    ref.style = "mla" if entry.group("web") or entry.group("dayfirst") else "chicago"
+    return True
+
+
+# AMA's web page: "Author. Title. Site. Published March 3, 2020. Updated May 1, 2021."
+_WEB_DATE = re.compile(
+    rf"(?<=[.?!])\s+(?P<what>Published|Updated|Last updated)\s+(?:on\s+)?"
+    rf"(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?|\d{{1,2}}\s+{_MONTH_WORD}\s+)?"
+    r"(?P<year>(?:1[89]|20)\d{2})\.?(?=\s|$)"
+)
+
+
+def _web_dates(ref: ParsedReference, text: str) -> str:
+    """The page's own dates out of the text: "Published" gives the year, "Updated" is kept."""
+    for match in reversed(list(_WEB_DATE.finditer(text))):
+        if match.group("what") == "Published" and not ref.issued:
+            ref.issued = {"date-parts": [[int(match.group("year"))]]}
+            ref.confidence["issued"] = 0.85
+        else:
+            ref.unparsed.append(match.group(0).strip())
+        text = f"{text[: match.start()]} {text[match.end() :]}".strip()
+    return text
+
+
 def _parse(raw: str) -> ParsedReference:
     ref = ParsedReference(raw=raw)
     conf = ref.confidence
@@ -1051,7 +1311,7 @@ def _parse(raw: str) -> ParsedReference:
         if prefix or not re.search(r"https?://\S*$", text[:start]):
             text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
         # else the DOI is part of a publisher's address, which stays whole as the URL
-    url_match = _URL.search(text) if "http" in text else None
+    url_match = _URL.search(text) if "http" in text or "www." in text else None
     if url_match:
         url = url_match.group("url").rstrip(".,;)")
         broken = re.match(r"\s+(/\S+)", text[url_match.start("url") + len(url) :])
@@ -1081,7 +1341,12 @@ def _parse(raw: str) -> ParsedReference:
         conf["status"] = 0.95
         # "(2020, online first)": the year's parenthesis closes again; elsewhere a sentence ends
         joint = "" if text.startswith(")", status_match.end()) else ". "
-        text = f"{text[: status_match.start()]}{joint}{text[status_match.end() :]}".strip()
+        before, after = text[: status_match.start()], text[status_match.end() :]
+        dated = _YEAR_WORD.search(status_match.group(0))
+        if dated and joint and not _YEAR_WORD.search(before + after):
+            # AMA: "Journal. Published online March 3, 2021. doi:…": its only date is the year
+            joint = f". {dated.group(0)}. "
+        text = f"{before}{joint}{after}".strip()
 
     text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
     text = _NO_SPACE_AFTER_STOP.sub(". ", text)
@@ -1092,8 +1357,14 @@ def _parse(raw: str) -> ParsedReference:
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
+    if ref.URL and ("Published" in text or "Updated" in text):
+        text = _web_dates(ref, text)
     # Styles that put the year after the title: tried first, they fail fast on APA.
     if "//" in text and _parse_gost(ref, text):
+        return ref
+    if "\u2116" in text and _parse_numbered_short(ref, text):
+        return ref
+    if " v. " in text and _parse_abnt(ref, text):
         return ref
     if _YEAR_NEAR_END.search(text, max(0, len(text) - 40)) and _parse_year_last(ref, text):
         return ref
@@ -1135,6 +1406,9 @@ def _parse(raw: str) -> ParsedReference:
     if head:
         role = _EDITOR_ROLE.search(head)
         names, leftovers = _family_first_names(head[: role.start()] if role else head)
+        after = _EDITOR_ROLE_AFTER_YEAR.match(rest) if not role and rest[:1] == "(" else None
+        if after:  # "Surname, A. and Surname, B. (2012)(Eds.). Title": the role after the year
+            role, rest = after, rest[after.end() :]
         if leftovers and not role:
             # "Title. Elkin, I., Falconnier, L. (2006). Journal, 16(2), 144-160.": a listing
             # that puts the title first; the authors are what parses cleanly after it.
@@ -1153,7 +1427,8 @@ def _parse(raw: str) -> ParsedReference:
             conf["author"] = 0.95 if names and not leftovers else 0.5
         ref.unparsed.extend(leftovers)
 
-    rest = rest.strip().lstrip(":").strip()  # "(2019): Title" (Taylor & Francis "To cite")
+    # "(2019): Title" (Taylor & Francis "To cite"), "(2019), "Title"" (Emerald)
+    rest = rest.strip().lstrip(":,").strip()
     if rest:
         _parse_rest(ref, rest)
     if title_first and not ref.title:
@@ -1253,6 +1528,10 @@ def _parse_web_page(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# A title's translation in square brackets after its full stop, before the journal or book
+_TRANSLATED_TITLE = re.compile(rf"(?<=[.?!])\s*\[[^\[\]]{{3,250}}\](?=\s*[{_UP}])")
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
@@ -1270,7 +1549,11 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     while rest.endswith("]") and (note := _TRAILING_NOTE.search(rest)):
         ref.unparsed.insert(0, note.group(0).strip())
         rest = rest[: note.start()].strip()
-    in_book = _IN_BOOK.search(rest) if "In" in rest else None
+    translated = _TRANSLATED_TITLE.search(rest) if "[" in rest else None
+    if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
+        ref.unparsed.append(translated.group(0).strip())
+        rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
+    in_book = _IN_BOOK.search(rest) if "In" in rest or ", in " in rest else None
     if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
     if in_book and ref.type != "book":
@@ -1279,7 +1562,7 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
 
     # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
     tail = (
-        next((m for p in _EARLY_TAILS if (m := p.search(rest)) and m.start() > 0), None)
+        next((m for p in _early_tails(rest) if (m := p.search(rest)) and m.start() > 0), None)
         or _journal_tail(rest)
         or _alt_tail(rest)
     )
@@ -1392,19 +1675,32 @@ _SPACED_ISSUE = re.compile(r"\d\s+\d{1,3}[\s.]*$")
 
 
 # Tails that APA's pattern would misread ("Journal, 25, 3, 301-309" as volume 3): tried first.
+# Chicago author-date's "Journal 46, no. 1: 59-81" (its year already read at the start),
+# and "Journal 287, no. 5 (February 6)" before a link; looked for only where "no." is
+_CHICAGO_NO_TAIL = re.compile(
+    rf"(?<=[A-Za-z]),?\s(?P<volume>\d+[A-Za-z]?),\s*no\.\s*(?P<issue>[\w{DASHES}]+)"
+    rf"(?:\s*\((?:{_MONTH})[^()]{{0,12}}\))?(?:\s*:\s*(?P<page>{_LOCATOR}))?[\s.,]*$"
+)
 _EARLY_TAILS = (
     _ALT_TAILS[1],
     # "Journal, 25, 3, 301-309"
     re.compile(
         rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
     ),
-    # "Journal, Vol. 25, No. 3, pp. 301-309" and "Journal, 25, No. 3, 301-309"
+    # "Journal, Vol. 25, No. 3, pp. 301-309", "Journal, 25, No. 3, 301-309" and Emerald's
+    # "Journal, Vol. 25 No. 3, pp. 301-309"
     re.compile(
-        rf"[\s,]+(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+)\s*,\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
+        rf"[\s,]+(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+)\s*,?\s*(?:No|Issue)\.?\s*(?P<issue>\w+)\s*,"
         rf"\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.]*$",
         re.I,
     ),
 )
+
+
+def _early_tails(text: str) -> tuple[re.Pattern[str], ...]:
+    if "no." in text:
+        return (_EARLY_TAILS[0], _CHICAGO_NO_TAIL, *_EARLY_TAILS[1:])
+    return _EARLY_TAILS
 
 
 def _alt_tail(text: str) -> re.Match[str] | None:
@@ -1603,8 +1899,26 @@ _THESIS_PAREN = re.compile(
 )
 
 
+# A word in lower case that no publisher's name holds ("approach", "with"): its small words
+# ("of", "and", "for", "the", "&") and particles aside
+_LOWER_WORD = re.compile(
+    r"(?<![\w'\u2019-])(?!(?:of|and|for|the|de|der|des|du|la|le|und|van|von|at|in|on)\b)"
+    r"[a-z][a-z]+\b"
+)
+
+
+_REPORT_NUMBER = re.compile(
+    r"\s*\((?:[A-Z][\w-]*\s+){1,4}No\.\s*(?P<number>[\w.\u2010-\u2013-]+)\)(?=[\s.])"
+)
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
+    report = _REPORT_NUMBER.search(rest) if "No" in rest else None
+    if report:  # APA 7: "Title (Report No. 12). Publisher." — the report's number
+        ref.type, ref.number = "report", report.group("number")
+        ref.confidence["number"] = 0.85
+        rest = f"{rest[: report.start()]}{rest[report.end() :]}"
     degree = _THESIS_BRACKETS.search(rest)
     if degree and degree.start() > 0:
         # APA 7: "Title [Doctoral dissertation, University of Ottawa]. Database."
@@ -1665,13 +1979,14 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         _set_container(ref, publisher, 0.7)
         return
     elif (
-        ref.URL
+        (ref.URL or (_LOWER_WORD.search(publisher) and not _NOT_PUBLISHED.match(publisher)))
         and len(publisher.split()) >= 6
         and not _PUBLISHER_WORDS.search(publisher)
         and not ((place := _PLACE.match(publisher)) and len(place.group("place").split()) <= 4)
     ):
         # "Title. Results from trials: The available evidence. http://…": a page's title
-        # of two sentences, not a publisher
+        # of two sentences, not a publisher; nor is a long sentence with words in lower case
+        # ("An integrated approach to …"). With neither, the title is flagged for checking.
         title, publisher = f"{title.rstrip()} {publisher}", ""
     alone = _THESIS_PAREN.match(publisher)
     if alone:  # "Title. (Unpublished doctoral thesis, City University)": a sentence of its own
@@ -1686,7 +2001,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if degree:  # "Title (Doctoral dissertation, University of Ottawa)"
         ref.type = "thesis"
         title, publisher = title[: degree.start()], degree.group("school") or publisher
-    paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
+    paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title or "]" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
@@ -1705,6 +2020,8 @@ _CHAPTER_PAREN = re.compile(
 )
 _TRAILING_LOCATOR = re.compile(
     rf"(?:[:,]\s*|\s+)(?:pp?\.?|S\.?)\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
+    # "… London: Example Press, 33–56." — a chapter's range after its publisher, no "pp."
+    rf"|(?<=[A-Za-z]),\s*(?P<bare>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
 )
 
 
@@ -1716,9 +2033,10 @@ _EDITORS_ROLE = re.compile(
 )
 _NLM_BOOK_TAIL = re.compile(
     rf"""^(?P<book>.+?)\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
-    (?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*(?P<publisher>[^.;:]{{2,80}}?)\s*[;,]\s*
+    (?:(?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*)?(?P<publisher>(?:[^.;:]|{_COMPANY}){{2,80}}?)\s*[;,]\s*
     (?P<year>(?:1[89]|20)\d{{2}})
     (?:\s*:\s*(?P<pages>\d+\s*{_DASH}\s*\d+)|[.,]?\s*pp?\.\s*(?P<pages2>\d+\s*{_DASH}\s*\d+))?
+    (?:[.,]?\s*(?P<chapter>Chapter\s+\w+))?  # NLM's book on the Internet: "2012. Chapter 18."
     [\s.]*$""",
     re.X,
 )
@@ -1734,13 +2052,16 @@ def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
     ref.container_title, conf["container-title"] = match.group("book").strip(), 0.85
     if match.group("ed"):
         ref.edition, conf["edition"] = match.group("ed"), 0.9
-    ref.publisher_place = match.group("place").strip()
-    ref.publisher, conf["publisher"] = match.group("publisher").strip(), 0.85
+    ref.publisher_place = (match.group("place") or "").strip()  # AMA 11 leaves it out
+    ref.publisher = match.group("publisher").strip()
+    conf["publisher"] = 0.85 if ref.publisher_place else 0.75
     if not ref.issued:
         ref.issued, conf["issued"] = {"date-parts": [[int(match.group("year"))]]}, 0.9
     pages = match.group("pages") or match.group("pages2")
     if pages:
         ref.page, conf["page"] = _dash(pages), 0.9
+    if match.group("chapter"):
+        ref.unparsed.append(match.group("chapter"))
     return True
 
 
@@ -1757,7 +2078,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     _set_title(ref, title, 0.9)
     chicago = _CHICAGO_DATE_CHAPTER.match(after_in.strip())
     if chicago:  # "In Book, edited by A. Name and B. Name, 1-10. Place: Publisher."
-        ref.editor = _given_first_list(chicago.group("editors")) or []
+        ref.editor = _edited_by(chicago.group("editors"))
         conf["editor"] = 0.8 if ref.editor else 0.3
         ref.container_title, conf["container-title"] = chicago.group("book").strip(), 0.8
         ref.page, conf["page"] = _dash(chicago.group("page")), 0.85
@@ -1807,7 +2128,11 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
             book = f"{book[: inline.start()]}. {book[inline.end() :]}"
         locator = _TRAILING_LOCATOR.search(book)
         if locator:  # "…, 5th edn. Wiley, New York, pp 227–306" / ": pp. 271-279"
-            ref.page, ref.confidence["page"] = _dash(locator.group("pages")), 0.85
+            pages = locator.group("pages") or locator.group("bare")
+            ref.page, ref.confidence["page"] = (
+                _dash(pages),
+                0.85 if locator.group("pages") else 0.75,
+            )
             book = book[: locator.start()]
         edition = re.search(r"[,.]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:edition|edn?)\.?", book, re.I)
         if edition:  # "Book, 5th edn." and Springer's "Book. 5th edn. Wiley, New York"
@@ -1862,7 +2187,7 @@ def _apply_book_paren(ref: ParsedReference, inner: str) -> None:
 
 
 def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
-    title = title.strip()
+    title = title.strip().rstrip(",;").rstrip()  # "Title, (2 nd edn), Place": no title ends so
     if "[" in title:
         for bracket in _BRACKETED.findall(title):
             ref.unparsed.append(bracket.strip())
@@ -2065,6 +2390,10 @@ def _is_family(token: str) -> bool:
     return len(token.split()) <= 4 and not re.search(r"[a-z]{3}\.\s", token)  # "St. John" is
 
 
+_ONE_SURNAME = re.compile(rf"(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+")
+_COUNTRY_CODE = re.compile(r"\s(?:UK|USA|US|NZ|EU|UN)\.?$")
+
+
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
@@ -2073,8 +2402,13 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     if given_first:
         return given_first, []
     original = text
-    if "," not in text and not re.search(rf"\b[{_UP}]{{1,3}}\b", text):
-        # "National Institute for Health and Care Excellence": a group, not "Family, Given"
+    if "et" in text and "," not in text:
+        bare = _ETAL.sub("", text).strip(" .,")
+        if bare != text.strip(" .,") and _ONE_SURNAME.fullmatch(bare) and not bare.isupper():
+            return [{"family": bare}], []  # "Ashworth et al (2004)": the first surname alone
+    if "," not in text and not re.search(rf"\b[{_UP}]{{1,3}}\b", _COUNTRY_CODE.sub("", text)):
+        # "National Institute for Health and Care Excellence", "Diabetes UK": a group, not
+        # "Family, Given" nor NLM's "Surname AB" (no initials read "UK", "USA" or "NZ")
         return [{"literal": text.strip().rstrip(".")}], []
     if "et" in text:
         text = _ETAL.sub("", text)
