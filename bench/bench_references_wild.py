@@ -21,6 +21,9 @@ Two sets, each scored per field and exact:
   collected separately.
 - a third fresh set (wild_references_fresh3.json), collected from still other pages while all
   three sets above were being tuned on: its own line of figures, never its misses.
+- a fourth fresh set (wild_references_fresh4.json), collected from pages none of the sets above
+  used while the third was being tuned on, three quarters hand-typed APA (the old blog's kind):
+  its own line of figures, never its misses, whatever ``--misses`` says.
 
 ``python -m bench.bench_references_wild --misses=40`` lists that many misses of each
 tuning set (``python -m bench bench_references_wild`` prints the figures only).
@@ -42,6 +45,7 @@ DATA = ROOT / "digest" / "references" / "tests" / "data" / "wild_references.json
 FRESH = DATA.with_name("wild_references_fresh.json")
 FRESH2 = DATA.with_name("wild_references_fresh2.json")
 FRESH3 = DATA.with_name("wild_references_fresh3.json")
+FRESH4 = DATA.with_name("wild_references_fresh4.json")
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))
 OLDBLOG_SEED = 132026  # fixed before the old blog's errors were first looked at
 # Which detected style counts as right for each style label of the set.
@@ -125,6 +129,9 @@ def main(argv=()):
     if FRESH3.exists():
         fresh3 = json.loads(FRESH3.read_text(encoding="utf-8"))["items"]
         _print("third fresh set, never tuned on", fresh3, 0)
+    if FRESH4.exists():
+        fresh4 = json.loads(FRESH4.read_text(encoding="utf-8"))["items"]
+        _print("fourth fresh set, never tuned on", fresh4, 0)
     if not OLDBLOG.is_file():
         print(f"old blog's references: {OLDBLOG} not found, skipped (set OLDBLOG_REFERENCES)")
         return

@@ -5,6 +5,9 @@ and held out until its honest figure was taken; it is tuning material since (the
 misses). wild_references_fresh2.txt was collected while the parser was being tuned on both, from
 pages neither of them used, and stays held out. wild_references_fresh3.txt was collected the same
 way while all three earlier sets were tuned on, from pages none of them used, and stays held out.
+wild_references_fresh4.txt was collected the same way while fresh3 was tuned on, from pages none
+of the four earlier sets used, weighted towards hand-typed APA (the old blog's kind of reference),
+and stays held out.
 
 These tests read the data only and never run the parser: accuracy is the bench's to measure.
 No network: addresses are checked as text.
@@ -24,6 +27,7 @@ FRESH_TXT = DATA / "wild_references_fresh.txt"
 FRESH_JSON = DATA / "wild_references_fresh.json"
 FRESH2_TXT = DATA / "wild_references_fresh2.txt"
 FRESH3_TXT = DATA / "wild_references_fresh3.txt"
+FRESH4_TXT = DATA / "wild_references_fresh4.txt"
 OLD_TXT = DATA / "wild_references.txt"
 HOLDOUT_URLS = Path("/work/shared/legacy/holdout-urls.txt")
 # Label styles a reader can name; "apa" is the one the first set was tuned on most.
@@ -50,6 +54,7 @@ class HeldOutSet:
     min_references: int
     min_other_styles: int
     earlier: tuple[Path, ...]  # sets collected before it, whose pages and strings it must avoid
+    min_apa_like: int = 0
 
     @property
     def json(self) -> Path:
@@ -60,6 +65,9 @@ HELD_OUT = {
     "fresh": HeldOutSet(FRESH_TXT, 150, 50, (OLD_TXT,)),
     "fresh2": HeldOutSet(FRESH2_TXT, 120, 40, (OLD_TXT, FRESH_TXT)),
     "fresh3": HeldOutSet(FRESH3_TXT, 150, 60, (OLD_TXT, FRESH_TXT, FRESH2_TXT)),
+    "fresh4": HeldOutSet(
+        FRESH4_TXT, 150, 40, (OLD_TXT, FRESH_TXT, FRESH2_TXT, FRESH3_TXT), min_apa_like=100
+    ),
 }
 
 
@@ -107,6 +115,11 @@ def test_enough_references_are_in_other_styles_than_apa(held_out, groups):
     styles = [label.split("|", 1)[0].strip() for _url, _raw, label in groups]
     assert set(styles) <= STYLES
     assert sum(1 for style in styles if style != "apa") >= held_out.min_other_styles
+
+
+def test_enough_references_are_apa_like(held_out, groups):
+    styles = [label.split("|", 1)[0].strip() for _url, _raw, label in groups]
+    assert sum(1 for style in styles if style == "apa") >= held_out.min_apa_like
 
 
 def test_every_label_has_the_ten_cells_and_a_plain_year(groups):
