@@ -195,6 +195,20 @@ def digest(content):
     return hashlib.sha256(content).hexdigest()
 
 
+# The manifest keeps the page ids each file links to as one string, " 12 40 311 ": at 10,000
+# summaries its files link to some 800,000 ids, which JSON reads and writes several times
+# faster as 12,000 strings than as 12,000 lists, and a rerun only asks which files link to
+# the one or two pages that changed.
+def _joined(page_ids):
+    return " " + " ".join(str(pk) for pk in sorted(page_ids)) + " "
+
+
+def _links_to(joined, page_ids):
+    if len(page_ids) > 8:
+        return not page_ids.isdisjoint(map(int, joined.split()))
+    return any(f" {pk} " in joined for pk in page_ids)
+
+
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
 _forked = None  # the Snapshot a forked worker renders for
@@ -294,7 +308,7 @@ class Snapshot:
             queue = [
                 address
                 for address, record in old["files"].items()
-                if record.get("page") in changed or set(record["links"]) & changed
+                if record.get("page") in changed or _links_to(record["links"], changed)
             ]
             queue += [a for a in self._always() if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
@@ -307,6 +321,7 @@ class Snapshot:
                 if record is None:
                     files.pop(address, None)
                     continue
+                record["links"] = _joined(record["links"])
                 files[address] = record
                 found += record.pop("follow")
             queue = []
@@ -754,9 +769,13 @@ class Snapshot:
 
     def _read_manifest(self):
         try:
-            return json.loads((self.root / MANIFEST).read_text())
+            manifest = json.loads((self.root / MANIFEST).read_text())
         except (OSError, ValueError):
             return None
+        for record in manifest.get("files", {}).values():
+            if isinstance(record["links"], list):  # a manifest from before the joined form
+                record["links"] = _joined(record["links"])
+        return manifest
 
     def _write_manifest(self, state, files, static, sitemap, search):
         manifest = {

@@ -152,6 +152,21 @@ def test_a_second_run_after_one_publish_renders_and_rewrites_only_what_changed(t
     assert broken_links(tmp_path) == []
 
 
+def test_a_manifest_of_the_earlier_form_still_gives_an_incremental_run(tmp_path, site):
+    export(tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    for record in manifest["files"].values():
+        record["links"] = [int(pk) for pk in record["links"].split()]
+    del manifest["sitemap"], manifest["search"]
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    site[0].title = "Alliance matters most"
+    site[0].save_revision().publish()
+    outcome = export(tmp_path)
+    assert not outcome.full and outcome.rendered < 20
+    assert "Alliance matters most" in (tmp_path / "archive/topic/alliance/index.html").read_text()
+    assert (tmp_path / "sitemap/2018-03.xml").is_file()
+
+
 def test_a_new_summary_renders_everything_but_writes_only_changed_files(tmp_path, site):
     first = export(tmp_path)
     make_summary(make_issue("2018-04"), "Brand new", topics=["termination"])
