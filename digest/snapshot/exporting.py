@@ -701,8 +701,8 @@ class Snapshot:
             delta = (set(search["delta"]) | set(written)) - set(gone)
             removed = (set(search["removed"]) | set(gone)) - set(written)
             if len(delta) + len(removed) <= DELTA_LIMIT:
-                if set(written) or set(gone) or not (self.root / SEARCH_DELTA).exists():
-                    self._index_delta(search["main"], sorted(delta), sorted(removed))
+                if written or gone or not (self.root / SEARCH_DELTA).exists():
+                    delta = self._index_delta(search["main"], sorted(delta), sorted(removed))
                 return {**search, "delta": sorted(delta), "removed": sorted(removed)}
         self._build(main, self.root)
         search = {"main": self._entries(main), "delta": [], "removed": []}
@@ -710,6 +710,10 @@ class Snapshot:
         return search
 
     def _index_delta(self, main, delta, removed):
+        """Index `delta` into `pagefind-delta/` and say which main entries it supersedes.
+        Returns the files whose entry differs from the main index's: a page rewritten for
+        what Pagefind leaves out (a sibling's headline in the issue's <nav>) is indexed as
+        it was, so it need not stay in the delta, nor count toward its limit."""
         bundle = self.root / "pagefind-delta"
         if delta:
             # Pagefind indexes a folder: one holding links to just the delta's files, at the
@@ -720,16 +724,19 @@ class Snapshot:
                     link.parent.mkdir(parents=True, exist_ok=True)
                     os.link(self.root / file, link)
                 self._build(bundle, folder)
-            kept = set(self._entries(bundle).values())
+            entries = self._entries(bundle)
         else:
             shutil.rmtree(bundle, ignore_errors=True)
-            kept = set()
-        superseded = {main[file] for file in [*delta, *removed] if file in main} - kept
+            entries = {}
+        # The same entry in both indexes is the same result: the search page shows it once.
+        changed = [file for file in delta if entries.get(file) != main.get(file)]
+        superseded = {main[file] for file in [*changed, *removed] if file in main}
         description = {
             "bundle": "pagefind-delta/" if delta else None,
             "superseded": sorted(superseded),
         }
         self._write_if_changed(SEARCH_DELTA, json.dumps(description).encode())
+        return changed
 
     def _build(self, bundle, site):
         """Pagefind's index of the pages in `site`, into `bundle`: built beside the old one

@@ -264,6 +264,22 @@ def test_a_publish_indexes_only_the_changed_pages_into_the_delta(tmp_path, site)
     assert not list(tmp_path.glob(".delta-*"))
 
 
+def test_a_page_indexed_as_before_leaves_the_delta(tmp_path, site):
+    issue = make_issue("2017-06")  # untagged: not among each other's related summaries
+    changed, sibling = make_summary(issue, "Group work"), make_summary(issue, "Couples work")
+    export(tmp_path, search=True)
+    main = indexed(tmp_path / "pagefind")
+    sibling = f"{sibling.url.lstrip('/')}index.html"
+    changed.title = "Group work revisited"
+    changed.save_revision().publish()
+    export(tmp_path, search=True)
+    # The sibling's page lists the new headline, but in its <nav>, which Pagefind skips.
+    assert indexed(tmp_path / "pagefind-delta")[sibling] == main[sibling]
+    delta = json.loads((tmp_path / MANIFEST).read_text())["search"]["delta"]
+    assert f"{changed.url.lstrip('/')}index.html" in delta and sibling not in delta
+    assert main[sibling][0] not in json.loads((tmp_path / SEARCH_DELTA).read_text())["superseded"]
+
+
 def test_an_unpublished_page_is_dropped_from_search_and_the_delta_grows(tmp_path, site):
     export(tmp_path, search=True)
     main = indexed(tmp_path / "pagefind")
