@@ -32,7 +32,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -305,11 +304,13 @@ class Snapshot:
         if changed is None:
             queue = self._seeds(state)
         else:
-            queue = [
-                address
-                for address, record in old["files"].items()
-                if record.get("page") in changed or _links_to(record["links"], changed)
-            ]
+            # One address per file: `?topic=x` and the `?topic=x&page=1` its pagination
+            # links to are one page, rendered once.
+            by_file = {}
+            for address, record in old["files"].items():
+                if record.get("page") in changed or _links_to(record["links"], changed):
+                    by_file.setdefault(record["file"], address)
+            queue = list(by_file.values())
             queue += [a for a in self._always() if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
         seen = set(queue)
@@ -340,15 +341,22 @@ class Snapshot:
         self._copy_static(static)
         self._write_if_changed("static-search.js", SEARCH_SCRIPT.encode())
         search = old.get("search") if old else None
+        before = old["files"] if old else {}
+        written = [
+            record["file"]
+            for address, record in files.items()
+            if record.get("page") is not None
+            and before.get(address, {}).get("sha") != record["sha"]
+        ]
         if self.search:
-            before = old["files"] if old else {}
-            written = [
-                record["file"]
-                for address, record in files.items()
-                if record.get("page") is not None
-                and before.get(address, {}).get("sha") != record["sha"]
-            ]
             search = self._index(search, written, gone, rebuild=full)
+        elif search:
+            # Search is off this run: what it wrote or removed waits for the next run with it.
+            waiting = search.get("waiting") or {"written": [], "gone": []}
+            search["waiting"] = {
+                "written": sorted((set(waiting["written"]) - set(gone)) | set(written)),
+                "gone": sorted((set(waiting["gone"]) - set(written)) | set(gone)),
+            }
         self._write_manifest(state, files, static, sitemap, search)
         return outcome
 
@@ -697,6 +705,12 @@ class Snapshot:
         Returns what the manifest keeps of it: the main index's entry per file, and the
         files the delta holds or has removed."""
         main = self.root / "pagefind"
+        waiting = search.pop("waiting", None) if search else None
+        if waiting:  # written or removed by runs with --no-search
+            written, gone = (
+                sorted((set(waiting["written"]) - set(gone)) | set(written)),
+                sorted((set(waiting["gone"]) - set(written)) | set(gone)),
+            )
         if search and main.exists() and not rebuild:
             delta = (set(search["delta"]) | set(written)) - set(gone)
             removed = (set(search["removed"]) | set(gone)) - set(written)
@@ -745,11 +759,11 @@ class Snapshot:
         old = bundle.with_name(bundle.name + ".old")
         for folder in (built, old):
             shutil.rmtree(folder, ignore_errors=True)
+        from pagefind_bin import get_executable  # the binary itself: no Python to start
+
         subprocess.run(  # noqa: S603
             [
-                sys.executable,
-                "-m",
-                "pagefind",
+                str(get_executable()),
                 "--site",
                 str(site),
                 "--output-path",

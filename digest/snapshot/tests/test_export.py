@@ -264,6 +264,18 @@ def test_a_publish_indexes_only_the_changed_pages_into_the_delta(tmp_path, site)
     assert not list(tmp_path.glob(".delta-*"))
 
 
+def test_pages_written_with_no_search_are_indexed_by_the_next_run_with_it(tmp_path, site):
+    export(tmp_path, search=True)
+    site[2].title = "Ending well, and when"
+    site[2].save_revision().publish()
+    export(tmp_path)  # --no-search
+    assert not (tmp_path / "pagefind-delta").exists()
+    export(tmp_path, search=True)  # nothing published since: the waiting pages are indexed
+    delta = indexed(tmp_path / "pagefind-delta")
+    assert "and when" in delta[f"{site[2].url.lstrip('/')}index.html"][1]
+    assert "waiting" not in json.loads((tmp_path / MANIFEST).read_text())["search"]
+
+
 def test_a_page_indexed_as_before_leaves_the_delta(tmp_path, site):
     issue = make_issue("2017-06")  # untagged: not among each other's related summaries
     changed, sibling = make_summary(issue, "Group work"), make_summary(issue, "Couples work")
