@@ -12,11 +12,19 @@ over the written files.
 Long lists of pages are shared among forked workers (one per core by default), each
 rendering and writing its own share. A manifest beside the files records what each file was
 made from. A later run renders only what a change can have touched: the changed pages and
-every page linking to one of them, plus home, the feeds and the sitemap. A change that moves
-lists or counts (a page published or removed, a summary retagged, a topic or type edited)
-renders everything again. Either way a file is written only when its bytes differ.
+every page linking to one of them, plus home and the feeds. A change that moves lists or
+counts (a page published or removed, a summary retagged, a topic or type edited) renders
+everything again. Either way a file is written only when its bytes differ.
+
+The sitemap is an index of one section per issue month (and one for the other pages), so a
+rerun writes only the sections holding a changed page. Search is Pagefind's main index plus
+a small delta: Pagefind cannot update an index, so a rerun indexes only the pages written
+since the main index was built, and the search page merges that delta in the browser and
+drops the main index's entries it supersedes or that are gone. Past DELTA_LIMIT pages (or on
+--full) the main index is built again and the delta emptied.
 """
 
+import gzip
 import hashlib
 import html
 import json
@@ -24,9 +32,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -51,22 +60,62 @@ SLUG = re.compile(r"^[-\w]+$")
 LINK = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
 FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.DOTALL)
 MAIN = re.compile(r"<main\b")
+MONTH = re.compile(r"^/(\d{4})/(\d{2})/")
+# The search page's results, filled by static-search.js from Pagefind's index and its delta.
 SEARCH_UI = """
-<link href="{base}pagefind/pagefind-ui.css" rel="stylesheet">
-<div id="static-search" data-base="{base}"></div>
-<script src="{base}pagefind/pagefind-ui.js"></script>
+<section id="static-search" class="static-search" data-base="{base}" data-one="{one}"
+    data-many="{many}" data-none="{none}" aria-live="polite"></section>
 <script src="{base}static-search.js"></script>
 """
-SEARCH_SCRIPT = """// The snapshot's search: Pagefind's interface, given the search form's ?q=.
-window.addEventListener("DOMContentLoaded", function () {
+# Pages the search delta may hold before the next run rebuilds the main index instead: the
+# delta is searched beside the main index in every query, so it stays small.
+DELTA_LIMIT = 200
+SEARCH_DELTA = "search-delta.json"
+SEARCH_SCRIPT = """// The snapshot's search: Pagefind's main index, merged with the delta of
+// the pages written since it was built; the main index's entries for those
+// pages (and for removed ones) are dropped, so a changed page is found by its
+// new words only.
+(async function () {
     var box = document.getElementById("static-search");
-    var ui = new PagefindUI({element: box, showSubResults: true, baseUrl: box.dataset.base});
     var query = new URLSearchParams(window.location.search).get("q");
-    if (query) { ui.triggerSearch(query); }
     var form = document.querySelector("form.search-form");
-    if (form) { form.hidden = true; }
-});
-"""
+    if (form && query) { form.elements.q.value = query; }
+    if (!box || !query) { return; }
+    var base = new URL(box.dataset.base, window.location.href);
+    var pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+    await pagefind.options({baseUrl: base.pathname});
+    var delta = {bundle: null, superseded: []};
+    var answer = await fetch(new URL("SEARCH_DELTA", base), {cache: "no-store"});
+    if (answer.ok) { delta = await answer.json(); }
+    if (delta.bundle) {
+        await pagefind.mergeIndex(new URL(delta.bundle, base).pathname, {baseUrl: base.pathname});
+    }
+    var dropped = new Set(delta.superseded);
+    var seen = new Set();
+    var found = (await pagefind.search(query)).results.filter(function (result) {
+        var keep = !dropped.has(result.id) && !seen.has(result.id);
+        seen.add(result.id);
+        return keep;
+    });
+    var pages = await Promise.all(found.slice(0, 50).map(function (result) {
+        return result.data();
+    }));
+    var heading = document.createElement("h2");
+    heading.textContent = found.length === 0 ? box.dataset.none
+        : (found.length === 1 ? box.dataset.one : box.dataset.many)
+            .replace("%(count)s", found.length);
+    var list = document.createElement("ol");
+    pages.forEach(function (page) {
+        var item = list.appendChild(document.createElement("li"));
+        var link = item.appendChild(document.createElement("a"));
+        link.href = page.url;
+        link.textContent = page.meta.title || page.url;
+        var excerpt = item.appendChild(document.createElement("p"));
+        excerpt.innerHTML = page.excerpt;  // Pagefind's escaped text with <mark>s
+    });
+    box.replaceChildren(heading, list);
+})();
+""".replace("SEARCH_DELTA", SEARCH_DELTA)
 
 
 @dataclass
@@ -143,6 +192,20 @@ def relative(from_file, to_file):
 
 def digest(content):
     return hashlib.sha256(content).hexdigest()
+
+
+# The manifest keeps the page ids each file links to as one string, " 12 40 311 ": at 10,000
+# summaries its files link to some 800,000 ids, which JSON reads and writes several times
+# faster as 12,000 strings than as 12,000 lists, and a rerun only asks which files link to
+# the one or two pages that changed.
+def _joined(page_ids):
+    return " " + " ".join(str(pk) for pk in sorted(page_ids)) + " "
+
+
+def _links_to(joined, page_ids):
+    if len(page_ids) > 8:
+        return not page_ids.isdisjoint(map(int, joined.split()))
+    return any(f" {pk} " in joined for pk in page_ids)
 
 
 # Addresses a worker takes at a time: small enough to share the work evenly.
@@ -241,11 +304,13 @@ class Snapshot:
         if changed is None:
             queue = self._seeds(state)
         else:
-            queue = [
-                address
-                for address, record in old["files"].items()
-                if record.get("page") in changed or set(record["links"]) & changed
-            ]
+            # One address per file: `?topic=x` and the `?topic=x&page=1` its pagination
+            # links to are one page, rendered once.
+            by_file = {}
+            for address, record in old["files"].items():
+                if record.get("page") in changed or _links_to(record["links"], changed):
+                    by_file.setdefault(record["file"], address)
+            queue = list(by_file.values())
             queue += [a for a in self._always() if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
         seen = set(queue)
@@ -257,6 +322,7 @@ class Snapshot:
                 if record is None:
                     files.pop(address, None)
                     continue
+                record["links"] = _joined(record["links"])
                 files[address] = record
                 found += record.pop("follow")
             queue = []
@@ -264,17 +330,34 @@ class Snapshot:
                 if link not in seen and (changed is None or link not in files):
                     seen.add(link)
                     queue.append(link)
+        gone = []
         if changed is None and old:
             for address, record in old["files"].items():
                 if address not in files and self._remove(record["file"]):
                     outcome.removed += 1
+                    gone.append(record["file"])
+        files.pop("/sitemap.xml", None)  # a manifest from before the sitemap's sections
+        sitemap = self._write_sitemap(state, changed, old)
         self._copy_static(static)
-        (self.root / "static-search.js").write_text(SEARCH_SCRIPT)
-        if self.search and (
-            outcome.written or outcome.removed or not (self.root / "pagefind").exists()
-        ):
-            self._index()
-        self._write_manifest(state, files, static)
+        self._write_if_changed("static-search.js", SEARCH_SCRIPT.encode())
+        search = old.get("search") if old else None
+        before = old["files"] if old else {}
+        written = [
+            record["file"]
+            for address, record in files.items()
+            if record.get("page") is not None
+            and before.get(address, {}).get("sha") != record["sha"]
+        ]
+        if self.search:
+            search = self._index(search, written, gone, rebuild=full)
+        elif search:
+            # Search is off this run: what it wrote or removed waits for the next run with it.
+            waiting = search.get("waiting") or {"written": [], "gone": []}
+            search["waiting"] = {
+                "written": sorted((set(waiting["written"]) - set(gone)) | set(written)),
+                "gone": sorted((set(waiting["gone"]) - set(written)) | set(gone)),
+            }
+        self._write_manifest(state, files, static, sitemap, search)
         return outcome
 
     def _render_all(self, addresses, outcome):
@@ -331,9 +414,12 @@ class Snapshot:
         rows = live.filter(url_path__startswith=root).values_list(
             "pk", "url_path", "last_published_at", "latest_revision_id"
         )
+        sections = {}
         for pk, url_path, published, revision in rows:
             url = "/" + url_path.removeprefix(root)
             pages[pk] = [str(published), revision, [], []]
+            month = MONTH.match(url)
+            sections[str(pk)] = "-".join(month.groups()) if month else "pages"
             for language in self.languages:
                 prefix = "" if language == self.default_language else f"/{language}"
                 urls[prefix + url] = pk
@@ -353,6 +439,7 @@ class Snapshot:
             "host": site.hostname,
             "pages": {str(pk): value for pk, value in pages.items()},
             "urls": urls,
+            "sections": sections,
             "taxonomy": digest(json.dumps(taxonomy, default=str).encode()),
             "topics": [row[1] for row in taxonomy[0]],
             "types": [row[1] for row in taxonomy[1]],
@@ -376,7 +463,7 @@ class Snapshot:
 
     def _always(self):
         """Pages that show the newest of everything: rendered on every run."""
-        addresses = ["/", "/sitemap.xml", "/feeds/rss/", "/feeds/atom/"]
+        addresses = ["/", "/feeds/rss/", "/feeds/atom/"]
         for language in self.languages:
             if language != self.default_language:
                 addresses += [
@@ -410,12 +497,7 @@ class Snapshot:
                     f"{prefix}/feeds/atom/?type={slug}",
                 ]
             seeds += [f"{prefix}{address}" for address in self._later_archive_pages()]
-        seeds += sorted(state["urls"])
-        response = self.client.get("/sitemap.xml")
-        for location in re.findall(rb"<loc>([^<]+)</loc>", response.content):
-            address = urlsplit(html.unescape(location.decode())).path
-            if target(address, self.languages, self.default_language):
-                seeds.append(address)
+        seeds += sorted(state["urls"])  # every page the sitemap lists, in each language
         return list(dict.fromkeys(seeds))
 
     def _later_archive_pages(self):
@@ -505,10 +587,25 @@ class Snapshot:
             )
         base = "../" * file.count("/") or "./"
         if self.search and urlsplit(address).path.endswith("/search/"):
-            text = text.replace("</main>", SEARCH_UI.format(base=base) + "</main>", 1)
+            text = text.replace("</main>", self._search_ui(address, base) + "</main>", 1)
         elif self.page_of.get(address) is not None:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
         return text, links, follow
+
+    def _search_ui(self, address, base):
+        from django.utils import translation
+        from django.utils.translation import gettext
+
+        language = urlsplit(address).path.split("/")[1]
+        if language not in self.languages:
+            language = self.default_language
+        with translation.override(language):
+            return SEARCH_UI.format(
+                base=base,
+                one=html.escape(gettext("1 result")),
+                many=html.escape(gettext("%(count)s results")),
+                none=html.escape(gettext("No results")),
+            )
 
     # ---- files ------------------------------------------------------------------------------
 
@@ -534,19 +631,141 @@ class Snapshot:
             return True
         return False
 
-    def _index(self):
-        """Pagefind's index of the written pages, in `pagefind/` (the pagefind[bin] package).
-        Built beside the old one and swapped in, so the copy stays searchable meanwhile."""
-        built, old = self.root / "pagefind.new", self.root / "pagefind.old"
+    def _write_if_changed(self, file, content):
+        path = self.root / file
+        if path.exists() and path.read_bytes() == content:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(content)
+        temporary.replace(path)
+        return True
+
+    # ---- sitemap ----------------------------------------------------------------------------
+
+    def _write_sitemap(self, state, changed, old):
+        """`sitemap.xml`: an index of `sitemap/<yyyy-mm>.xml`, one section per issue month
+        and `sitemap/pages.xml` for the rest, each made by the site's own sitemap (every
+        language, alternates, lastmod). Only the sections holding a changed page are made
+        again. Returns {section: its latest lastmod} for the manifest."""
+        from django.contrib.sitemaps.views import SitemapIndexItem
+        from django.template.loader import render_to_string
+
+        members = {}
+        for pk, section in state["sections"].items():
+            members.setdefault(section, []).append(int(pk))
+        known = (old or {}).get("sitemap") or {}
+        if changed is None:
+            stale = set(members)
+        else:
+            stale = {state["sections"][str(pk)] for pk in changed} | (set(members) - set(known))
+        lastmods = {section: known.get(section) for section in members}
+        for section in sorted(stale):
+            content, lastmods[section] = self._sitemap_section(state["host"], members[section])
+            self._write_if_changed(f"sitemap/{section}.xml", content)
+        for section in set(known) - set(members):
+            self._remove(f"sitemap/{section}.xml")
+        index = render_to_string(
+            "sitemap_index.xml",
+            {
+                "sitemaps": [
+                    SitemapIndexItem(
+                        f"http://{state['host']}/sitemap/{section}.xml",
+                        lastmods[section] and datetime.fromisoformat(lastmods[section]),
+                    )
+                    for section in sorted(members)
+                ]
+            },
+        )
+        self._write_if_changed("sitemap.xml", index.encode())
+        return lastmods
+
+    def _sitemap_section(self, host, pks):
+        from django.contrib.sitemaps.views import sitemap
+        from django.test import RequestFactory
+
+        from digest.core.sitemaps import PublishedPagesSitemap
+
+        class Section(PublishedPagesSitemap):
+            def items(self):
+                return super().items().filter(pk__in=pks)
+
+        request = RequestFactory(HTTP_HOST=host).get("/sitemap.xml")
+        section = Section(request)
+        response = sitemap(request, {"pages": section})
+        response.render()
+        latest = getattr(section, "latest_lastmod", None)  # set when every page has one
+        return response.content, latest and latest.isoformat()
+
+    # ---- search -----------------------------------------------------------------------------
+
+    def _index(self, search, written, gone, rebuild):
+        """Pagefind's main index in `pagefind/`, and the delta of the pages written since it
+        was built in `pagefind-delta/`, described by `search-delta.json` for the search page.
+        Returns what the manifest keeps of it: the main index's entry per file, and the
+        files the delta holds or has removed."""
+        main = self.root / "pagefind"
+        waiting = search.pop("waiting", None) if search else None
+        if waiting:  # written or removed by runs with --no-search
+            written, gone = (
+                sorted((set(waiting["written"]) - set(gone)) | set(written)),
+                sorted((set(waiting["gone"]) - set(written)) | set(gone)),
+            )
+        if search and main.exists() and not rebuild:
+            delta = (set(search["delta"]) | set(written)) - set(gone)
+            removed = (set(search["removed"]) | set(gone)) - set(written)
+            if len(delta) + len(removed) <= DELTA_LIMIT:
+                if written or gone or not (self.root / SEARCH_DELTA).exists():
+                    delta = self._index_delta(search["main"], sorted(delta), sorted(removed))
+                return {**search, "delta": sorted(delta), "removed": sorted(removed)}
+        self._build(main, self.root)
+        search = {"main": self._entries(main), "delta": [], "removed": []}
+        self._index_delta(search["main"], [], [])
+        return search
+
+    def _index_delta(self, main, delta, removed):
+        """Index `delta` into `pagefind-delta/` and say which main entries it supersedes.
+        Returns the files whose entry differs from the main index's: a page rewritten for
+        what Pagefind leaves out (a sibling's headline in the issue's <nav>) is indexed as
+        it was, so it need not stay in the delta, nor count toward its limit."""
+        bundle = self.root / "pagefind-delta"
+        if delta:
+            # Pagefind indexes a folder: one holding links to just the delta's files, at the
+            # same paths, so their addresses are the same as the main index's.
+            with tempfile.TemporaryDirectory(dir=self.root, prefix=".delta-") as folder:
+                for file in delta:
+                    link = Path(folder) / file
+                    link.parent.mkdir(parents=True, exist_ok=True)
+                    os.link(self.root / file, link)
+                self._build(bundle, folder)
+            entries = self._entries(bundle)
+        else:
+            shutil.rmtree(bundle, ignore_errors=True)
+            entries = {}
+        # The same entry in both indexes is the same result: the search page shows it once.
+        changed = [file for file in delta if entries.get(file) != main.get(file)]
+        superseded = {main[file] for file in [*changed, *removed] if file in main}
+        description = {
+            "bundle": "pagefind-delta/" if delta else None,
+            "superseded": sorted(superseded),
+        }
+        self._write_if_changed(SEARCH_DELTA, json.dumps(description).encode())
+        return changed
+
+    def _build(self, bundle, site):
+        """Pagefind's index of the pages in `site`, into `bundle`: built beside the old one
+        and swapped in, so the copy stays searchable meanwhile."""
+        built = bundle.with_name(bundle.name + ".new")
+        old = bundle.with_name(bundle.name + ".old")
         for folder in (built, old):
             shutil.rmtree(folder, ignore_errors=True)
+        from pagefind_bin import get_executable  # the binary itself: no Python to start
+
         subprocess.run(  # noqa: S603
             [
-                sys.executable,
-                "-m",
-                "pagefind",
+                str(get_executable()),
                 "--site",
-                str(self.root),
+                str(site),
                 "--output-path",
                 str(built),
                 "--keep-index-url",
@@ -554,18 +773,32 @@ class Snapshot:
             ],
             check=True,
         )
-        if (self.root / "pagefind").exists():
-            (self.root / "pagefind").rename(old)
-        built.rename(self.root / "pagefind")
+        if bundle.exists():
+            bundle.rename(old)
+        built.rename(bundle)
         shutil.rmtree(old, ignore_errors=True)
+
+    @staticmethod
+    def _entries(bundle):
+        """{file: the id Pagefind's search gives its result} of an index: each page's
+        fragment names both."""
+        entries = {}
+        for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+            entries[json.loads(data)["url"].lstrip("/")] = fragment.stem
+        return entries
 
     def _read_manifest(self):
         try:
-            return json.loads((self.root / MANIFEST).read_text())
+            manifest = json.loads((self.root / MANIFEST).read_text())
         except (OSError, ValueError):
             return None
+        for record in manifest.get("files", {}).values():
+            if isinstance(record["links"], list):  # a manifest from before the joined form
+                record["links"] = _joined(record["links"])
+        return manifest
 
-    def _write_manifest(self, state, files, static):
+    def _write_manifest(self, state, files, static, sitemap, search):
         manifest = {
             "version": MANIFEST_VERSION,
             "languages": list(self.languages),
@@ -573,6 +806,8 @@ class Snapshot:
             "pages": state["pages"],
             "files": files,
             "static": static,
+            "sitemap": sitemap,
+            "search": search,
         }
         temporary = self.root / (MANIFEST + ".tmp")
         temporary.write_text(json.dumps(manifest))

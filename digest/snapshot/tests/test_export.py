@@ -1,8 +1,11 @@
 """The static snapshot: complete, every internal link relative and resolving, forms sent to
 the live site or removed, searchable, and a second run rewriting only what changed."""
 
+import gzip
+import json
 import os
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -10,12 +13,19 @@ from django.core.management import call_command
 
 from digest.core.tests.factories import make_issue, make_summary
 from digest.snapshot import exporting
-from digest.snapshot.exporting import MANIFEST, Snapshot, _render_in_worker, target
+from digest.snapshot.exporting import (
+    MANIFEST,
+    SEARCH_DELTA,
+    Snapshot,
+    _render_in_worker,
+    target,
+)
 
 pytestmark = pytest.mark.django_db
 
 LIVE = "https://digest.example.org"
 LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture
@@ -142,6 +152,21 @@ def test_a_second_run_after_one_publish_renders_and_rewrites_only_what_changed(t
     assert broken_links(tmp_path) == []
 
 
+def test_a_manifest_of_the_earlier_form_still_gives_an_incremental_run(tmp_path, site):
+    export(tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    for record in manifest["files"].values():
+        record["links"] = [int(pk) for pk in record["links"].split()]
+    del manifest["sitemap"], manifest["search"]
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    site[0].title = "Alliance matters most"
+    site[0].save_revision().publish()
+    outcome = export(tmp_path)
+    assert not outcome.full and outcome.rendered < 20
+    assert "Alliance matters most" in (tmp_path / "archive/topic/alliance/index.html").read_text()
+    assert (tmp_path / "sitemap/2018-03.xml").is_file()
+
+
 def test_a_new_summary_renders_everything_but_writes_only_changed_files(tmp_path, site):
     first = export(tmp_path)
     make_summary(make_issue("2018-04"), "Brand new", topics=["termination"])
@@ -161,27 +186,149 @@ def test_an_unpublished_page_is_removed_from_the_snapshot(tmp_path, site):
     assert broken_links(tmp_path) == []
 
 
+def test_the_sitemap_is_an_index_of_one_section_per_issue_month(tmp_path, site):
+    export(tmp_path)
+    index = ET.parse(tmp_path / "sitemap.xml").getroot()
+    sections = [loc.text.rsplit("/", 1)[1] for loc in index.iter(f"{SITEMAP}loc")]
+    assert sections == ["2018-02.xml", "2018-03.xml", "pages.xml"]
+    february = ET.parse(tmp_path / "sitemap/2018-02.xml").getroot()
+    locations = {loc.text.split("/", 3)[3] for loc in february.iter(f"{SITEMAP}loc")}
+    assert locations == {
+        f"{language}{page}".lstrip("/")
+        for language in ("", "/fr")
+        for page in ["/2018/02/", site[0].url, site[1].url]
+    }
+    assert "2018/03" in (tmp_path / "sitemap/2018-03.xml").read_text()
+    assert "<loc>http://localhost/</loc>" in (tmp_path / "sitemap/pages.xml").read_text()
+
+
+def test_a_publish_makes_only_its_months_sitemap_section_again(tmp_path, site, monkeypatch):
+    export(tmp_path)
+    made = []
+    section = Snapshot._sitemap_section
+
+    def noted(self, host, pks):
+        made.append(sorted(pks))
+        return section(self, host, pks)
+
+    monkeypatch.setattr(Snapshot, "_sitemap_section", noted)
+    site[0].title = "Alliance matters most"
+    site[0].save_revision().publish()
+    export(tmp_path)
+    assert made == [sorted([site[0].get_parent().pk, site[0].pk, site[1].pk])]
+    assert "2018-03.xml" in (tmp_path / "sitemap.xml").read_text()
+
+
 def test_the_command_builds_a_pagefind_index_and_a_search_page(tmp_path, site, capsys):
     call_command("export_static", str(tmp_path), "--live-url", LIVE)
     assert "Full export" in capsys.readouterr().out
     assert (tmp_path / "pagefind/pagefind-entry.json").is_file()
-    assert (tmp_path / "pagefind/pagefind-ui.js").is_file()
+    assert (tmp_path / "pagefind/pagefind.js").is_file()
     search = (tmp_path / "search/index.html").read_text()
-    assert 'src="../pagefind/pagefind-ui.js"' in search
+    assert 'src="../static-search.js"' in search and 'data-base="../"' in search
+    assert json.loads((tmp_path / SEARCH_DELTA).read_text()) == {
+        "bundle": None,
+        "superseded": [],
+    }
     summary = (tmp_path / site[0].url.lstrip("/") / "index.html").read_text()
     assert "<main data-pagefind-body" in summary
     assert broken_links(tmp_path) == []
 
 
-def test_a_publish_rebuilds_the_index_and_swaps_it_in_whole(tmp_path, site, capsys):
-    call_command("export_static", str(tmp_path), "--live-url", LIVE)
-    fragments = {p.name for p in (tmp_path / "pagefind/fragment").iterdir()}
+def indexed(bundle):
+    """{file: (result id, indexed text)} of a Pagefind index."""
+    pages = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"].lstrip("/")] = (fragment.stem, data["content"])
+    return pages
+
+
+def test_a_publish_indexes_only_the_changed_pages_into_the_delta(tmp_path, site):
+    export(tmp_path, search=True)
+    main = indexed(tmp_path / "pagefind")
+    changed = f"{site[2].url.lstrip('/')}index.html"
     site[2].title = "Ending well, and when"
     site[2].save_revision().publish()
-    call_command("export_static", str(tmp_path), "--live-url", LIVE)
-    assert "Incremental export" in capsys.readouterr().out
-    # The changed page's fragment is new; nothing is left of the index being built.
-    assert {p.name for p in (tmp_path / "pagefind/fragment").iterdir()} != fragments
+    outcome = export(tmp_path, search=True)
+    assert not outcome.full
+    assert indexed(tmp_path / "pagefind") == main  # the main index is left alone
+    delta = indexed(tmp_path / "pagefind-delta")
+    assert changed in delta and "and when" in delta[changed][1]
+    assert f"{site[0].url.lstrip('/')}index.html" not in delta  # another month: untouched
+    description = json.loads((tmp_path / SEARCH_DELTA).read_text())
+    assert description["bundle"] == "pagefind-delta/"
+    assert main[changed][0] in description["superseded"]  # its old words are dropped
+    assert set(description["superseded"]) <= {id for id, _text in main.values()}
+    assert sorted(p.name for p in tmp_path.glob("pagefind*")) == ["pagefind", "pagefind-delta"]
+    assert not list(tmp_path.glob(".delta-*"))
+
+
+def test_pages_written_with_no_search_are_indexed_by_the_next_run_with_it(tmp_path, site):
+    export(tmp_path, search=True)
+    site[2].title = "Ending well, and when"
+    site[2].save_revision().publish()
+    export(tmp_path)  # --no-search
+    assert not (tmp_path / "pagefind-delta").exists()
+    export(tmp_path, search=True)  # nothing published since: the waiting pages are indexed
+    delta = indexed(tmp_path / "pagefind-delta")
+    assert "and when" in delta[f"{site[2].url.lstrip('/')}index.html"][1]
+    assert "waiting" not in json.loads((tmp_path / MANIFEST).read_text())["search"]
+
+
+def test_a_page_indexed_as_before_leaves_the_delta(tmp_path, site):
+    issue = make_issue("2017-06")  # untagged: not among each other's related summaries
+    changed, sibling = make_summary(issue, "Group work"), make_summary(issue, "Couples work")
+    export(tmp_path, search=True)
+    main = indexed(tmp_path / "pagefind")
+    sibling = f"{sibling.url.lstrip('/')}index.html"
+    changed.title = "Group work revisited"
+    changed.save_revision().publish()
+    export(tmp_path, search=True)
+    # The sibling's page lists the new headline, but in its <nav>, which Pagefind skips.
+    assert indexed(tmp_path / "pagefind-delta")[sibling] == main[sibling]
+    delta = json.loads((tmp_path / MANIFEST).read_text())["search"]["delta"]
+    assert f"{changed.url.lstrip('/')}index.html" in delta and sibling not in delta
+    assert main[sibling][0] not in json.loads((tmp_path / SEARCH_DELTA).read_text())["superseded"]
+
+
+def test_an_unpublished_page_is_dropped_from_search_and_the_delta_grows(tmp_path, site):
+    export(tmp_path, search=True)
+    main = indexed(tmp_path / "pagefind")
+    site[0].title = "Alliance matters most"
+    site[0].save_revision().publish()
+    export(tmp_path, search=True)
+    first = set(indexed(tmp_path / "pagefind-delta"))
+    gone = f"{site[1].url.lstrip('/')}index.html"
+    site[1].unpublish()
+    export(tmp_path, search=True)
+    delta = indexed(tmp_path / "pagefind-delta")
+    assert gone not in delta
+    assert first - {gone} <= set(delta)  # the earlier publish is still in the delta
+    description = json.loads((tmp_path / SEARCH_DELTA).read_text())
+    assert main[gone][0] in description["superseded"]
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert gone in manifest["search"]["removed"]
+
+
+def test_past_the_delta_limit_or_on_full_the_main_index_is_rebuilt(tmp_path, site, monkeypatch):
+    export(tmp_path, search=True)
+    main = indexed(tmp_path / "pagefind")
+    monkeypatch.setattr(exporting, "DELTA_LIMIT", 1)
+    site[2].title = "Ending well, and when"
+    site[2].save_revision().publish()
+    export(tmp_path, search=True)  # the page, its issue and home: past the limit
+    rebuilt = indexed(tmp_path / "pagefind")
+    assert rebuilt != main and not (tmp_path / "pagefind-delta").exists()
+    assert "and when" in rebuilt[f"{site[2].url.lstrip('/')}index.html"][1]
+    assert json.loads((tmp_path / SEARCH_DELTA).read_text())["superseded"] == []
+    monkeypatch.setattr(exporting, "DELTA_LIMIT", 200)
+    site[2].title = "Ending well"
+    site[2].save_revision().publish()
+    export(tmp_path, search=True)
+    assert (tmp_path / "pagefind-delta").exists()
+    Snapshot(tmp_path, live_url=LIVE, search=True).export(full=True)
+    assert not (tmp_path / "pagefind-delta").exists()
     assert sorted(p.name for p in tmp_path.glob("pagefind*")) == ["pagefind"]
 
 

@@ -1,0 +1,80 @@
+"""The snapshot's search in Debian's chromium, served as plain files: a reader finds a page,
+then, after a publish and an incremental export (the delta merged in the browser), finds it
+by its new headline and not by its old one, and no longer finds a page unpublished since."""
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from digest.core.tests.factories import make_issue, make_summary
+from digest.snapshot.exporting import Snapshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def served(tmp_path):
+    """The snapshot's folder behind a plain file server, under a sub-path (as on a
+    university's shared host) to show the search needs no particular root."""
+    root = tmp_path / "www"
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root / "digest", f"http://127.0.0.1:{server.server_port}/digest/"
+    server.shutdown()
+    server.server_close()
+
+
+def results(browser, address, query):
+    page = browser.new_page()
+    try:
+        page.goto(f"{address}search/index.html?q={query}")
+        page.wait_for_selector("#static-search h2", timeout=15_000)
+        heading = page.inner_text("#static-search h2")
+        titles = page.locator("#static-search li a").all_inner_texts()
+        # Each result leads to its page within the snapshot.
+        for link in page.locator("#static-search li a").all():
+            assert link.get_attribute("href").startswith("/digest/")
+        return heading, titles
+    finally:
+        page.close()
+
+
+def test_search_follows_a_publish_and_an_unpublish_without_a_full_reindex(browser, served):
+    root, address = served
+    issue = make_issue("2018-02")
+    # A slug apart from the headline: the page prints its address, which keeps the slug.
+    changed = make_summary(
+        issue, "Alliance ruptures repaired", topics=["alliance"], slug="alliance-study"
+    )
+    removed = make_summary(issue, "Mindfulness groups compared", topics=["alliance"])
+    make_summary(make_issue("2018-03"), "Ending well", topics=["termination"])
+    snapshot = Snapshot(root, live_url="https://digest.example.org", search=True)
+    snapshot.export()
+    assert "Alliance ruptures repaired" in results(browser, address, "ruptures")[1]
+
+    changed.title = "Alliance strengthened weekly"
+    changed.save_revision().publish()
+    assert not snapshot.export().full
+    assert (root / "pagefind-delta").exists()
+    assert "Alliance strengthened weekly" in results(browser, address, "weekly")[1]
+    # Neither the page nor its issue or sibling (which list it) has the old words any more.
+    heading, titles = results(browser, address, "ruptures")
+    assert titles == [] and heading == "No results"
+    assert "Mindfulness groups compared" in results(browser, address, "mindfulness")[1]
+
+    removed.unpublish()
+    snapshot.export()
+    heading, titles = results(browser, address, "mindfulness")
+    assert titles == [] and heading == "No results"
+    heading, titles = results(browser, address, "strengthened")
+    assert "Alliance strengthened weekly" in titles
+    assert heading == ("1 result" if len(titles) == 1 else f"{len(titles)} results")
