@@ -226,13 +226,14 @@ class Snapshot:
         return outcome
 
     def _export(self, full):
-        from django.test import Client
+        from .rendering import Renderer
 
         self.root.mkdir(parents=True, exist_ok=True)
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
-        self.client = Client(HTTP_HOST=state["host"])
+        self.renderer = Renderer(state["host"], self.page_of, self.default_language)
+        self.client = self.renderer.client
         changed = self._changed(old, state) if old and not full else None
         outcome = Outcome(full=changed is None)
         files = {} if changed is None else dict(old["files"])
@@ -292,6 +293,7 @@ class Snapshot:
         from digest.summaries.facet_index import FacetIndex
 
         FacetIndex.current()
+        self.renderer.prepare()
         if not any(c.is_in_memory_db() for c in _sqlite(connections)):
             connections.close_all()
         _forked = self
@@ -439,14 +441,13 @@ class Snapshot:
         file = target(address, self.languages, self.default_language)
         if file is None:
             return None
-        response = self.client.get(address)
+        status, content_type, content = self.renderer.get(address)
         outcome.rendered += 1
-        if response.status_code != 200:
-            outcome.failed.append((address, response.status_code))
+        if status != 200:
+            outcome.failed.append((address, status))
             return None
-        content = response.content
         links, follow = set(), []
-        if response["Content-Type"].startswith("text/html"):
+        if content_type.startswith("text/html"):
             text, links, follow = self._relink(content.decode(), file, address)
             content = text.encode()
         sha = digest(content)

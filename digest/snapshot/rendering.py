@@ -1,0 +1,86 @@
+"""How the snapshot makes a page's bytes. Summaries and issues, nearly every file of a large
+export, are rendered by their own `get_context` and templates from data read once per run
+(`LoadedSummaries`), without routing each address through the site's middleware and Wagtail's
+page tree; any other address is requested from the site itself (Django's test client).
+Either way the bytes are the live site's: `digest/snapshot/tests/test_rendering.py` compares
+them for a sample of every kind of page."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
+from django.utils import translation
+
+from digest.core.adapters import wagtail
+
+HTML = "text/html; charset=utf-8"
+
+
+class Renderer:
+    """Renders addresses for one export run; `page_of` maps an address to its page id."""
+
+    def __init__(self, host, page_of, default_language):
+        from wagtail.models import Site
+
+        self.host = host
+        self.page_of = page_of
+        self.default_language = default_language
+        self.client = Client(HTTP_HOST=host)
+        self.factory = RequestFactory(HTTP_HOST=host)
+        self.site = Site.objects.get(is_default_site=True)
+        self._loaded = None
+
+    @property
+    def loaded(self):
+        # Read on first use, so a forked worker inherits it from the parent when it was read
+        # before the fork, and an incremental run of a few pages reads only if it needs it.
+        if self._loaded is None:
+            from digest.summaries.models import LoadedSummaries
+
+            self._loaded = LoadedSummaries()
+        return self._loaded
+
+    def prepare(self):
+        """Read what the fast path needs now (before workers are forked)."""
+        return self.loaded
+
+    def get(self, address):
+        """(status, content type, bytes) of `address`."""
+        page = self._page(address)
+        if page is not None:
+            return 200, HTML, self._render_page(page, address)
+        response = self.client.get(address)
+        return response.status_code, response.get("Content-Type", ""), response.content
+
+    def _page(self, address):
+        """The loaded summary or issue at `address`, if it is one."""
+        pk = self.page_of.get(address)
+        if pk is None:
+            return None
+        loaded = self.loaded
+        if pk in loaded.summaries:
+            return loaded.summaries[pk]
+        return loaded.issue(pk)
+
+    def _render_page(self, page, address):
+        """What `wagtail.views.serve` answers for a live, public page of the default site,
+        which these pages are (`Page.serve`: its template with its context)."""
+        language = self._language(address)
+        with translation.override(language):
+            request = self.factory.get(address)
+            request.user = AnonymousUser()
+            request.LANGUAGE_CODE = language
+            request.is_preview = False
+            wagtail.remember_site(request, self.site)
+            context = page.get_context(request, loaded=self.loaded)
+            return render_to_string(page.get_template(request), context, request).encode()
+
+    def _language(self, address):
+        code = address.split("/")[1]
+        prefixed = {c for c, _name in _languages()} - {self.default_language}
+        return code if code in prefixed else self.default_language
+
+
+def _languages():
+    from django.conf import settings
+
+    return settings.LANGUAGES
