@@ -1,13 +1,18 @@
-"""How the snapshot makes a page's bytes. Summaries and issues, nearly every file of a large
+"""How the snapshot makes a page's bytes. Every address is answered by the site's own view,
+called directly with an anonymous request rather than through the middleware (which adds
+headers, not bytes, to these pages). Summaries and issues, nearly every file of a large
 export, are rendered by their own `get_context` and templates from data read once per run
-(`LoadedSummaries`), without routing each address through the site's middleware and Wagtail's
-page tree; any other address is requested from the site itself (Django's test client).
-Either way the bytes are the live site's: `digest/snapshot/tests/test_rendering.py` compares
-them for a sample of every kind of page."""
+(`LoadedSummaries`) instead of routing each through Wagtail's page tree. The requests share
+one `fragments` dict, so what many pages show alike (a summary's card, its line in a list, the
+footer) is rendered once per run (`{% shared %}`). The bytes are the live site's:
+`digest/snapshot/tests/test_rendering.py` compares them with pages served through Django's
+test client for every kind of page."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
+from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from digest.core.adapters import wagtail
@@ -18,7 +23,7 @@ HTML = "text/html; charset=utf-8"
 class Renderer:
     """Renders addresses for one export run; `page_of` maps an address to its page id."""
 
-    def __init__(self, host, page_of, default_language):
+    def __init__(self, host, page_of, default_language, through_client=False):
         from wagtail.models import Site
 
         self.host = host
@@ -28,6 +33,8 @@ class Renderer:
         self.factory = RequestFactory(HTTP_HOST=host)
         self.site = Site.objects.get(is_default_site=True)
         self._loaded = None
+        self.through_client = through_client  # every page from the client: the tests' oracle
+        self.fragments = {}
 
     @property
     def loaded(self):
@@ -45,11 +52,16 @@ class Renderer:
 
     def get(self, address):
         """(status, content type, bytes) of `address`."""
-        page = self._page(address)
-        if page is not None:
-            return 200, HTML, self._render_page(page, address)
-        response = self.client.get(address)
-        return response.status_code, response.get("Content-Type", ""), response.content
+        if self.through_client:
+            response = self.client.get(address)
+            return response.status_code, response.get("Content-Type", ""), response.content
+        language = self._language(address)
+        with translation.override(language):
+            request = self._request(address, language)
+            page = self._page(address)
+            if page is not None:
+                return 200, HTML, self._render_page(page, request)
+            return self._view(request)
 
     def _page(self, address):
         """The loaded summary or issue at `address`, if it is one."""
@@ -61,18 +73,31 @@ class Renderer:
             return loaded.summaries[pk]
         return loaded.issue(pk)
 
-    def _render_page(self, page, address):
+    def _request(self, address, language):
+        """An anonymous GET of `address`, as the middleware would hand it to a view."""
+        request = self.factory.get(address)
+        request.user = AnonymousUser()
+        request.LANGUAGE_CODE = language
+        request.fragments = self.fragments
+        wagtail.remember_site(request, self.site)
+        return request
+
+    def _render_page(self, page, request):
         """What `wagtail.views.serve` answers for a live, public page of the default site,
         which these pages are (`Page.serve`: its template with its context)."""
-        language = self._language(address)
-        with translation.override(language):
-            request = self.factory.get(address)
-            request.user = AnonymousUser()
-            request.LANGUAGE_CODE = language
-            request.is_preview = False
-            wagtail.remember_site(request, self.site)
-            context = page.get_context(request, loaded=self.loaded)
-            return render_to_string(page.get_template(request), context, request).encode()
+        request.is_preview = False
+        context = page.get_context(request, loaded=self.loaded)
+        return render_to_string(page.get_template(request), context, request).encode()
+
+    def _view(self, request):
+        try:
+            match = resolve(request.path_info)
+            response = match.func(request, *match.args, **match.kwargs)
+        except (Http404, Resolver404):
+            return 404, "", b""
+        if hasattr(response, "render"):
+            response.render()
+        return response.status_code, response.get("Content-Type", ""), response.content
 
     def _language(self, address):
         code = address.split("/")[1]
