@@ -137,8 +137,18 @@ def _known_languages():
 
 def relative(from_file, to_file):
     """The link from one file of the snapshot to another, relative so any root works."""
-    start = os.path.dirname(from_file) or "."
-    return os.path.relpath(to_file, start).replace(os.sep, "/")
+    start = from_file.split("/")[:-1]
+    path = to_file.split("/")
+    if {"", ".", ".."} & {*start, *path}:  # not a plain path below the root: let os say
+        start = os.path.dirname(from_file) or "."
+        return os.path.relpath(to_file, start).replace(os.sep, "/")
+    # As os.path.relpath, without making both absolute (a getcwd each) on every link.
+    common = 0
+    for mine, theirs in zip(start, path, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
 def digest(content):
@@ -232,9 +242,11 @@ class Snapshot:
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
-        self.renderer = Renderer(state["host"], self.page_of, self.default_language)
-        self.client = self.renderer.client
         changed = self._changed(old, state) if old and not full else None
+        self.renderer = Renderer(
+            state["host"], self.page_of, self.default_language, bulk=changed is None
+        )
+        self.client = self.renderer.client
         outcome = Outcome(full=changed is None)
         files = {} if changed is None else dict(old["files"])
         static = dict(old.get("static", {})) if old else {}

@@ -23,7 +23,7 @@ HTML = "text/html; charset=utf-8"
 class Renderer:
     """Renders addresses for one export run; `page_of` maps an address to its page id."""
 
-    def __init__(self, host, page_of, default_language, through_client=False):
+    def __init__(self, host, page_of, default_language, *, bulk=True, through_client=False):
         from wagtail.models import Site
 
         self.host = host
@@ -33,6 +33,9 @@ class Renderer:
         self.factory = RequestFactory(HTTP_HOST=host)
         self.site = Site.objects.get(is_default_site=True)
         self._loaded = None
+        # bulk: most pages are to be rendered, so every summary is read at once; a run of a
+        # few pages (after one publish) reads what each page's view reads.
+        self.bulk = bulk
         self.through_client = through_client  # every page from the client: the tests' oracle
         self.fragments = {}
 
@@ -48,7 +51,8 @@ class Renderer:
 
     def prepare(self):
         """Read what the fast path needs now (before workers are forked)."""
-        return self.loaded
+        if self.bulk:
+            self.loaded  # noqa: B018 (read now, so the workers share it)
 
     def get(self, address):
         """(status, content type, bytes) of `address`."""
@@ -66,7 +70,7 @@ class Renderer:
     def _page(self, address):
         """The loaded summary or issue at `address`, if it is one."""
         pk = self.page_of.get(address)
-        if pk is None:
+        if pk is None or not self.bulk:
             return None
         loaded = self.loaded
         if pk in loaded.summaries:
@@ -79,6 +83,8 @@ class Renderer:
         request.user = AnonymousUser()
         request.LANGUAGE_CODE = language
         request.fragments = self.fragments
+        if self.bulk:
+            request.loaded_summaries = self.loaded
         wagtail.remember_site(request, self.site)
         return request
 
