@@ -1,6 +1,7 @@
 """The static snapshot against Pelican, on the same corpus: a full `export_static` (pages,
 then Pagefind's index), an incremental one after one publish, and Pelican rendering the same
-summaries (as Markdown articles, 20 to a page) with its default theme.
+summaries (as Markdown articles, 20 to a page) with its default theme. The full export runs
+once per number of workers in BENCH_EXPORT_JOBS (default "1,2").
 
 The corpus is a SQLite file from `generate_corpus` (BENCH_EXPORT_DB=path is copied, migrated
 and used; else BENCH_EXPORT_SUMMARIES, default 1,000, are built in a temporary folder). The
@@ -20,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARIES = int(os.environ.get("BENCH_EXPORT_SUMMARIES", "1000"))
+JOBS = [jobs.strip() for jobs in os.environ.get("BENCH_EXPORT_JOBS", "1,2").split(",")]
 
 WRITE_MARKDOWN = """
 import os
@@ -101,12 +103,16 @@ def main():
                 env=env,
                 check=True,
             )
-        site = workdir / "site"
-        export = [*manage, "export_static", str(site)]
-        seconds, output = timed([*export, "--no-search"], env)
-        files = sum(1 for _ in site.rglob("*.html"))
-        print(f"export_static, full, pages only: {seconds:.1f} ({files:,} HTML files)")
-        print("  " + output.strip())
+        # The full export once per number of workers (BENCH_EXPORT_JOBS, default "1,2"), each
+        # into an empty folder; the last one's folder goes on to the steps below.
+        for jobs in JOBS:
+            site = workdir / f"site-{jobs}"
+            export = [*manage, "export_static", str(site)]
+            seconds, output = timed([*export, "--no-search", "--jobs", jobs], env)
+            files = sum(1 for _ in site.rglob("*.html"))
+            what = f"export_static, full, pages only, --jobs {jobs}"
+            print(f"{what}: {seconds:.1f} ({files:,} HTML files)")
+            print("  " + output.strip())
         seconds, _ = timed([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], env)
         print(f"Pagefind index of the export: {seconds:.1f}")
         for divisor, options in [(2, ["--no-search"]), (3, [])]:
