@@ -211,6 +211,7 @@ class Snapshot:
         self.search = search
         self.jobs = jobs
         self.log = log or (lambda message: None)
+        self._targets = {}
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -480,6 +481,13 @@ class Snapshot:
             "follow": follow,
         }
 
+    def _target(self, address):
+        """`target(address)`, remembered: a page links to a hundred addresses, most of them
+        linked from every other page too."""
+        if address not in self._targets:
+            self._targets[address] = target(address, self.languages, self.default_language)
+        return self._targets[address]
+
     def _relink(self, text, file, address):
         """`text` with every internal link relative (or to the live site), the page ids it
         links to, and the snapshot's addresses it links to."""
@@ -503,7 +511,7 @@ class Snapshot:
                 if not self.search:
                     return f'{attr}="{html.escape(self.live_url + raw)}"'
                 local = parts.path  # the static search page reads the form's ?q=
-            linked = target(local, self.languages, self.default_language)
+            linked = self._target(local)
             if linked is None:
                 return f'{attr}="{html.escape(self.live_url + raw)}"'
             if local in self.page_of:
