@@ -1,6 +1,7 @@
 """The static snapshot against Pelican, on the same corpus: a full `export_static` (pages,
 then Pagefind's index), an incremental one after one publish, and Pelican rendering the same
-summaries (as Markdown articles, 20 to a page) with its default theme.
+summaries (as Markdown articles, 20 to a page) with its default theme. The full export runs
+once per number of workers in BENCH_EXPORT_JOBS (default "1,2").
 
 After one publish the export renders the pages showing the change and indexes only those
 into Pagefind's delta (timed twice: the delta grows from one publish to the next).
@@ -23,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARIES = int(os.environ.get("BENCH_EXPORT_SUMMARIES", "1000"))
+JOBS = [jobs.strip() for jobs in os.environ.get("BENCH_EXPORT_JOBS", "1,2").split(",")]
 
 WRITE_MARKDOWN = """
 import os
@@ -104,12 +106,16 @@ def main():
                 env=env,
                 check=True,
             )
-        site = workdir / "site"
-        export = [*manage, "export_static", str(site)]
-        seconds, output = timed([*export, "--no-search"], env)
-        files = sum(1 for _ in site.rglob("*.html"))
-        print(f"export_static, full, pages only: {seconds:.1f} ({files:,} HTML files)")
-        print("  " + output.strip())
+        # The full export once per number of workers (BENCH_EXPORT_JOBS, default "1,2"), each
+        # into an empty folder; the last one's folder goes on to the steps below.
+        for jobs in JOBS:
+            site = workdir / f"site-{jobs}"
+            export = [*manage, "export_static", str(site)]
+            seconds, output = timed([*export, "--no-search", "--jobs", jobs], env)
+            files = sum(1 for _ in site.rglob("*.html"))
+            what = f"export_static, full, pages only, --jobs {jobs}"
+            print(f"{what}: {seconds:.1f} ({files:,} HTML files)")
+            print("  " + output.strip())
         # Nothing changed: this run builds Pagefind's main index (the pages are there).
         seconds, _ = timed(export, env)
         print(f"Pagefind main index of the export (export_static): {seconds:.1f}")

@@ -92,10 +92,16 @@ class IssuePage(Page):
         following = published.filter(month__gt=self.month).order_by("month").first()
         return previous, following
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, loaded=None, **kwargs):
+        """The page's context; `loaded` (the summaries' `LoadedSummaries`) answers from memory
+        when many pages are rendered in one run (the static export)."""
         context = super().get_context(request, *args, **kwargs)
-        context["summaries"] = self.summaries()
-        context["previous_issue"], context["next_issue"] = self.neighbours()
+        if loaded is not None:
+            context["summaries"] = loaded.of_issue(self.pk)
+            context["previous_issue"], context["next_issue"] = loaded.neighbours(self)
+        else:
+            context["summaries"] = self.summaries()
+            context["previous_issue"], context["next_issue"] = self.neighbours()
         context["byline"] = IssueSettings.for_request(request).intro_byline
         return context
 

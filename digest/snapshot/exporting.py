@@ -186,8 +186,18 @@ def _known_languages():
 
 def relative(from_file, to_file):
     """The link from one file of the snapshot to another, relative so any root works."""
-    start = os.path.dirname(from_file) or "."
-    return os.path.relpath(to_file, start).replace(os.sep, "/")
+    start = from_file.split("/")[:-1]
+    path = to_file.split("/")
+    if {"", ".", ".."} & {*start, *path}:  # not a plain path below the root: let os say
+        start = os.path.dirname(from_file) or "."
+        return os.path.relpath(to_file, start).replace(os.sep, "/")
+    # As os.path.relpath, without making both absolute (a getcwd each) on every link.
+    common = 0
+    for mine, theirs in zip(start, path, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
 def digest(content):
@@ -264,6 +274,7 @@ class Snapshot:
         self.search = search
         self.jobs = jobs
         self.log = log or (lambda message: None)
+        self._targets = {}
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -289,14 +300,17 @@ class Snapshot:
         return outcome
 
     def _export(self, full):
-        from django.test import Client
+        from .rendering import Renderer
 
         self.root.mkdir(parents=True, exist_ok=True)
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
-        self.client = Client(HTTP_HOST=state["host"])
         changed = self._changed(old, state) if old and not full else None
+        self.renderer = Renderer(
+            state["host"], self.page_of, self.default_language, bulk=changed is None
+        )
+        self.client = self.renderer.client
         outcome = Outcome(full=changed is None)
         files = {} if changed is None else dict(old["files"])
         static = dict(old.get("static", {})) if old else {}
@@ -375,6 +389,7 @@ class Snapshot:
         from digest.summaries.facet_index import FacetIndex
 
         FacetIndex.current()
+        self.renderer.prepare()
         if not any(c.is_in_memory_db() for c in _sqlite(connections)):
             connections.close_all()
         _forked = self
@@ -521,14 +536,13 @@ class Snapshot:
         file = target(address, self.languages, self.default_language)
         if file is None:
             return None
-        response = self.client.get(address)
+        status, content_type, content = self.renderer.get(address)
         outcome.rendered += 1
-        if response.status_code != 200:
-            outcome.failed.append((address, response.status_code))
+        if status != 200:
+            outcome.failed.append((address, status))
             return None
-        content = response.content
         links, follow = set(), []
-        if response["Content-Type"].startswith("text/html"):
+        if content_type.startswith("text/html"):
             text, links, follow = self._relink(content.decode(), file, address)
             content = text.encode()
         sha = digest(content)
@@ -548,6 +562,13 @@ class Snapshot:
             "links": sorted(links),
             "follow": follow,
         }
+
+    def _target(self, address):
+        """`target(address)`, remembered: a page links to a hundred addresses, most of them
+        linked from every other page too."""
+        if address not in self._targets:
+            self._targets[address] = target(address, self.languages, self.default_language)
+        return self._targets[address]
 
     def _relink(self, text, file, address):
         """`text` with every internal link relative (or to the live site), the page ids it
@@ -572,7 +593,7 @@ class Snapshot:
                 if not self.search:
                     return f'{attr}="{html.escape(self.live_url + raw)}"'
                 local = parts.path  # the static search page reads the form's ?q=
-            linked = target(local, self.languages, self.default_language)
+            linked = self._target(local)
             if linked is None:
                 return f'{attr}="{html.escape(self.live_url + raw)}"'
             if local in self.page_of:

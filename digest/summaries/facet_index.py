@@ -243,10 +243,11 @@ class SummaryList(Sequence):
     """The summaries of a facet-index mask, best first (in `ranked`'s order) or newest first,
     loaded a page at a time (for Django's Paginator)."""
 
-    def __init__(self, index, mask, ranked=None):
+    def __init__(self, index, mask, ranked=None, loaded=None):
         self.index, self.mask, self.ranked = index, mask, ranked
         self.length = index.count(mask)
         self.issues = False
+        self.loaded = loaded  # a LoadedSummaries, when a run has read every summary already
 
     def with_issues(self):
         """The same list, each summary loaded with its issue (for the API, which shows it)."""
@@ -269,9 +270,12 @@ class SummaryList(Sequence):
             ids = self.index.in_order(self.ranked, self.mask, start, stop)
         from digest.summaries.models import SummaryPage
 
-        # Unordered: the order is `ids`' (and Django builds no ORDER BY for SQLite to sort by).
-        listing = SummaryPage.objects.filter(pk__in=ids).order_by()
-        found = listing.for_listing(terms=False, issue=self.issues).in_bulk()
+        if self.loaded is not None and not self.issues:
+            found = self.loaded.summaries
+        else:
+            # Unordered: the order is `ids`' (and Django builds no ORDER BY for SQLite to sort).
+            listing = SummaryPage.objects.filter(pk__in=ids).order_by()
+            found = listing.for_listing(terms=False, issue=self.issues).in_bulk()
         summaries = [found[pk] for pk in ids if pk in found]
         for summary in summaries:  # its topics and types from the index: two queries fewer
             summary.listed_topics, summary.listed_types = self.index.terms_of(summary.pk)

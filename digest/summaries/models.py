@@ -213,20 +213,25 @@ class SummaryPage(Page):
     def listed_types(self):
         return list(self.research_types.all())
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, loaded=None, **kwargs):
+        """The page's context; `loaded` (a `LoadedSummaries`) answers from memory what a
+        single page would query, when many pages are rendered in one run (the static export)."""
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related(preview=getattr(request, "is_preview", False))
-        context["issue_siblings"] = self.issue_siblings()
+        preview = getattr(request, "is_preview", False)
+        context["related"] = self.related(preview=preview, loaded=loaded)
+        context["issue_siblings"] = self.issue_siblings(loaded)
         return context
 
-    def issue_siblings(self):
+    def issue_siblings(self, loaded=None):
         """The other published summaries of this summary's issue, in the issue's order."""
         if not self.issue_id:
             return []
+        if loaded is not None:
+            return [s for s in loaded.of_issue(self.issue_id) if s.pk != self.pk]
         siblings = SummaryPage.objects.live().public().filter(issue_id=self.issue_id)
         return list(siblings.exclude(pk=self.pk).order_by("path").only("title", "url_path"))
 
-    def related(self, limit=5, preview=False):
+    def related(self, limit=5, preview=False, loaded=None):
         """Other published summaries sharing this one's topics or research types, most shared
         first: the facet index scores every summary at once, and only the winners are read.
         A published summary's terms are in the index; a preview's are its own (unsaved)."""
@@ -240,7 +245,10 @@ class SummaryPage(Page):
             topics, types = index.terms_of(self.pk)
             topic_ids, type_ids = [t.pk for t in topics], [t.pk for t in types]
         ids = index.related(self.pk, topic_ids, type_ids, limit)
-        found = SummaryPage.objects.filter(pk__in=ids).in_bulk()
+        if loaded is not None:
+            found = loaded.summaries
+        else:
+            found = SummaryPage.objects.filter(pk__in=ids).in_bulk()
         return [found[pk] for pk in ids if pk in found]
 
     def reference_authors(self):
@@ -287,6 +295,42 @@ class SummaryPage(Page):
     @property
     def evidence_card(self):
         return " · ".join(self.evidence_parts) if self.evidence_confirmed else ""
+
+
+class LoadedSummaries:
+    """Every published summary with what its page and the lists show (references, topics,
+    types, issue), and every published issue, read in a handful of queries: a run that
+    renders thousands of pages (the static export) reads them once, not per page."""
+
+    def __init__(self):
+        from digest.issues.models import IssuePage
+
+        summaries = SummaryPage.objects.live().public().for_listing().order_by("path")
+        self.summaries = {summary.pk: summary for summary in summaries}
+        self._by_issue = {}
+        for summary in self.summaries.values():
+            self._by_issue.setdefault(summary.issue_id, []).append(summary)
+        self.issues = list(IssuePage.objects.live().public().order_by("month"))
+        self._issue_at = {issue.pk: where for where, issue in enumerate(self.issues)}
+        for summary in self.summaries.values():
+            if summary.issue_id in self._issue_at:
+                summary.issue = self.issues[self._issue_at[summary.issue_id]]
+
+    def of_issue(self, issue_id):
+        """The issue's published summaries, in the issue's order."""
+        return self._by_issue.get(issue_id, [])
+
+    def issue(self, pk):
+        """The published issue `pk`, or None."""
+        where = self._issue_at.get(pk)
+        return None if where is None else self.issues[where]
+
+    def neighbours(self, issue):
+        """(previous issue, next issue) among the published ones, by month."""
+        where = self._issue_at[issue.pk]
+        previous = self.issues[where - 1] if where > 0 else None
+        following = self.issues[where + 1] if where + 1 < len(self.issues) else None
+        return previous, following
 
 
 FOLLOW_UP = re.compile(r"(\d+)[- ](month|year)s?[- ]follow[- ]up", re.IGNORECASE)

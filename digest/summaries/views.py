@@ -34,7 +34,9 @@ def archive(request):
     index = FacetIndex.current()
     live = facets.live_mask(index)
     selected = index.within(live, facets.topics, facets.types)
-    page = paginate(request, SummaryList(index, selected))
+    # A run rendering every page (the static export) has read every summary already.
+    loaded = getattr(request, "loaded_summaries", None)
+    page = paginate(request, SummaryList(index, selected, loaded=loaded))
     topic_options, type_options = facets.options(index, live)
     return render(
         request,

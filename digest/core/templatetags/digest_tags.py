@@ -1,9 +1,11 @@
 """Template helpers: page addresses that stay in the reader's language, query strings with a
-parameter changed, line breaks after slashes in facet names, and short citations."""
+parameter changed, line breaks after slashes in facet names, short citations, and fragments
+rendered once for the many pages of one run."""
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -71,3 +73,31 @@ def _short_citation(reference):
     else:
         when = str(reference.year)
     return f"{who}, {when}"
+
+
+@register.tag
+def shared(parser, token):
+    """`{% shared "name" key… %}…{% endshared %}`: a fragment that is the same wherever the
+    name, the keys and the language are. A run that renders many pages (the static export)
+    gives its requests a `fragments` dict, and each fragment is rendered once per run; on the
+    live site the request has none and the fragment is rendered every time. The keys must
+    name everything the fragment shows that can differ from one place to another."""
+    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endshared",))
+    parser.delete_first_token()
+    return SharedNode(nodelist, keys)
+
+
+class SharedNode(template.Node):
+    def __init__(self, nodelist, keys):
+        self.nodelist = nodelist
+        self.keys = keys
+
+    def render(self, context):
+        fragments = getattr(context.get("request"), "fragments", None)
+        if fragments is None:
+            return self.nodelist.render(context)
+        key = (get_language(), *(key.resolve(context) for key in self.keys))
+        if key not in fragments:
+            fragments[key] = self.nodelist.render(context)
+        return fragments[key]

@@ -1,0 +1,133 @@
+"""The snapshot's fast path renders summaries and issues from data read once per run: its bytes
+must be the live site's, page for page, before and after the snapshot's rewriting."""
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from digest.core.tests.factories import make_issue, make_summary
+from digest.snapshot.exporting import Snapshot
+from digest.snapshot.rendering import Renderer
+from digest.snapshot.tests.test_export import files_of
+
+pytestmark = pytest.mark.django_db
+
+LIVE = "https://digest.example.org"
+APA = {
+    "raw": "Eubanks, C. F., Muran, J. C., & Safran, J. D. (2018). Alliance rupture repair: "
+    "A meta-analysis. Psychotherapy, 55(4), 508-519. https://doi.org/10.1037/pst0000185",
+    "title": "Alliance rupture repair: A meta-analysis",
+    "container_title": "Psychotherapy",
+    "year": 2018,
+    "volume": "55",
+    "issue": "4",
+    "pages": "508-519",
+    "doi": "10.1037/pst0000185",
+    "authors": [
+        {"family": "Eubanks", "given": "C. F."},
+        {"family": "Muran", "given": "J. C."},
+        {"family": "Safran", "given": "J. D."},
+    ],
+}
+
+
+@pytest.fixture
+def site():
+    first = make_issue("2018-02", intro="<p>This month: alliances.</p>")
+    second = make_issue("2018-03")
+    make_issue("2018-05")  # no summaries yet
+    draft = make_issue("2018-06", live=False)
+    return [
+        make_summary(
+            first,
+            "Alliance matters",
+            topics=["alliance"],
+            types=["rct"],
+            references=[APA],
+            design="Randomised controlled trial",
+            n_clients=605,
+            setting="primary care",
+            follow_up="12-month follow-up",
+            evidence_confirmed=True,
+            author_email="author@example.org",
+        ),
+        make_summary(first, "Ruptures repaired", topics=["alliance", "termination"]),
+        make_summary(first, "A third in February", references=["A raw reference, 2017."]),
+        make_summary(second, "Ending well", topics=["termination"], implications=""),
+        make_summary(draft, "Not yet", topics=["alliance"], live=False),
+    ]
+
+
+def snapshot_for(languages):
+    snapshot = Snapshot("/nonexistent", live_url=LIVE, languages=languages, search=False)
+    state = snapshot._state()
+    snapshot.page_of = state["urls"]
+    snapshot.renderer = Renderer(state["host"], snapshot.page_of, snapshot.default_language)
+    snapshot.static_wanted = set()
+    return snapshot
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_summaries_and_issues_are_the_live_pages_byte_for_byte(site, language):
+    snapshot = snapshot_for(("en", "fr"))
+    prefix = "" if language == "en" else "/fr"
+    addresses = [a for a in snapshot.page_of if a.startswith(f"{prefix}/20")]
+    # Every summary and issue of the site (the draft's neither), each through the fast path.
+    assert len(addresses) == 4 + 3
+    assert all(snapshot.renderer._page(address) is not None for address in addresses)
+    client = Client()
+    for address in addresses:
+        with translation.override("en"):
+            live = client.get(address)
+        assert live.status_code == 200
+        with translation.override("en"):
+            status, content_type, fast = snapshot.renderer.get(address)
+        assert (status, content_type) == (200, live["Content-Type"])
+        assert fast.decode() == live.content.decode(), address
+        # The same after the snapshot's rewriting (relative links, forms to the live site).
+        file = address.lstrip("/") + "index.html"
+        assert snapshot._relink(fast.decode(), file, address) == snapshot._relink(
+            live.content.decode(), file, address
+        )
+
+
+def test_a_page_the_fast_path_does_not_hold_comes_from_the_site(site):
+    snapshot = snapshot_for(("en",))
+    status, content_type, content = snapshot.renderer.get("/archive/?topic=alliance")
+    assert status == 200 and content_type.startswith("text/html")
+    assert b"Ruptures repaired" in content
+    assert snapshot.renderer.get("/2018/06/")[0] == 404  # the draft issue: not published
+
+
+def test_the_export_writes_the_fast_path_pages_as_the_live_site_rewritten(tmp_path, site):
+    snapshot = Snapshot(tmp_path, live_url=LIVE, search=False)
+    assert snapshot.export().failed == []
+    summary = site[0]
+    written = (tmp_path / summary.url.lstrip("/") / "index.html").read_text()
+    live = Client().get(summary.url).content.decode()
+    file = summary.url.lstrip("/") + "index.html"
+    rewritten, _links, _follow = snapshot._relink(live, file, summary.url)
+    assert written == rewritten
+    assert "605 clients" in written and "Also in the February 2018 issue" in written
+
+
+def test_every_file_of_an_export_is_what_the_client_gets_from_the_site(tmp_path, site, monkeypatch):
+    """Home, issues, summaries, the archive and its single-facet lists, topics, types,
+    handouts, feeds and the sitemap, in English and French: the direct path
+    writes the same files, byte for byte, as one that requests every page through the client
+    and the whole middleware stack."""
+    from functools import partial
+
+    from digest.snapshot import rendering
+
+    languages = ("en", "fr")
+    fast = Snapshot(tmp_path / "fast", live_url=LIVE, languages=languages, search=False).export()
+    monkeypatch.setattr(rendering, "Renderer", partial(Renderer, through_client=True))
+    client = Snapshot(tmp_path / "client", live_url=LIVE, languages=languages, search=False)
+    slow = client.export()
+    assert fast.failed == slow.failed == []
+    assert fast.rendered == slow.rendered > 40
+    one, two = files_of(tmp_path / "fast"), files_of(tmp_path / "client")
+    assert sorted(one) == sorted(two)
+    for name in one:
+        assert one[name] == two[name], name
