@@ -58,7 +58,10 @@ _WORD_TAIL = re.compile(
 )
 _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 # Looked for only just before a DOI: searching with it everywhere costs most of the parse time.
-_DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$", re.I)
+# "https://doi:10.…" and "https:// doi: 10.…": a resolver's scheme typed before the label
+_DOI_PREFIX = re.compile(
+    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|(?:https?://\s*)?\bdoi\s*:?\s*)$", re.I
+)
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
     r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
@@ -97,7 +100,13 @@ _YEAR_BARE = re.compile(
     r"(?:\.\s|\s+(?=[A-Z])|,\s+(?=['\u2018]))"
 )
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
-_EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$", re.I)
+# The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(éds.)",
+# "(dir.)", "(coord.)", "(orgs.)"
+_EDITOR_ROLE = re.compile(
+    r"\s*\((?P<role>Eds?|a cura di|Hrsg|[ée]ds?|dir|coords?|orgs?)\.?"
+    r"(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$",
+    re.I,
+)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
@@ -107,6 +116,8 @@ _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CL
 # "Title,” Journal": Chicago closes the quotation after the comma; no space goes between them
 _NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d\u201d\u2019])")
 _NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
+# "Who Moved It?New York: Press": a question mark that lost its space before a capital word
+_NO_SPACE_AFTER_QUESTION = re.compile(r"(?<=[a-z\u00df-\u00ff])([?!])(?=[A-Z\u00c0-\u00de][a-z])")
 # "Lyttkens L.Randomized", "Huibers MJ.How", "2022.When": a full stop that lost its space
 _NO_SPACE_AFTER_INITIAL = re.compile(
     rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
@@ -127,11 +138,27 @@ _IN_BOOK = re.compile(
     rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)|(?<=[{_QUOTE_CLOSE}]),\s+in\s+(?=[{_UP}])"
 )
 _BOOK_PAREN = re.compile(  # "(2nd ed.)", and "[3rd Edition]" or "[3rd Edition)" as typed
-    r"\s*[(\[](?P<inner>[^()\[\]]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()\[\]]*)[)\]]\s*$",
+    # "(7thEd.)": the space after the ordinal left out
+    r"\s*[(\[](?P<inner>[^()\[\]]*(?:(?:\b|(?<=\d[a-z]{2}))ed(?:ition|n)?\b\.?|pp?\.|Vol\.)"
+    r"[^()\[\]]*)[)\]]\s*$",
     re.I,
 )
+# Editions written out as words ("(Second ed.)", "Fourth edition"): their number
+_ORDINAL_WORDS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+}
 _EDITION = re.compile(
-    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?",
+    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s*ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?"
+    rf"|\b(?P<word>{'|'.join(_ORDINAL_WORDS)})\s+ed(?:ition|n)?\b\.?",
     re.I,
 )
 _PAGES = re.compile(
@@ -466,7 +493,9 @@ _NOISE = re.compile(
 
 # "Accessed June 6, 2017." (AMA), "Retrieved 3 March 2019": when a page was read, not written
 _ACCESSED = re.compile(
-    rf"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated):?\s+(?:on\s+)?"
+    # and in the languages of the pages they come from ("Ultimo accesso 13 Feb 2024")
+    r"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated|(?:Ultimo\s+)?accesso(?:\s+il)?"
+    r"|consultato(?:\s+il)?|consulté\s+le|abgerufen(?:\s+am)?|Zugriff(?:\s+am)?):?\s+(?:on\s+)?"
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?"
     rf"|{_MONTH_WORD}\s+\d{{4}})[)\]]?"  # "Accessed October 2014 from: <URL>"
@@ -477,7 +506,9 @@ _ACCESSED = re.compile(
 
 # Cheap first looks: most references hold none of these words.
 _NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database")
-_ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
+_ACCESSED_WORDS = re.compile(
+    r"Accessed|Retrieved|Cited|Last|accesso|consult|abgerufen|Zugriff", re.I
+)
 
 
 _ACCESS_NOTE = re.compile(
@@ -1350,6 +1381,8 @@ def _parse(raw: str) -> ParsedReference:
 
     text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
     text = _NO_SPACE_AFTER_STOP.sub(". ", text)
+    if "?" in text or "!" in text:
+        text = _NO_SPACE_AFTER_QUESTION.sub(r"\1 ", text)
     text = _NO_SPACE_AFTER_INITIAL.sub(r"\1. ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
@@ -1912,13 +1945,28 @@ _REPORT_NUMBER = re.compile(
 )
 
 
+_EDITION_NO_STOP = re.compile(
+    r"(?P<paren>\((?:[^()]*(?:\b|(?<=\d[a-z]{2}))ed(?:ition|n)?\b\.?)\))\s+(?=[A-Z][a-z])", re.I
+)
+
+
+# A series or document code in parentheses as a sentence of its own after the title
+_SERIES_CODE = re.compile(r"(?<=\.)\s*\((?P<code>[A-Z]{2,}[A-Z\d]*[-\s]?\d+[A-Za-z]?)\)(?=\.\s)")
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
+    if ")" in rest:  # "Title (2nd ed.) New York: Press": the edition's full stop left out
+        rest = _EDITION_NO_STOP.sub(r"\g<paren>. ", rest)
     report = _REPORT_NUMBER.search(rest) if "No" in rest else None
     if report:  # APA 7: "Title (Report No. 12). Publisher." — the report's number
         ref.type, ref.number = "report", report.group("number")
         ref.confidence["number"] = 0.85
         rest = f"{rest[: report.start()]}{rest[report.end() :]}"
+    code = _SERIES_CODE.search(rest) if "(" in rest else None
+    if code:  # "Title. (ACA-13). Place: Publisher.": a series code, kept for the editor
+        ref.unparsed.append(code.group("code"))
+        rest = f"{rest[: code.start()]}{rest[code.end() + 1 :]}"  # and its full stop
     degree = _THESIS_BRACKETS.search(rest)
     if degree and degree.start() > 0:
         # APA 7: "Title [Doctoral dissertation, University of Ottawa]. Database."
@@ -2169,7 +2217,8 @@ def _apply_book_paren(ref: ParsedReference, inner: str) -> None:
     leftover = inner
     edition = _EDITION.search(inner)
     if edition:
-        ref.edition = edition.group("ed") or "Rev."
+        word = edition.group("word")
+        ref.edition = edition.group("ed") or (_ORDINAL_WORDS[word.lower()] if word else "Rev.")
         conf["edition"] = 0.95
         leftover = leftover.replace(edition.group(0), "")
     pages = _PAGES.search(inner) or re.fullmatch(rf"\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*", inner)

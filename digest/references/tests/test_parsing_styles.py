@@ -2302,3 +2302,134 @@ def test_year_after_the_journal_and_apa_names_without_a_year_after_them():
         "page": "45–67",
         "doi": "",
     }
+
+
+# Fifth round: layouts behind the third fresh set's APA-like misses, in our own strings.
+
+
+@pytest.mark.parametrize(
+    ("typed", "edition"),
+    [
+        ("(Second ed.)", "2"),
+        ("(Fourth edition)", "4"),
+        ("(third Ed.)", "3"),
+        ("(7thEd.)", "7"),
+        ("(2ndedn)", "2"),
+    ],
+)
+def test_edition_written_as_a_word_or_glued_to_its_ordinal(typed, edition):
+    ref = parse_reference(
+        f"Okafor, P. B., & Lindgren, R. T. (2019). Waiting lists in small clinics {typed}. "
+        "London: Example Press."
+    )
+    assert (ref.title, ref.edition, ref.publisher, ref.publisher_place) == (
+        "Waiting lists in small clinics",
+        edition,
+        "Example Press",
+        "London",
+    )
+
+
+def test_edition_after_a_comma_and_without_a_full_stop_before_the_place():
+    """ "Title, (7thEd.) New York: Publisher.": both the stop and the space left out."""
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists in small clinics, (5thEd.) New York:\n"
+        "Example Publishers."
+    )
+    assert (ref.title, ref.edition, ref.publisher, ref.publisher_place) == (
+        "Waiting lists in small clinics",
+        "5",
+        "Example Publishers",
+        "New York",
+    )
+
+
+@pytest.mark.parametrize(
+    "doi_typed",
+    [
+        "https://doi:10.1234/wl.2019.12",
+        "https:// doi: 10.1234/wl.2019.12",
+        "http://doi: 10.1234/wl.2019.12",
+    ],
+)
+def test_doi_label_typed_after_a_resolver_scheme(doi_typed):
+    ref = parse_reference(
+        "Okafor, P. B., & Lindgren, R. T. (2019). Waiting lists in small clinics. Journal of "
+        f"Clinic Studies, 12(1/2), 45-67. {doi_typed}"
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2019,
+        "title": "Waiting lists in small clinics",
+        "container": "Journal of Clinic Studies",
+        "volume": "12",
+        "issue": "1/2",
+        "page": "45–67",
+        "doi": "10.1234/wl.2019.12",
+    }
+    assert not ref.URL
+
+
+def test_doi_label_after_a_scheme_with_volume_colon_pages():
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists in small clinics. Journal of Clinic Studies, "
+        "12:45–67. https:// doi: 10.1234/wl.2019.12"
+    )
+    assert (ref.container_title, ref.volume, ref.page, ref.DOI) == (
+        "Journal of Clinic Studies",
+        "12",
+        "45–67",
+        "10.1234/wl.2019.12",
+    )
+
+
+def test_question_mark_that_lost_its_space_before_the_place():
+    ref = parse_reference("Okafor, P. B. (2019). Who Keeps the Waiting List?London: Example Press.")
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Who Keeps the Waiting List?",
+        "London",
+        "Example Press",
+    )
+
+
+@pytest.mark.parametrize("role", ["(a cura di)", "(Hrsg.)", "(éds.)", "(dir.)", "(coord.)"])
+def test_editors_role_in_other_languages(role):
+    ref = parse_reference(
+        f"Okafor, P. B., & Lindgren, R. T. {role}. (2019). Piccole cliniche. Example Editore."
+    )
+    assert [(e["family"], e["given"]) for e in ref.editor] == [
+        ("Okafor", "P. B."),
+        ("Lindgren", "R. T."),
+    ]
+    assert not ref.author
+    assert ref.title == "Piccole cliniche"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ultimo accesso 13 Feb 2024.",
+        "Consultato il 3 March 2023.",
+        "Abgerufen am 3 Mar 2023.",
+        "Zugriff am 3 March 2023.",
+    ],
+)
+def test_access_note_in_other_languages_is_no_publisher(note):
+    ref = parse_reference(f"Example Clinic Network. (2022). Waiting lists in small clinics. {note}")
+    assert ref.year == 2022
+    assert ref.title == "Waiting lists in small clinics"
+    assert not ref.publisher
+    assert any("2023" in n or "2024" in n for n in ref.unparsed)
+
+
+def test_series_code_in_parentheses_after_the_title():
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists: Notes for supervisors. (EXCN-12). "
+        "Springfield, IL: Example Clinic Network."
+    )
+    assert (ref.title, ref.publisher, ref.publisher_place) == (
+        "Waiting lists: Notes for supervisors",
+        "Example Clinic Network",
+        "Springfield, IL",
+    )
+    assert "EXCN-12" in ref.unparsed
