@@ -129,7 +129,7 @@ _JOURNAL_TAIL = re.compile(
     rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
     \s*(?:,?\s*\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
     \s*(?:,?\s*(?:(?:Article|Art\.(?:\s*No\.?)?:?)\s*(?P<number>[\w.{DASHES}]+)
-      |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?)))?
+      |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?|\+)?)))?
     [\s.,;]*$""",
     re.X,
 )
@@ -499,7 +499,7 @@ _ACCESSED = re.compile(
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?"
     rf"|{_MONTH_WORD}\s+\d{{4}})[)\]]?"  # "Accessed October 2014 from: <URL>"
-    r"(?:\s+from\s*:?)?\.?",
+    r"(?:,?\s+from\s*:?)?\.?",
     re.I,
 )
 
@@ -546,12 +546,20 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         text = text[: links.start()]
     accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
     if accessed:  # its year is not the reference's
-        note = accessed.group(0).strip(" .,")
+        start, end, note = accessed.start(), accessed.end(), accessed.group(0)
+        if note.rstrip(" .:").endswith("from") and not _SENTENCE_ON.search(text, end):
+            # APA 5: "Retrieved May 2, 2001, from database Example, AN 123, on the World
+            # Wide Web: <URL>": where it was read, to the end of the reference
+            end, note = len(text), text[start:]
+        note = note.strip(" .,:")
         ref.unparsed.append(note)
         # "[cited 2020 Jan 5]" sits inside the citation; "Accessed June 6, 2017." ends one
         joint = " " if note[:1] in "([" and not accessed.group(0).endswith(".") else ". "
-        text = f"{text[: accessed.start()]}{joint}{text[accessed.end() :]}"
+        text = f"{text[:start]}{joint}{text[end:]}"
     return text
+
+
+_SENTENCE_ON = re.compile(rf"[.?!]\s+[{_UP}]")
 
 
 def _keep_stop(match: re.Match[str]) -> str:
@@ -1436,6 +1444,15 @@ def _parse(raw: str) -> ParsedReference:
         return ref
 
     title_first = ""
+    if head and _title_in_author_place(head):
+        # APA without an author: "Title of the piece. (2019, May 3). Source, p. A12." — the
+        # title moves to the front; a sentence in lower-case words names no group
+        _parse_rest(ref, f"{head} {rest.lstrip(':,').strip()}")
+        title = ref.title
+        _set_title(ref, head, 0.7)  # the one sentence before the date, whatever came after
+        if title != ref.title:
+            ref.confidence["title"] = 0.5
+        return ref
     if head:
         role = _EDITOR_ROLE.search(head)
         names, leftovers = _family_first_names(head[: role.start()] if role else head)
@@ -1469,6 +1486,21 @@ def _parse(raw: str) -> ParsedReference:
     if ref.status and ref.status != "in press" and ref.type == "article-journal":
         conf.setdefault("status", 0.95)
     return ref
+
+
+_SECTION_PAGE = re.compile(
+    rf",\s*pp?\.\s*(?P<page>[A-Z]\d{{1,3}}(?:\s*{_DASH}\s*[A-Z]?\d{{1,3}})?)[\s.]*$"
+)
+
+
+def _title_in_author_place(head: str) -> bool:
+    """A title where the authors go: one sentence, three words or more in lower case, and
+    nothing that looks like a person's initials or a list of names."""
+    if head[-1:] not in ".?!" or "," in head or "&" in head:
+        return False
+    if re.search(rf"(?:^|\s)[{_UP}]\.", head):
+        return False
+    return len(_LOWER_WORD.findall(head)) >= 3 and not _BOUNDARY.search(head.rstrip(".?! "))
 
 
 # "Journal, in press." — the status typed where the volume would be.
@@ -1592,6 +1624,18 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if in_book and ref.type != "book":
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
+
+    section = _SECTION_PAGE.search(rest) if "p" in rest else None
+    if section and ref.type != "book":
+        # A newspaper's section page, "Title. The Daily Example, p. A12.": no volume, and a
+        # letter before the number that no book's page range has
+        title, container = _title_and_journal(rest[: section.start()])
+        if title and container:
+            ref.type = "article-journal"  # the admin's kinds have no newspaper
+            _set_title(ref, title, 0.85)
+            _set_container(ref, container, 0.8)
+            ref.page, conf["page"] = _dash(section.group("page")), 0.85
+            return
 
     # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
     tail = (
@@ -2312,13 +2356,21 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     ref.confidence["publisher"] = confidence
 
 
+# "Washington D. C.: Publisher": a place's initials with a space between them end no sentence
+_SPACED_PLACE_INITIALS = re.compile(rf"(?<![^\s])[{_UP}]\.\s+[{_UP}]\.\s*[:,]")
+
+
 def _split_last_sentence(text: str) -> tuple[str, str | None]:
     """(everything before, the last sentence): APA puts the container after the title."""
     text = text.strip().rstrip(".").rstrip()
     last = None
     for match in _BOUNDARY.finditer(text):
         following = text[match.end() : match.end() + 1]
-        if following and not following.islower():
+        if (
+            following
+            and not following.islower()
+            and not _SPACED_PLACE_INITIALS.match(text, match.start() - 1)
+        ):
             last = match
     if last is None:
         return text, None

@@ -2433,3 +2433,84 @@ def test_series_code_in_parentheses_after_the_title():
         "Springfield, IL",
     )
     assert "EXCN-12" in ref.unparsed
+
+
+def test_apa_without_author_puts_the_title_first_and_reads_a_section_page():
+    """APA 7 without an author: "Title. (2019, May 3). Source, p. A12." """
+    ref = parse_reference(
+        "Small clinics find a way to shorten their waiting lists. (2019, May 3). The Daily "
+        "Example, p. B4."
+    )
+    assert ref.author == []
+    assert (ref.year, ref.title, ref.container_title, ref.page) == (
+        2019,
+        "Small clinics find a way to shorten their waiting lists",
+        "The Daily Example",
+        "B4",
+    )
+
+
+def test_apa_without_author_article_with_volume():
+    ref = parse_reference(
+        "Waiting lists in small clinics and what they cost. (2019). Journal of Clinic "
+        "Studies, 12(3), 45-67."
+    )
+    assert ref.author == []
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Waiting lists in small clinics and what they cost",
+        "Journal of Clinic Studies",
+        "12",
+        "3",
+        "45–67",
+    )
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "American Example Association.",
+        "Example Clinic Network.",
+        "National Institute for Example Care and Research.",
+    ],
+)
+def test_group_author_in_title_case_stays_an_author(group):
+    ref = parse_reference(f"{group} (2019). Waiting lists in small clinics. Example Press.")
+    assert [a.get("literal") for a in ref.author] == [group.rstrip(".")]
+    assert ref.title == "Waiting lists in small clinics"
+
+
+@pytest.mark.parametrize(
+    "retrieved",
+    [
+        "Retrieved May 2, 2003, from database ExampleFull, AN 2003012345, on the World Wide "
+        "Web: http://www.example.org",
+        "Retrieved May 2, 2003 from database\nExample ASAP, article A12345, on the World Wide "
+        "Web: http://www.example.org",
+    ],
+)
+def test_apa5_database_retrieval_statement_and_a_page_with_plus(retrieved):
+    ref = parse_reference(
+        f"Okafor, P. B. (2002). Waiting lists: A\nnote. Clinic News, 24, 7+. {retrieved}"
+    )
+    assert (ref.year, ref.title, ref.container_title, ref.volume, ref.page) == (
+        2002,
+        "Waiting lists: A note",
+        "Clinic News",
+        "24",
+        "7+",
+    )
+    assert ref.URL == "http://www.example.org"
+    assert any("ExampleFull" in n or "Example ASAP" in n for n in ref.unparsed)
+
+
+def test_place_with_spaced_initials_ends_no_sentence():
+    ref = parse_reference(
+        "Okafor, P. B., Lindgren, R. T. (Eds) (2019). Waiting Lists: What\n    Works. "
+        "Washington D. C.: Example Association."
+    )
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Waiting Lists: What Works",
+        "Washington D. C.",
+        "Example Association",
+    )
+    assert len(ref.editor) == 2
