@@ -473,6 +473,20 @@ _CHICAGO_MAGAZINE = re.compile(
     rf"^(?P<journal>[^,]{{2,80}}),\s*(?:{_MONTH})\s+(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})"
     rf"(?P<volume>)(?P<issue>)(?:,\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR}))?\s*\.?\s*$"
 )
+# MLA's container with its date in any of the ways it is written, and what follows the
+# pages (a database, a link, "Print."): "Source [City], 5 May 2009. Database, host/path",
+# "Magazine, vol. 35, no. 2, Mar.-Apr. 2002, pp. 6+.", "Paper 13 Feb. 2005, late ed.: A1.",
+# "Monthly Jan.-Feb. 2005: 80-90.", "Journal, 2021. Database,", "Review, spring 2010, pp."
+_MLA_DATED = re.compile(
+    rf"""^(?P<journal>[^,.\d"\u201c\u201d\[\]]{{2,100}}?)(?P<city>\s*\[[^\[\]]{{1,40}}\])?
+    (?:,\s*vol\.\s*(?P<volume>\w+))?(?:,\s*no\.?\s*(?P<issue>[\w-]+))?
+    [,.]?\s+(?P<day>\d{{1,2}}\s+)?(?:(?i:{_MONTH})\s+)?(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})
+    (?:,\s*(?:late|early|final|national|city|home)\s+ed\.)?
+    (?:\s*[,:]\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR}\+?))?
+    (?:\.\s*(?P<database>\S.*?))?[\s.,]*$""",
+    re.X,
+)
+_BARE_LINK = re.compile(r"(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*")
 _MLA_AFTER_PAGES = re.compile(rf",\s*pp?\.\s*{_LOCATOR}\.\s+(?=\S)")
 _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
     rf"^(?P<journal>.*?)\s+(?P<volume>\d+)\.(?P<issue>\d+)\s*\((?P<year>\d{{4}})\)"
@@ -1247,6 +1261,7 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         (_MLA_SHORT_TAIL, "mla"),
         (_CHICAGO_TAIL, "chicago"),
         (_CHICAGO_MAGAZINE, "chicago"),
+        (_MLA_DATED, "mla"),
     )
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
     location = _MLA_AFTER_PAGES.search(after) if found is None else None
@@ -1260,7 +1275,15 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         return _parse_quoted_web_entry(ref, head, quoted.group("title"), after)
     tail, style = found
     if tail.groupdict().get("database"):  # MLA's second container: where it was read
-        ref.unparsed.append(tail.group("database"))
+        database = tail.group("database")
+        link = _BARE_LINK.search(database) if not ref.URL else None
+        if link:  # MLA 9 leaves out "https://": "Database, host.example.org/path/"
+            ref.URL, conf["URL"] = link.group(0).rstrip(".,;"), 0.8
+            database = f"{database[: link.start()]}{database[link.end() :]}".strip(" ,.")
+        if database:
+            ref.unparsed.append(database)
+    if tail.groupdict().get("city"):  # "Times Union [Jacksonville]": the paper's city
+        ref.unparsed.append(tail.group("city").strip())
     ref.author = _chicago_names(head)
     conf["author"] = 0.8
     _set_title(ref, quoted.group("title"), 0.9)

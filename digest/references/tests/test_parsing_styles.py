@@ -2514,3 +2514,84 @@ def test_place_with_spaced_initials_ends_no_sentence():
         "Example Association",
     )
     assert len(ref.editor) == 2
+
+
+@pytest.mark.parametrize(
+    ("after", "container", "volume", "issue", "page"),
+    [
+        (
+            "The Example Gardener, 15 Sept. 2018, pp. 24-28.",
+            "The Example Gardener",
+            "",
+            "",
+            "24–28",
+        ),
+        ("Riverside Courier, 17 Mar. 2018, p. B2.", "Riverside Courier", "", "", "B2"),
+        (
+            "Clinic Monthly, vol. 35, no. 2, Mar.-Apr. 2018, pp. 6+. Example Gale Database, "
+            "Accessed 1 Aug. 2022.",
+            "Clinic Monthly",
+            "35",
+            "2",
+            "6+",
+        ),
+        (
+            "The Example Review, vol. 64, no. 1, spring \n     2018, pp. 69-88. EBSCOhost,",
+            "The Example Review",
+            "64",
+            "1",
+            "69–88",
+        ),
+        ("Example Daily 13\nFeb. 2018, late ed.: A1. Print.", "Example Daily", "", "", "A1"),
+        ("Example Monthly Jan.-Feb. 2018: 80-90. Print.", "Example Monthly", "", "", "80–90"),
+        ("The Example Courier.\n      9 June 2018, E5.", "The Example Courier", "", "", "E5"),
+        (
+            "Journal of Clinic Studies, 2018. ScienceDirect,",
+            "Journal of Clinic Studies",
+            "",
+            "",
+            "",
+        ),
+    ],
+)
+def test_mla_and_chicago_containers_dated_in_any_way(after, container, volume, issue, page):
+    ref = parse_reference(f'Okafor, Paula B. "Waiting Lists in Small Clinics." {after}')
+    assert fields(ref) == {
+        "authors": [("Okafor", "Paula B.")],
+        "year": 2018,
+        "title": "Waiting Lists in Small Clinics",
+        "container": container,
+        "volume": volume,
+        "issue": issue,
+        "page": page,
+        "doi": "",
+    }
+
+
+def test_mla_database_with_a_bare_link_and_a_city_in_brackets():
+    ref = parse_reference(
+        "Okafor, Paula. “Waiting Lists Grow in Small Clinics.” Riverside Courier [Springfield], "
+        "5 May 2016. Example News Database, news.example.com/article/A123?u=lib."
+    )
+    assert (ref.year, ref.title, ref.container_title, ref.URL) == (
+        2016,
+        "Waiting Lists Grow in Small Clinics",
+        "Riverside Courier",
+        "news.example.com/article/A123?u=lib",
+    )
+    assert "Example News Database" in ref.unparsed
+    assert "[Springfield]" in ref.unparsed
+
+
+def test_mla_journal_with_volume_then_database_and_bare_link():
+    ref = parse_reference(
+        'Okafor, Paula. "Waiting Lists: A Study." Journal of Clinic & Film, vol. 22, no. 3, '
+        "2018. Example Commons, commons.example.edu/jcf/vol22/iss3/7/."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.year, ref.URL) == (
+        "Journal of Clinic & Film",
+        "22",
+        "3",
+        2018,
+        "commons.example.edu/jcf/vol22/iss3/7/",
+    )
