@@ -542,6 +542,9 @@ _LINK_LABELS = re.compile(
 )
 
 
+_PRINT_MEDIUM = re.compile(r"(?<=[\w.)])\.\s+Print\.?\s*$")
+
+
 def _strip_noise(ref: ParsedReference, text: str) -> str:
     """Identifiers a reader does not need in the fields (ISSN, ISBN, PMID, Epub dates)."""
     if _NOISE_WORDS.search(text):
@@ -554,6 +557,10 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     if ref.unparsed and ("(" in text or "[" in text):
         # "Title [Internet]. Place": the full stop after the note still ends the title
         text = _ACCESS_NOTE.sub(_keep_stop, text)
+    medium = _PRINT_MEDIUM.search(text) if "Print" in text else None
+    if medium:  # MLA 7's medium, "… 2001. Print.": how it was published, not by whom
+        ref.unparsed.append("Print")
+        text = text[: medium.start() + 1]
     links = _LINK_LABELS.search(text)
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
@@ -683,6 +690,9 @@ _NLM_EDITED = re.compile(
 )
 
 
+_ED_SENTENCE = re.compile(rf"\.\s+(?:Eds?\.|Edited\s+by)\s+(?P<names>[{_UP}][^,;:]{{2,120}}?)\.?$")
+
+
 def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     """Authors. Title. Place: Publisher; Year. (AMA 11 leaves the place out.)"""
     book = _NLM_BOOK.search(text) or _AMA_BOOK.search(text)
@@ -710,6 +720,11 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
+    editors = _ED_SENTENCE.search(title) if "Ed" in title else None
+    if editors and (names := _edited_by(editors.group("names"))):
+        # MLA 7: "Surname, Given. Title. Ed. Given I. Surname. Place: Publisher, 1998."
+        ref.editor, ref.confidence["editor"] = names, 0.75
+        title = title[: editors.start() + 1]
     edition = re.search(r"[.,]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+edn?\.?\s*$", title, re.I)
     if edition:  # NLM: "Title. 2nd ed."
         ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
@@ -830,6 +845,10 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         # MLA's book, "Title. 2nd ed., Publisher, 2017.": NLM puts a full stop before a year
         # ("Web. 06 October, 2022.": a date, not a publisher)
         ref.author, ref.confidence["author"] = authors, 0.8
+        edited = _EDITORS_FIRST.match(title) if not authors and "edit" in title else None
+        if edited and (editors := _editor_names(edited.group("names"))):
+            # MLA's "Surname, Given, and Given Surname, editors. Title. Publisher, 2010."
+            ref.editor, conf["editor"], title = editors, 0.75, edited.group("title")
         ref.issued = {"date-parts": [[int(citation.group("year"))]]}
         edition = _MLA_EDITION.match(container)
         if edition:

@@ -2595,3 +2595,54 @@ def test_mla_journal_with_volume_then_database_and_bare_link():
         2018,
         "commons.example.edu/jcf/vol22/iss3/7/",
     )
+
+
+@pytest.mark.parametrize(
+    ("names", "editors"),
+    [
+        ("Okafor, Paula B., editor.", [("Okafor", "Paula B.")]),
+        (
+            "Okafor, Paula, and Rupert Lind-Gren, editors.",
+            [("Okafor", "Paula"), ("Lind-Gren", "Rupert")],
+        ),
+    ],
+)
+def test_mla_book_opened_by_its_editors_without_a_place(names, editors):
+    ref = parse_reference(f"{names} Waiting Lists in Small Clinics. Example Press, 2010.")
+    assert [(e["family"], e["given"]) for e in ref.editor] == editors
+    assert not ref.author
+    assert (ref.title, ref.publisher, ref.year) == (
+        "Waiting Lists in Small Clinics",
+        "Example Press",
+        2010,
+    )
+
+
+@pytest.mark.parametrize("medium", ["", " Print."])
+def test_mla7_book_with_its_medium_and_an_editor_sentence(medium):
+    ref = parse_reference(
+        f"Okafor, Paula. Waiting. Ed. Rupert T. Lindgren. London: Example Press, 1998.{medium}"
+    )
+    assert fields(ref)["authors"] == [("Okafor", "Paula")]
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "Rupert T.")]
+    assert (ref.title, ref.publisher_place, ref.publisher, ref.year) == (
+        "Waiting",
+        "London",
+        "Example Press",
+        1998,
+    )
+
+
+def test_mla7_print_after_a_two_name_book():
+    ref = parse_reference(
+        "Okafor, Paula B., and Rupert Lindgren. Waiting Lists in the Wrong Place.\n"
+        "Springfield: Example Academy, 2001. Print."
+    )
+    assert fields(ref)["authors"] == [("Okafor", "Paula B."), ("Lindgren", "Rupert")]
+    assert (ref.title, ref.publisher_place, ref.publisher, ref.year) == (
+        "Waiting Lists in the Wrong Place",
+        "Springfield",
+        "Example Academy",
+        2001,
+    )
+    assert "Print" in ref.unparsed
