@@ -680,7 +680,9 @@ _AMA_BOOK = re.compile(
 # The role after a list of editors opening a book: "Surname P, Surname JR, editors." (NLM),
 # "Surname, Given, and Given Surname, eds." (Chicago, MLA).
 _EDITORS_FIRST = re.compile(
-    r"^(?P<names>[^.]{3,200}?(?:\b[A-Z]\.[^.]{0,120}?)*),?\s+\(?(?:eds?|editors?)\.?\)?\.\s+"
+    # ("… a guide for authors and editors." is a title, not a list of editors)
+    r"^(?P<names>[^.]{3,200}?(?:\b[A-Z]\.[^.]{0,120}?)*)(?<!\band)(?<!\bfor)(?<!\bof)"
+    r",?\s+\(?(?:eds?|editors?)\.?\)?\.\s+"
     r"(?P<title>\S.*)$"
 )
 
@@ -690,6 +692,7 @@ _NLM_EDITED = re.compile(
 )
 
 
+_EDITION_ONLY = re.compile(r"^\d+(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?$", re.I)
 _ED_SENTENCE = re.compile(rf"\.\s+(?:Eds?\.|Edited\s+by)\s+(?P<names>[{_UP}][^,;:]{{2,120}}?)\.?$")
 
 
@@ -714,7 +717,11 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
         author, _sep, title = head.partition(". ")
         if not title:
             return False
-        ref.author = [{"literal": author.strip()}]
+        if _EDITION_ONLY.match(title) and _title_in_author_place(f"{author.strip()}."):
+            # NLM without an author: "Title: a guide. 9th ed. Place: Publisher; 2007."
+            title = head
+        else:
+            ref.author = [{"literal": author.strip()}]
     ref.confidence["author"] = 0.8
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
     if paren:
@@ -1375,6 +1382,10 @@ def _web_dates(ref: ParsedReference, text: str) -> str:
     return text
 
 
+_NOTE_AFTER_END = re.compile(r"(?<=[\w)])\.\s*(?P<note>\[[^\[\]]{1,200}\])\s*$")
+_COPYRIGHT_YEAR = re.compile(r";\s*c(?=(?:1[89]|20)\d{2}\b)")
+
+
 def _parse(raw: str) -> ParsedReference:
     ref = ParsedReference(raw=raw)
     conf = ref.confidence
@@ -1442,6 +1453,12 @@ def _parse(raw: str) -> ParsedReference:
     text = _collapse_punctuation(_strip_noise(ref, text))
     if ref.URL and ("Published" in text or "Updated" in text):
         text = _web_dates(ref, text)
+    if text.endswith("]") and (note := _NOTE_AFTER_END.search(text)):
+        # "… 2007. [Library REF WZ 345]": a note after the reference's last full stop
+        ref.unparsed.append(note.group("note"))
+        text = text[: note.start() + 1]
+    if "; c" in text:  # NLM's copyright year, "Publisher; c2006."
+        text = _COPYRIGHT_YEAR.sub("; ", text)
     # Styles that put the year after the title: tried first, they fail fast on APA.
     if "//" in text and _parse_gost(ref, text):
         return ref

@@ -2646,3 +2646,51 @@ def test_mla7_print_after_a_two_name_book():
         2001,
     )
     assert "Print" in ref.unparsed
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "full"),
+    [
+        ("J Appl Behav Anal", "Journal of Applied Behavior Analysis"),
+        ("J. Exp. Anal. Behav.", "Journal of the Experimental Analysis of Behavior"),
+        ("J Context Behav Sci", "Journal of Contextual Behavioral Science"),
+        ("J Hum Nutr Diet", "Journal of Human Nutrition and Dietetics"),
+        ("Aust Fam Physician", "Australian Family Physician"),
+    ],
+)
+def test_behaviour_analysis_and_primary_care_abbreviations_are_expanded(abbreviation, full):
+    assert expand_journal(abbreviation) == (full, True)
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT. Waiting lists in small clinics. {abbreviation} 2019;12(3):45-67."
+    )
+    assert ref.container_title == full
+
+
+@pytest.mark.parametrize("note", ["", " [Clinic Library REF WM 100 E92 2007]"])
+def test_nlm_book_without_an_author_and_a_shelf_note(note):
+    ref = parse_reference(
+        "Example clinic handbook of style: a guide for writers and editors. 9th ed. "
+        f"Baltimore: Example Press; 2007.{note}"
+    )
+    assert ref.author == [] and ref.editor == []
+    assert (ref.title, ref.edition, ref.publisher_place, ref.publisher, ref.year) == (
+        "Example clinic handbook of style: a guide for writers and editors",
+        "9",
+        "Baltimore",
+        "Example Press",
+        2007,
+    )
+    if note:
+        assert note.strip() in ref.unparsed
+
+
+def test_nlm_book_with_a_copyright_year():
+    ref = parse_reference(
+        "Okafor PB. Waiting lists. 2nd ed. Amsterdam (Netherlands): Example Press; c2006."
+    )
+    assert (ref.title, ref.edition, ref.publisher, ref.year) == (
+        "Waiting lists",
+        "2",
+        "Example Press",
+        2006,
+    )
