@@ -520,9 +520,9 @@ _ACCESSED = re.compile(
 
 # Cheap first looks: most references hold none of these words.
 _NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database")
-_ACCESSED_WORDS = re.compile(
-    r"Accessed|Retrieved|Cited|Last|accesso|consult|abgerufen|Zugriff", re.I
-)
+_ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
+# and in other languages ("Ultimo accesso", "Consultato il", "Abgerufen am"): a plain look
+_ACCESSED_ELSEWHERE = ("accesso", "onsult", "bgerufen", "Zugriff")
 
 
 _ACCESS_NOTE = re.compile(
@@ -565,7 +565,11 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
         text = text[: links.start()]
-    accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
+    accessed = (
+        _ACCESSED.search(text)
+        if _ACCESSED_WORDS.search(text) or any(w in text for w in _ACCESSED_ELSEWHERE)
+        else None
+    )
     if accessed:  # its year is not the reference's
         start, end, note = accessed.start(), accessed.end(), accessed.group(0)
         if note.rstrip(" .:").endswith("from") and not _SENTENCE_ON.search(text, end):
@@ -1684,7 +1688,7 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
 
-    section = _SECTION_PAGE.search(rest) if "p" in rest else None
+    section = _SECTION_PAGE.search(rest) if "p." in rest else None
     if section and ref.type != "book":
         # A newspaper's section page, "Title. The Daily Example, p. A12.": no volume, and a
         # letter before the number that no book's page range has
