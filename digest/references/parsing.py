@@ -481,7 +481,7 @@ _MLA_DATED = re.compile(
     rf"""^(?P<journal>[^,.\d"\u201c\u201d\[\]]{{2,100}}?)(?P<city>\s*\[[^\[\]]{{1,40}}\])?
     (?:,\s*vol\.\s*(?P<volume>\w+))?(?:,\s*no\.?\s*(?P<issue>[\w-]+))?
     [,.]?\s+(?P<day>\d{{1,2}}\s+)?(?:(?i:{_MONTH})\s+)?(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})
-    (?:,\s*(?:late|early|final|national|city|home)\s+ed\.)?
+    (?:,\s*(?:late|early|final|national|city|home)\s+ed\.)?(?:,\s*sec\.\s*\w{{1,12}})?
     (?:\s*[,:]\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR}\+?))?
     (?:\.\s*(?P<database>\S.*?))?[\s.,]*$""",
     re.X,
@@ -697,6 +697,7 @@ _NLM_EDITED = re.compile(
 
 
 _EDITION_ONLY = re.compile(r"^\d+(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?$", re.I)
+_TRANS_SENTENCE = re.compile(rf"\.\s+(?:Trans\.|Translated\s+by)\s+[{_UP}][^,;:]{{2,120}}?\.?$")
 _ED_SENTENCE = re.compile(rf"\.\s+(?:Eds?\.|Edited\s+by)\s+(?P<names>[{_UP}][^,;:]{{2,120}}?)\.?$")
 
 
@@ -731,6 +732,10 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
+    translators = _TRANS_SENTENCE.search(title) if "Trans" in title else None
+    if translators:  # "Title. Trans. Given Surname.": kept for the editor, out of the title
+        ref.unparsed.append(translators.group(0).strip(" ."))
+        title = title[: translators.start() + 1]
     editors = _ED_SENTENCE.search(title) if "Ed" in title else None
     if editors and (names := _edited_by(editors.group("names"))):
         # MLA 7: "Surname, Given. Title. Ed. Given I. Surname. Place: Publisher, 1998."

@@ -2694,3 +2694,21 @@ def test_nlm_book_with_a_copyright_year():
         "Example Press",
         2006,
     )
+
+
+def test_mla_newspaper_section_before_the_page():
+    """Found while probing with our own references: "Paper, 3 Apr. 2016, sec. B, p. 2." """
+    ref = parse_reference(
+        'Okafor, Paula. "Waiting Lists Grow." Riverside Courier, 3 Apr. 2016, sec. B, p. 2.'
+    )
+    assert (ref.year, ref.container_title, ref.page) == (2016, "Riverside Courier", "2")
+
+
+def test_mla7_translator_sentence_kept_out_of_the_title():
+    ref = parse_reference(
+        "Okafor, Paula. Waiting Lists. Ed. Sam Haddad. Trans. Rupert Lindgren. London: "
+        "Example Press, 2016. Print."
+    )
+    assert ref.title == "Waiting Lists"
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Haddad", "Sam")]
+    assert "Trans. Rupert Lindgren" in ref.unparsed
