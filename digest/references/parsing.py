@@ -58,7 +58,10 @@ _WORD_TAIL = re.compile(
 )
 _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 # Looked for only just before a DOI: searching with it everywhere costs most of the parse time.
-_DOI_PREFIX = re.compile(r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:?\s*)$", re.I)
+# "https://doi:10.…" and "https:// doi: 10.…": a resolver's scheme typed before the label
+_DOI_PREFIX = re.compile(
+    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|(?:https?://\s*)?\bdoi\s*:?\s*)$", re.I
+)
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
     r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
@@ -97,7 +100,13 @@ _YEAR_BARE = re.compile(
     r"(?:\.\s|\s+(?=[A-Z])|,\s+(?=['\u2018]))"
 )
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
-_EDITOR_ROLE = re.compile(r"\s*\((?P<role>Eds?)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$", re.I)
+# The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(éds.)",
+# "(dir.)", "(coord.)", "(orgs.)"
+_EDITOR_ROLE = re.compile(
+    r"\s*\((?P<role>Eds?|a cura di|Hrsg|[ée]ds?|dir|coords?|orgs?)\.?"
+    r"(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$",
+    re.I,
+)
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
@@ -107,6 +116,8 @@ _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CL
 # "Title,” Journal": Chicago closes the quotation after the comma; no space goes between them
 _NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d\u201d\u2019])")
 _NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
+# "Who Moved It?New York: Press": a question mark that lost its space before a capital word
+_NO_SPACE_AFTER_QUESTION = re.compile(r"(?<=[a-z\u00df-\u00ff])([?!])(?=[A-Z\u00c0-\u00de][a-z])")
 # "Lyttkens L.Randomized", "Huibers MJ.How", "2022.When": a full stop that lost its space
 _NO_SPACE_AFTER_INITIAL = re.compile(
     rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
@@ -118,7 +129,7 @@ _JOURNAL_TAIL = re.compile(
     rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
     \s*(?:,?\s*\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
     \s*(?:,?\s*(?:(?:Article|Art\.(?:\s*No\.?)?:?)\s*(?P<number>[\w.{DASHES}]+)
-      |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?)))?
+      |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?|\+)?)))?
     [\s.,;]*$""",
     re.X,
 )
@@ -127,11 +138,27 @@ _IN_BOOK = re.compile(
     rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)|(?<=[{_QUOTE_CLOSE}]),\s+in\s+(?=[{_UP}])"
 )
 _BOOK_PAREN = re.compile(  # "(2nd ed.)", and "[3rd Edition]" or "[3rd Edition)" as typed
-    r"\s*[(\[](?P<inner>[^()\[\]]*(?:\bed(?:ition|n)?\b\.?|pp?\.|Vol\.)[^()\[\]]*)[)\]]\s*$",
+    # "(7thEd.)": the space after the ordinal left out
+    r"\s*[(\[](?P<inner>[^()\[\]]*(?:(?:\b|(?<=\d[a-z]{2}))ed(?:ition|n)?\b\.?|pp?\.|Vol\.)"
+    r"[^()\[\]]*)[)\]]\s*$",
     re.I,
 )
+# Editions written out as words ("(Second ed.)", "Fourth edition"): their number
+_ORDINAL_WORDS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+}
 _EDITION = re.compile(
-    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s+ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?",
+    r"(?P<ed>\d+)\s*(?:st|nd|rd|th)\s*ed(?:ition|n)?\b\.?|(?P<rev>Rev(?:ised)?\.?)\s+ed\.?"
+    rf"|\b(?P<word>{'|'.join(_ORDINAL_WORDS)})\s+ed(?:ition|n)?\b\.?",
     re.I,
 )
 _PAGES = re.compile(
@@ -446,6 +473,20 @@ _CHICAGO_MAGAZINE = re.compile(
     rf"^(?P<journal>[^,]{{2,80}}),\s*(?:{_MONTH})\s+(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})"
     rf"(?P<volume>)(?P<issue>)(?:,\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR}))?\s*\.?\s*$"
 )
+# MLA's container with its date in any of the ways it is written, and what follows the
+# pages (a database, a link, "Print."): "Source [City], 5 May 2009. Database, host/path",
+# "Magazine, vol. 35, no. 2, Mar.-Apr. 2002, pp. 6+.", "Paper 13 Feb. 2005, late ed.: A1.",
+# "Monthly Jan.-Feb. 2005: 80-90.", "Journal, 2021. Database,", "Review, spring 2010, pp."
+_MLA_DATED = re.compile(
+    rf"""^(?P<journal>[^,.\d"\u201c\u201d\[\]]{{2,100}}?)(?P<city>\s*\[[^\[\]]{{1,40}}\])?
+    (?:,\s*vol\.\s*(?P<volume>\w+))?(?:,\s*no\.?\s*(?P<issue>[\w-]+))?
+    [,.]?\s+(?P<day>\d{{1,2}}\s+)?(?:(?i:{_MONTH})\s+)?(?:\d{{1,2}},\s*)?(?P<year>(?:1[89]|20)\d{{2}})
+    (?:,\s*(?:late|early|final|national|city|home)\s+ed\.)?(?:,\s*sec\.\s*\w{{1,12}})?
+    (?:\s*[,:]\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR}\+?))?
+    (?:\.\s*(?P<database>\S.*?))?[\s.,]*$""",
+    re.X,
+)
+_BARE_LINK = re.compile(r"(?<![\w@./])(?:[a-z0-9-]+\.)+[a-z]{2,6}/\S*")
 _MLA_AFTER_PAGES = re.compile(rf",\s*pp?\.\s*{_LOCATOR}\.\s+(?=\S)")
 _MLA_SHORT_TAIL = re.compile(  # "Psychotherapy 50.1 (2013): 42-51. Print."
     rf"^(?P<journal>.*?)\s+(?P<volume>\d+)\.(?P<issue>\d+)\s*\((?P<year>\d{{4}})\)"
@@ -466,11 +507,13 @@ _NOISE = re.compile(
 
 # "Accessed June 6, 2017." (AMA), "Retrieved 3 March 2019": when a page was read, not written
 _ACCESSED = re.compile(
-    rf"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated):?\s+(?:on\s+)?"
+    # and in the languages of the pages they come from ("Ultimo accesso 13 Feb 2024")
+    r"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated|(?:Ultimo\s+)?accesso(?:\s+il)?"
+    r"|consultato(?:\s+il)?|consulté\s+le|abgerufen(?:\s+am)?|Zugriff(?:\s+am)?):?\s+(?:on\s+)?"
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?"
     rf"|{_MONTH_WORD}\s+\d{{4}})[)\]]?"  # "Accessed October 2014 from: <URL>"
-    r"(?:\s+from\s*:?)?\.?",
+    r"(?:,?\s+from\s*:?)?\.?",
     re.I,
 )
 
@@ -478,6 +521,8 @@ _ACCESSED = re.compile(
 # Cheap first looks: most references hold none of these words.
 _NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database")
 _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
+# and in other languages ("Ultimo accesso", "Consultato il", "Abgerufen am"): a plain look
+_ACCESSED_ELSEWHERE = ("accesso", "onsult", "bgerufen", "Zugriff")
 
 
 _ACCESS_NOTE = re.compile(
@@ -497,6 +542,9 @@ _LINK_LABELS = re.compile(
 )
 
 
+_PRINT_MEDIUM = re.compile(r"(?<=[\w.)])\.\s+Print\.?\s*$")
+
+
 def _strip_noise(ref: ParsedReference, text: str) -> str:
     """Identifiers a reader does not need in the fields (ISSN, ISBN, PMID, Epub dates)."""
     if _NOISE_WORDS.search(text):
@@ -509,18 +557,34 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     if ref.unparsed and ("(" in text or "[" in text):
         # "Title [Internet]. Place": the full stop after the note still ends the title
         text = _ACCESS_NOTE.sub(_keep_stop, text)
+    medium = _PRINT_MEDIUM.search(text) if "Print" in text else None
+    if medium:  # MLA 7's medium, "… 2001. Print.": how it was published, not by whom
+        ref.unparsed.append("Print")
+        text = text[: medium.start() + 1]
     links = _LINK_LABELS.search(text)
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
         text = text[: links.start()]
-    accessed = _ACCESSED.search(text) if _ACCESSED_WORDS.search(text) else None
+    accessed = (
+        _ACCESSED.search(text)
+        if _ACCESSED_WORDS.search(text) or any(w in text for w in _ACCESSED_ELSEWHERE)
+        else None
+    )
     if accessed:  # its year is not the reference's
-        note = accessed.group(0).strip(" .,")
+        start, end, note = accessed.start(), accessed.end(), accessed.group(0)
+        if note.rstrip(" .:").endswith("from") and not _SENTENCE_ON.search(text, end):
+            # APA 5: "Retrieved May 2, 2001, from database Example, AN 123, on the World
+            # Wide Web: <URL>": where it was read, to the end of the reference
+            end, note = len(text), text[start:]
+        note = note.strip(" .,:")
         ref.unparsed.append(note)
         # "[cited 2020 Jan 5]" sits inside the citation; "Accessed June 6, 2017." ends one
         joint = " " if note[:1] in "([" and not accessed.group(0).endswith(".") else ". "
-        text = f"{text[: accessed.start()]}{joint}{text[accessed.end() :]}"
+        text = f"{text[:start]}{joint}{text[end:]}"
     return text
+
+
+_SENTENCE_ON = re.compile(rf"[.?!]\s+[{_UP}]")
 
 
 def _keep_stop(match: re.Match[str]) -> str:
@@ -620,7 +684,9 @@ _AMA_BOOK = re.compile(
 # The role after a list of editors opening a book: "Surname P, Surname JR, editors." (NLM),
 # "Surname, Given, and Given Surname, eds." (Chicago, MLA).
 _EDITORS_FIRST = re.compile(
-    r"^(?P<names>[^.]{3,200}?(?:\b[A-Z]\.[^.]{0,120}?)*),?\s+\(?(?:eds?|editors?)\.?\)?\.\s+"
+    # ("… a guide for authors and editors." is a title, not a list of editors)
+    r"^(?P<names>[^.]{3,200}?(?:\b[A-Z]\.[^.]{0,120}?)*)(?<!\band)(?<!\bfor)(?<!\bof)"
+    r",?\s+\(?(?:eds?|editors?)\.?\)?\.\s+"
     r"(?P<title>\S.*)$"
 )
 
@@ -628,6 +694,11 @@ _EDITORS_FIRST = re.compile(
 _NLM_EDITED = re.compile(
     rf"^(?P<names>{_NLM_NAME}(?:\s*,\s*{_NLM_NAME})*),\s*(?:eds?|editors?)\.\s+(?P<title>\S.*)$"
 )
+
+
+_EDITION_ONLY = re.compile(r"^\d+(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?$", re.I)
+_TRANS_SENTENCE = re.compile(rf"\.\s+(?:Trans\.|Translated\s+by)\s+[{_UP}][^,;:]{{2,120}}?\.?$")
+_ED_SENTENCE = re.compile(rf"\.\s+(?:Eds?\.|Edited\s+by)\s+(?P<names>[{_UP}][^,;:]{{2,120}}?)\.?$")
 
 
 def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
@@ -651,12 +722,25 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
         author, _sep, title = head.partition(". ")
         if not title:
             return False
-        ref.author = [{"literal": author.strip()}]
+        if _EDITION_ONLY.match(title) and _title_in_author_place(f"{author.strip()}."):
+            # NLM without an author: "Title: a guide. 9th ed. Place: Publisher; 2007."
+            title = head
+        else:
+            ref.author = [{"literal": author.strip()}]
     ref.confidence["author"] = 0.8
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
+    translators = _TRANS_SENTENCE.search(title) if "Trans" in title else None
+    if translators:  # "Title. Trans. Given Surname.": kept for the editor, out of the title
+        ref.unparsed.append(translators.group(0).strip(" ."))
+        title = title[: translators.start() + 1]
+    editors = _ED_SENTENCE.search(title) if "Ed" in title else None
+    if editors and (names := _edited_by(editors.group("names"))):
+        # MLA 7: "Surname, Given. Title. Ed. Given I. Surname. Place: Publisher, 1998."
+        ref.editor, ref.confidence["editor"] = names, 0.75
+        title = title[: editors.start() + 1]
     edition = re.search(r"[.,]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+edn?\.?\s*$", title, re.I)
     if edition:  # NLM: "Title. 2nd ed."
         ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
@@ -777,6 +861,10 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         # MLA's book, "Title. 2nd ed., Publisher, 2017.": NLM puts a full stop before a year
         # ("Web. 06 October, 2022.": a date, not a publisher)
         ref.author, ref.confidence["author"] = authors, 0.8
+        edited = _EDITORS_FIRST.match(title) if not authors and "edit" in title else None
+        if edited and (editors := _editor_names(edited.group("names"))):
+            # MLA's "Surname, Given, and Given Surname, editors. Title. Publisher, 2010."
+            ref.editor, conf["editor"], title = editors, 0.75, edited.group("title")
         ref.issued = {"date-parts": [[int(citation.group("year"))]]}
         edition = _MLA_EDITION.match(container)
         if edition:
@@ -1208,6 +1296,7 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         (_MLA_SHORT_TAIL, "mla"),
         (_CHICAGO_TAIL, "chicago"),
         (_CHICAGO_MAGAZINE, "chicago"),
+        (_MLA_DATED, "mla"),
     )
     found = next(((m, name) for pattern, name in tails if (m := pattern.match(after))), None)
     location = _MLA_AFTER_PAGES.search(after) if found is None else None
@@ -1221,7 +1310,15 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
         return _parse_quoted_web_entry(ref, head, quoted.group("title"), after)
     tail, style = found
     if tail.groupdict().get("database"):  # MLA's second container: where it was read
-        ref.unparsed.append(tail.group("database"))
+        database = tail.group("database")
+        link = _BARE_LINK.search(database) if not ref.URL else None
+        if link:  # MLA 9 leaves out "https://": "Database, host.example.org/path/"
+            ref.URL, conf["URL"] = link.group(0).rstrip(".,;"), 0.8
+            database = f"{database[: link.start()]}{database[link.end() :]}".strip(" ,.")
+        if database:
+            ref.unparsed.append(database)
+    if tail.groupdict().get("city"):  # "Times Union [Jacksonville]": the paper's city
+        ref.unparsed.append(tail.group("city").strip())
     ref.author = _chicago_names(head)
     conf["author"] = 0.8
     _set_title(ref, quoted.group("title"), 0.9)
@@ -1294,6 +1391,10 @@ def _web_dates(ref: ParsedReference, text: str) -> str:
     return text
 
 
+_NOTE_AFTER_END = re.compile(r"(?<=[\w)])\.\s*(?P<note>\[[^\[\]]{1,200}\])\s*$")
+_COPYRIGHT_YEAR = re.compile(r";\s*c(?=(?:1[89]|20)\d{2}\b)")
+
+
 def _parse(raw: str) -> ParsedReference:
     ref = ParsedReference(raw=raw)
     conf = ref.confidence
@@ -1350,6 +1451,8 @@ def _parse(raw: str) -> ParsedReference:
 
     text = _NO_SPACE_AFTER_COMMA.sub(", ", text)
     text = _NO_SPACE_AFTER_STOP.sub(". ", text)
+    if "?" in text or "!" in text:
+        text = _NO_SPACE_AFTER_QUESTION.sub(r"\1 ", text)
     text = _NO_SPACE_AFTER_INITIAL.sub(r"\1. ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
@@ -1359,6 +1462,12 @@ def _parse(raw: str) -> ParsedReference:
     text = _collapse_punctuation(_strip_noise(ref, text))
     if ref.URL and ("Published" in text or "Updated" in text):
         text = _web_dates(ref, text)
+    if text.endswith("]") and (note := _NOTE_AFTER_END.search(text)):
+        # "… 2007. [Library REF WZ 345]": a note after the reference's last full stop
+        ref.unparsed.append(note.group("note"))
+        text = text[: note.start() + 1]
+    if "; c" in text:  # NLM's copyright year, "Publisher; c2006."
+        text = _COPYRIGHT_YEAR.sub("; ", text)
     # Styles that put the year after the title: tried first, they fail fast on APA.
     if "//" in text and _parse_gost(ref, text):
         return ref
@@ -1403,6 +1512,15 @@ def _parse(raw: str) -> ParsedReference:
         return ref
 
     title_first = ""
+    if head and _title_in_author_place(head):
+        # APA without an author: "Title of the piece. (2019, May 3). Source, p. A12." — the
+        # title moves to the front; a sentence in lower-case words names no group
+        _parse_rest(ref, f"{head} {rest.lstrip(':,').strip()}")
+        title = ref.title
+        _set_title(ref, head, 0.7)  # the one sentence before the date, whatever came after
+        if title != ref.title:
+            ref.confidence["title"] = 0.5
+        return ref
     if head:
         role = _EDITOR_ROLE.search(head)
         names, leftovers = _family_first_names(head[: role.start()] if role else head)
@@ -1436,6 +1554,21 @@ def _parse(raw: str) -> ParsedReference:
     if ref.status and ref.status != "in press" and ref.type == "article-journal":
         conf.setdefault("status", 0.95)
     return ref
+
+
+_SECTION_PAGE = re.compile(
+    rf",\s*pp?\.\s*(?P<page>[A-Z]\d{{1,3}}(?:\s*{_DASH}\s*[A-Z]?\d{{1,3}})?)[\s.]*$"
+)
+
+
+def _title_in_author_place(head: str) -> bool:
+    """A title where the authors go: one sentence, three words or more in lower case, and
+    nothing that looks like a person's initials or a list of names."""
+    if head[-1:] not in ".?!" or "," in head or "&" in head:
+        return False
+    if re.search(rf"(?:^|\s)[{_UP}]\.", head):
+        return False
+    return len(_LOWER_WORD.findall(head)) >= 3 and not _BOUNDARY.search(head.rstrip(".?! "))
 
 
 # "Journal, in press." — the status typed where the volume would be.
@@ -1559,6 +1692,18 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if in_book and ref.type != "book":
         _parse_chapter(ref, rest[: in_book.start()], rest[in_book.end() :])
         return
+
+    section = _SECTION_PAGE.search(rest) if "p." in rest else None
+    if section and ref.type != "book":
+        # A newspaper's section page, "Title. The Daily Example, p. A12.": no volume, and a
+        # letter before the number that no book's page range has
+        title, container = _title_and_journal(rest[: section.start()])
+        if title and container:
+            ref.type = "article-journal"  # the admin's kinds have no newspaper
+            _set_title(ref, title, 0.85)
+            _set_container(ref, container, 0.8)
+            ref.page, conf["page"] = _dash(section.group("page")), 0.85
+            return
 
     # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
     tail = (
@@ -1912,13 +2057,28 @@ _REPORT_NUMBER = re.compile(
 )
 
 
+_EDITION_NO_STOP = re.compile(
+    r"(?P<paren>\((?:[^()]*(?:\b|(?<=\d[a-z]{2}))ed(?:ition|n)?\b\.?)\))\s+(?=[A-Z][a-z])", re.I
+)
+
+
+# A series or document code in parentheses as a sentence of its own after the title
+_SERIES_CODE = re.compile(r"(?<=\.)\s*\((?P<code>[A-Z]{2,}[A-Z\d]*[-\s]?\d+[A-Za-z]?)\)(?=\.\s)")
+
+
 def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
+    if ")" in rest:  # "Title (2nd ed.) New York: Press": the edition's full stop left out
+        rest = _EDITION_NO_STOP.sub(r"\g<paren>. ", rest)
     report = _REPORT_NUMBER.search(rest) if "No" in rest else None
     if report:  # APA 7: "Title (Report No. 12). Publisher." — the report's number
         ref.type, ref.number = "report", report.group("number")
         ref.confidence["number"] = 0.85
         rest = f"{rest[: report.start()]}{rest[report.end() :]}"
+    code = _SERIES_CODE.search(rest) if "(" in rest else None
+    if code:  # "Title. (ACA-13). Place: Publisher.": a series code, kept for the editor
+        ref.unparsed.append(code.group("code"))
+        rest = f"{rest[: code.start()]}{rest[code.end() + 1 :]}"  # and its full stop
     degree = _THESIS_BRACKETS.search(rest)
     if degree and degree.start() > 0:
         # APA 7: "Title [Doctoral dissertation, University of Ottawa]. Database."
@@ -2169,7 +2329,8 @@ def _apply_book_paren(ref: ParsedReference, inner: str) -> None:
     leftover = inner
     edition = _EDITION.search(inner)
     if edition:
-        ref.edition = edition.group("ed") or "Rev."
+        word = edition.group("word")
+        ref.edition = edition.group("ed") or (_ORDINAL_WORDS[word.lower()] if word else "Rev.")
         conf["edition"] = 0.95
         leftover = leftover.replace(edition.group(0), "")
     pages = _PAGES.search(inner) or re.fullmatch(rf"\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*", inner)
@@ -2263,13 +2424,21 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     ref.confidence["publisher"] = confidence
 
 
+# "Washington D. C.: Publisher": a place's initials with a space between them end no sentence
+_SPACED_PLACE_INITIALS = re.compile(rf"(?<![^\s])[{_UP}]\.\s+[{_UP}]\.\s*[:,]")
+
+
 def _split_last_sentence(text: str) -> tuple[str, str | None]:
     """(everything before, the last sentence): APA puts the container after the title."""
     text = text.strip().rstrip(".").rstrip()
     last = None
     for match in _BOUNDARY.finditer(text):
         following = text[match.end() : match.end() + 1]
-        if following and not following.islower():
+        if (
+            following
+            and not following.islower()
+            and not _SPACED_PLACE_INITIALS.match(text, match.start() - 1)
+        ):
             last = match
     if last is None:
         return text, None

@@ -2302,3 +2302,413 @@ def test_year_after_the_journal_and_apa_names_without_a_year_after_them():
         "page": "45–67",
         "doi": "",
     }
+
+
+# Fifth round: layouts behind the third fresh set's APA-like misses, in our own strings.
+
+
+@pytest.mark.parametrize(
+    ("typed", "edition"),
+    [
+        ("(Second ed.)", "2"),
+        ("(Fourth edition)", "4"),
+        ("(third Ed.)", "3"),
+        ("(7thEd.)", "7"),
+        ("(2ndedn)", "2"),
+    ],
+)
+def test_edition_written_as_a_word_or_glued_to_its_ordinal(typed, edition):
+    ref = parse_reference(
+        f"Okafor, P. B., & Lindgren, R. T. (2019). Waiting lists in small clinics {typed}. "
+        "London: Example Press."
+    )
+    assert (ref.title, ref.edition, ref.publisher, ref.publisher_place) == (
+        "Waiting lists in small clinics",
+        edition,
+        "Example Press",
+        "London",
+    )
+
+
+def test_edition_after_a_comma_and_without_a_full_stop_before_the_place():
+    """ "Title, (7thEd.) New York: Publisher.": both the stop and the space left out."""
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists in small clinics, (5thEd.) New York:\n"
+        "Example Publishers."
+    )
+    assert (ref.title, ref.edition, ref.publisher, ref.publisher_place) == (
+        "Waiting lists in small clinics",
+        "5",
+        "Example Publishers",
+        "New York",
+    )
+
+
+@pytest.mark.parametrize(
+    "doi_typed",
+    [
+        "https://doi:10.1234/wl.2019.12",
+        "https:// doi: 10.1234/wl.2019.12",
+        "http://doi: 10.1234/wl.2019.12",
+    ],
+)
+def test_doi_label_typed_after_a_resolver_scheme(doi_typed):
+    ref = parse_reference(
+        "Okafor, P. B., & Lindgren, R. T. (2019). Waiting lists in small clinics. Journal of "
+        f"Clinic Studies, 12(1/2), 45-67. {doi_typed}"
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2019,
+        "title": "Waiting lists in small clinics",
+        "container": "Journal of Clinic Studies",
+        "volume": "12",
+        "issue": "1/2",
+        "page": "45–67",
+        "doi": "10.1234/wl.2019.12",
+    }
+    assert not ref.URL
+
+
+def test_doi_label_after_a_scheme_with_volume_colon_pages():
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists in small clinics. Journal of Clinic Studies, "
+        "12:45–67. https:// doi: 10.1234/wl.2019.12"
+    )
+    assert (ref.container_title, ref.volume, ref.page, ref.DOI) == (
+        "Journal of Clinic Studies",
+        "12",
+        "45–67",
+        "10.1234/wl.2019.12",
+    )
+
+
+def test_question_mark_that_lost_its_space_before_the_place():
+    ref = parse_reference("Okafor, P. B. (2019). Who Keeps the Waiting List?London: Example Press.")
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Who Keeps the Waiting List?",
+        "London",
+        "Example Press",
+    )
+
+
+@pytest.mark.parametrize("role", ["(a cura di)", "(Hrsg.)", "(éds.)", "(dir.)", "(coord.)"])
+def test_editors_role_in_other_languages(role):
+    ref = parse_reference(
+        f"Okafor, P. B., & Lindgren, R. T. {role}. (2019). Piccole cliniche. Example Editore."
+    )
+    assert [(e["family"], e["given"]) for e in ref.editor] == [
+        ("Okafor", "P. B."),
+        ("Lindgren", "R. T."),
+    ]
+    assert not ref.author
+    assert ref.title == "Piccole cliniche"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ultimo accesso 13 Feb 2024.",
+        "Consultato il 3 March 2023.",
+        "Abgerufen am 3 Mar 2023.",
+        "Zugriff am 3 March 2023.",
+    ],
+)
+def test_access_note_in_other_languages_is_no_publisher(note):
+    ref = parse_reference(f"Example Clinic Network. (2022). Waiting lists in small clinics. {note}")
+    assert ref.year == 2022
+    assert ref.title == "Waiting lists in small clinics"
+    assert not ref.publisher
+    assert any("2023" in n or "2024" in n for n in ref.unparsed)
+
+
+def test_series_code_in_parentheses_after_the_title():
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists: Notes for supervisors. (EXCN-12). "
+        "Springfield, IL: Example Clinic Network."
+    )
+    assert (ref.title, ref.publisher, ref.publisher_place) == (
+        "Waiting lists: Notes for supervisors",
+        "Example Clinic Network",
+        "Springfield, IL",
+    )
+    assert "EXCN-12" in ref.unparsed
+
+
+def test_apa_without_author_puts_the_title_first_and_reads_a_section_page():
+    """APA 7 without an author: "Title. (2019, May 3). Source, p. A12." """
+    ref = parse_reference(
+        "Small clinics find a way to shorten their waiting lists. (2019, May 3). The Daily "
+        "Example, p. B4."
+    )
+    assert ref.author == []
+    assert (ref.year, ref.title, ref.container_title, ref.page) == (
+        2019,
+        "Small clinics find a way to shorten their waiting lists",
+        "The Daily Example",
+        "B4",
+    )
+
+
+def test_apa_without_author_article_with_volume():
+    ref = parse_reference(
+        "Waiting lists in small clinics and what they cost. (2019). Journal of Clinic "
+        "Studies, 12(3), 45-67."
+    )
+    assert ref.author == []
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Waiting lists in small clinics and what they cost",
+        "Journal of Clinic Studies",
+        "12",
+        "3",
+        "45–67",
+    )
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "American Example Association.",
+        "Example Clinic Network.",
+        "National Institute for Example Care and Research.",
+    ],
+)
+def test_group_author_in_title_case_stays_an_author(group):
+    ref = parse_reference(f"{group} (2019). Waiting lists in small clinics. Example Press.")
+    assert [a.get("literal") for a in ref.author] == [group.rstrip(".")]
+    assert ref.title == "Waiting lists in small clinics"
+
+
+@pytest.mark.parametrize(
+    "retrieved",
+    [
+        "Retrieved May 2, 2003, from database ExampleFull, AN 2003012345, on the World Wide "
+        "Web: http://www.example.org",
+        "Retrieved May 2, 2003 from database\nExample ASAP, article A12345, on the World Wide "
+        "Web: http://www.example.org",
+    ],
+)
+def test_apa5_database_retrieval_statement_and_a_page_with_plus(retrieved):
+    ref = parse_reference(
+        f"Okafor, P. B. (2002). Waiting lists: A\nnote. Clinic News, 24, 7+. {retrieved}"
+    )
+    assert (ref.year, ref.title, ref.container_title, ref.volume, ref.page) == (
+        2002,
+        "Waiting lists: A note",
+        "Clinic News",
+        "24",
+        "7+",
+    )
+    assert ref.URL == "http://www.example.org"
+    assert any("ExampleFull" in n or "Example ASAP" in n for n in ref.unparsed)
+
+
+def test_place_with_spaced_initials_ends_no_sentence():
+    ref = parse_reference(
+        "Okafor, P. B., Lindgren, R. T. (Eds) (2019). Waiting Lists: What\n    Works. "
+        "Washington D. C.: Example Association."
+    )
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Waiting Lists: What Works",
+        "Washington D. C.",
+        "Example Association",
+    )
+    assert len(ref.editor) == 2
+
+
+@pytest.mark.parametrize(
+    ("after", "container", "volume", "issue", "page"),
+    [
+        (
+            "The Example Gardener, 15 Sept. 2018, pp. 24-28.",
+            "The Example Gardener",
+            "",
+            "",
+            "24–28",
+        ),
+        ("Riverside Courier, 17 Mar. 2018, p. B2.", "Riverside Courier", "", "", "B2"),
+        (
+            "Clinic Monthly, vol. 35, no. 2, Mar.-Apr. 2018, pp. 6+. Example Gale Database, "
+            "Accessed 1 Aug. 2022.",
+            "Clinic Monthly",
+            "35",
+            "2",
+            "6+",
+        ),
+        (
+            "The Example Review, vol. 64, no. 1, spring \n     2018, pp. 69-88. EBSCOhost,",
+            "The Example Review",
+            "64",
+            "1",
+            "69–88",
+        ),
+        ("Example Daily 13\nFeb. 2018, late ed.: A1. Print.", "Example Daily", "", "", "A1"),
+        ("Example Monthly Jan.-Feb. 2018: 80-90. Print.", "Example Monthly", "", "", "80–90"),
+        ("The Example Courier.\n      9 June 2018, E5.", "The Example Courier", "", "", "E5"),
+        (
+            "Journal of Clinic Studies, 2018. ScienceDirect,",
+            "Journal of Clinic Studies",
+            "",
+            "",
+            "",
+        ),
+    ],
+)
+def test_mla_and_chicago_containers_dated_in_any_way(after, container, volume, issue, page):
+    ref = parse_reference(f'Okafor, Paula B. "Waiting Lists in Small Clinics." {after}')
+    assert fields(ref) == {
+        "authors": [("Okafor", "Paula B.")],
+        "year": 2018,
+        "title": "Waiting Lists in Small Clinics",
+        "container": container,
+        "volume": volume,
+        "issue": issue,
+        "page": page,
+        "doi": "",
+    }
+
+
+def test_mla_database_with_a_bare_link_and_a_city_in_brackets():
+    ref = parse_reference(
+        "Okafor, Paula. “Waiting Lists Grow in Small Clinics.” Riverside Courier [Springfield], "
+        "5 May 2016. Example News Database, news.example.com/article/A123?u=lib."
+    )
+    assert (ref.year, ref.title, ref.container_title, ref.URL) == (
+        2016,
+        "Waiting Lists Grow in Small Clinics",
+        "Riverside Courier",
+        "news.example.com/article/A123?u=lib",
+    )
+    assert "Example News Database" in ref.unparsed
+    assert "[Springfield]" in ref.unparsed
+
+
+def test_mla_journal_with_volume_then_database_and_bare_link():
+    ref = parse_reference(
+        'Okafor, Paula. "Waiting Lists: A Study." Journal of Clinic & Film, vol. 22, no. 3, '
+        "2018. Example Commons, commons.example.edu/jcf/vol22/iss3/7/."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.year, ref.URL) == (
+        "Journal of Clinic & Film",
+        "22",
+        "3",
+        2018,
+        "commons.example.edu/jcf/vol22/iss3/7/",
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "editors"),
+    [
+        ("Okafor, Paula B., editor.", [("Okafor", "Paula B.")]),
+        (
+            "Okafor, Paula, and Rupert Lind-Gren, editors.",
+            [("Okafor", "Paula"), ("Lind-Gren", "Rupert")],
+        ),
+    ],
+)
+def test_mla_book_opened_by_its_editors_without_a_place(names, editors):
+    ref = parse_reference(f"{names} Waiting Lists in Small Clinics. Example Press, 2010.")
+    assert [(e["family"], e["given"]) for e in ref.editor] == editors
+    assert not ref.author
+    assert (ref.title, ref.publisher, ref.year) == (
+        "Waiting Lists in Small Clinics",
+        "Example Press",
+        2010,
+    )
+
+
+@pytest.mark.parametrize("medium", ["", " Print."])
+def test_mla7_book_with_its_medium_and_an_editor_sentence(medium):
+    ref = parse_reference(
+        f"Okafor, Paula. Waiting. Ed. Rupert T. Lindgren. London: Example Press, 1998.{medium}"
+    )
+    assert fields(ref)["authors"] == [("Okafor", "Paula")]
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "Rupert T.")]
+    assert (ref.title, ref.publisher_place, ref.publisher, ref.year) == (
+        "Waiting",
+        "London",
+        "Example Press",
+        1998,
+    )
+
+
+def test_mla7_print_after_a_two_name_book():
+    ref = parse_reference(
+        "Okafor, Paula B., and Rupert Lindgren. Waiting Lists in the Wrong Place.\n"
+        "Springfield: Example Academy, 2001. Print."
+    )
+    assert fields(ref)["authors"] == [("Okafor", "Paula B."), ("Lindgren", "Rupert")]
+    assert (ref.title, ref.publisher_place, ref.publisher, ref.year) == (
+        "Waiting Lists in the Wrong Place",
+        "Springfield",
+        "Example Academy",
+        2001,
+    )
+    assert "Print" in ref.unparsed
+
+
+@pytest.mark.parametrize(
+    ("abbreviation", "full"),
+    [
+        ("J Appl Behav Anal", "Journal of Applied Behavior Analysis"),
+        ("J. Exp. Anal. Behav.", "Journal of the Experimental Analysis of Behavior"),
+        ("J Context Behav Sci", "Journal of Contextual Behavioral Science"),
+        ("J Hum Nutr Diet", "Journal of Human Nutrition and Dietetics"),
+        ("Aust Fam Physician", "Australian Family Physician"),
+    ],
+)
+def test_behaviour_analysis_and_primary_care_abbreviations_are_expanded(abbreviation, full):
+    assert expand_journal(abbreviation) == (full, True)
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT. Waiting lists in small clinics. {abbreviation} 2019;12(3):45-67."
+    )
+    assert ref.container_title == full
+
+
+@pytest.mark.parametrize("note", ["", " [Clinic Library REF WM 100 E92 2007]"])
+def test_nlm_book_without_an_author_and_a_shelf_note(note):
+    ref = parse_reference(
+        "Example clinic handbook of style: a guide for writers and editors. 9th ed. "
+        f"Baltimore: Example Press; 2007.{note}"
+    )
+    assert ref.author == [] and ref.editor == []
+    assert (ref.title, ref.edition, ref.publisher_place, ref.publisher, ref.year) == (
+        "Example clinic handbook of style: a guide for writers and editors",
+        "9",
+        "Baltimore",
+        "Example Press",
+        2007,
+    )
+    if note:
+        assert note.strip() in ref.unparsed
+
+
+def test_nlm_book_with_a_copyright_year():
+    ref = parse_reference(
+        "Okafor PB. Waiting lists. 2nd ed. Amsterdam (Netherlands): Example Press; c2006."
+    )
+    assert (ref.title, ref.edition, ref.publisher, ref.year) == (
+        "Waiting lists",
+        "2",
+        "Example Press",
+        2006,
+    )
+
+
+def test_mla_newspaper_section_before_the_page():
+    """Found while probing with our own references: "Paper, 3 Apr. 2016, sec. B, p. 2." """
+    ref = parse_reference(
+        'Okafor, Paula. "Waiting Lists Grow." Riverside Courier, 3 Apr. 2016, sec. B, p. 2.'
+    )
+    assert (ref.year, ref.container_title, ref.page) == (2016, "Riverside Courier", "2")
+
+
+def test_mla7_translator_sentence_kept_out_of_the_title():
+    ref = parse_reference(
+        "Okafor, Paula. Waiting Lists. Ed. Sam Haddad. Trans. Rupert Lindgren. London: "
+        "Example Press, 2016. Print."
+    )
+    assert ref.title == "Waiting Lists"
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Haddad", "Sam")]
+    assert "Trans. Rupert Lindgren" in ref.unparsed
