@@ -96,8 +96,11 @@ def _print(label, items, show_misses):
 def _print_by_style(items):
     """Fields and exact apart for APA-like references and the other styles: the old blog's
     own references are hand-typed APA, so the first line is the one its figure follows."""
+    apa = [i for i in items if i["style"] == "apa"]
     for label, chosen in (
-        ("APA-like", [i for i in items if i["style"] == "apa"]),
+        ("APA-like", apa),
+        ("  journal articles", [i for i in apa if _article(i)]),
+        ("  books, chapters…", [i for i in apa if not _article(i)]),
         ("other styles", [i for i in items if i["style"] != "apa"]),
     ):
         if chosen and len(chosen) < len(items):
@@ -106,6 +109,14 @@ def _print_by_style(items):
                 f"  {label + ':':<21} {part.field_accuracy:.2%} of fields, "
                 f"{part.exact_rate:.2%} exact ({part.exact}/{part.total})"
             )
+
+
+def _article(item) -> bool:
+    """A journal article by its label: the old blog's references are mostly these."""
+    expected = item["expected"]
+    return expected.get("type", "article-journal") == "article-journal" and bool(
+        expected.get("container-title")
+    )
 
 
 def main(argv=()):
