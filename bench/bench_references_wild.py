@@ -27,6 +27,10 @@ Two sets, each scored per field and exact:
 - a fourth fresh set (wild_references_fresh4.json), collected from pages none of the sets above
   used while the third was being tuned on, three quarters hand-typed APA (the old blog's kind):
   its own line of figures, never its misses, whatever ``--misses`` says.
+- a fifth fresh set (wild_references_fresh5.json), collected from pages none of the six sets
+  above used while the fourth was being tuned on, mostly hand-typed APA and mostly journal
+  articles (what a clinician-editor types under a summary): its own line of figures, with its
+  APA-like journal articles apart from its APA-like books and chapters, never its misses.
 
 ``python -m bench.bench_references_wild --misses=40`` lists that many misses of each
 tuning set (``python -m bench bench_references_wild`` prints the figures only).
@@ -49,6 +53,7 @@ FRESH = DATA.with_name("wild_references_fresh.json")
 FRESH2 = DATA.with_name("wild_references_fresh2.json")
 FRESH3 = DATA.with_name("wild_references_fresh3.json")
 FRESH4 = DATA.with_name("wild_references_fresh4.json")
+FRESH5 = DATA.with_name("wild_references_fresh5.json")
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))
 OLDBLOG_SEED = 132026  # fixed before the old blog's errors were first looked at
 # Which detected style counts as right for each style label of the set.
@@ -150,6 +155,9 @@ def main(argv=()):
     if FRESH4.exists():
         fresh4 = json.loads(FRESH4.read_text(encoding="utf-8"))["items"]
         _print("fourth fresh set, never tuned on", fresh4, 0)
+    if FRESH5.exists():
+        fresh5 = json.loads(FRESH5.read_text(encoding="utf-8"))["items"]
+        _print("fifth fresh set, never tuned on", fresh5, 0)
     if not OLDBLOG.is_file():
         print(f"old blog's references: {OLDBLOG} not found, skipped (set OLDBLOG_REFERENCES)")
         return

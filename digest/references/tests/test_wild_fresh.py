@@ -7,7 +7,9 @@ pages neither of them used, and stays held out. wild_references_fresh3.txt was c
 way while all three earlier sets were tuned on, from pages none of them used, and stays held out.
 wild_references_fresh4.txt was collected the same way while fresh3 was tuned on, from pages none
 of the four earlier sets used, weighted towards hand-typed APA (the old blog's kind of reference),
-and stays held out.
+and stays held out. wild_references_fresh5.txt was collected the same way while fresh4 was
+tuned on, from pages none of the six earlier sets used, mostly hand-typed APA journal articles
+(what a clinician-editor types under a summary), and stays held out.
 
 These tests read the data only and never run the parser: accuracy is the bench's to measure.
 No network: addresses are checked as text.
@@ -28,6 +30,7 @@ FRESH_JSON = DATA / "wild_references_fresh.json"
 FRESH2_TXT = DATA / "wild_references_fresh2.txt"
 FRESH3_TXT = DATA / "wild_references_fresh3.txt"
 FRESH4_TXT = DATA / "wild_references_fresh4.txt"
+FRESH5_TXT = DATA / "wild_references_fresh5.txt"
 OLD_TXT = DATA / "wild_references.txt"
 HOLDOUT_URLS = Path("/work/shared/legacy/holdout-urls.txt")
 # Label styles a reader can name; "apa" is the one the first set was tuned on most.
@@ -67,6 +70,13 @@ HELD_OUT = {
     "fresh3": HeldOutSet(FRESH3_TXT, 150, 60, (OLD_TXT, FRESH_TXT, FRESH2_TXT)),
     "fresh4": HeldOutSet(
         FRESH4_TXT, 150, 40, (OLD_TXT, FRESH_TXT, FRESH2_TXT, FRESH3_TXT), min_apa_like=100
+    ),
+    "fresh5": HeldOutSet(
+        FRESH5_TXT,
+        150,
+        30,
+        (OLD_TXT, FRESH_TXT, FRESH2_TXT, FRESH3_TXT, FRESH4_TXT),
+        min_apa_like=100,
     ),
 }
 
