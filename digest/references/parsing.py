@@ -542,6 +542,9 @@ _LINK_LABELS = re.compile(
 )
 
 
+# "… 35(8), 741-756 semanticscholar.org archive.org": where a list's links pointed, after the
+# pages; with a path (MLA 9's link without "https://") it is the reference's URL instead
+_HOST_LABELS = re.compile(r"(?<=\d)(?:\s+(?:[a-z0-9-]+\.)+(?:org|com|net|edu|gov|info)\b)+\.?\s*$")
 _PRINT_MEDIUM = re.compile(r"(?<=[\w.)])\.\s+Print\.?\s*$")
 
 
@@ -561,7 +564,9 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     if medium:  # MLA 7's medium, "… 2001. Print.": how it was published, not by whom
         ref.unparsed.append("Print")
         text = text[: medium.start() + 1]
-    links = _LINK_LABELS.search(text)
+    links = _LINK_LABELS.search(text) or (
+        _HOST_LABELS.search(text) if text[-3:-2] == "." or text[-4:-3] == "." else None
+    )
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
         text = text[: links.start()]
@@ -2232,9 +2237,16 @@ _CHICAGO_DATE_CHAPTER = re.compile(
 )
 
 
+_PAGES_BEFORE_IN = re.compile(rf"[\s.]*\(pp?\.?\s*(?P<page>\d+\s*{_DASH}\s*\d+)\)[\s.)]*$")
+
+
 def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     conf = ref.confidence
     ref.type = "chapter"
+    pages = _PAGES_BEFORE_IN.search(title) if "p" in title[-30:] else None
+    if pages:  # "Title (pp. 91-106). In A. Editor (Ed.), Book.": the pages before the book
+        _set_locator(ref, _dash(pages.group("page")), 0.85)
+        title = title[: pages.start()]
     _set_title(ref, title, 0.9)
     chicago = _CHICAGO_DATE_CHAPTER.match(after_in.strip())
     if chicago:  # "In Book, edited by A. Name and B. Name, 1-10. Place: Publisher."
@@ -2425,21 +2437,38 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
 
 
 # "Washington D. C.: Publisher": a place's initials with a space between them end no sentence
+# "New York: W. W. Norton", "Embodied empathy. Charles C. Thomas": an initial within the first
+# words of a publisher's name, not the end of a sentence
+_NAME_INITIAL = re.compile(rf"\s*(?:[{_UP}][\w&'-]*\.?\s+){{0,2}}(?:[{_UP}]\.)+\s+")
 _SPACED_PLACE_INITIALS = re.compile(rf"(?<![^\s])[{_UP}]\.\s+[{_UP}]\.\s*[:,]")
+
+
+def _publisher_initial(text: str, opened: int, match: re.Match[str]) -> bool:
+    """An initial in the first words after a full stop or a colon, with no "Place:" after it:
+    "New York: W. W. Norton", "Empathy. Charles C. Thomas" (not "Vitamin D. Boston: Press")."""
+    start = max(opened, text.rfind(":", 0, match.start()) + 1)
+    return (
+        start > 0
+        and ":" not in text[match.end() :]
+        and _NAME_INITIAL.fullmatch(text, start, match.end()) is not None
+    )
 
 
 def _split_last_sentence(text: str) -> tuple[str, str | None]:
     """(everything before, the last sentence): APA puts the container after the title."""
     text = text.strip().rstrip(".").rstrip()
     last = None
+    opened = 0  # where the sentence or the part after a colon began
     for match in _BOUNDARY.finditer(text):
         following = text[match.end() : match.end() + 1]
         if (
             following
             and not following.islower()
             and not _SPACED_PLACE_INITIALS.match(text, match.start() - 1)
+            and not _publisher_initial(text, opened, match)
         ):
             last = match
+            opened = match.end()
     if last is None:
         return text, None
     return text[: last.end()].strip(), text[last.end() :].strip()
@@ -2583,7 +2612,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
-    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und)\s+|\s*;\s*(?:and\s+)?", ",", text)
+    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und|et|y|e)\s+|\s*;\s*(?:and\s+)?", ",", text)
     tokens = [t.strip() for t in text.split(",")]
     tokens = _split_run_on([t for t in tokens if t and not _ONLY_PUNCT.match(t)])
     names: list[dict[str, str]] = []

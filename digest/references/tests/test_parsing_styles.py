@@ -2712,3 +2712,76 @@ def test_mla7_translator_sentence_kept_out_of_the_title():
     assert ref.title == "Waiting Lists"
     assert [(e["family"], e["given"]) for e in ref.editor] == [("Haddad", "Sam")]
     assert "Trans. Rupert Lindgren" in ref.unparsed
+
+
+@pytest.mark.parametrize("conjunction", ["et", "y", "e"])
+def test_authors_joined_by_a_conjunction_in_another_language(conjunction):
+    """Sixth round: "Surname, I., Surname, I. et Surname, I." (French, Spanish, Italian)."""
+    ref = parse_reference(
+        f"Okafor, P., Haddad, S. J. {conjunction} Lindgren, R. (2011). Listes d'attente. "
+        "Revue de Psychologie, 3(2), 1-9."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        ("Okafor", "P."),
+        ("Haddad", "S. J."),
+        ("Lindgren", "R."),
+    ]
+    assert (ref.container_title, ref.volume, ref.page) == ("Revue de Psychologie", "3", "1–9")
+
+
+@pytest.mark.parametrize(
+    ("tail", "place", "publisher"),
+    [
+        ("New York: W. W. Example.", "New York", "W. W. Example"),
+        ("Boston, MA: R.T. Example & Co.", "Boston, MA", "R.T. Example & Co"),
+        ("Paula Q. Example Books, Ltd.", "", "Paula Q. Example Books, Ltd"),
+        ("Boston: Example Press.", "Boston", "Example Press"),
+    ],
+)
+def test_initials_inside_a_publishers_name_do_not_end_the_title(tail, place, publisher):
+    ref = parse_reference(f"Okafor, P. (2011). Waiting in small clinics: A guide. {tail}")
+    assert ref.title == "Waiting in small clinics: A guide"
+    assert (ref.publisher_place, ref.publisher) == (place, publisher)
+
+
+def test_a_title_ending_in_a_letter_still_ends_before_the_place():
+    ref = parse_reference("Okafor, P. (2011). Vitamin D. Boston: Example Press.")
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Vitamin D",
+        "Boston",
+        "Example Press",
+    )
+    ref = parse_reference("Okafor, P. (2011). Planning for type B. Example Press.")
+    assert (ref.title, ref.publisher) == ("Planning for type B", "Example Press")
+
+
+def test_site_names_after_the_pages_are_kept_out_of_the_fields():
+    """ "… 12(3), 45-67 example.org archive.org": where a reading list's links pointed."""
+    ref = parse_reference(
+        "Okafor, P. (2011). Waiting lists in clinics. Journal of Waiting, 12(3), 45-67 "
+        "example.org archive.org"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Waiting lists in clinics",
+        "Journal of Waiting",
+        "12",
+        "3",
+        "45–67",
+    )
+    assert "example.org archive.org" in ref.unparsed
+
+
+@pytest.mark.parametrize("pages", ["(pp. 12-30).", ". (pp 12-30).", "(pp. 12-\n30). )."])
+def test_chapter_pages_typed_before_in(pages):
+    """APA 5-like: "Chapter (pp. 12-30). In A. Editor (Ed.), Book. Place: Publisher." """
+    ref = parse_reference(
+        f"Okafor, P. (2011). Waiting on the list {pages} In R. T. Lindgren (Ed.), "
+        "Handbook of waiting. Boston: Example Press."
+    )
+    assert (ref.type, ref.title, ref.page, ref.container_title) == (
+        "chapter",
+        "Waiting on the list",
+        "12–30",
+        "Handbook of waiting",
+    )
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
