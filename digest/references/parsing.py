@@ -1548,6 +1548,8 @@ def _parse(raw: str) -> ParsedReference:
         else:
             ref.author = names
             conf["author"] = 0.95 if names and not leftovers else 0.5
+            if names and not any(n.get("given") or n.get("literal") for n in names):
+                conf["author"] = 0.7  # surnames alone: a group's name would read the same
         ref.unparsed.extend(leftovers)
 
     # "(2019): Title" (Taylor & Francis "To cite"), "(2019), "Title"" (Emerald)
@@ -1670,6 +1672,11 @@ def _parse_web_page(ref: ParsedReference, text: str) -> bool:
 _TRANSLATED_TITLE = re.compile(rf"(?<=[.?!])\s*\[[^\[\]]{{3,250}}\](?=\s*[{_UP}])")
 
 
+_NUMBERS_AFTER_STOP = re.compile(
+    rf"(?<=[A-Za-z]{{4}})\.\s+(?=\d{{1,4}}(?:\s*\(?\d{{1,3}}\)?)?(?:[,:]\s*(?:pp?\.?\s*)?\d+(?:\s*{_DASH}\s*\d+)?)?[\s.]*$)"
+)
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
@@ -1710,6 +1717,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
             ref.page, conf["page"] = _dash(section.group("page")), 0.85
             return
 
+    numbers = (
+        _NUMBERS_AFTER_STOP.search(rest) if rest[-1:].isdigit() or rest[-2:-1].isdigit() else None
+    )
+    if numbers and _JOURNAL_NAME.search(_split_last_sentence(rest[: numbers.start()])[1] or ""):
+        # "Title. Journal of Family Therapy. 23 1, pp 46 – 62.": the comma typed as a stop
+        rest = f"{rest[: numbers.start()]}, {rest[numbers.end() :]}"
     # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
     tail = (
         next((m for p in _early_tails(rest) if (m := p.search(rest)) and m.start() > 0), None)
@@ -2383,7 +2396,11 @@ _PLACES = re.compile(
     r"^(?:New York(?: City)?|London|Washington|Oxford|Cambridge|Chichester|Hoboken|Thousand Oaks|"
     r"Berlin|Heidelberg|Toronto|Philadelphia|Boston|Baltimore|Hillsdale|Mahwah|San Francisco|"
     r"Chicago|Los Angeles|Amsterdam|Paris|Montreal|Ottawa|Sydney|Melbourne|Edinburgh|Hove|"
-    r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern)"
+    r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern|"
+    # a state or a country alone, as hand-typed lists write it ("Publisher: New Jersey")
+    r"New Jersey|California|Illinois|Massachusetts|Pennsylvania|Connecticut|Maryland|Virginia|"
+    r"Florida|Texas|Ohio|Michigan|Minnesota|Wisconsin|Oregon|Colorado|Ontario|Quebec|"
+    r"England|Scotland|Ireland|Canada|Australia|New Zealand|Germany|France|Switzerland|Italy)"
     r"(?:,\s*(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]+))?$"
 )
 
@@ -2429,6 +2446,10 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     elif place and len(place.group("place").split()) <= 5:
         ref.publisher_place = place.group("place").strip()
         publisher = place.group("publisher").strip()
+    elif ";" in publisher and _PLACES.match(publisher.split(";", 1)[0].strip()):
+        # "New York, NY; Routledge": the colon typed as a semicolon after a known place
+        ref.publisher_place, publisher = (part.strip() for part in publisher.split(";", 1))
+        confidence = 0.75
     elif (glued := _PLACE_FIRST.match(publisher)) and _PUBLISHER_WORDS.search(publisher):
         ref.publisher_place, publisher = glued.group("place"), glued.group("publisher")
         confidence = 0.75  # "New York Guilford Press": the colon left out
@@ -2592,6 +2613,12 @@ _ONE_SURNAME = re.compile(rf"(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+"
 _COUNTRY_CODE = re.compile(r"\s(?:UK|USA|US|NZ|EU|UN)\.?$")
 
 
+_SURNAME_WORD = rf"[{_UP}][a-z\u00df-\u00ff'\u2019]+(?:-[{_UP}][a-z\u00df-\u00ff'\u2019]+)?"
+_SURNAMES_ONLY = re.compile(
+    rf"{_SURNAME_WORD}(?:,\s*{_SURNAME_WORD})*,?\s*(?:&|\band\b)\s*{_SURNAME_WORD}"
+)
+
+
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
@@ -2600,6 +2627,10 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     if given_first:
         return given_first, []
     original = text
+    if "&" in text or " and " in text:
+        bare_names = _SURNAMES_ONLY.fullmatch(text.strip(" ."))
+        if bare_names:  # "Greenspan & Wieder (2006)", "Perls, Hefferline & Goodman (1951)"
+            return [{"family": n} for n in re.split(r",?\s*(?:&|\band\b|,)\s*", bare_names[0])], []
     if "et" in text and "," not in text:
         bare = _ETAL.sub("", text).strip(" .,")
         if bare != text.strip(" .,") and _ONE_SURNAME.fullmatch(bare) and not bare.isupper():

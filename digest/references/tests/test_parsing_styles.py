@@ -2785,3 +2785,58 @@ def test_chapter_pages_typed_before_in(pages):
         "Handbook of waiting",
     )
     assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
+
+
+@pytest.mark.parametrize(
+    ("tail", "place", "publisher"),
+    [
+        ("Example Press: New Jersey.", "New Jersey", "Example Press"),
+        ("Example Press, Ontario.", "Ontario", "Example Press"),
+        ("Boston, MA; Example Press.", "Boston, MA", "Example Press"),
+        ("California: Example Press.", "California", "Example Press"),
+    ],
+)
+def test_a_place_named_by_its_state_or_typed_with_a_semicolon(tail, place, publisher):
+    ref = parse_reference(f"Okafor, P. (2011). Waiting in small clinics. {tail}")
+    assert ref.title == "Waiting in small clinics"
+    assert (ref.publisher_place, ref.publisher) == (place, publisher)
+
+
+@pytest.mark.parametrize(
+    ("names", "families"),
+    [
+        ("Okafor & Haddad", ["Okafor", "Haddad"]),
+        ("Okafor, Haddad and Lindgren", ["Okafor", "Haddad", "Lindgren"]),
+        ("Okafor, Haddad-Smith & Lindgren", ["Okafor", "Haddad-Smith", "Lindgren"]),
+    ],
+)
+def test_surnames_without_initials_are_surnames_flagged(names, families):
+    ref = parse_reference(f"{names} (2011). Waiting lists. Boston: Example Press.")
+    assert [a.get("family") for a in ref.author] == families
+    assert ref.confidence["author"] < 0.9
+
+
+def test_a_group_author_with_and_stays_a_group():
+    ref = parse_reference(
+        "Department of Health and Social Care (2011). Waiting lists. London: HMSO."
+    )
+    assert ref.author == [{"literal": "Department of Health and Social Care"}]
+
+
+@pytest.mark.parametrize("numbers", ["12.", "12(3), 45-67.", "12: 45-67"])
+def test_volume_after_a_full_stop_following_the_journal(numbers):
+    """ "Title. Journal of Waiting. 12." : the comma before the volume typed as a full stop."""
+    ref = parse_reference(
+        f"Okafor, P. (2011). Waiting lists in clinics. Journal of Waiting Research. {numbers}"
+    )
+    assert (ref.title, ref.container_title, ref.volume) == (
+        "Waiting lists in clinics",
+        "Journal of Waiting Research",
+        "12",
+    )
+    assert ref.publisher == ""
+
+
+def test_a_book_title_ending_in_a_number_is_no_journal():
+    ref = parse_reference("Okafor, P. (2011). Waiting lists. Volume 2. Boston: Example Press.")
+    assert (ref.publisher_place, ref.publisher) == ("Boston", "Example Press")
