@@ -1400,6 +1400,11 @@ _NOTE_AFTER_END = re.compile(r"(?<=[\w)])\.\s*(?P<note>\[[^\[\]]{1,200}\])\s*$")
 _COPYRIGHT_YEAR = re.compile(r";\s*c(?=(?:1[89]|20)\d{2}\b)")
 
 
+_EDITION_THEN_COMMA = re.compile(
+    r"(\(\s*\d{1,2}(?:st|nd|rd|th)\s+[Ee]d(?:ition|n)?\.?\s*\))\s*,\s+(?=[A-Z][a-z])"
+)
+
+
 def _parse(raw: str) -> ParsedReference:
     ref = ParsedReference(raw=raw)
     conf = ref.confidence
@@ -1462,6 +1467,8 @@ def _parse(raw: str) -> ParsedReference:
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
     text = _GLUED_VOLUME.sub(r"\g<0> ", text)
+    if "d.)," in text or "d)," in text or "n)," in text:
+        text = _EDITION_THEN_COMMA.sub(r"\1. ", text)  # "Title (6th Ed.), Hoboken, NJ: …"
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
@@ -1672,6 +1679,8 @@ def _parse_web_page(ref: ParsedReference, text: str) -> bool:
 _TRANSLATED_TITLE = re.compile(rf"(?<=[.?!])\s*\[[^\[\]]{{3,250}}\](?=\s*[{_UP}])")
 
 
+_HASH_ISSUE = re.compile(r"\s*,?\s*#\s*(\d{1,3})\b")
+_PP_WITHOUT_STOP = re.compile(r"\bpp\s+(?=\d)")
 _NUMBERS_AFTER_STOP = re.compile(
     rf"(?<=[A-Za-z]{{4}})\.\s+(?=\d{{1,4}}(?:\s*\(?\d{{1,3}}\)?)?(?:[,:]\s*(?:pp?\.?\s*)?\d+(?:\s*{_DASH}\s*\d+)?)?[\s.]*$)"
 )
@@ -1717,6 +1726,10 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
             ref.page, conf["page"] = _dash(section.group("page")), 0.85
             return
 
+    if "#" in rest:  # "Vol 17, #1, pp 68-77": the issue numbered with "#"
+        rest = _HASH_ISSUE.sub(r" (\1)", rest)
+    if "pp " in rest:
+        rest = _PP_WITHOUT_STOP.sub("pp. ", rest)
     numbers = (
         _NUMBERS_AFTER_STOP.search(rest) if rest[-1:].isdigit() or rest[-2:-1].isdigit() else None
     )
@@ -2420,6 +2433,9 @@ _PLACE_THEN_PUBLISHER = re.compile(
 
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;:")
+    if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
+        # "Belmont, CA: Wadsworth 2001a": the reference's own year typed again at its end
+        publisher = re.sub(rf"[\s,]*\(?{ref.year}[a-z]?\)?$", "", publisher)
     note = _PAREN_NOTE.search(publisher)
     if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
         ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"

@@ -2840,3 +2840,33 @@ def test_volume_after_a_full_stop_following_the_journal(numbers):
 def test_a_book_title_ending_in_a_number_is_no_journal():
     ref = parse_reference("Okafor, P. (2011). Waiting lists. Volume 2. Boston: Example Press.")
     assert (ref.publisher_place, ref.publisher) == ("Boston", "Example Press")
+
+
+def test_volume_and_issue_labels_typed_without_full_stops():
+    """ "Journal, Vol 12, #3, pp 45-67": "#" for the issue, "pp" without its full stop."""
+    ref = parse_reference(
+        "Okafor, Paula (2011). Waiting lists. The Clinic Newsletter, Vol 12, #3, pp\n45-67."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "The Clinic Newsletter",
+        "12",
+        "3",
+        "45–67",
+    )
+
+
+@pytest.mark.parametrize("edition", ["(6th Ed.)", "(2nd edition)", "(3rd ed)"])
+def test_book_edition_followed_by_a_comma_before_the_place(edition):
+    ref = parse_reference(f"Okafor, P. (2011). Waiting lists {edition}, Boston, MA: Example Press.")
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Waiting lists",
+        "Boston, MA",
+        "Example Press",
+    )
+    assert ref.edition in ("6", "2", "3")
+
+
+@pytest.mark.parametrize("year", ["2011a", "2011"])
+def test_the_references_year_typed_again_after_the_publisher(year):
+    ref = parse_reference(f"Okafor, P. (2011a). Waiting lists. Boston, MA: Example Press {year}")
+    assert (ref.year, ref.publisher) == (2011, "Example Press")
