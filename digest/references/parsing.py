@@ -1188,12 +1188,14 @@ _YEAR_LAST = re.compile(
      \s*\((?P<year2>(?:1[89]|20)\d{{2}})\)
     |[,.]\s*(?P<publisher>[{_UP}][^,.()]{{1,59}}),\s*(?P<place>[{_UP}][^,.()\d]{{1,39}})
      \s*\((?P<year3>(?:1[89]|20)\d{{2}})\)
+    |\.\s*\((?P<publisher4>[{_UP}][^()]{{1,80}}?),\s*(?P<year4>(?:1[89]|20)\d{{2}})\)
     )[\s.]*$""",
     re.X,
 )
 
 
 _YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
+_PUBLISHER_YEAR_END = re.compile(r",\s*(?:1[89]|20)\d{2}\)[\s.]*$")  # "(Publisher, 2013)."
 
 
 def _parse_year_last(ref: ParsedReference, text: str) -> bool:
@@ -1228,6 +1230,11 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         ref.publisher, conf["publisher"] = tail.group("publisher").strip(), 0.8
         ref.publisher_place = tail.group("place").strip()
         year = tail.group("year3")
+    elif tail.group("year4"):  # Nature's books: "Name, A. B. Title. (Publisher, 2013)."
+        ref.type = "book"
+        _set_title(ref, rest, 0.8)
+        _set_publisher(ref, tail.group("publisher4"))
+        year = tail.group("year4")
     else:
         title, journal = _title_and_journal(rest) if colon else _comma_title_and_journal(rest)
         if not (title and journal) and not colon:
@@ -1487,7 +1494,10 @@ def _parse(raw: str) -> ParsedReference:
         return ref
     if " v. " in text and _parse_abnt(ref, text):
         return ref
-    if _YEAR_NEAR_END.search(text, max(0, len(text) - 40)) and _parse_year_last(ref, text):
+    if (
+        _YEAR_NEAR_END.search(text, max(0, len(text) - 40))
+        or _PUBLISHER_YEAR_END.search(text, max(0, len(text) - 12))
+    ) and _parse_year_last(ref, text):
         return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
         return ref

@@ -2870,3 +2870,20 @@ def test_book_edition_followed_by_a_comma_before_the_place(edition):
 def test_the_references_year_typed_again_after_the_publisher(year):
     ref = parse_reference(f"Okafor, P. (2011a). Waiting lists. Boston, MA: Example Press {year}")
     assert (ref.year, ref.publisher) == (2011, "Example Press")
+
+
+@pytest.mark.parametrize(
+    "names", ["Okafor, P. B.", "Okafor, P. B. & Haddad, S.", "Okafor, P. B., Haddad, S. & Lin, R."]
+)
+def test_nature_book_with_publisher_and_year_in_parentheses(names):
+    """Nature's books: "Name, A. B. Title: subtitle. (Publisher, 2013)." """
+    ref = parse_reference(
+        f"{names} Waiting lists: a guide for small clinics. (Example Press, 2013)."
+    )
+    assert (ref.type, ref.title, ref.publisher, ref.year) == (
+        "book",
+        "Waiting lists: a guide for small clinics",
+        "Example Press",
+        2013,
+    )
+    assert ref.author[0] == {"family": "Okafor", "given": "P. B."}
