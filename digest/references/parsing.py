@@ -565,7 +565,9 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
         ref.unparsed.append("Print")
         text = text[: medium.start() + 1]
     links = _LINK_LABELS.search(text) or (
-        _HOST_LABELS.search(text) if text[-3:-2] == "." or text[-4:-3] == "." else None
+        _HOST_LABELS.search(text, max(0, len(text) - 80))
+        if text[-3:-2] == "." or text[-4:-3] == "."
+        else None
     )
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
@@ -1741,7 +1743,9 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if "pp " in rest:
         rest = _PP_WITHOUT_STOP.sub("pp. ", rest)
     numbers = (
-        _NUMBERS_AFTER_STOP.search(rest) if rest[-1:].isdigit() or rest[-2:-1].isdigit() else None
+        _NUMBERS_AFTER_STOP.search(rest, max(0, len(rest) - 40))
+        if rest[-1:].isdigit() or rest[-2:-1].isdigit()
+        else None
     )
     if numbers and _JOURNAL_NAME.search(_split_last_sentence(rest[: numbers.start()])[1] or ""):
         # "Title. Journal of Family Therapy. 23 1, pp 46 – 62.": the comma typed as a stop
@@ -2493,7 +2497,10 @@ _SPACED_PLACE_INITIALS = re.compile(rf"(?<![^\s])[{_UP}]\.\s+[{_UP}]\.\s*[:,]")
 def _publisher_initial(text: str, opened: int, match: re.Match[str]) -> bool:
     """An initial in the first words after a full stop or a colon, with no "Place:" after it:
     "New York: W. W. Norton", "Empathy. Charles C. Thomas" (not "Vitamin D. Boston: Press")."""
-    start = max(opened, text.rfind(":", 0, match.start()) + 1)
+    at = match.start()
+    if not (text[at - 1 : at].isupper() and not text[at - 2 : at - 1].isalpha()):
+        return False  # no initial before the full stop
+    start = max(opened, text.rfind(":", 0, at) + 1)
     return (
         start > 0
         and ":" not in text[match.end() :]
