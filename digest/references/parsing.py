@@ -2749,6 +2749,10 @@ def _given_first_names(text: str) -> list[dict[str, str]]:
     names: list[dict[str, str]] = []
     pending_family = None
     for part in (p for p in parts if p):
+        if names and pending_family is None and _SUFFIX.match(part):
+            suffix = part.rstrip(".")  # "C. E. Watkins, Jr. (Ed.)": the last editor's suffix
+            names[-1]["suffix"] = f"{suffix}." if suffix in ("Jr", "Sr") else suffix
+            continue
         match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
         nlm = _NLM_TOKEN.match(part)
         dotted = _SURNAME_THEN_INITIALS.match(part) if not match else None

@@ -2887,3 +2887,12 @@ def test_nature_book_with_publisher_and_year_in_parentheses(names):
         2013,
     )
     assert ref.author[0] == {"family": "Okafor", "given": "P. B."}
+
+
+def test_an_editors_suffix_after_a_comma_is_no_second_editor():
+    ref = parse_reference(
+        "Okafor, P. (2011). Waiting. In R. T. Lindgren, Jr. (Ed.), Handbook of waiting "
+        "(pp. 1-9). Boston: Example Press."
+    )
+    assert ref.editor == [{"family": "Lindgren", "given": "R. T.", "suffix": "Jr."}]
+    assert ref.container_title == "Handbook of waiting"
