@@ -2277,6 +2277,10 @@ _CHICAGO_DATE_CHAPTER = re.compile(
 )
 
 
+_GIVEN_FIRST_NAME = rf"(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+[{_UP}][\w'\u2019{DASHES}]+"
+_EDITORS_WITHOUT_ROLE = re.compile(
+    rf"(?P<names>{_GIVEN_FIRST_NAME}(?:(?:,\s*|\s*,?\s*(?:&|and)\s+){_GIVEN_FIRST_NAME})*),\s+(?=[{_UP}][a-z])"
+)
 _PAGES_BEFORE_IN = re.compile(rf"[\s.]*\(pp?\.?\s*(?P<page>\d+\s*{_DASH}\s*\d+)\)[\s.)]*$")
 
 
@@ -2298,10 +2302,14 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         ref.publisher, conf["publisher"] = chicago.group("publisher").strip(" ."), 0.8
         return
     role = _EDITORS_ROLE.search(after_in)
+    unroled = None if role else _EDITORS_WITHOUT_ROLE.match(after_in)
     if role:
         ref.editor = _given_first_names(after_in[: role.start()])
         conf["editor"] = 0.9 if ref.editor else 0.3
         book = after_in[role.end() :]
+    elif unroled:  # "In S. Name & H. Name, Book (5th ed.)": the "(Eds.)" left out, flagged
+        ref.editor, conf["editor"] = _given_first_names(unroled.group("names")), 0.6
+        book = after_in[unroled.end() :]
     else:
         book = after_in
     if _nlm_book_tail(ref, book):

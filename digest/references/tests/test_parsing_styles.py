@@ -2896,3 +2896,22 @@ def test_an_editors_suffix_after_a_comma_is_no_second_editor():
     )
     assert ref.editor == [{"family": "Lindgren", "given": "R. T.", "suffix": "Jr."}]
     assert ref.container_title == "Handbook of waiting"
+
+
+@pytest.mark.parametrize(
+    "editors",
+    ["R. T. Lindgren & S. Haddad", "R. T. Lindgren, S. Haddad, and P. Lin", "R.T. Lindgren"],
+)
+def test_chapter_editors_without_their_role_are_flagged(editors):
+    """ "In S. Name & H. Name, Book (5th ed.) (pp. 1-9).": the "(Eds.)" left out."""
+    ref = parse_reference(
+        f"Okafor, P. (2011). Waiting. In {editors}, Handbook of waiting (2nd ed.) (pp. 1-9). "
+        "Boston: Example Press."
+    )
+    assert ref.editor[0] == {"family": "Lindgren", "given": "R. T."}
+    assert ref.confidence["editor"] < 0.9
+    assert (ref.container_title, ref.page, ref.publisher) == (
+        "Handbook of waiting",
+        "1–9",
+        "Example Press",
+    )
