@@ -542,6 +542,9 @@ _LINK_LABELS = re.compile(
 )
 
 
+# "… 35(8), 741-756 semanticscholar.org archive.org": where a list's links pointed, after the
+# pages; with a path (MLA 9's link without "https://") it is the reference's URL instead
+_HOST_LABELS = re.compile(r"(?<=\d)(?:\s+(?:[a-z0-9-]+\.)+(?:org|com|net|edu|gov|info)\b)+\.?\s*$")
 _PRINT_MEDIUM = re.compile(r"(?<=[\w.)])\.\s+Print\.?\s*$")
 
 
@@ -561,7 +564,11 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     if medium:  # MLA 7's medium, "… 2001. Print.": how it was published, not by whom
         ref.unparsed.append("Print")
         text = text[: medium.start() + 1]
-    links = _LINK_LABELS.search(text)
+    links = _LINK_LABELS.search(text) or (
+        _HOST_LABELS.search(text, max(0, len(text) - 80))
+        if text[-3:-2] == "." or text[-4:-3] == "."
+        else None
+    )
     if links:  # "… 68:1–10. CrossRef Google Scholar" (Springer's reference list)
         ref.unparsed.append(links.group(0).strip())
         text = text[: links.start()]
@@ -1183,12 +1190,14 @@ _YEAR_LAST = re.compile(
      \s*\((?P<year2>(?:1[89]|20)\d{{2}})\)
     |[,.]\s*(?P<publisher>[{_UP}][^,.()]{{1,59}}),\s*(?P<place>[{_UP}][^,.()\d]{{1,39}})
      \s*\((?P<year3>(?:1[89]|20)\d{{2}})\)
+    |\.\s*\((?P<publisher4>[{_UP}][^()]{{1,80}}?),\s*(?P<year4>(?:1[89]|20)\d{{2}})\)
     )[\s.]*$""",
     re.X,
 )
 
 
 _YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
+_PUBLISHER_YEAR_END = re.compile(r",\s*(?:1[89]|20)\d{2}\)[\s.]*$")  # "(Publisher, 2013)."
 
 
 def _parse_year_last(ref: ParsedReference, text: str) -> bool:
@@ -1223,6 +1232,11 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         ref.publisher, conf["publisher"] = tail.group("publisher").strip(), 0.8
         ref.publisher_place = tail.group("place").strip()
         year = tail.group("year3")
+    elif tail.group("year4"):  # Nature's books: "Name, A. B. Title. (Publisher, 2013)."
+        ref.type = "book"
+        _set_title(ref, rest, 0.8)
+        _set_publisher(ref, tail.group("publisher4"))
+        year = tail.group("year4")
     else:
         title, journal = _title_and_journal(rest) if colon else _comma_title_and_journal(rest)
         if not (title and journal) and not colon:
@@ -1395,6 +1409,11 @@ _NOTE_AFTER_END = re.compile(r"(?<=[\w)])\.\s*(?P<note>\[[^\[\]]{1,200}\])\s*$")
 _COPYRIGHT_YEAR = re.compile(r";\s*c(?=(?:1[89]|20)\d{2}\b)")
 
 
+_EDITION_THEN_COMMA = re.compile(
+    r"(\(\s*\d{1,2}(?:st|nd|rd|th)\s+[Ee]d(?:ition|n)?\.?\s*\))\s*,\s+(?=[A-Z][a-z])"
+)
+
+
 def _parse(raw: str) -> ParsedReference:
     ref = ParsedReference(raw=raw)
     conf = ref.confidence
@@ -1457,6 +1476,8 @@ def _parse(raw: str) -> ParsedReference:
     text = re.sub(r"\)\.(?=\S)", "). ", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
     text = _GLUED_VOLUME.sub(r"\g<0> ", text)
+    if "d.)," in text or "d)," in text or "n)," in text:
+        text = _EDITION_THEN_COMMA.sub(r"\1. ", text)  # "Title (6th Ed.), Hoboken, NJ: …"
     text = _WS.sub(" ", text).strip()
 
     text = _collapse_punctuation(_strip_noise(ref, text))
@@ -1475,7 +1496,10 @@ def _parse(raw: str) -> ParsedReference:
         return ref
     if " v. " in text and _parse_abnt(ref, text):
         return ref
-    if _YEAR_NEAR_END.search(text, max(0, len(text) - 40)) and _parse_year_last(ref, text):
+    if (
+        _YEAR_NEAR_END.search(text, max(0, len(text) - 40))
+        or _PUBLISHER_YEAR_END.search(text, max(0, len(text) - 12))
+    ) and _parse_year_last(ref, text):
         return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
         return ref
@@ -1543,6 +1567,8 @@ def _parse(raw: str) -> ParsedReference:
         else:
             ref.author = names
             conf["author"] = 0.95 if names and not leftovers else 0.5
+            if names and not any(n.get("given") or n.get("literal") for n in names):
+                conf["author"] = 0.7  # surnames alone: a group's name would read the same
         ref.unparsed.extend(leftovers)
 
     # "(2019): Title" (Taylor & Francis "To cite"), "(2019), "Title"" (Emerald)
@@ -1665,6 +1691,13 @@ def _parse_web_page(ref: ParsedReference, text: str) -> bool:
 _TRANSLATED_TITLE = re.compile(rf"(?<=[.?!])\s*\[[^\[\]]{{3,250}}\](?=\s*[{_UP}])")
 
 
+_HASH_ISSUE = re.compile(r"\s*,?\s*#\s*(\d{1,3})\b")
+_PP_WITHOUT_STOP = re.compile(r"\bpp\s+(?=\d)")
+_NUMBERS_AFTER_STOP = re.compile(
+    rf"(?<=[A-Za-z]{{4}})\.\s+(?=\d{{1,4}}(?:\s*\(?\d{{1,3}}\)?)?(?:[,:]\s*(?:pp?\.?\s*)?\d+(?:\s*{_DASH}\s*\d+)?)?[\s.]*$)"
+)
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
@@ -1705,6 +1738,18 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
             ref.page, conf["page"] = _dash(section.group("page")), 0.85
             return
 
+    if "#" in rest:  # "Vol 17, #1, pp 68-77": the issue numbered with "#"
+        rest = _HASH_ISSUE.sub(r" (\1)", rest)
+    if "pp " in rest:
+        rest = _PP_WITHOUT_STOP.sub("pp. ", rest)
+    numbers = (
+        _NUMBERS_AFTER_STOP.search(rest, max(0, len(rest) - 40))
+        if rest[-1:].isdigit() or rest[-2:-1].isdigit()
+        else None
+    )
+    if numbers and _JOURNAL_NAME.search(_split_last_sentence(rest[: numbers.start()])[1] or ""):
+        # "Title. Journal of Family Therapy. 23 1, pp 46 – 62.": the comma typed as a stop
+        rest = f"{rest[: numbers.start()]}, {rest[numbers.end() :]}"
     # Taylor & Francis "…, Journal, 16:02, 161-172" before APA reads "161-172" as a volume
     tail = (
         next((m for p in _early_tails(rest) if (m := p.search(rest)) and m.start() > 0), None)
@@ -2232,9 +2277,20 @@ _CHICAGO_DATE_CHAPTER = re.compile(
 )
 
 
+_GIVEN_FIRST_NAME = rf"(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+[{_UP}][\w'\u2019{DASHES}]+"
+_EDITORS_WITHOUT_ROLE = re.compile(
+    rf"(?P<names>{_GIVEN_FIRST_NAME}(?:(?:,\s*|\s*,?\s*(?:&|and)\s+){_GIVEN_FIRST_NAME})*),\s+(?=[{_UP}][a-z])"
+)
+_PAGES_BEFORE_IN = re.compile(rf"[\s.]*\(pp?\.?\s*(?P<page>\d+\s*{_DASH}\s*\d+)\)[\s.)]*$")
+
+
 def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
     conf = ref.confidence
     ref.type = "chapter"
+    pages = _PAGES_BEFORE_IN.search(title) if "p" in title[-30:] else None
+    if pages:  # "Title (pp. 91-106). In A. Editor (Ed.), Book.": the pages before the book
+        _set_locator(ref, _dash(pages.group("page")), 0.85)
+        title = title[: pages.start()]
     _set_title(ref, title, 0.9)
     chicago = _CHICAGO_DATE_CHAPTER.match(after_in.strip())
     if chicago:  # "In Book, edited by A. Name and B. Name, 1-10. Place: Publisher."
@@ -2246,10 +2302,14 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         ref.publisher, conf["publisher"] = chicago.group("publisher").strip(" ."), 0.8
         return
     role = _EDITORS_ROLE.search(after_in)
+    unroled = None if role else _EDITORS_WITHOUT_ROLE.match(after_in)
     if role:
         ref.editor = _given_first_names(after_in[: role.start()])
         conf["editor"] = 0.9 if ref.editor else 0.3
         book = after_in[role.end() :]
+    elif unroled:  # "In S. Name & H. Name, Book (5th ed.)": the "(Eds.)" left out, flagged
+        ref.editor, conf["editor"] = _given_first_names(unroled.group("names")), 0.6
+        book = after_in[unroled.end() :]
     else:
         book = after_in
     if _nlm_book_tail(ref, book):
@@ -2371,7 +2431,11 @@ _PLACES = re.compile(
     r"^(?:New York(?: City)?|London|Washington|Oxford|Cambridge|Chichester|Hoboken|Thousand Oaks|"
     r"Berlin|Heidelberg|Toronto|Philadelphia|Boston|Baltimore|Hillsdale|Mahwah|San Francisco|"
     r"Chicago|Los Angeles|Amsterdam|Paris|Montreal|Ottawa|Sydney|Melbourne|Edinburgh|Hove|"
-    r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern)"
+    r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern|"
+    # a state or a country alone, as hand-typed lists write it ("Publisher: New Jersey")
+    r"New Jersey|California|Illinois|Massachusetts|Pennsylvania|Connecticut|Maryland|Virginia|"
+    r"Florida|Texas|Ohio|Michigan|Minnesota|Wisconsin|Oregon|Colorado|Ontario|Quebec|"
+    r"England|Scotland|Ireland|Canada|Australia|New Zealand|Germany|France|Switzerland|Italy)"
     r"(?:,\s*(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]+))?$"
 )
 
@@ -2391,6 +2455,9 @@ _PLACE_THEN_PUBLISHER = re.compile(
 
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;:")
+    if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
+        # "Belmont, CA: Wadsworth 2001a": the reference's own year typed again at its end
+        publisher = re.sub(rf"[\s,]*\(?{ref.year}[a-z]?\)?$", "", publisher)
     note = _PAREN_NOTE.search(publisher)
     if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
         ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"
@@ -2417,6 +2484,10 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     elif place and len(place.group("place").split()) <= 5:
         ref.publisher_place = place.group("place").strip()
         publisher = place.group("publisher").strip()
+    elif ";" in publisher and _PLACES.match(publisher.split(";", 1)[0].strip()):
+        # "New York, NY; Routledge": the colon typed as a semicolon after a known place
+        ref.publisher_place, publisher = (part.strip() for part in publisher.split(";", 1))
+        confidence = 0.75
     elif (glued := _PLACE_FIRST.match(publisher)) and _PUBLISHER_WORDS.search(publisher):
         ref.publisher_place, publisher = glued.group("place"), glued.group("publisher")
         confidence = 0.75  # "New York Guilford Press": the colon left out
@@ -2425,21 +2496,41 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
 
 
 # "Washington D. C.: Publisher": a place's initials with a space between them end no sentence
+# "New York: W. W. Norton", "Embodied empathy. Charles C. Thomas": an initial within the first
+# words of a publisher's name, not the end of a sentence
+_NAME_INITIAL = re.compile(rf"\s*(?:[{_UP}][\w&'-]*\.?\s+){{0,2}}(?:[{_UP}]\.)+\s+")
 _SPACED_PLACE_INITIALS = re.compile(rf"(?<![^\s])[{_UP}]\.\s+[{_UP}]\.\s*[:,]")
+
+
+def _publisher_initial(text: str, opened: int, match: re.Match[str]) -> bool:
+    """An initial in the first words after a full stop or a colon, with no "Place:" after it:
+    "New York: W. W. Norton", "Empathy. Charles C. Thomas" (not "Vitamin D. Boston: Press")."""
+    at = match.start()
+    if not (text[at - 1 : at].isupper() and not text[at - 2 : at - 1].isalpha()):
+        return False  # no initial before the full stop
+    start = max(opened, text.rfind(":", 0, at) + 1)
+    return (
+        start > 0
+        and ":" not in text[match.end() :]
+        and _NAME_INITIAL.fullmatch(text, start, match.end()) is not None
+    )
 
 
 def _split_last_sentence(text: str) -> tuple[str, str | None]:
     """(everything before, the last sentence): APA puts the container after the title."""
     text = text.strip().rstrip(".").rstrip()
     last = None
+    opened = 0  # where the sentence or the part after a colon began
     for match in _BOUNDARY.finditer(text):
         following = text[match.end() : match.end() + 1]
         if (
             following
             and not following.islower()
             and not _SPACED_PLACE_INITIALS.match(text, match.start() - 1)
+            and not _publisher_initial(text, opened, match)
         ):
             last = match
+            opened = match.end()
     if last is None:
         return text, None
     return text[: last.end()].strip(), text[last.end() :].strip()
@@ -2563,6 +2654,12 @@ _ONE_SURNAME = re.compile(rf"(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+"
 _COUNTRY_CODE = re.compile(r"\s(?:UK|USA|US|NZ|EU|UN)\.?$")
 
 
+_SURNAME_WORD = rf"[{_UP}][a-z\u00df-\u00ff'\u2019]+(?:-[{_UP}][a-z\u00df-\u00ff'\u2019]+)?"
+_SURNAMES_ONLY = re.compile(
+    rf"{_SURNAME_WORD}(?:,\s*{_SURNAME_WORD})*,?\s*(?:&|\band\b)\s*{_SURNAME_WORD}"
+)
+
+
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
@@ -2571,6 +2668,10 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     if given_first:
         return given_first, []
     original = text
+    if "&" in text or " and " in text:
+        bare_names = _SURNAMES_ONLY.fullmatch(text.strip(" ."))
+        if bare_names:  # "Greenspan & Wieder (2006)", "Perls, Hefferline & Goodman (1951)"
+            return [{"family": n} for n in re.split(r",?\s*(?:&|\band\b|,)\s*", bare_names[0])], []
     if "et" in text and "," not in text:
         bare = _ETAL.sub("", text).strip(" .,")
         if bare != text.strip(" .,") and _ONE_SURNAME.fullmatch(bare) and not bare.isupper():
@@ -2583,7 +2684,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
-    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und)\s+|\s*;\s*(?:and\s+)?", ",", text)
+    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und|et|y|e)\s+|\s*;\s*(?:and\s+)?", ",", text)
     tokens = [t.strip() for t in text.split(",")]
     tokens = _split_run_on([t for t in tokens if t and not _ONLY_PUNCT.match(t)])
     names: list[dict[str, str]] = []
@@ -2656,6 +2757,10 @@ def _given_first_names(text: str) -> list[dict[str, str]]:
     names: list[dict[str, str]] = []
     pending_family = None
     for part in (p for p in parts if p):
+        if names and pending_family is None and _SUFFIX.match(part):
+            suffix = part.rstrip(".")  # "C. E. Watkins, Jr. (Ed.)": the last editor's suffix
+            names[-1]["suffix"] = f"{suffix}." if suffix in ("Jr", "Sr") else suffix
+            continue
         match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
         nlm = _NLM_TOKEN.match(part)
         dotted = _SURNAME_THEN_INITIALS.match(part) if not match else None

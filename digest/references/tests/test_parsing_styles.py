@@ -2712,3 +2712,206 @@ def test_mla7_translator_sentence_kept_out_of_the_title():
     assert ref.title == "Waiting Lists"
     assert [(e["family"], e["given"]) for e in ref.editor] == [("Haddad", "Sam")]
     assert "Trans. Rupert Lindgren" in ref.unparsed
+
+
+@pytest.mark.parametrize("conjunction", ["et", "y", "e"])
+def test_authors_joined_by_a_conjunction_in_another_language(conjunction):
+    """Sixth round: "Surname, I., Surname, I. et Surname, I." (French, Spanish, Italian)."""
+    ref = parse_reference(
+        f"Okafor, P., Haddad, S. J. {conjunction} Lindgren, R. (2011). Listes d'attente. "
+        "Revue de Psychologie, 3(2), 1-9."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        ("Okafor", "P."),
+        ("Haddad", "S. J."),
+        ("Lindgren", "R."),
+    ]
+    assert (ref.container_title, ref.volume, ref.page) == ("Revue de Psychologie", "3", "1–9")
+
+
+@pytest.mark.parametrize(
+    ("tail", "place", "publisher"),
+    [
+        ("New York: W. W. Example.", "New York", "W. W. Example"),
+        ("Boston, MA: R.T. Example & Co.", "Boston, MA", "R.T. Example & Co"),
+        ("Paula Q. Example Books, Ltd.", "", "Paula Q. Example Books, Ltd"),
+        ("Boston: Example Press.", "Boston", "Example Press"),
+    ],
+)
+def test_initials_inside_a_publishers_name_do_not_end_the_title(tail, place, publisher):
+    ref = parse_reference(f"Okafor, P. (2011). Waiting in small clinics: A guide. {tail}")
+    assert ref.title == "Waiting in small clinics: A guide"
+    assert (ref.publisher_place, ref.publisher) == (place, publisher)
+
+
+def test_a_title_ending_in_a_letter_still_ends_before_the_place():
+    ref = parse_reference("Okafor, P. (2011). Vitamin D. Boston: Example Press.")
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Vitamin D",
+        "Boston",
+        "Example Press",
+    )
+    ref = parse_reference("Okafor, P. (2011). Planning for type B. Example Press.")
+    assert (ref.title, ref.publisher) == ("Planning for type B", "Example Press")
+
+
+def test_site_names_after_the_pages_are_kept_out_of_the_fields():
+    """ "… 12(3), 45-67 example.org archive.org": where a reading list's links pointed."""
+    ref = parse_reference(
+        "Okafor, P. (2011). Waiting lists in clinics. Journal of Waiting, 12(3), 45-67 "
+        "example.org archive.org"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Waiting lists in clinics",
+        "Journal of Waiting",
+        "12",
+        "3",
+        "45–67",
+    )
+    assert "example.org archive.org" in ref.unparsed
+
+
+@pytest.mark.parametrize("pages", ["(pp. 12-30).", ". (pp 12-30).", "(pp. 12-\n30). )."])
+def test_chapter_pages_typed_before_in(pages):
+    """APA 5-like: "Chapter (pp. 12-30). In A. Editor (Ed.), Book. Place: Publisher." """
+    ref = parse_reference(
+        f"Okafor, P. (2011). Waiting on the list {pages} In R. T. Lindgren (Ed.), "
+        "Handbook of waiting. Boston: Example Press."
+    )
+    assert (ref.type, ref.title, ref.page, ref.container_title) == (
+        "chapter",
+        "Waiting on the list",
+        "12–30",
+        "Handbook of waiting",
+    )
+    assert [(e["family"], e["given"]) for e in ref.editor] == [("Lindgren", "R. T.")]
+
+
+@pytest.mark.parametrize(
+    ("tail", "place", "publisher"),
+    [
+        ("Example Press: New Jersey.", "New Jersey", "Example Press"),
+        ("Example Press, Ontario.", "Ontario", "Example Press"),
+        ("Boston, MA; Example Press.", "Boston, MA", "Example Press"),
+        ("California: Example Press.", "California", "Example Press"),
+    ],
+)
+def test_a_place_named_by_its_state_or_typed_with_a_semicolon(tail, place, publisher):
+    ref = parse_reference(f"Okafor, P. (2011). Waiting in small clinics. {tail}")
+    assert ref.title == "Waiting in small clinics"
+    assert (ref.publisher_place, ref.publisher) == (place, publisher)
+
+
+@pytest.mark.parametrize(
+    ("names", "families"),
+    [
+        ("Okafor & Haddad", ["Okafor", "Haddad"]),
+        ("Okafor, Haddad and Lindgren", ["Okafor", "Haddad", "Lindgren"]),
+        ("Okafor, Haddad-Smith & Lindgren", ["Okafor", "Haddad-Smith", "Lindgren"]),
+    ],
+)
+def test_surnames_without_initials_are_surnames_flagged(names, families):
+    ref = parse_reference(f"{names} (2011). Waiting lists. Boston: Example Press.")
+    assert [a.get("family") for a in ref.author] == families
+    assert ref.confidence["author"] < 0.9
+
+
+def test_a_group_author_with_and_stays_a_group():
+    ref = parse_reference(
+        "Department of Health and Social Care (2011). Waiting lists. London: HMSO."
+    )
+    assert ref.author == [{"literal": "Department of Health and Social Care"}]
+
+
+@pytest.mark.parametrize("numbers", ["12.", "12(3), 45-67.", "12: 45-67"])
+def test_volume_after_a_full_stop_following_the_journal(numbers):
+    """ "Title. Journal of Waiting. 12." : the comma before the volume typed as a full stop."""
+    ref = parse_reference(
+        f"Okafor, P. (2011). Waiting lists in clinics. Journal of Waiting Research. {numbers}"
+    )
+    assert (ref.title, ref.container_title, ref.volume) == (
+        "Waiting lists in clinics",
+        "Journal of Waiting Research",
+        "12",
+    )
+    assert ref.publisher == ""
+
+
+def test_a_book_title_ending_in_a_number_is_no_journal():
+    ref = parse_reference("Okafor, P. (2011). Waiting lists. Volume 2. Boston: Example Press.")
+    assert (ref.publisher_place, ref.publisher) == ("Boston", "Example Press")
+
+
+def test_volume_and_issue_labels_typed_without_full_stops():
+    """ "Journal, Vol 12, #3, pp 45-67": "#" for the issue, "pp" without its full stop."""
+    ref = parse_reference(
+        "Okafor, Paula (2011). Waiting lists. The Clinic Newsletter, Vol 12, #3, pp\n45-67."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "The Clinic Newsletter",
+        "12",
+        "3",
+        "45–67",
+    )
+
+
+@pytest.mark.parametrize("edition", ["(6th Ed.)", "(2nd edition)", "(3rd ed)"])
+def test_book_edition_followed_by_a_comma_before_the_place(edition):
+    ref = parse_reference(f"Okafor, P. (2011). Waiting lists {edition}, Boston, MA: Example Press.")
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Waiting lists",
+        "Boston, MA",
+        "Example Press",
+    )
+    assert ref.edition in ("6", "2", "3")
+
+
+@pytest.mark.parametrize("year", ["2011a", "2011"])
+def test_the_references_year_typed_again_after_the_publisher(year):
+    ref = parse_reference(f"Okafor, P. (2011a). Waiting lists. Boston, MA: Example Press {year}")
+    assert (ref.year, ref.publisher) == (2011, "Example Press")
+
+
+@pytest.mark.parametrize(
+    "names", ["Okafor, P. B.", "Okafor, P. B. & Haddad, S.", "Okafor, P. B., Haddad, S. & Lin, R."]
+)
+def test_nature_book_with_publisher_and_year_in_parentheses(names):
+    """Nature's books: "Name, A. B. Title: subtitle. (Publisher, 2013)." """
+    ref = parse_reference(
+        f"{names} Waiting lists: a guide for small clinics. (Example Press, 2013)."
+    )
+    assert (ref.type, ref.title, ref.publisher, ref.year) == (
+        "book",
+        "Waiting lists: a guide for small clinics",
+        "Example Press",
+        2013,
+    )
+    assert ref.author[0] == {"family": "Okafor", "given": "P. B."}
+
+
+def test_an_editors_suffix_after_a_comma_is_no_second_editor():
+    ref = parse_reference(
+        "Okafor, P. (2011). Waiting. In R. T. Lindgren, Jr. (Ed.), Handbook of waiting "
+        "(pp. 1-9). Boston: Example Press."
+    )
+    assert ref.editor == [{"family": "Lindgren", "given": "R. T.", "suffix": "Jr."}]
+    assert ref.container_title == "Handbook of waiting"
+
+
+@pytest.mark.parametrize(
+    "editors",
+    ["R. T. Lindgren & S. Haddad", "R. T. Lindgren, S. Haddad, and P. Lin", "R.T. Lindgren"],
+)
+def test_chapter_editors_without_their_role_are_flagged(editors):
+    """ "In S. Name & H. Name, Book (5th ed.) (pp. 1-9).": the "(Eds.)" left out."""
+    ref = parse_reference(
+        f"Okafor, P. (2011). Waiting. In {editors}, Handbook of waiting (2nd ed.) (pp. 1-9). "
+        "Boston: Example Press."
+    )
+    assert ref.editor[0] == {"family": "Lindgren", "given": "R. T."}
+    assert ref.confidence["editor"] < 0.9
+    assert (ref.container_title, ref.page, ref.publisher) == (
+        "Handbook of waiting",
+        "1–9",
+        "Example Press",
+    )
