@@ -51,11 +51,16 @@ from digest.references.tests.evaluation import WILD_FIELDS, score_wild
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "digest" / "references" / "tests" / "data" / "wild_references.json"
-FRESH = DATA.with_name("wild_references_fresh.json")
-FRESH2 = DATA.with_name("wild_references_fresh2.json")
-FRESH3 = DATA.with_name("wild_references_fresh3.json")
-FRESH4 = DATA.with_name("wild_references_fresh4.json")
-FRESH5 = DATA.with_name("wild_references_fresh5.json")
+TUNED = "tuning material since its held-out figure was taken"
+# The fresh sets in the order they were collected, each with whether its misses may be read:
+# a set becomes tuning material once its held-out figure has been taken.
+FRESH_SETS = [
+    ("wild_references_fresh.json", f"fresh set ({TUNED})", True),
+    ("wild_references_fresh2.json", f"second fresh set ({TUNED})", True),
+    ("wild_references_fresh3.json", f"third fresh set ({TUNED})", True),
+    ("wild_references_fresh4.json", f"fourth fresh set ({TUNED})", True),
+    ("wild_references_fresh5.json", "fifth fresh set, never tuned on", False),
+]
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))
 OLDBLOG_SEED = 132026  # fixed before the old blog's errors were first looked at
 # Which detected style counts as right for each style label of the set.
@@ -137,33 +142,11 @@ def main(argv=()):
         [i for i in items if i["split"] == "holdout"],
         0,
     )
-    if FRESH.exists():
-        fresh = json.loads(FRESH.read_text(encoding="utf-8"))["items"]
-        _print("fresh set (tuning material since its held-out figure was taken)", fresh, misses)
-    if FRESH2.exists():
-        fresh2 = json.loads(FRESH2.read_text(encoding="utf-8"))["items"]
-        _print(
-            "second fresh set (tuning material since its held-out figure was taken)",
-            fresh2,
-            misses,
-        )
-    if FRESH3.exists():
-        fresh3 = json.loads(FRESH3.read_text(encoding="utf-8"))["items"]
-        _print(
-            "third fresh set (tuning material since its held-out figure was taken)",
-            fresh3,
-            misses,
-        )
-    if FRESH4.exists():
-        fresh4 = json.loads(FRESH4.read_text(encoding="utf-8"))["items"]
-        _print(
-            "fourth fresh set (tuning material since its held-out figure was taken)",
-            fresh4,
-            misses,
-        )
-    if FRESH5.exists():
-        fresh5 = json.loads(FRESH5.read_text(encoding="utf-8"))["items"]
-        _print("fifth fresh set, never tuned on", fresh5, 0)
+    for name, label, tuned in FRESH_SETS:
+        path = DATA.with_name(name)
+        if path.exists():
+            fresh = json.loads(path.read_text(encoding="utf-8"))["items"]
+            _print(label, fresh, misses if tuned else 0)
     if not OLDBLOG.is_file():
         print(f"old blog's references: {OLDBLOG} not found, skipped (set OLDBLOG_REFERENCES)")
         return
