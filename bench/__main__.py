@@ -19,6 +19,10 @@ def main(argv):
     )
     for name in names:
         module = importlib.import_module(f"bench.{name.removeprefix('bench.')}")
+        if not argv and getattr(module, "ONLY_WHEN_NAMED", False):
+            # a long experiment (`make bench` runs everything): run it by naming it
+            print(f"\n=== {name} === skipped: run `python -m bench {name}`", flush=True)
+            continue
         started = time.perf_counter()
         print(f"\n=== {name} ===", flush=True)
         module.main()
