@@ -15,7 +15,7 @@ import random
 import re
 from collections import defaultdict
 
-from digest.references.journals import JOURNALS
+from digest.references.journals import JOURNALS, expand_journal
 from digest.references.parsing import (
     _family_first_names,
     _given_first_names,
@@ -42,6 +42,7 @@ LABELS = (
 )
 _INDEX = {label: i for i, label in enumerate(LABELS)}
 _TOKEN = re.compile(r"(?:https?://|www\.|doi:\s*)\S+|10\.\d{4,9}/\S+|\w+|[^\w\s]")
+_SMALL = frozenset(("of", "the", "and", "in", "on", "for"))
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _JOURNAL_WORDS = frozenset(
     w.casefold() for title in (*JOURNALS, *JOURNALS.values()) for w in re.findall(r"\w+", title)
@@ -54,10 +55,10 @@ def tokenise(raw: str) -> list[tuple[int, int]]:
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
-    """Lower case, one dash, no spaces; with the index in ``text`` of each character kept."""
+    """Lower case, one dash, no spaces or full stops; with each kept character's index."""
     chars, where = [], []
     for i, ch in enumerate(text):
-        if ch.isspace():
+        if ch.isspace() or ch == ".":
             continue
         chars.append("-" if ch in _DASHES else ch.casefold())
         where.append(i)
@@ -73,11 +74,13 @@ class _Aligner:
         self.taken = [False] * len(self.norm)
         self.char_label: list[str | None] = [None] * len(raw)
 
-    def mark(self, value: str, label: str, *, after: int = 0, boundary: bool = False) -> bool:
+    def mark(self, value: str, label: str, *, boundary: str = "") -> bool:
+        """Label the first free occurrence of ``value``; ``boundary``: "both" or "left" sides
+        must not touch a letter or digit in the raw string (a number inside a number)."""
         needle = _normalised(value.strip(" .,;:"))[0]
         if not needle:
             return True
-        start = after
+        start = 0
         while True:
             at = self.norm.find(needle, start)
             if at < 0:
@@ -85,38 +88,73 @@ class _Aligner:
             end = at + len(needle)
             free = not any(self.taken[at:end])
             if boundary:
-                before = self.norm[at - 1] if at else " "
-                following = self.norm[end] if end < len(self.norm) else " "
-                free = free and not (before.isalnum() or following.isalnum())
+                first, last = self.where[at], self.where[end - 1]
+                before = self.raw[first - 1] if first else " "
+                following = self.raw[last + 1] if last + 1 < len(self.raw) else " "
+                free = free and not before.isalnum()
+                free = free and (boundary == "left" or not following.isalnum())
             if free:
-                for k in range(at, end):
-                    self.taken[k] = True
-                    self.char_label[self.where[k]] = label
+                self._label(at, end, label)
                 return True
             start = at + 1
 
-    def mark_span(self, values: list[str], label: str) -> bool:
-        """Find each value in order; the whole stretch from the first to the last is labelled."""
+    def mark_span(self, people, label: str) -> bool:
+        """Find each person's names in order (the given name on either side of the family
+        name); the whole stretch from the first found to the last is labelled."""
         positions = []
         start = 0
-        for value in values:
-            needle = _normalised(value.strip(" .,;:"))[0]
-            if not needle:
-                continue
-            at = self.norm.find(needle, start)
+        for person in people or []:
+            family = _normalised(person.get("family") or person.get("literal") or "")[0]
+            at = self.norm.find(family, start) if family else -1
+            while at >= 0 and self.taken[at]:  # "Lambert, M. J. … In M. J. Lambert (Ed.)"
+                at = self.norm.find(family, at + 1)
             if at < 0:
                 continue
-            positions.append((at, at + len(needle)))
-            start = at + len(needle)
+            positions.append((at, at + len(family)))
+            given = _normalised(person.get("given", ""))[0]
+            if given:
+                after = at + len(family)
+                near = self.norm.find(given, after, after + len(given) + 3)
+                if near < 0:  # "J. C. Norcross": the given name before the family name
+                    near = self.norm.rfind(given, max(0, at - len(given) - 3), at)
+                if near >= 0:
+                    positions.append((near, near + len(given)))
+            start = max(end for _at, end in positions)
         if not positions:
             return False
-        first, last = positions[0][0], positions[-1][1]
+        first, last = min(a for a, _e in positions), max(e for _a, e in positions)
         if any(self.taken[first:last]):
             return False
-        for k in range(first, last):
-            self.taken[k] = True
-            self.char_label[self.where[k]] = label
+        self._label(first, last, label)
         return True
+
+    def _label(self, at: int, end: int, label: str) -> None:
+        """Label normalised characters at..end and every raw character between them (the
+        spaces and full stops the normalised text leaves out)."""
+        for k in range(at, end):
+            self.taken[k] = True
+        for i in range(self.where[at], self.where[end - 1] + 1):
+            if not self.raw[i].isspace():
+                self.char_label[i] = label
+
+    def mark_abbreviated(self, value: str, label: str) -> bool:
+        """Label a run of words each beginning the next word of ``value`` ("Nord J Psychiatry"
+        for "Nordic Journal of Psychiatry"), small words left out on both sides."""
+        wanted = [w.casefold() for w in re.findall(r"\w+", value) if w.casefold() not in _SMALL]
+        words = [m for m in re.finditer(r"\w+", self.raw) if m[0].casefold() not in _SMALL]
+        for i in range(len(words) - len(wanted) + 1):
+            run = words[i : i + len(wanted)]
+            if all(
+                w.casefold().startswith(m[0].casefold()) for w, m in zip(wanted, run, strict=True)
+            ):
+                first, last = run[0].start(), run[-1].end()
+                if any(self.char_label[first:last]):
+                    continue
+                for k in range(first, last):
+                    if not self.raw[k].isspace():
+                        self.char_label[k] = label
+                return True
+        return False
 
     def token_labels(self, spans: list[tuple[int, int]]) -> list[str]:
         labels = []
@@ -126,13 +164,11 @@ class _Aligner:
         return labels
 
 
-def _name_parts(people) -> list[str]:
-    parts = []
-    for person in people or []:
-        for key in ("literal", "family", "given"):
-            if person.get(key):
-                parts.append(person[key])
-    return parts
+_ABBREVIATIONS: dict[str, list[str]] = defaultdict(list)
+for _short, _full in JOURNALS.items():
+    _ABBREVIATIONS[_full].append(_short)
+    if _full.startswith("The "):
+        _ABBREVIATIONS[_full[4:]].append(_short)
 
 
 def align(raw: str, csl: dict, spans: list[tuple[int, int]]) -> tuple[list[str], int]:
@@ -144,12 +180,20 @@ def align(raw: str, csl: dict, spans: list[tuple[int, int]]) -> tuple[list[str],
     for key, label in (("DOI", "doi"), ("URL", "url")):
         if values[key] and not aligner.mark(values[key], label):
             missed += 1
-    for key, label in (("title", "title"), ("container", "container")):
-        if values[key] and not aligner.mark(values[key], label):
-            missed += 1
-    for key, label in (("author", "author"), ("editor", "editor")):
-        parts = _name_parts(csl.get(key))
-        if parts and not aligner.mark_span(parts, label):
+    if values["title"] and not aligner.mark(values["title"], "title"):
+        missed += 1
+    container = values["container"]
+    if (
+        container
+        and not any(
+            aligner.mark(form, "container")
+            for form in (container, *_ABBREVIATIONS.get(container, ()))
+        )
+        and not aligner.mark_abbreviated(container, "container")
+    ):
+        missed += 1
+    for key in ("author", "editor"):
+        if csl.get(key) and not aligner.mark_span(csl[key], key):
             missed += 1
     for key, label in (("publisher", "publisher"), ("place", "place")):
         if values[key] and not aligner.mark(values[key], label):
@@ -161,7 +205,8 @@ def align(raw: str, csl: dict, spans: list[tuple[int, int]]) -> tuple[list[str],
         ("pages", "pages"),
         ("edition", "edition"),
     ):
-        if values[key] and not aligner.mark(str(values[key]), label, boundary=True):
+        side = "left" if key in ("year", "edition") else "both"  # "2010a", "2nd"
+        if values[key] and not aligner.mark(str(values[key]), label, boundary=side):
             missed += 1
     return aligner.token_labels(spans), missed
 
@@ -377,9 +422,21 @@ def to_csl(raw: str, spans, labels) -> dict:
         ("place", "publisher-place"),
     ):
         value = pieces.get(label, "")
-        value = re.sub(r"\s+", " ", value).strip(
-            _STRIP if label != "title" else ' .,;:"\u201c\u201d'
-        )
+        value = re.sub(r"\s+", " ", value).strip(" ,;:")
+        if label in ("container", "publisher", "place"):
+            value = value.strip("[]\"'\u201c\u201d\u2018\u2019")
+            if value.count("(") < value.count(")"):
+                value = value.rstrip(")")
+            if value.count("(") > value.count(")"):
+                value = value.lstrip("(")
+            if value.endswith(".") and not re.search(r"(?:^|\W)\w{1,4}\.$", value):
+                value = value[:-1]
+        elif label == "title":
+            value = value.strip(' ."\u201c\u201d')
+        else:
+            value = value.strip(_STRIP)
+        if label == "container":
+            value = expand_journal(value)[0]
         if label == "pages":
             value = re.sub(r"^pp?\.\s*", "", value)
             value = re.sub(r"\s*[-\u2010-\u2015]\s*", "\u2013", value)
