@@ -15,7 +15,7 @@ sets and the rendered set, test on the one left out), as a check that one figure
 Strings whose labelled fields cannot all be found in the raw text are left out of training
 (counted); every string is tested.
 
-``python -m bench bench_references_learned`` (about 4 minutes on one core: twelve models);
+``python -m bench bench_references_learned`` (4 CPU-minutes, 6 on a busy machine: twelve models);
 ``make bench`` skips it (``ONLY_WHEN_NAMED``).
 """
 
