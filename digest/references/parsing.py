@@ -59,8 +59,12 @@ _WORD_TAIL = re.compile(
 _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 # Looked for only just before a DOI: searching with it everywhere costs most of the parse time.
 # "https://doi:10.…" and "https:// doi: 10.…": a resolver's scheme typed before the label
+# "https://doi.org/doi:10.…" (the label typed into the link too) and APA PsycNet's
+# "https://psycnet.apa.org/doi/10.…": the DOI's own address, not a page to keep as the URL
 _DOI_PREFIX = re.compile(
-    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|(?:https?://\s*)?\bdoi\s*:?\s*)$", re.I
+    r"(?:(?:https?://)?(?:(?:dx\.)?doi\.org/(?:doi:\s*)?|psycnet\.apa\.org/doi/)"
+    r"|(?:https?://\s*)?\bdoi\s*:?\s*)$",
+    re.I,
 )
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
 _URL = re.compile(
@@ -86,12 +90,17 @@ _STATUS_ONLINE = re.compile(
 _YEAR = re.compile(
     rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
     r"|(?P<inpress>in\s+press|forthcoming|accepted(?:\s+for\s+publication)?|in\s+publicatie"
-    r"|im\s+Druck|sous\s+presse|n\.\s?d\.)(?:\s*,\s*(?:1[89]|20)\d\d)?)"
+    r"|im\s+Druck|sous\s+presse|n\.\s?d\.|under\s+review|submitted(?:\s+for\s+publication)?"
+    r"|(?:manuscript\s+)?in\s+preparation)"
+    # "(in press/2021)", "(in press, 2021)": the year the chapter is expected in
+    r"(?:\s*[,/]\s*(?P<pressyear>(?:1[89]|20)\d\d))?)"
     r"\s*\)\.?",
     re.I,
 )
+_NOT_YET_ACCEPTED = ("under review", "submitted", "in preparation")
 _PAREN_YEAR = re.compile(
-    rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]|\((?:in press|n\.\s?d\.)\)",
+    rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]"
+    r"|\((?:in press|n\.\s?d\.|under review|submitted|in preparation)[^()]{0,20}\)",
     re.I,
 )
 _YEAR_BARE = re.compile(
@@ -1427,7 +1436,7 @@ def _parse(raw: str) -> ParsedReference:
         ref.DOI = _clean_doi(doi_match.group("doi"))
         conf["DOI"] = 0.99
         start, end = doi_match.start(), doi_match.start() + len(ref.DOI)
-        prefix = _DOI_PREFIX.search(text, max(0, start - 24), start)
+        prefix = _DOI_PREFIX.search(text, max(0, start - 32), start)
         if prefix or not re.search(r"https?://\S*$", text[:start]):
             text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
         # else the DOI is part of a publisher's address, which stays whole as the URL
@@ -1511,10 +1520,14 @@ def _parse(raw: str) -> ParsedReference:
         ref.issued = {"date-parts": [[int(year.group("year"))]]}
         conf["issued"] = 0.98
     elif year:
-        label = year.group("inpress").lower()
+        label = _WS.sub(" ", year.group("inpress").lower())
         if not label.startswith("n"):  # "in press" and its translations, not "n.d."
-            ref.status = "in press"
+            # a manuscript not yet accepted keeps its own words: "under review", "submitted"
+            ref.status = next((s for s in _NOT_YET_ACCEPTED if s in label), "in press")
             conf["status"] = 0.95
+        if year.group("pressyear"):
+            ref.issued = {"date-parts": [[int(year.group("pressyear"))]]}
+            conf["issued"] = 0.9
     else:
         year = _YEAR_BARE.search(text)
         if year:

@@ -988,7 +988,8 @@ def test_group_author_with_and_and_a_translated_chapter():
             "advance online publication",
         ),
         ("Okafor, P. B. (accepted). Waiting lists. Psychotherapy Notes.", None, "in press"),
-        ("Okafor, P. B. (in press, 2021). Waiting lists. Psychotherapy Notes.", None, "in press"),
+        # the expected year is kept, as the wild sets label "(in press/2021)"
+        ("Okafor, P. B. (in press, 2021). Waiting lists. Psychotherapy Notes.", 2021, "in press"),
     ],
 )
 def test_articles_not_yet_in_an_issue(raw, year, status):
@@ -2914,4 +2915,52 @@ def test_chapter_editors_without_their_role_are_flagged(editors):
         "Handbook of waiting",
         "1–9",
         "Example Press",
+    )
+
+
+# Seventh round (issue 13 §3): the fifth fresh set's and the old blog's layouts, with our own
+# strings.
+
+
+@pytest.mark.parametrize(
+    "date, status, year",
+    [
+        ("(under review)", "under review", None),
+        ("(submitted)", "submitted", None),
+        ("(manuscript in preparation)", "in preparation", None),
+        ("(in press/2021)", "in press", 2021),
+        ("(in press, 2021)", "in press", 2021),
+    ],
+)
+def test_a_manuscript_status_in_the_dates_parentheses(date, status, year):
+    ref = parse_reference(
+        f"Okafor, P. B., Lindgren, S. and Haddad, R. {date}. Waiting lists in small clinics, "
+        "Journal of Waiting Studies"
+    )
+    assert [a["family"] for a in ref.author] == ["Okafor", "Lindgren", "Haddad"]
+    assert (ref.status, ref.year) == (status, year)
+    assert (ref.title, ref.container_title) == (
+        "Waiting lists in small clinics",
+        "Journal of Waiting Studies",
+    )
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://psycnet.apa.org/doi/10.1037/xyz0000211",
+        "https://doi.org/doi:10.1037/xyz0000211",
+    ],
+)
+def test_a_doi_inside_its_own_address_is_the_doi_and_no_url(link):
+    ref = parse_reference(
+        "Okafor, P. B., & Lindgren, S. (2019). Waiting lists in small clinics. Journal of "
+        f"Waiting Studies, 56(2), 260-273, {link}"
+    )
+    assert (ref.DOI, ref.URL) == ("10.1037/xyz0000211", "")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Waiting Studies",
+        "56",
+        "2",
+        "260–273",
     )
