@@ -95,6 +95,7 @@ JOURNALS = {
     "Clin Child Fam Psychol Rev": "Clinical Child and Family Psychology Review",
     "Clin Exp Allergy": "Clinical and Experimental Allergy",
     "Clin J Pain": "The Clinical Journal of Pain",
+    "Clin Child Psychol Psychiatry": "Clinical Child Psychology and Psychiatry",
     "Clin Psychol": "Clinical Psychologist",
     "Clin Psychol Psychother": "Clinical Psychology & Psychotherapy",
     "Clin Psychol Rev": "Clinical Psychology Review",

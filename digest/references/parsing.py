@@ -119,7 +119,8 @@ _EDITOR_ROLE = re.compile(
 _INITIALS = re.compile(rf"^(?:[{_UP}]\.?(?:\s*{_DASH}\s*|\s*)?)+$")
 _GIVEN_WORD = re.compile(rf"^[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019{DASHES}]*\.?$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
-_ETAL = re.compile(r",?\s*\bet\.?\s+al\.?,?", re.I)
+# "et al." and the Scandinavian "m.fl." ("med flera", "and others")
+_ETAL = re.compile(r",?\s*(?:\bet\.?\s+al\.?|(?<=[\s.,])(?-i:m\.\s?fl\.?|mfl\.)(?!\w)),?", re.I)
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
 # "Title,” Journal": Chicago closes the quotation after the comma; no space goes between them
@@ -2068,6 +2069,12 @@ _PUBLISHER_WORDS = re.compile(
     r"Associates|Erlbaum|Norton|Springer|Elsevier|Blackwell|Verlag|University|Institute|"
     r"Foundation|Association|Ltd|Inc|Bantam|Plume|Pearson|Penguin|Macmillan|Brown|Karnac)\b"
 )
+# A sentence that can only be a journal's name: "(International) Journal of …", "… Bulletin",
+# "… Quarterly", "Annals of …" (capitalised: "a journal of recovery" is a subtitle)
+_JOURNAL_SENTENCE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'\u2019\u2013-]*\s+){0,4}(?:Journal|Annals|Archives)\s+(?:of|for)\s+\w"
+    r"|^(?:The\s+)?(?:[A-Z][\w'\u2019\u2013-]*\s+){1,6}(?:Journal|Bulletin|Quarterly)[\s.]*$"
+)
 _JOURNAL_NAME = re.compile(
     r"\b(?:Journal|Review|Bulletin|Quarterly|Annals|Archives|Psycholog\w*|Psychiatr\w*|"
     r"Psychotherapy|Therapy|Research|Science|Medicine|Lancet|JAMA|BMJ)\b",
@@ -2197,6 +2204,23 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         _set_container(ref, publisher, 0.7)
         return
     elif (
+        title
+        and ":" not in publisher
+        and not _PUBLISHER_WORDS.search(publisher)
+        and (
+            _JOURNAL_SENTENCE.search(publisher)
+            or is_known_title(publisher.strip(" ."))
+            or expand_journal(publisher.strip(" ."))[1]
+        )
+    ):
+        # "Title. International Journal of Adolescence and Youth." and "Title. Clin Child
+        # Psychol Psychiatry.": an article typed without its volume (or online first) ends
+        # with its journal, which no publisher is named like.
+        ref.type = "article-journal"
+        _set_title(ref, title, 0.8)
+        _set_container(ref, publisher, 0.7)
+        return
+    elif (
         (ref.URL or (_LOWER_WORD.search(publisher) and not _NOT_PUBLISHED.match(publisher)))
         and len(publisher.split()) >= 6
         and not _PUBLISHER_WORDS.search(publisher)
@@ -2227,6 +2251,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if edition:  # "Handbook of psychotherapy, 6th Edition" or "Title. 2nd ed."
         ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
         title = title[: edition.start()]
+    title, publisher = _place_sentence(title, publisher)
     _set_title(ref, title, 0.85 if publisher else 0.5)
     _set_publisher(ref, publisher)
 
@@ -2354,7 +2379,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
             publisher = publisher[: last.start()]
     else:
         inline = re.search(
-            rf"[:,]\s*pp?(?:\.\s*|\s+)(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book
+            rf"[:,.]\s*pp?(?:\.\s*|\s+)(?P<pages>\d+\s*{_DASH}\s*\d+)\.\s+(?=[A-Z])", book
         )
         if inline:  # "Succesful psychotherapy: pp. 271-279. New York: Brunner/ Mazel."
             ref.page, ref.confidence["page"] = _dash(inline.group("pages")), 0.85
@@ -2377,6 +2402,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         if inline:
             book_title = inline.group("title")
         publisher = _springer_publisher(ref, publisher)
+        book_title, publisher = _place_sentence(book_title, publisher)
     ref.container_title = book_title.strip(" .,")
     conf["container-title"] = 0.9 if paren else 0.6
     _set_publisher(ref, publisher)
@@ -2441,7 +2467,8 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
 # Places where the books this digest cites are published: they tell "Publisher, Place" and
 # "Publisher: Place" (both typed back to front) from APA's "Place: Publisher".
 _PLACES = re.compile(
-    r"^(?:New York(?: City)?|London|Washington|Oxford|Cambridge|Chichester|Hoboken|Thousand Oaks|"
+    r"^(?:New York(?: City)?|N\.\s?Y\.?|London|Washington|Oxford|Cambridge|Chichester|Hoboken|"
+    r"Thousand Oaks|"
     r"Berlin|Heidelberg|Toronto|Philadelphia|Boston|Baltimore|Hillsdale|Mahwah|San Francisco|"
     r"Chicago|Los Angeles|Amsterdam|Paris|Montreal|Ottawa|Sydney|Melbourne|Edinburgh|Hove|"
     r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern|"
@@ -2449,7 +2476,12 @@ _PLACES = re.compile(
     r"New Jersey|California|Illinois|Massachusetts|Pennsylvania|Connecticut|Maryland|Virginia|"
     r"Florida|Texas|Ohio|Michigan|Minnesota|Wisconsin|Oregon|Colorado|Ontario|Quebec|"
     r"England|Scotland|Ireland|Canada|Australia|New Zealand|Germany|France|Switzerland|Italy)"
-    r"(?:,\s*(?:[A-Z]{2}|D\.C\.|[A-Z][a-z]+))?$"
+    r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.?|[A-Z][a-z]+))?$"
+)
+# "West Sussex, England", "Oak Park, IL": a place not in the list, known by its state or country
+_PLACE_BY_REGION = re.compile(
+    r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:[A-Z]{2}|England|Scotland|Wales|Ireland|Canada"
+    r"|Australia|New Zealand|Germany|France|Switzerland|Italy|Netherlands|Sweden|Norway|Denmark)$"
 )
 
 
@@ -2466,6 +2498,9 @@ _PLACE_THEN_PUBLISHER = re.compile(
 )
 
 
+_CHAPTER_NUMBER = re.compile(r"[.,]\s*Chapter\s+\d+$")
+
+
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;:")
     if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
@@ -2478,6 +2513,10 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     if _NOT_PUBLISHED.match(publisher):
         ref.unparsed.append(publisher)  # "Manuscript submitted for publication"
         return
+    chapter = _CHAPTER_NUMBER.search(publisher) if "hapter" in publisher else None
+    if chapter and chapter.start() > 0:  # "… (7th ed.). Wiley. Chapter 5.": kept aside
+        ref.unparsed.append(chapter.group(0).strip(" .,"))
+        publisher = publisher[: chapter.start()].strip(" .,;:")
     if not publisher:
         return
     confidence = 0.85
@@ -2487,7 +2526,13 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     )
     if (
         swapped
-        and _PLACES.match(swapped.group("place"))
+        and (
+            _PLACES.match(swapped.group("place"))
+            or (
+                _PLACE_BY_REGION.match(swapped.group("place"))
+                and _PUBLISHER_WORDS.search(swapped.group("publisher"))
+            )
+        )
         and not _PLACES.match(swapped.group("publisher"))
     ):
         # "Aldine, New York" or "Guilford Publications: New York": publisher first
@@ -2497,6 +2542,16 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     elif place and len(place.group("place").split()) <= 5:
         ref.publisher_place = place.group("place").strip()
         publisher = place.group("publisher").strip()
+    elif (
+        swapped
+        and _PLACES.match(swapped.group("publisher"))
+        and not re.search("[,;]", swapped.group("place"))
+        and not _PLACES.match(swapped.group("place"))
+    ):
+        # "New York, Bruner Mazel": the colon typed as a comma after a known place
+        ref.publisher_place = swapped.group("publisher").strip()
+        publisher = swapped.group("place").strip()
+        confidence = 0.75
     elif ";" in publisher and _PLACES.match(publisher.split(";", 1)[0].strip()):
         # "New York, NY; Routledge": the colon typed as a semicolon after a known place
         ref.publisher_place, publisher = (part.strip() for part in publisher.split(";", 1))
@@ -2527,6 +2582,19 @@ def _publisher_initial(text: str, opened: int, match: re.Match[str]) -> bool:
         and ":" not in text[match.end() :]
         and _NAME_INITIAL.fullmatch(text, start, match.end()) is not None
     )
+
+
+def _place_sentence(title: str, publisher: str) -> tuple[str, str]:
+    """ "Book. Los Angeles. Sage" and "Title. Washington, D.C. APA Press": a known place typed
+    as a sentence of its own before the publisher, which then has no "Place:" of its own."""
+    if not publisher or ":" in publisher or ". " not in title:
+        return title, publisher
+    before, place = title.rstrip(" .").rsplit(". ", 1)
+    if place.endswith(" D.C") or place.endswith(" D. C"):
+        place += "."
+    if not _PLACES.match(place.strip()) or not before.strip():
+        return title, publisher
+    return before, f"{place.strip()}: {publisher}"
 
 
 def _split_last_sentence(text: str) -> tuple[str, str | None]:
@@ -2693,7 +2761,7 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         # "National Institute for Health and Care Excellence", "Diabetes UK": a group, not
         # "Family, Given" nor NLM's "Surname AB" (no initials read "UK", "USA" or "NZ")
         return [{"literal": text.strip().rstrip(".")}], []
-    if "et" in text:
+    if "et" in text or "fl" in text:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)

@@ -2964,3 +2964,104 @@ def test_a_doi_inside_its_own_address_is_the_doi_and_no_url(link):
         "2",
         "260–273",
     )
+
+
+@pytest.mark.parametrize(
+    "journal, expected",
+    [
+        (
+            "International Journal of Waiting and Queueing.",
+            "International Journal of Waiting and Queueing",
+        ),
+        ("Journal of waiting and queueing studies.", "Journal of waiting and queueing studies"),
+        ("Human–Waiting Interaction Bulletin.", "Human–Waiting Interaction Bulletin"),
+        (
+            "Journal of Consulting and Clinical Psychology.",
+            "Journal of Consulting and Clinical Psychology",
+        ),
+        ("Clin Child Psychol Psychiatry.", "Clinical Child Psychology and Psychiatry"),
+    ],
+)
+def test_an_article_typed_without_its_volume_ends_with_its_journal(journal, expected):
+    ref = parse_reference(
+        f"Okafor, P. B., & Lindgren, S. (2012). Waiting lists in small clinics. {journal}"
+    )
+    assert (ref.type, ref.title, ref.container_title, ref.publisher) == (
+        "article-journal",
+        "Waiting lists in small clinics",
+        expected,
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    "last", ["A journal of recovery.", "Journal Press.", "Penguin Random House."]
+)
+def test_a_books_last_sentence_that_names_no_journal_stays_its_publisher(last):
+    ref = parse_reference(f"Okafor, P. B. (2015). Waiting lists. {last}")
+    assert (ref.type, ref.title, ref.container_title) == ("book", "Waiting lists", "")
+    assert ref.publisher == last.rstrip(".")
+
+
+@pytest.mark.parametrize("others", ["m.fl.", "m. fl.", "et al."])
+def test_and_others_in_a_scandinavian_list(others):
+    ref = parse_reference(
+        f"Okafor, P. B., Lindgren, S., Haddad, R. {others} (2016). Waiting lists in small "
+        "clinics. Journal of Waiting Studies, 3(2), 1-9."
+    )
+    assert [a["family"] for a in ref.author] == ["Okafor", "Lindgren", "Haddad"]
+    assert (ref.title, ref.volume, ref.page) == ("Waiting lists in small clinics", "3", "1–9")
+
+
+@pytest.mark.parametrize(
+    "tail, place, publisher",
+    [
+        ("N.Y. Guilford.", "N.Y.", "Guilford"),
+        ("N. Y. John Wiley.", "N. Y.", "John Wiley"),
+        ("New York, Example Books.", "New York", "Example Books"),
+        ("Washington, D.C. APA Press.", "Washington, D.C.", "APA Press"),
+        ("Los Angeles. Sage", "Los Angeles", "Sage"),
+        ("John Wiley & Sons, West Sussex, England.", "West Sussex, England", "John Wiley & Sons"),
+    ],
+)
+def test_a_books_place_and_publisher_without_the_colon(tail, place, publisher):
+    ref = parse_reference(
+        f"Okafor, P. B. (1997). Waiting lists: New directions in practice. {tail}"
+    )
+    assert (ref.title, ref.publisher_place, ref.publisher) == (
+        "Waiting lists: New directions in practice",
+        place,
+        publisher,
+    )
+
+
+@pytest.mark.parametrize(
+    "book",
+    [
+        "Small Clinics in Practice. pp. 91-116.  New York: Routledge.",
+        "Small Clinics in Practice, pp. 91-116. New York. Routledge",
+    ],
+)
+def test_a_chapters_pages_after_its_books_title_as_a_sentence(book):
+    ref = parse_reference(
+        f"Okafor, P. B. (2011) Waiting lists.  In D. Lindgren & M. Haddad (Eds).  {book}"
+    )
+    assert (ref.container_title, ref.page, ref.publisher_place, ref.publisher) == (
+        "Small Clinics in Practice",
+        "91–116",
+        "New York",
+        "Routledge",
+    )
+
+
+def test_a_chapter_number_after_the_publisher_is_kept_aside():
+    ref = parse_reference(
+        "Okafor, P., & Lindgren, S.R. (2021). Waiting lists. In M. Haddad, W. Lin, and L.G. Roy "
+        "(Eds.) Handbook of Waiting (7th ed.). Wiley. Chapter 4."
+    )
+    assert (ref.container_title, ref.edition, ref.publisher) == (
+        "Handbook of Waiting",
+        "7",
+        "Wiley",
+    )
+    assert ref.unparsed == ["Chapter 4"]
