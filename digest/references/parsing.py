@@ -511,7 +511,9 @@ _NOISE = re.compile(
     r"|[,.;]?\s*Retrieved from [^.()]{3,80}? database\b"
     r"|[,.;]?\s*\bPMCID:?\s*PMC\d+"
     r"|[,.;]?\s*\bEpub\s+\d{4}(?:\s+[A-Z][a-z]{2})?(?:\s+\d{1,2})?\b"
-    r"|[,.;]?\s*\[\s*Unpublished doctoral dissertation\s*\]",
+    r"|[,.;]?\s*\[\s*Unpublished doctoral dissertation\s*\]"
+    # a Taylor & Francis PDF's header copied with the citation: "0884-1233 print/1540-7349 online"
+    r"|[,.;]?\s*\b\d{4}-\d{3}[\dX]\s+print\s*/\s*\d{4}-\d{3}[\dX]\s+online\b",
 )
 
 
@@ -529,7 +531,7 @@ _ACCESSED = re.compile(
 
 
 # Cheap first looks: most references hold none of these words.
-_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database")
+_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database|print\s*/")
 _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
 # and in other languages ("Ultimo accesso", "Consultato il", "Abgerufen am"): a plain look
 _ACCESSED_ELSEWHERE = ("accesso", "onsult", "bgerufen", "Zugriff")
@@ -1802,7 +1804,9 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
         if not issue and page and _SPACED_ISSUE.search(tail.group(0)):
             issue, page = page, ""  # Semantic Scholar's "Journal, 58 4": volume and issue
         if issue:
-            ref.issue = _dash(issue.strip())
+            # "62(2-A)": a lettered part of the issue (Dissertation Abstracts' A and B) is no range
+            issue = issue.strip()
+            ref.issue = issue if _LETTERED_ISSUE.fullmatch(issue) else _dash(issue)
             conf["issue"] = 0.95
         if tail.groupdict().get("number"):
             ref.number = tail.group("number").strip(".")
@@ -1852,7 +1856,9 @@ _ALT_TAILS = (
     ),
     # "…Physical Activity 9, Article 23"
     re.compile(
-        r"\s(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{1,24})\))?,\s*(?:Article|Art\.)\s*(?P<page>\w+)[\s.]*$"
+        r"\s(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{1,24})\))?,\s*(?:Article|Art\.)"
+        # "…Reviews, 19, Article ID: CD004381"
+        r"(?:\s+(?:ID|No\.?|number))?\s*:?\s*(?P<page>\w+)[\s.]*$"
     ),
     # "Vol 78(1), Feb 2010, pages 72-79", "Volume 31, Issue 6 , August 2011, Pages 1032–1040"
     re.compile(
@@ -1867,11 +1873,14 @@ _ALT_TAILS = (
         rf"(?<=[A-Za-z])\s(?P<volume>(?!(?:1[89]|20)\d\d\b)\d{{1,4}}[A-Za-z]?),\s*(?P<issue>)"
         rf"(?P<page>{_LOCATOR})[\s.]*$"
     ),
+    # "…Cochrane Database of Systematic Reviews(7).": the issue glued to the name, no volume
+    re.compile(r"(?<=[a-z])(?P<volume>)\((?P<issue>\d{1,3})\)(?P<page>)[\s.]*$"),
     # "…Journal, 58 4" and "…Journal, 44" (Semantic Scholar's volume and issue)
     re.compile(r",\s*(?P<volume>\d{1,4})(?:\s+(?P<issue>\d{1,3}))?(?P<page>)\s*$"),
 )
 
 
+_LETTERED_ISSUE = re.compile(r"\d+-[A-Z]")
 _VOLUME_BEFORE = re.compile(r"[A-Za-z]\s\d{1,4}[A-Za-z]?$")
 _PAGES_ONLY = re.compile(rf"[,.]\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$")
 # Two numbers apart by a space only: volume and issue (the page would follow a comma or colon)
@@ -1887,6 +1896,11 @@ _CHICAGO_NO_TAIL = re.compile(
 )
 _EARLY_TAILS = (
     _ALT_TAILS[1],
+    # EBSCO's "Copy citation": "Journal. Vol. 57 Issue 5, p629-644. 16p." (and its page count)
+    re.compile(
+        rf"[\s,.]+Vol\.\s*(?P<volume>\d+)\s+Issue\s+(?P<issue>[\w{DASHES}]+),\s*"
+        rf"p\.?\s?(?P<page>\d+\s*{_DASH}\s*\d+|\d+)\.?(?:\s*\d+p\.?)?\s*$"
+    ),
     # "Journal, 25, 3, 301-309"
     re.compile(
         rf",\s*(?P<volume>\d+),\s*(?P<issue>\d{{1,2}}),\s*(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
@@ -1989,6 +2003,10 @@ _TRAILING_YEAR = re.compile(r"[.,;]\s*(?:1[89]|20)\d{2}\s*[;,]?$")
 _TRAILING_VOL = re.compile(r"[\s,]+Vol(?:ume)?\.?$", re.I)
 
 
+# "Philosophy, Psychiatry, & Psychology": the last of a series of words names no journal alone
+_SERIES_END = re.compile(r"(?:&|and)\s")
+
+
 def _title_and_journal(head: str) -> tuple[str, str]:
     """Split "Title. Journal" — or "Title, Journal" when the full stop was typed as a comma."""
     head = _TRAILING_MONTH.sub("", head.strip()).rstrip(".,").strip()
@@ -2007,11 +2025,15 @@ def _title_and_journal(head: str) -> tuple[str, str]:
         # (a title in sentence case, "A meta-analytic review", names none).
         comma = _comma_before_journal(container)
         first, last = container.split(", ", 1)[0], container.rsplit(", ", 1)[1]
-        if comma < 0 and (
-            is_known_title(last)
-            or (
-                _JOURNAL_ONLY.match(last)
-                and not (_title_cased(first) and _JOURNAL_NAME.search(first))
+        if (
+            comma < 0
+            and not _SERIES_END.match(last)
+            and (
+                is_known_title(last)
+                or (
+                    _JOURNAL_ONLY.match(last)
+                    and not (_title_cased(first) and _JOURNAL_NAME.search(first))
+                )
             )
         ):
             comma = container.rindex(", ")
@@ -2778,6 +2800,19 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         self_contained = _GLUED_NAME.match(token) or (
             _NLM_TOKEN.match(token) and not (token.isupper() and _INITIALS.match(nxt or ""))
         )
+        suffixed = _FAMILY_SUFFIX.match(token) if token.endswith(("I", "V", "r", "r.")) else None
+        if suffixed and nxt is not None and _INITIALS.match(nxt):
+            # "Wiesner III, V.", "Kivlighan Jr., D. M.": the suffix typed after the surname
+            suffix = suffixed.group("suffix").rstrip(".")
+            names.append(
+                _name(
+                    suffixed.group("family"),
+                    nxt.rstrip(".") + ".",
+                    f"{suffix}." if suffix in ("Jr", "Sr") else suffix,
+                )
+            )
+            i += 2
+            continue
         run_on = _RUN_ON_NAME.match(nxt or "")
         if run_on and not self_contained and _is_family(token):
             # "Linehan, M.M. Schmidt, H.": the comma after the initials was left out
@@ -2812,6 +2847,13 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
             names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
         elif not names and nxt is None and not re.search(r"\d", token):
             names.append({"literal": token.rstrip(".")})  # a group author
+        elif (
+            names
+            and nxt is None
+            and _ONE_SURNAME.fullmatch(token.rstrip("."))
+            and not _PUBLISHER_WORDS.search(token)  # "Beck, A. T., and Associates"
+        ):
+            names.append({"family": token.rstrip(".")})  # "Greenberg, L. S., & Watson (1998)"
         else:
             leftovers.append(token)
         i += 1
@@ -2826,6 +2868,9 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     return names, leftovers
 
 
+_FAMILY_SUFFIX = re.compile(
+    rf"^(?P<family>[{_UP}][^\s,]+(?:\s[{_UP}][^\s,]+)?)\s+(?P<suffix>II|III|IV|Jr\.?|Sr\.?)$"
+)
 _SURNAME_THEN_INITIALS = re.compile(
     rf"^(?P<family>[{_UP}][^\s.,]+)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
 )

@@ -3065,3 +3065,97 @@ def test_a_chapter_number_after_the_publisher_is_kept_aside():
         "Wiley",
     )
     assert ref.unparsed == ["Chapter 4"]
+
+
+def test_a_journal_named_with_a_series_of_words_keeps_its_commas():
+    ref = parse_reference(
+        "Okafor, P. B. (2015). What waiting lists can offer clinics. Philosophy, Waiting, & "
+        "Queueing, 22, 107–119. http://dx.doi.org/10.1000/xyz.2015.0022"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.page) == (
+        "What waiting lists can offer clinics",
+        "Philosophy, Waiting, & Queueing",
+        "22",
+        "107–119",
+    )
+
+
+def test_an_ebsco_citation_with_vol_issue_p_and_its_page_count():
+    ref = parse_reference(
+        "Okafor, P. B. (2012). Waiting between cultures: norms in small clinics. Journal of "
+        "Waiting Studies. Vol. 57 Issue 5, p629-644. 16p."
+    )
+    assert fields(ref) | {"authors": None} == {
+        "authors": None,
+        "year": 2012,
+        "title": "Waiting between cultures: norms in small clinics",
+        "container": "Journal of Waiting Studies",
+        "volume": "57",
+        "issue": "5",
+        "page": "629–644",
+        "doi": "",
+    }
+
+
+def test_a_taylor_and_francis_header_with_its_issns_after_the_pages():
+    ref = parse_reference(
+        "Okafor, P. B., Lindgren, S.R. (2011). Waiting lists in small clinics: The role of "
+        "theory. Journal of Teaching in Waiting,\n31:210–223, 0884-1233 print/1540-7349 online "
+        "DOI: 10.1000/08841233.2011.560534."
+    )
+    assert (ref.container_title, ref.volume, ref.page, ref.DOI) == (
+        "Journal of Teaching in Waiting",
+        "31",
+        "210–223",
+        "10.1000/08841233.2011.560534",
+    )
+    assert ref.unparsed == ["0884-1233 print/1540-7349 online"]
+
+
+@pytest.mark.parametrize("typed, suffix", [("Haddad III, V.", "III"), ("Haddad Jr., V.", "Jr.")])
+def test_a_suffix_typed_after_the_surname(typed, suffix):
+    ref = parse_reference(
+        f"Okafor, P. B., Lindgren, S., {typed}, & Lin, R. E. (2011). Waiting lists in small "
+        "clinics. Journal of Waiting Studies, 31(2), 94–107."
+    )
+    assert ref.author[2] == {"family": "Haddad", "given": "V.", "suffix": suffix}
+    assert ref.author[3] == {"family": "Lin", "given": "R. E."}
+
+
+@pytest.mark.parametrize(
+    "tail, volume, issue, number",
+    [
+        ("Cochrane Database of Waiting Reviews, 19, Article ID: CD004381.", "19", "", "CD004381"),
+        ("Cochrane Database of Waiting Reviews(7).", "", "7", ""),
+    ],
+)
+def test_a_cochrane_review_typed_by_hand(tail, volume, issue, number):
+    ref = parse_reference(f"Okafor, P. B., & Lindgren, S. (2006). Waiting lists. {tail}")
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.number) == (
+        "Waiting lists",
+        "Cochrane Database of Waiting Reviews",
+        volume,
+        issue,
+        number,
+    )
+
+
+def test_a_lettered_part_of_an_issue_is_no_range():
+    ref = parse_reference(
+        "Okafor, P. B. (2001). A study of waiting lists. Dissertation Abstracts International, "
+        "62(2-A)."
+    )
+    assert (ref.volume, ref.issue) == ("62", "2-A")
+
+
+def test_a_last_author_typed_without_initials():
+    ref = parse_reference(
+        "Okafor, P. B., & Lindgren (1998). Waiting lists in small clinics. Journal of Waiting "
+        "Studies, 8, 210-224."
+    )
+    assert ref.author == [{"family": "Okafor", "given": "P. B."}, {"family": "Lindgren"}]
+    # "and Associates" is no person
+    ref = parse_reference(
+        "Okafor, P.B., Lin, A., and Associates. (1990). Waiting. New York: Guilford."
+    )
+    assert ref.author == [{"family": "Okafor", "given": "P. B."}, {"family": "Lin", "given": "A."}]
