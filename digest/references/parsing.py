@@ -146,6 +146,8 @@ _JOURNAL_TAIL = re.compile(
 _IN_BOOK = re.compile(
     # Cite Them Right's Harvard: "'Chapter', in Surname, I. (ed.) Book": after a quoted title
     rf"(?:^|(?<=[.?!{_QUOTE_CLOSE}]))\s+In:?\s+(?=\S)|(?<=[{_QUOTE_CLOSE}]),\s+in\s+(?=[{_UP}])"
+    # Swedish, Danish and Norwegian lists: "I Fine, A. H. (red.), Handbook": only before a role
+    rf"|(?<=\.)\s+I\s+(?=[{_UP}][\w'\u2019-]+,\s*[{_UP}]\.[^()]{{0,60}}?\s\((?:red|eds?|Hrsg)\.?\))"
 )
 _BOOK_PAREN = re.compile(  # "(2nd ed.)", and "[3rd Edition]" or "[3rd Edition)" as typed
     # "(7thEd.)": the space after the ordinal left out
@@ -1735,7 +1737,7 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
         ref.unparsed.append(translated.group(0).strip())
         rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
-    in_book = _IN_BOOK.search(rest) if "In" in rest or ", in " in rest else None
+    in_book = _IN_BOOK.search(rest) if "In" in rest or ", in " in rest or ". I " in rest else None
     if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
     if in_book and ref.type != "book":
@@ -2292,7 +2294,8 @@ _TRAILING_LOCATOR = re.compile(
 
 # "(Eds.)" in APA; "eds." and "editors." in NLM and AMA ("In: Norcross JC, Lambert MJ, eds.")
 _EDITORS_ROLE = re.compile(
-    r"\s*(?:\((?:Eds?|red|Hrsg|Hg)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)|,?\s+(?:eds?|editors?)\.(?=\s))"
+    r"\s*(?:\((?:Eds?|Ed\.s|red|Hrsg|Hg)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)"
+    r"|,?\s+(?:eds?|editors?)\.(?=\s))"
     r"\s*[.,]?\s*",
     re.I,
 )
@@ -2420,6 +2423,16 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
             book = book[: edition.start()] + "." + book[edition.end() :]
         split = _split_last_sentence(book)
         book_title, publisher = (split[0], split[1]) if split[1] is not None else (book, "")
+        if (
+            publisher
+            and len(publisher.split()) >= 5
+            and len(_LOWER_WORD.findall(publisher)) >= 3
+            and ":" not in publisher
+            and not _PUBLISHER_WORDS.search(publisher)
+        ):
+            # "Handbook on waiting. Theoretical foundations and guidelines for practice.": the
+            # book's subtitle after a full stop, no publisher given
+            book_title, publisher = f"{book_title} {publisher}", ""
         inline = re.match(r"^(?P<title>[^:]+?):\s*$", book_title)
         if inline:
             book_title = inline.group("title")
@@ -2820,15 +2833,18 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
             tokens[i + 1] = run_on.group("family")
             i += 1
             continue
+        lower_initial = nxt is not None and len(nxt.rstrip(".")) == 1 and nxt[:1].islower()
         if (
             nxt is not None
-            and _is_given(nxt)
+            and (_is_given(nxt) or lower_initial)  # "Bateman, a, & Fonagy, P.": a slip
             and not _SUFFIX.match(nxt)
             and not self_contained
             and _is_family(token)
         ):
             if re.fullmatch(rf"[{_UP}]{{2,3}}", nxt):  # "Clark,DM": NLM initials
                 given = _initials(nxt)
+            elif lower_initial:
+                given = nxt.rstrip(".") + "."
             else:
                 given = nxt.rstrip(".") + "." if _INITIALS.match(nxt) else nxt
             name = _name(token, given)
@@ -2876,6 +2892,9 @@ _SURNAME_THEN_INITIALS = re.compile(
 )
 
 
+_BARE_INITIALS_FIRST = re.compile(rf"^(?P<given>(?:[{_UP}]\s)+)(?P<family>[{_UP}][a-z]\S*)$")
+
+
 def _given_first_names(text: str) -> list[dict[str, str]]:
     """Parse an editor list as APA writes it after "In" ("J. C. Norcross & M. J. Lambert")."""
     text = _ELLIPSIS.sub(",", _ETAL.sub("", text.strip()))
@@ -2902,6 +2921,10 @@ def _given_first_names(text: str) -> list[dict[str, str]]:
         elif pending_family is not None and _is_given(part):
             names.append(_name(pending_family, part))  # "Lambert, M. J." written surname first
             pending_family = None
+        elif bare := _BARE_INITIALS_FIRST.match(part):
+            names.append(_name(bare.group("family"), bare.group("given")))  # "In H Reis & …"
+        elif names and pending_family is None and _INITIALS.match(part):
+            continue  # "D. Fosha, D. Siegel, D., & M. Solomon": initials typed twice
         else:
             pending_family = part
     if pending_family:

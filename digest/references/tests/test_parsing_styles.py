@@ -3159,3 +3159,55 @@ def test_a_last_author_typed_without_initials():
         "Okafor, P.B., Lin, A., and Associates. (1990). Waiting. New York: Guilford."
     )
     assert ref.author == [{"family": "Okafor", "given": "P. B."}, {"family": "Lin", "given": "A."}]
+
+
+@pytest.mark.parametrize(
+    "editors",
+    [
+        "H Lindgren & S. Haddad (Eds.)",  # an initial without its full stop
+        "H. Lindgren, H.,  & S. Haddad (Eds.)",  # initials typed twice
+        "H. Lindgren & S. Haddad (Ed.s),",  # the role's full stop misplaced
+    ],
+)
+def test_chapter_editors_typed_by_hand(editors):
+    ref = parse_reference(
+        f"Okafor, P.B. (2009). Waiting Lists. In {editors} Encyclopedia of Waiting. Boston: "
+        "Example Press."
+    )
+    assert ref.editor == [
+        {"family": "Lindgren", "given": "H."},
+        {"family": "Haddad", "given": "S."},
+    ]
+    assert (ref.container_title, ref.publisher) == ("Encyclopedia of Waiting", "Example Press")
+
+
+def test_a_scandinavian_chapter_in_a_book_without_publisher():
+    """ "I" for "In" and "(red.)" for the editor; the book's subtitle after a full stop."""
+    ref = parse_reference(
+        "Okafor, P. & Lin, J. (2010). Waiting lists in small clinics: definitions and "
+        "foundations. I Lindgren, A.H. (red.), Handbook on waiting. Theoretical foundations "
+        "and guidelines for practice."
+    )
+    assert (ref.type, ref.title, ref.container_title, ref.publisher) == (
+        "chapter",
+        "Waiting lists in small clinics: definitions and foundations",
+        "Handbook on waiting. Theoretical foundations and guidelines for practice",
+        "",
+    )
+    assert ref.editor == [{"family": "Lindgren", "given": "A. H."}]
+
+
+def test_an_initial_typed_in_lower_case():
+    ref = parse_reference(
+        "Okafor, p, & Lindgren, S. (2001). Waiting lists in small clinics: an 18-month "
+        "follow-up. Journal of Waiting Studies, 158, 36-42."
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "p."},
+        {"family": "Lindgren", "given": "S."},
+    ]
+    assert (ref.container_title, ref.volume, ref.page) == (
+        "Journal of Waiting Studies",
+        "158",
+        "36–42",
+    )
