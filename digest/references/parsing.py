@@ -439,7 +439,8 @@ _MONTH = (
 )
 _LOCATOR = rf"[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?"
 # "2012;80(4):547-559", "2012 Aug;80(4):547-59", "2006:57:285-315", "2016;73:565-574",
-# "2006, 26: 17-31" (BMC), "2011 Mar." (PubMed's short form), "2012;4 246–254".
+# "2006, 26: 17-31" (BMC), "2011 Mar." (PubMed's short form), "2012;4 246–254",
+# "2004 Jul. 61(7):714-9." (Medscape's reference lists: a full stop and a space for the ";").
 _NLM_CITATION = re.compile(
     rf"""(?P<year>(?:1[89]|20)\d{{2}})(?:\s+(?:{_MONTH})(?:\s+\d{{1,2}})?)?
     (?:\s*[;:]\s*(?P<volume>\d+[A-Za-z]?)?\s*(?:\((?P<issue>[^()]{{1,20}})\))?
@@ -449,6 +450,7 @@ _NLM_CITATION = re.compile(
      |,\s*(?P<volume_bmc>\d+[A-Za-z]?)\s*(?:\((?P<issue_bmc>[^()]{{1,20}})\))?\s*:\s*(?P<page_bmc>{_LOCATOR})
      |\s*[;:]\s*(?P<page_only>\d+\s*{_DASH}\s*\d+)
      |\s*[;:]\s*(?P<volume_tf>\d+):(?P<issue_tf>\w{{1,4}}),\s*(?P<page_tf>{_LOCATOR})
+     |\.?\s+(?P<volume_ms>\d+[A-Za-z]?)\s*\((?P<issue_ms>[^()]{{1,20}})\)\s*:\s*(?P<page_ms>{_LOCATOR})
      |,\s*Issue\s+(?P<issue_cd>\d+)\.?\s*Art\.?\s*No\.?:?\s*(?P<page_cd>[A-Z]*\d+)
      |(?=[\s.,;]*$)
     )[\s.,;]*$""",
@@ -762,8 +764,12 @@ def _parse_vancouver_book(ref: ParsedReference, text: str) -> bool:
         # MLA 7: "Surname, Given. Title. Ed. Given I. Surname. Place: Publisher, 1998."
         ref.editor, ref.confidence["editor"] = names, 0.75
         title = title[: editors.start() + 1]
-    edition = re.search(r"[.,]\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+edn?\.?\s*$", title, re.I)
-    if edition:  # NLM: "Title. 2nd ed."
+    edition = re.search(
+        r"[.,]\s*(?P<ed>\d+)(?:(?:st|nd|rd|th)\s+edn?|\.\s*(?:Aufl(?:age)?|Ausg(?:abe)?))\.?\s*$",
+        title,
+        re.I,
+    )
+    if edition:  # NLM: "Title. 2nd ed."; German: "Title. 4. Aufl." or "4. Ausg."
         ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
         title = title[: edition.start()]
     _set_title(ref, title, 0.85)
@@ -1444,6 +1450,11 @@ def _parse(raw: str) -> ParsedReference:
         prefix = _DOI_PREFIX.search(text, max(0, start - 32), start)
         if prefix or not re.search(r"https?://\S*$", text[:start]):
             text = f"{text[: prefix.start() if prefix else start]} {text[end:]}".strip()
+            again = text.lower().find(ref.DOI.lower())
+            if again >= 0:  # "…14–22. https://doi.org/10.1016/x DOI: 10.1016/x": typed twice
+                prefix = _DOI_PREFIX.search(text, max(0, again - 32), again)
+                cut = prefix.start() if prefix else again
+                text = f"{text[:cut]} {text[again + len(ref.DOI) :]}".strip()
         # else the DOI is part of a publisher's address, which stays whole as the URL
     url_match = _URL.search(text) if "http" in text or "www." in text else None
     if url_match:
@@ -1488,6 +1499,8 @@ def _parse(raw: str) -> ParsedReference:
         text = _NO_SPACE_AFTER_QUESTION.sub(r"\1 ", text)
     text = _NO_SPACE_AFTER_INITIAL.sub(r"\1. ", text)
     text = re.sub(r"\)\.(?=\S)", "). ", text)
+    if " . " in text:  # "Handbook, 3rd ed . New York", "JAMA . 2010;303": a space typed before
+        text = re.sub(r"(?<=[A-Za-z])\s+\.(?=\s)", ".", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
     text = _GLUED_VOLUME.sub(r"\g<0> ", text)
     if "d.)," in text or "d)," in text or "n)," in text:
@@ -2300,7 +2313,7 @@ _EDITORS_ROLE = re.compile(
     re.I,
 )
 _NLM_BOOK_TAIL = re.compile(
-    rf"""^(?P<book>.+?)\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
+    rf"""^(?P<book>.+?)(?:,\s+(?P<ed_comma>\d+)(?:st|nd|rd|th)\s+ed)?\.\s+(?:(?P<ed>\d+)(?:st|nd|rd|th)\s+ed\.\s+)?
     (?:(?P<place>[{_UP}][^.:;]{{1,40}}?)\s*:\s*)?(?P<publisher>(?:[^.;:]|{_COMPANY}){{2,80}}?)\s*[;,]\s*
     (?P<year>(?:1[89]|20)\d{{2}})
     (?:\s*:\s*(?P<pages>\d+\s*{_DASH}\s*\d+)|[.,]?\s*pp?\.\s*(?P<pages2>\d+\s*{_DASH}\s*\d+))?
@@ -2318,8 +2331,8 @@ def _nlm_book_tail(ref: ParsedReference, book: str) -> bool:
         return False
     conf = ref.confidence
     ref.container_title, conf["container-title"] = match.group("book").strip(), 0.85
-    if match.group("ed"):
-        ref.edition, conf["edition"] = match.group("ed"), 0.9
+    if match.group("ed") or match.group("ed_comma"):  # "Book. 3rd ed." or "Book, 3rd ed."
+        ref.edition, conf["edition"] = match.group("ed") or match.group("ed_comma"), 0.9
     ref.publisher_place = (match.group("place") or "").strip()  # AMA 11 leaves it out
     ref.publisher = match.group("publisher").strip()
     conf["publisher"] = 0.85 if ref.publisher_place else 0.75

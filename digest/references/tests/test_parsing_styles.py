@@ -3211,3 +3211,66 @@ def test_an_initial_typed_in_lower_case():
         "158",
         "36–42",
     )
+
+
+@pytest.mark.parametrize("notes", ["[Medline].", "[Medline][Full Text].", ""])
+def test_medscape_reference_with_year_month_and_a_full_stop_before_the_volume(notes):
+    """Medscape's lists: "Journal. 2004 Jul. 61(7):714-9. [Medline]." """
+    ref = parse_reference(
+        "Okafor PB, Lindgren S, Haddad R. Waiting lists in small clinics: a systematic review. "
+        f"Arch Gen Psychiatry. 2004 Jul. 61(7):714-9. {notes}"
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "S."), ("Haddad", "R.")],
+        "year": 2004,
+        "title": "Waiting lists in small clinics: a systematic review",
+        "container": "Archives of General Psychiatry",
+        "volume": "61",
+        "issue": "7",
+        "page": "714–9",
+        "doi": "",
+    }
+
+
+def test_a_doi_typed_twice_after_the_locator():
+    ref = parse_reference(
+        "Okafor PB, Lindgren SM (2003) Waiting lists in small clinics. Cogn Behav Pract "
+        "10(1):14–22. https://doi.org/10.1000/S1077-7229(03)80004-4\n    DOI: "
+        "10.1000/S1077-7229(03)80004-4"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Waiting lists in small clinics",
+        "Cognitive and Behavioral Practice",
+        "10",
+        "1",
+        "14–22",
+    )
+    assert (ref.DOI, ref.publisher) == ("10.1000/S1077-7229(03)80004-4", "")
+
+
+@pytest.mark.parametrize("edition", ["4. Ausg.", "4. Aufl.", "4th ed."])
+def test_an_nlm_books_edition_in_german(edition):
+    ref = parse_reference(
+        f"Okafor P. Wartelisten in kleinen Praxen. {edition} Stuttgart: Schattauer, 2019."
+    )
+    assert (ref.title, ref.edition, ref.publisher_place, ref.publisher, ref.year) == (
+        "Wartelisten in kleinen Praxen",
+        "4",
+        "Stuttgart",
+        "Schattauer",
+        2019,
+    )
+
+
+def test_an_ama_chapter_with_the_edition_after_a_comma_and_a_space_before_the_stop():
+    ref = parse_reference(
+        "Okafor PB, Lindgren CA, Lin TZ, et al. Waiting lists. In: Haddad KS, ed. Handbook of "
+        "Waiting Lists, 3rd ed . New York, NY: Guilford; 2009:277-316."
+    )
+    assert (ref.container_title, ref.edition, ref.page, ref.publisher_place, ref.publisher) == (
+        "Handbook of Waiting Lists",
+        "3",
+        "277–316",
+        "New York, NY",
+        "Guilford",
+    )
