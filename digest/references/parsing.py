@@ -108,6 +108,11 @@ _YEAR_BARE = re.compile(
     # "…, S. 2019, 'Title', Journal" (the Harvard of Australian guides) quotes its title
     r"(?:\.\s|\s+(?=[A-Z])|,\s+(?=['\u2018]))"
 )
+# The year after the names with no punctuation before it: "Jederlund, Ulf 2012. Title."
+_YEAR_AFTER_NAMES = re.compile(r"(?<=[^\W\d_])\s+(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?\.\s")
+_NAMES_ONLY = re.compile(
+    rf"[{_UP}][^\W\d_]+(?:[ -][{_UP}][^\W\d_]+)?(?:,\s*[{_UP}][^\W\d_]+(?:[ -][{_UP}][^\W\d_]+)?)+"
+)
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
 # The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(éds.)",
 # "(dir.)", "(coord.)", "(orgs.)"
@@ -1548,6 +1553,12 @@ def _parse(raw: str) -> ParsedReference:
             conf["issued"] = 0.9
     else:
         year = _YEAR_BARE.search(text)
+        if (
+            year is None
+            and (after_names := _YEAR_AFTER_NAMES.search(text, 0, 80))
+            and _NAMES_ONLY.fullmatch(text[: after_names.start()])
+        ):
+            year = after_names  # "Ruud, Even 2002. Title. Publisher" (Scandinavian lists)
         if year:
             ref.issued = {"date-parts": [[int(year.group("year"))]]}
             conf["issued"] = 0.7
@@ -1601,6 +1612,11 @@ def _parse(raw: str) -> ParsedReference:
             if names and not any(n.get("given") or n.get("literal") for n in names):
                 conf["author"] = 0.7  # surnames alone: a group's name would read the same
         ref.unparsed.extend(leftovers)
+        if year.re is _YEAR_AFTER_NAMES and head.count(",") >= 2:
+            # "Wigram, Nygaard Pedersen, Bonde 2002.": three names or more without initials
+            # are surnames ("Surname, Given" is two); flagged, a given name reads the same
+            ref.author = [{"family": part.strip()} for part in head.split(",")]
+            conf["author"] = 0.6
 
     # "(2019): Title" (Taylor & Francis "To cite"), "(2019), "Title"" (Emerald)
     rest = rest.strip().lstrip(":,").strip()
@@ -2526,6 +2542,7 @@ _PLACES = re.compile(
     r"England|Scotland|Ireland|Canada|Australia|New Zealand|Germany|France|Switzerland|Italy)"
     r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.?|[A-Z][a-z]+))?$"
 )
+_TWO_PLACES = re.compile(rf"(?:{_PLACES.pattern[1:-1]})\s+(?:and|&)\s+(?:{_PLACES.pattern[1:-1]})")
 # "West Sussex, England", "Oak Park, IL": a place not in the list, known by its state or country
 _PLACE_BY_REGION = re.compile(
     r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*(?:[A-Z]{2}|England|Scotland|Wales|Ireland|Canada"
@@ -2576,6 +2593,7 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
         swapped
         and (
             _PLACES.match(swapped.group("place"))
+            or _TWO_PLACES.fullmatch(swapped.group("place"))  # "London and Philadelphia"
             or (
                 _PLACE_BY_REGION.match(swapped.group("place"))
                 and _PUBLISHER_WORDS.search(swapped.group("publisher"))

@@ -3274,3 +3274,41 @@ def test_an_ama_chapter_with_the_edition_after_a_comma_and_a_space_before_the_st
         "New York, NY",
         "Guilford",
     )
+
+
+def test_a_scandinavian_list_with_the_year_after_the_names_and_no_punctuation():
+    ref = parse_reference(
+        "Okafor, Peter 2012. Väntelistor och kliniker: ett vidgat perspektiv. Liber"
+    )
+    assert ref.author == [{"family": "Okafor", "given": "Peter"}]
+    assert (ref.year, ref.title, ref.publisher) == (
+        2012,
+        "Väntelistor och kliniker: ett vidgat perspektiv",
+        "Liber",
+    )
+
+
+def test_three_names_or_more_before_a_bare_year_are_surnames():
+    ref = parse_reference(
+        "Okafor, Lindgren Berg, Haddad, Lin 2002. A Guide to Waiting. Theory, Practice and "
+        "Training. Example Publishers, London and Philadelphia."
+    )
+    assert ref.author == [
+        {"family": "Okafor"},
+        {"family": "Lindgren Berg"},
+        {"family": "Haddad"},
+        {"family": "Lin"},
+    ]
+    assert ref.confidence["author"] < 0.9
+    assert (ref.year, ref.title, ref.publisher, ref.publisher_place) == (
+        2002,
+        "A Guide to Waiting. Theory, Practice and Training",
+        "Example Publishers",
+        "London and Philadelphia",
+    )
+
+
+def test_a_title_with_a_number_is_no_bare_year_after_names():
+    """Only names may stand before the year: a title's number stays in the title."""
+    ref = parse_reference("Waiting lists in Ottawa, Canada 2012. Report. Example Press")
+    assert (ref.author, ref.year) == ([], None)  # left for the editor, nothing invented
