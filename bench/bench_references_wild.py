@@ -60,6 +60,7 @@ FRESH_SETS = [
     ("wild_references_fresh3.json", f"third fresh set ({TUNED})", True),
     ("wild_references_fresh4.json", f"fourth fresh set ({TUNED})", True),
     ("wild_references_fresh5.json", "fifth fresh set, never tuned on", False),
+    ("wild_references_fresh6.json", "sixth fresh set, never tuned on", False),
 ]
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))
 OLDBLOG_SEED = 132026  # fixed before the old blog's errors were first looked at
