@@ -85,9 +85,9 @@ HELD_OUT = {
     "fresh6": HeldOutSet(
         FRESH6_TXT,
         150,
-        40,
+        50,
         (OLD_TXT, FRESH_TXT, FRESH2_TXT, FRESH3_TXT, FRESH4_TXT, FRESH5_TXT),
-        min_apa_like=90,
+        min_apa_like=100,
     ),
 }
 
