@@ -33,6 +33,9 @@ Two sets, each scored per field and exact:
   above used while the fourth was being tuned on, mostly hand-typed APA and mostly journal
   articles (what a clinician-editor types under a summary): its own line of figures, never its
   misses.
+- a sixth fresh set (wild_references_fresh6.json), collected blind from pages none of the seven
+  sets above used, about two thirds hand-typed APA (the held-out stand-in for the old blog's
+  acceptance set): its own line of figures, never its misses.
 
 ``python -m bench.bench_references_wild --misses=40`` lists that many misses of each
 tuning set (``python -m bench bench_references_wild`` prints the figures only).
