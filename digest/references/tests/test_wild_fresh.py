@@ -9,7 +9,10 @@ wild_references_fresh4.txt was collected the same way while fresh3 was tuned on,
 of the four earlier sets used, weighted towards hand-typed APA (the old blog's kind of reference),
 and stays held out. wild_references_fresh5.txt was collected the same way while fresh4 was
 tuned on, from pages none of the six earlier sets used, mostly hand-typed APA journal articles
-(what a clinician-editor types under a summary), and stays held out.
+(what a clinician-editor types under a summary), and stays held out. wild_references_fresh6.txt
+was collected blind the same way, from pages none of the seven earlier sets used, about two
+thirds hand-typed APA (the held-out stand-in for the old blog's acceptance set), and stays held
+out: nobody has looked at what the parser does with it.
 
 These tests read the data only and never run the parser: accuracy is the bench's to measure.
 No network: addresses are checked as text.
@@ -31,6 +34,7 @@ FRESH2_TXT = DATA / "wild_references_fresh2.txt"
 FRESH3_TXT = DATA / "wild_references_fresh3.txt"
 FRESH4_TXT = DATA / "wild_references_fresh4.txt"
 FRESH5_TXT = DATA / "wild_references_fresh5.txt"
+FRESH6_TXT = DATA / "wild_references_fresh6.txt"
 OLD_TXT = DATA / "wild_references.txt"
 HOLDOUT_URLS = Path("/work/shared/legacy/holdout-urls.txt")
 # Label styles a reader can name; "apa" is the one the first set was tuned on most.
@@ -76,6 +80,13 @@ HELD_OUT = {
         150,
         30,
         (OLD_TXT, FRESH_TXT, FRESH2_TXT, FRESH3_TXT, FRESH4_TXT),
+        min_apa_like=100,
+    ),
+    "fresh6": HeldOutSet(
+        FRESH6_TXT,
+        150,
+        50,
+        (OLD_TXT, FRESH_TXT, FRESH2_TXT, FRESH3_TXT, FRESH4_TXT, FRESH5_TXT),
         min_apa_like=100,
     ),
 }
