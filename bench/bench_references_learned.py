@@ -3,10 +3,12 @@
 For each labelled set of real strings, a labeller is trained on the other sets and the
 rendered set (``labeller_training``) and three readings of the left-out set are scored like
 ``bench_references_wild``: the rules alone, the labeller alone, and the two combined
-(``labeller.combine``) under each policy of a small grid. The policy with the most fields
-right on the left-out sets the rules were never tuned on (``UNREAD_BY_RULES``; then exact
-matches, then the figures pooled over all six) is the one ``labeller.POLICY`` should hold:
-the rules were tuned on the other sets, so there their column flatters them.
+(``labeller.combine``) under each policy of a small grid, ranked by the fields right on the
+left-out sets the rules were never tuned on (``UNREAD_BY_RULES``; then exact matches, then
+the figures pooled over all six): the rules were tuned on the other sets, so there their
+column flatters them. The shipped ``labeller.POLICY`` is not the grid's best: it is the
+best of those tried that keeps every hand-written parser test passing (docs/benchmarks.md);
+the table shows it.
 
 With ``wild_references_fresh6.json`` present (collected after the labeller was trained), the
 shipped model and policy are also scored on it: figures only, never its misses.
@@ -121,7 +123,9 @@ def report(sets, models):
     shipped = [t for t in totals if t[4] == labeller.POLICY]
     if shipped:
         print("  shipped POLICY: {:.2%} {}  {:.2%} {}".format(*shipped[0][:4]))
-    chosen = totals[0][4]
+    # The table shows the shipped policy: the grid's best breaks hand-written parser tests
+    # (docs/benchmarks.md, "The learned labeller, shipped with the rules").
+    chosen = labeller.POLICY
 
     rows = [
         "| left-out set | rules | labeller alone | combined "
@@ -148,7 +152,7 @@ def report(sets, models):
             "all six, pooled", pooled["items"], pooled["rules"], pooled["alone"], pooled["combined"]
         )
     )
-    print(f"chosen policy: {chosen}")
+    print(f"table with the shipped policy: {chosen}")
     print("\n".join(rows))
 
 
