@@ -2,7 +2,7 @@
 
 Pure Python, no Django and no library: an averaged perceptron over token labels with Viterbi
 decoding over label bigrams, trained offline on the labelled real strings (see
-``labeller_training.py``, ``python -m digest.references.labeller train``) and shipped as
+``labeller_training.py``, ``python -m digest.references.labeller_training train``) and shipped as
 ``labeller_weights.json``. The rules generalise poorly beyond the layouts they were written
 for; the labeller reads the layouts it was never told about, but gets small things wrong in
 the strings the rules read whole. :func:`combine` keeps the best of each (see its docstring).
@@ -481,11 +481,8 @@ def combine(
             # the labeller's value takes text the rules placed in another field (the editors
             # read as authors, the journal glued to the title): the rules' reading stands
             continue
-        if key == "DOI" or key == "URL":
-            if not ours:
-                _set(ref, key, theirs, locator_key)
-                ref.confidence[key] = TO_CHECK
-            continue
+        if key == "URL" and not re.match(r"(?:https?://|www\.)[\w-]+\.\w", theirs):
+            continue  # "https:// doi: 10.…": a scheme, not an address
         margin = sure.get(key, 0.0)
         if not ours:
             # the labeller places what the rules left unplaced; a year the rules did not take
@@ -536,11 +533,3 @@ def _set(ref: ParsedReference, key: str, value, locator_key: str) -> None:
         ref.issued = value
         return
     setattr(ref, _ATTRIBUTES.get(key, key), value)
-
-
-if __name__ == "__main__":
-    import sys
-
-    from .labeller_training import main
-
-    main(sys.argv[1:])

@@ -1,6 +1,6 @@
 """Offline training of the reference labeller (``labeller.py``) on the labelled sets.
 
-``python -m digest.references.labeller train`` aligns each labelled string's fields to its
+``python -m digest.references.labeller_training train`` aligns each labelled string's fields to its
 tokens, trains the averaged perceptron and writes ``labeller_weights.json`` with a hash of
 the training data, which a test compares with the sets in ``tests/data/``. Pure Python; not
 imported when references are parsed.
@@ -299,7 +299,7 @@ def train(items, epochs: int = EPOCHS) -> Model:
 
 def main(argv=()) -> None:
     if list(argv) != ["train"]:
-        sys.exit("usage: python -m digest.references.labeller train")
+        sys.exit("usage: python -m digest.references.labeller_training train")
     started = time.perf_counter()
     items = [item for name in TRAINING_SETS for item in load_set(name)]
     prepared, skipped = examples(items)

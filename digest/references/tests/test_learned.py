@@ -73,7 +73,7 @@ def test_the_shipped_weights_were_trained_on_the_current_labelled_sets():
     shipped = json.loads(labeller.WEIGHTS.read_text(encoding="utf-8"))["data_hash"]
     assert shipped == labeller_training.data_hash(), (
         "the labelled sets changed since labeller_weights.json was trained: rebuild it with "
-        "`.venv/bin/python -m digest.references.labeller train` and commit the JSON"
+        "`.venv/bin/python -m digest.references.labeller_training train` and commit the JSON"
     )
 
 
