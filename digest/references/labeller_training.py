@@ -14,7 +14,7 @@ import random
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from .journals import JOURNALS
@@ -185,7 +185,8 @@ class _Aligner:
         labels = []
         for start, end in spans:
             seen = [self.char_label[i] for i in range(start, end) if self.char_label[i]]
-            labels.append(max(set(seen), key=seen.count) if seen else "other")
+            # the most frequent label; a tie goes to the first seen (not to a set's hash order)
+            labels.append(Counter(seen).most_common(1)[0][0] if seen else "other")
         return labels
 
 
