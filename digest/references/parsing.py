@@ -270,17 +270,26 @@ def parse_references(text: str) -> list[ParsedReference]:
     return [parse_reference(piece) for piece in split_references(text)]
 
 
-def parse_reference(text: str) -> ParsedReference:
-    """Parse one reference. Never raises: on a failure everything lands in ``unparsed``."""
+def parse_reference(text: str, *, learned: bool = True) -> ParsedReference:
+    """Parse one reference. Never raises: on a failure everything lands in ``unparsed``.
+
+    ``learned``: the learned labeller checks the rules' fields and completes them where the
+    rules are weak (``labeller.combine``); off, the rules alone.
+    """
     raw = text if isinstance(text, str) else ""
     try:
-        return _parse(raw)
+        ref = _parse(raw)
     except Exception:  # a parser bug must not cost the editor their text
         ref = ParsedReference(raw=raw)
         cleaned = _normalise(raw)
         if cleaned:
             ref.unparsed.append(cleaned)
         return ref
+    if not learned:
+        return ref
+    from .labeller import combine  # imported here: the labeller builds on this module
+
+    return combine(ref)
 
 
 # --- splitting -----------------------------------------------------------------------------

@@ -76,6 +76,7 @@ _CONFIDENCE_FIELDS = {
     "number": "article_number",
     "edition": "edition",
     "publisher": "publisher",
+    "publisher-place": "publisher_place",
     "DOI": "doi",
     "URL": "url",
 }

@@ -103,7 +103,7 @@ class Report:
         return {f: self.field_hits[f] / n for f, n in self.field_counts.items() if n}
 
 
-def score(items: list[dict]) -> Report:
+def score(items: list[dict], parse=parse_reference) -> Report:
     """Parse every item and compare with its expected fields.
 
     A field counts when either side has a value (two empty values are not a success worth
@@ -112,7 +112,7 @@ def score(items: list[dict]) -> Report:
     """
     report = Report(field_hits=dict.fromkeys(FIELDS, 0), field_counts=dict.fromkeys(FIELDS, 0))
     started = time.perf_counter()
-    parsed = [parse_reference(item["raw"]) for item in items]
+    parsed = [parse(item["raw"]) for item in items]
     report.seconds = time.perf_counter() - started
     for item, ref in zip(items, parsed, strict=True):
         report.total += 1
@@ -131,10 +131,11 @@ def score(items: list[dict]) -> Report:
     return report
 
 
-def score_wild(items: list[dict]) -> Report:
+def score_wild(items: list[dict], parse=parse_reference) -> Report:
     """Score references copied from real pages on every field a reader checks.
 
-    An item is ``{"raw": str, "expected": {CSL fields}}``. A reference is exact when every
+    An item is ``{"raw": str, "expected": {CSL fields}}``; ``parse`` turns a raw string into a
+    ``ParsedReference`` (the product's parser by default). A reference is exact when every
     field of :data:`WILD_FIELDS` matches (the CSL type is not scored: the set labels what a
     reader sees, not how a citation manager files it).
     """
@@ -144,7 +145,7 @@ def score_wild(items: list[dict]) -> Report:
         field_counts=dict.fromkeys(WILD_FIELDS, 0),
     )
     started = time.perf_counter()
-    parsed = [parse_reference(item["raw"]) for item in items]
+    parsed = [parse(item["raw"]) for item in items]
     report.seconds = time.perf_counter() - started
     for item, ref in zip(items, parsed, strict=True):
         report.total += 1

@@ -10,6 +10,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from digest.references import labeller
+
 pytestmark = pytest.mark.django_db
 
 RECORDED = Path(__file__).parent / "data" / "crossref" / "10.1037_a0028226.json"
@@ -106,3 +108,16 @@ def test_the_editor_script_carries_the_review_messages(editor):
     summary = make_summary(references=[PUBMED])
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[summary.pk])).content.decode()
     assert "data-crossref=" in html and "data-check=" in html and ".reference-check" in html
+
+
+def test_a_field_the_learned_labeller_filled_or_disputed_is_listed_for_review(editor):
+    labelled = (
+        {"publisher-place": "New York", "title": "Something else"},
+        {"publisher-place": 80.0, "title": 80.0},
+        {"publisher-place": "New York", "title": "Something else"},
+    )
+    with mock.patch.object(labeller, "label", return_value=labelled):
+        data = post(editor, "Smith, J. (2019). Something about therapy. [Report, New York]")
+    assert data["fields"]["publisher_place"] == "New York"  # from the unplaced text
+    assert data["fields"]["title"] == "Something about therapy"  # the rules' reading stays
+    assert {"publisher_place", "title"} <= set(data["to_check"])

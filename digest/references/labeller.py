@@ -1,0 +1,535 @@
+"""A learned token labeller for references, combined field by field with the rule parser.
+
+Pure Python, no Django and no library: an averaged perceptron over token labels with Viterbi
+decoding over label bigrams, trained offline on the labelled real strings (see
+``labeller_training.py``, ``python -m digest.references.labeller_training train``) and shipped as
+``labeller_weights.json``. The rules generalise poorly beyond the layouts they were written
+for; the labeller reads the layouts it was never told about, but gets small things wrong in
+the strings the rules read whole. :func:`combine` keeps the best of each (see its docstring).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from operator import add
+from pathlib import Path
+
+from .journals import JOURNALS, expand_journal
+from .parsing import (
+    ParsedReference,
+    _family_first_names,
+    _given_first_names,
+    normalise_doi,
+)
+
+WEIGHTS = Path(__file__).with_name("labeller_weights.json")
+LABELS = (
+    "other",
+    "author",
+    "year",
+    "title",
+    "container",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "editor",
+    "edition",
+    "publisher",
+    "place",
+    "url",
+)
+INDEX = {label: i for i, label in enumerate(LABELS)}
+_TOKEN = re.compile(r"(?:https?://|www\.|doi:\s*)\S+|10\.\d{4,9}/\S+|\w+|[^\w\s]")
+_JOURNAL_WORDS = frozenset(
+    w.casefold() for title in (*JOURNALS, *JOURNALS.values()) for w in re.findall(r"\w+", title)
+)
+
+
+def tokenise(raw: str) -> list[tuple[int, int]]:
+    """Token spans (start, end) of ``raw``: words, numbers, punctuation, addresses whole."""
+    return [m.span() for m in _TOKEN.finditer(raw)]
+
+
+def _shape(token: str) -> str:
+    shape = re.sub(r"[A-Z\u00c0-\u00de]", "X", token)
+    shape = re.sub(r"[a-z\u00df-\u00ff]", "x", shape)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1{2,}", r"\1\1", shape)
+
+
+_YEARLIKE = re.compile(r"(?:1[89]|20)\d\d[a-z]?")
+
+
+def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """Each token's features: itself, its shape, two tokens either side, where it stands."""
+    tokens = [raw[s:e] for s, e in spans]
+    lowered = [t.casefold() for t in tokens]
+    shapes = [_shape(t) for t in tokens]
+    n = len(tokens)
+    out = []
+    depth = 0
+    quoted = False
+    for i, piece in enumerate(tokens):
+        lower = lowered[i]
+        prev = lowered[i - 1] if i else "<s>"
+        prev2 = lowered[i - 2] if i > 1 else "<s>"
+        nxt = lowered[i + 1] if i + 1 < n else "</s>"
+        nxt2 = lowered[i + 2] if i + 2 < n else "</s>"
+        gap_before = i and spans[i][0] > spans[i - 1][1]
+        feats = [
+            "bias",
+            f"w={lower}",
+            f"shape={shapes[i]}",
+            f"p={prev}",
+            f"n={nxt}",
+            f"p2={prev2}",
+            f"n2={nxt2}",
+            f"pn={prev}|{nxt}",
+            f"pshape={shapes[i - 1] if i else '<s>'}",
+            f"nshape={shapes[i + 1] if i + 1 < n else '</s>'}",
+            f"pos={min(9, 10 * i // max(n, 1))}",
+            f"i={min(i, 6)}",
+            f"depth={min(depth, 2)}",
+            f"quoted={quoted}",
+            f"gap={bool(gap_before)}",
+        ]
+        if _YEARLIKE.fullmatch(piece):
+            feats.append("year")
+        if nxt == "." and re.fullmatch(r"[A-Z\u00c0-\u00de]", piece):
+            feats.append("initial")
+        if re.fullmatch(r"[A-Z]{1,3}", piece):
+            feats.append("caps-short")
+        if lower in _JOURNAL_WORDS and piece[:1].isupper():
+            feats.append("journal-word")
+        if piece.startswith(("http", "www")):
+            feats.append("address")
+        if "10." in piece and "/" in piece:
+            feats.append("doi-like")
+        out.append(feats)
+        if piece in "([":
+            depth += 1
+        elif piece in ")]":
+            depth = max(0, depth - 1)
+        elif piece in '"\u201c\u201d':
+            quoted = piece != "\u201d" and not quoted
+    return out
+
+
+class Model:
+    """Label scores: one weight per (feature, label), one per (previous label, label)."""
+
+    def __init__(self, weights=None, trans=None):
+        size = len(LABELS)
+        self.weights: dict[str, list[float]] = weights or {}
+        self.trans = trans or [[0.0] * size for _ in range(size + 1)]  # last row: the start
+
+    def _emissions(self, feats) -> list[list[float]]:
+        get = self.weights.get
+        zero = [0.0] * len(LABELS)
+        rows = []
+        for token_feats in feats:
+            found = [w for w in map(get, token_feats) if w is not None]
+            rows.append([sum(column) for column in zip(*found, strict=True)] if found else zero)
+        return rows
+
+    def decode(self, feats) -> list[int]:
+        """The best label sequence (Viterbi)."""
+        return self._viterbi(self._emissions(feats))[0]
+
+    def decode_with_margins(self, feats) -> tuple[list[int], list[float]]:
+        """The best labels and, per token, how far the best sequence through another label
+        falls behind the best one (max-marginals): a small margin is a close call."""
+        rows = self._emissions(feats)
+        path, forward = self._viterbi(rows)
+        if not path:
+            return path, []
+        trans = self.trans[: len(LABELS)]
+        backward = [[0.0] * len(LABELS)]
+        for row in reversed(rows[1:]):
+            ahead = list(map(add, row, backward[-1]))
+            backward.append([max(map(add, out, ahead)) for out in trans])
+        backward.reverse()
+        margins = []
+        for i, label in enumerate(path):
+            totals = list(map(add, forward[i], backward[i]))
+            best = totals[label]
+            totals[label] = float("-inf")
+            margins.append(best - max(totals))
+        return path, margins
+
+    def _viterbi(self, rows):
+        size = len(LABELS)
+        if not rows:
+            return [], []
+        trans = self.trans
+        score = list(map(add, trans[size], rows[0]))
+        forward = [score]
+        back = []
+        columns = [[trans[j][k] for j in range(size)] for k in range(size)]
+        for row in rows[1:]:
+            new, pointers = [], []
+            for k in range(size):
+                through = list(map(add, score, columns[k]))
+                best = max(through)
+                new.append(best + row[k])
+                pointers.append(through.index(best))
+            score = new
+            forward.append(score)
+            back.append(pointers)
+        last = score.index(max(score))
+        path = [last]
+        for pointers in reversed(back):
+            last = pointers[last]
+            path.append(last)
+        return path[::-1], forward
+
+    def to_json(self, *, data_hash: str, scale: float = 100.0, prune: float = 0.05) -> dict:
+        """Compact: weights scaled to integers, those below ``prune`` left out."""
+        weights = {}
+        for feature, row in sorted(self.weights.items()):
+            kept = {str(k): round(w * scale) for k, w in enumerate(row) if abs(w) >= prune}
+            kept = {k: w for k, w in kept.items() if w}
+            if kept:
+                weights[feature] = kept
+        return {
+            "labels": list(LABELS),
+            "data_hash": data_hash,
+            "scale": scale,
+            "transitions": [[round(w * scale) for w in row] for row in self.trans],
+            "weights": weights,
+        }
+
+    @classmethod
+    def from_json(cls, document: dict) -> Model:
+        if document["labels"] != list(LABELS):
+            raise ValueError("labeller weights were trained for other labels: rebuild them")
+        scale = document["scale"]
+        size = len(LABELS)
+        weights = {}
+        for feature, sparse in document["weights"].items():
+            row = [0.0] * size
+            for k, w in sparse.items():
+                row[int(k)] = w / scale
+            weights[feature] = row
+        trans = [[w / scale for w in row] for row in document["transitions"]]
+        return cls(weights, trans)
+
+
+@cache
+def model() -> Model:
+    """The shipped model, read once per process on first use."""
+    return Model.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+
+
+# --- from labels back to fields ----------------------------------------------------------
+
+_STRIP = " .,;:()[]\"'\u201c\u201d\u2018\u2019"
+_SUFFIX = re.compile(r",?\s*\b(Jr|Sr)\.?(?=\s*(?:,|&|and\b|$))")
+_STATUS = (
+    (
+        re.compile(
+            r"advance online publication|online ahead of print|e-?pub ahead of print|"
+            r"online first|published online|early view|epub",
+            re.I,
+        ),
+        "advance online publication",
+    ),
+    (re.compile(r"\bin press\b", re.I), "in press"),
+)
+# CSL key of each label, and the field it reads back into (author, editor, year apart).
+_CSL_KEYS = {
+    "title": "title",
+    "container": "container-title",
+    "volume": "volume",
+    "issue": "issue",
+    "pages": "page",
+    "edition": "edition",
+    "publisher": "publisher",
+    "place": "publisher-place",
+    "doi": "DOI",
+    "url": "URL",
+    "author": "author",
+    "editor": "editor",
+    "year": "issued",
+}
+
+
+def _runs(labels) -> dict[str, tuple[int, int]]:
+    """Each label's first run of tokens, as (first token, last token)."""
+    runs: dict[str, tuple[int, int]] = {}
+    i = 0
+    while i < len(labels):
+        j = i
+        while j + 1 < len(labels) and labels[j + 1] == labels[i]:
+            j += 1
+        if labels[i] != "other" and labels[i] not in runs:
+            runs[labels[i]] = (i, j)
+        i = j + 1
+    return runs
+
+
+_GIVEN_FIRST = re.compile(
+    r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)[A-Z][a-z\u00df-\u00ff]+(?:\s*(?:,|&|and\b|$))"
+)
+
+
+def _people(text: str, *, editors: bool = False) -> list[dict[str, str]]:
+    # "King, M. L., Jr.": the suffix of the name before it, not a name of its own
+    suffix = _SUFFIX.search(text)
+    before = text[: suffix.start()] if suffix else ""
+    text = _SUFFIX.sub("", text)
+    if editors:
+        text = re.sub(r"^\s*In:?\s+|\(?\b[Ee]ds?\b\.?\)?|\b[Ee]dited by\b", " ", text)
+        text = re.sub(r"\s+", " ", text).strip(_STRIP)
+        if not text:
+            return []
+        if re.match(r"[^\s,]+,\s", text):  # "Lambert, M. J. (Ed.)"
+            people = _family_first_names(text)[0]
+        else:  # "M. J. Lambert", "Leah Jewell"
+            people = [_split_given(p) for p in _given_first_names(text)]
+    else:
+        text = re.sub(r"\s+", " ", text).strip(" ,;:")
+        if _GIVEN_FIRST.match(text):  # "T. R. Hallam, S. V. Ibsen"
+            people = [_split_given(p) for p in _given_first_names(text)]
+        else:
+            people = _family_first_names(text)[0] if text else []
+        # "Abbass, The efficacy of …": a surname alone, not a group's name
+        people = [
+            {"family": p["literal"]} if re.fullmatch(r"[A-Z][\w'-]+", p.get("literal", "")) else p
+            for p in people
+        ]
+    if suffix and people:
+        # the person whose family name comes last before the suffix
+        owner = max(people, key=lambda p: before.rfind(p.get("family") or p.get("literal", "")))
+        owner["suffix"] = suffix.group(1) + "."
+    return people
+
+
+def _split_given(person: dict[str, str]) -> dict[str, str]:
+    family = person.get("family", "")
+    if " " in family and not person.get("given"):
+        given, family = family.rsplit(" ", 1)
+        return {"family": family, "given": given}
+    return person
+
+
+_ABBREVIATED_END = re.compile(r"(?:^|[\s.,])(?:[A-Z]|Inc|Co|Ltd|Corp|Ill|Mass|Calif|Conn|Pa)$")
+
+
+def read_back(raw: str, spans, labels) -> dict:
+    """The CSL fields the labels mark in ``raw``, cleaned like the rule parser cleans them."""
+    runs = _runs(labels)
+    pieces = {label: raw[spans[i][0] : spans[j][1]] for label, (i, j) in runs.items()}
+    csl: dict = {}
+    if pieces.get("author", "").strip(" ,;:"):
+        people = _people(pieces["author"])
+        if people:
+            csl["author"] = people
+    if pieces.get("editor"):
+        people = _people(pieces["editor"], editors=True)
+        if people:
+            csl["editor"] = people
+    year = re.search(r"\d{4}", pieces.get("year", ""))
+    if year:
+        csl["issued"] = {"date-parts": [[int(year[0])]]}
+    for label in ("title", "container", "volume", "issue", "pages", "edition"):
+        value = re.sub(r"\s+", " ", pieces.get(label, "")).strip(" ,;:")
+        if label == "container":
+            value = _trim_name(value)
+            value = expand_journal(value)[0]
+        elif label == "title":
+            value = value.strip(' ."\u201c\u201d')
+        else:
+            value = value.strip(_STRIP)
+        if label == "pages":
+            value = re.sub(r"^pp?\.\s*", "", value)
+            value = re.sub(r"\s*[-\u2010-\u2015]\s*", "\u2013", value)
+        if label == "edition":
+            value = (re.search(r"\d+", value) or [value])[0]
+        if value:
+            csl[_CSL_KEYS[label]] = value
+    for label in ("publisher", "place"):
+        value = _trim_name(re.sub(r"\s+", " ", pieces.get(label, "")).strip(" ,;:"))
+        # "Guilford Press." / "New York, NY.": the sentence's full stop, not an abbreviation;
+        # "Washington, D.C." / "Jason Aronson, Inc.": the abbreviation's own
+        value = value.rstrip(".")
+        end = spans[runs[label][1]][1] if label in runs else 0
+        stop = raw[end : end + 1] == "." or value.endswith(".C")
+        if value and stop and _ABBREVIATED_END.search(value):
+            value += "."
+        if value:
+            csl[_CSL_KEYS[label]] = value
+    doi = normalise_doi(pieces.get("doi", ""))
+    if doi:
+        csl["DOI"] = doi
+    url = pieces.get("url", "").strip(" .,;")
+    if url:
+        csl["URL"] = url
+    for pattern, status in _STATUS:
+        if pattern.search(raw):
+            csl["status"] = status
+            break
+    return csl
+
+
+def _trim_name(value: str) -> str:
+    value = value.strip("[]\"'\u201c\u201d\u2018\u2019")
+    if value.count("(") < value.count(")"):
+        value = value.rstrip(")")
+    if value.count("(") > value.count(")"):
+        value = value.lstrip("(")
+    return value.strip(" ,;:")
+
+
+def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, float], dict]:
+    """The labeller's CSL fields for ``raw``, its margin for each (the closest call among
+    the field's tokens) and the piece of ``raw`` each was read from."""
+    spans = tokenise(raw)
+    labeller = labeller or model()
+    path, margins = labeller.decode_with_margins(features(raw, spans))
+    labels = [LABELS[k] for k in path]
+    csl = read_back(raw, spans, labels)
+    sure: dict[str, float] = {}
+    pieces: dict[str, str] = {}
+    for name, (i, j) in _runs(labels).items():
+        sure[_CSL_KEYS[name]] = min(margins[i : j + 1])
+        pieces[_CSL_KEYS[name]] = raw[spans[i][0] : spans[j][1]]
+    return csl, sure, pieces
+
+
+# --- combining with the rules ---------------------------------------------------------------
+
+# Fields the two compare, by CSL key (page and number are one locator).
+FIELDS = (
+    "author",
+    "editor",
+    "issued",
+    "title",
+    "container-title",
+    "volume",
+    "issue",
+    "page",
+    "edition",
+    "publisher",
+    "publisher-place",
+    "DOI",
+    "URL",
+)
+_ATTRIBUTES = {"container-title": "container_title", "publisher-place": "publisher_place"}
+# Scored by leave-one-set-out on the labelled sets (bench/bench_references_learned.py): the
+# most the labeller may take while every hand-written parser test still passes. Margins are
+# in the model's score units (a confident field is at 50–250).
+POLICY = {
+    "rules_below": 0.5,
+    "other_below": 0.5,
+    "fill_empty": 20.0,
+    "fill_unplaced_only": True,
+    "margin": 20.0,
+}
+TO_CHECK = 0.5  # the confidence of a field the two read differently: below the admin's 0.8
+
+
+def _comparable(key: str, value):
+    if key in ("author", "editor"):
+        return [tuple(p.get(k, "") for k in ("literal", "family", "given")) for p in value or []]
+    if key == "DOI":
+        return (value or "").lower()
+    return value or ""
+
+
+def combine(
+    ref: ParsedReference, policy: dict | None = None, labelled: tuple | None = None
+) -> ParsedReference:
+    """The rules' reference with the labeller's fields where the rules are weak.
+
+    Field by field: the rules' value stays where they are confident and the style is APA
+    (where they read 89–99 % of fields); the labeller's value is taken where the rules left
+    the field empty (its margin above ``fill_empty``), or, its margin above ``margin``,
+    where the rules' confidence is below ``rules_below`` (``other_below`` when the style is
+    not APA: 1.01, always). A field
+    the two read differently is marked to check whichever wins, and so is every field the
+    labeller filled. A reference the rules could not anchor is read by the labeller only
+    when it finds a year and a title. The unplaced text stays as it is. ``labelled``: the
+    labeller's ``label(ref.raw)`` when already known (the benchmark).
+    """
+    policy = policy or POLICY
+    text = ref.raw.strip()
+    if not text or len(text) > 2000:
+        return ref
+    try:
+        csl, sure, pieces = labelled or label(text)
+    except Exception:  # a labeller fault must not cost the editor the rules' parse
+        return ref
+    anchored = bool(ref.issued or ref.status or ref.title)
+    article = ref.type == "article-journal" and bool(ref.container_title)
+    leftovers = [_text(piece) for piece in ref.unparsed]
+    if not anchored and not (csl.get("issued") and csl.get("title")):
+        # Neither found a year and a title to anchor the rest: the text stays unplaced for
+        # the editor rather than a guess.
+        return ref
+    rules = ref.to_csl()
+    apa = ref.style == "apa"
+    locator_key = "number" if ref.number and not ref.page else "page"
+    placed = {key: _text(value) for key, value in rules.items() if key != "type"}
+    for key in FIELDS:
+        ours = rules.get(locator_key if key == "page" else key)
+        theirs = csl.get(key)
+        if not theirs or _overlaps(_text(theirs), placed, locator_key if key == "page" else key):
+            # the labeller's value takes text the rules placed in another field (the editors
+            # read as authors, the journal glued to the title): the rules' reading stands
+            continue
+        if key == "URL" and not re.match(r"(?:https?://|www\.)[\w-]+\.\w", theirs):
+            continue  # "https:// doi: 10.…": a scheme, not an address
+        margin = sure.get(key, 0.0)
+        if not ours:
+            # the labeller places what the rules left unplaced; a year the rules did not take
+            # from an anchored reference is an access date or a page's copyright
+            unplaced = not anchored or (
+                key != "issued" and any(_text(pieces.get(key, "")) in piece for piece in leftovers)
+            )
+            if article and key in ("publisher", "publisher-place"):
+                continue  # "… pp. 1-21. Example Search Index": the database, not a publisher
+            if margin > policy["fill_empty"] and (unplaced or not policy["fill_unplaced_only"]):
+                _set(ref, key, theirs, locator_key)
+                ref.confidence[key if key != "page" else locator_key] = TO_CHECK
+            continue
+        if _comparable(key, ours) == _comparable(key, theirs):
+            continue
+        confidence_key = key if key != "page" else locator_key
+        below = policy["rules_below"] if apa else policy["other_below"]
+        if ref.confidence.get(confidence_key, 1.0) < below and margin > policy["margin"]:
+            _set(ref, key, theirs, locator_key)
+        ref.confidence[confidence_key] = min(ref.confidence.get(confidence_key, 1.0), TO_CHECK)
+    if not ref.status and csl.get("status"):
+        ref.status = csl["status"]
+        ref.confidence["status"] = TO_CHECK
+    return ref
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        value = " ".join(p.get("family") or p.get("literal", "") for p in value)
+    elif isinstance(value, dict):
+        value = " ".join(str(part) for part in (value.get("date-parts") or [[]])[0])
+    return re.sub(r"\W+", "", str(value)).casefold()
+
+
+def _overlaps(text: str, placed: dict[str, str], key: str) -> bool:
+    for other, value in placed.items():
+        if other == key or not value or not text:
+            continue
+        if text == value or (min(len(text), len(value)) >= 4 and (text in value or value in text)):
+            return True
+    return False
+
+
+def _set(ref: ParsedReference, key: str, value, locator_key: str) -> None:
+    if key == "page":
+        key = locator_key
+    if key == "issued":
+        ref.issued = value
+        return
+    setattr(ref, _ATTRIBUTES.get(key, key), value)
