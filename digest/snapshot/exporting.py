@@ -681,8 +681,19 @@ class Snapshot:
         else:
             stale = {state["sections"][str(pk)] for pk in changed} | (set(members) - set(known))
         lastmods = {section: known.get(section) for section in members}
+        # The stale sections' pages in one query (in the sitemap's order), not one a section.
+        from digest.core.sitemaps import PublishedPagesSitemap
+
+        rows = PublishedPagesSitemap().items()
+        if changed is not None:
+            rows = rows.filter(pk__in=[pk for section in stale for pk in members[section]])
+        pages = {}
+        for page in rows:
+            pages.setdefault(state["sections"].get(str(page.pk)), []).append(page)
         for section in sorted(stale):
-            content, lastmods[section] = self._sitemap_section(state["host"], members[section])
+            content, lastmods[section] = self._sitemap_section(
+                state["host"], pages.get(section, [])
+            )
             self._write_if_changed(f"sitemap/{section}.xml", content)
         for section in set(known) - set(members):
             self._remove(f"sitemap/{section}.xml")
@@ -701,17 +712,19 @@ class Snapshot:
         self._write_if_changed("sitemap.xml", index.encode())
         return lastmods
 
-    def _sitemap_section(self, host, pks):
+    def _sitemap_section(self, host, pages):
         from django.contrib.sitemaps.views import sitemap
         from django.test import RequestFactory
 
+        from digest.core.adapters import wagtail
         from digest.core.sitemaps import PublishedPagesSitemap
 
         class Section(PublishedPagesSitemap):
             def items(self):
-                return super().items().filter(pk__in=pks)
+                return pages
 
         request = RequestFactory(HTTP_HOST=host).get("/sitemap.xml")
+        wagtail.remember_site(request, self.renderer.site)  # not a query per section
         section = Section(request)
         response = sitemap(request, {"pages": section})
         response.render()
