@@ -24,6 +24,7 @@ drops the main index's entries it supersedes or that are gone. Past DELTA_LIMIT 
 --full) the main index is built again and the delta emptied.
 """
 
+import gc
 import gzip
 import hashlib
 import html
@@ -291,11 +292,16 @@ class Snapshot:
         # Rendered afresh (not from the page cache) and with plain static addresses, which
         # are then copied from the source folders.
         # Rendering /fr/ pages leaves French active in this thread: the override restores it.
-        with (
-            override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
-            translation.override(self.default_language),
-        ):
-            outcome = self._export(full)
+        try:
+            with (
+                override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
+                translation.override(self.default_language),
+            ):
+                outcome = self._export(full)
+        finally:
+            # The renderer froze what it read for the run (Renderer.loaded): a long-lived
+            # process (the task worker) must be able to collect it afterwards.
+            gc.unfreeze()
         outcome.seconds = time.perf_counter() - started
         return outcome
 
