@@ -219,6 +219,8 @@ def _links_to(joined, page_ids):
     return any(f" {pk} " in joined for pk in page_ids)
 
 
+NOTHING = (None, None, None)  # no address to follow, no page, no static file
+
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
 _forked = None  # the Snapshot a forked worker renders for
@@ -276,6 +278,7 @@ class Snapshot:
         self.jobs = jobs
         self.log = log or (lambda message: None)
         self._targets = {}
+        self._links = {}  # a link's text as the site writes it -> Snapshot._link's answer
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -309,6 +312,7 @@ class Snapshot:
         from .rendering import Renderer
 
         self.root.mkdir(parents=True, exist_ok=True)
+        self._links = {}  # what each link becomes depends on the pages published
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
@@ -576,34 +580,50 @@ class Snapshot:
             self._targets[address] = target(address, self.languages, self.default_language)
         return self._targets[address]
 
+    def _link(self, attr, raw):
+        """What a link to `raw` becomes in any file: (attr, its fixed replacement or None to
+        keep it, else the file it leads to, #fragment, the address to follow, its page id,
+        its static path). The same in every file, so worked out once per distinct link."""
+        parts = urlsplit(raw)
+        if parts.scheme or parts.netloc or not raw.startswith("/"):
+            return attr, None, None, "", None, None, None  # left as it is
+        if parts.path.startswith("/static/"):
+            return attr, None, parts.path.lstrip("/"), "", None, None, parts.path
+        local = raw.split("#", 1)[0]
+        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
+        if parts.path.endswith("/search/"):
+            if not self.search:
+                return attr, f'{attr}="{html.escape(self.live_url + raw)}"', None, "", *NOTHING
+            local = parts.path  # the static search page reads the form's ?q=
+        linked = self._target(local)
+        if linked is None:
+            return attr, f'{attr}="{html.escape(self.live_url + raw)}"', None, "", *NOTHING
+        return attr, None, linked, fragment, local, self.page_of.get(local), None
+
     def _relink(self, text, file, address):
         """`text` with every internal link relative (or to the live site), the page ids it
         links to, and the snapshot's addresses it links to."""
         links, follow = set(), []
 
         def swap(match):
-            attr, raw = match["attr"], html.unescape(match["url"])
-            if raw.startswith("?"):  # pagination: the same list, another page
-                raw = urlsplit(address).path + raw
-            parts = urlsplit(raw)
-            if parts.scheme or parts.netloc or not raw.startswith("/"):
-                if attr.strip() == "action" and raw == "":
+            whole = match.group(0)
+            link = self._links.get(whole)
+            if link is None:
+                attr, raw = match["attr"], html.unescape(match["url"])
+                if raw.startswith("?"):  # pagination: the same list, another page
+                    link = self._link(attr, urlsplit(address).path + raw)
+                elif raw == "" and attr.strip() == "action":  # the form posts to this page
                     return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
-                return match.group(0)
-            local = raw.split("#", 1)[0]
-            fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
-            if parts.path.startswith("/static/"):
-                self.static_wanted.add(parts.path)
-                return f'{attr}="{relative(file, parts.path.lstrip("/"))}"'
-            if parts.path.endswith("/search/"):
-                if not self.search:
-                    return f'{attr}="{html.escape(self.live_url + raw)}"'
-                local = parts.path  # the static search page reads the form's ?q=
-            linked = self._target(local)
+                else:
+                    link = self._links[whole] = self._link(attr, raw)
+            attr, fixed, linked, fragment, local, page, static = link
             if linked is None:
-                return f'{attr}="{html.escape(self.live_url + raw)}"'
-            if local in self.page_of:
-                links.add(self.page_of[local])
+                return whole if fixed is None else fixed
+            if static:
+                self.static_wanted.add(static)
+                return f'{attr}="{relative(file, linked)}"'
+            if page is not None:
+                links.add(page)
             follow.append(local)
             return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
 

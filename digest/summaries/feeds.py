@@ -31,7 +31,7 @@ class SummaryRssFeed(Feed):
 
     def get_object(self, request):
         self.request = request
-        return Facets.from_query(request.GET)
+        return Facets.from_query(request.GET, FacetIndex.current())
 
     def title(self, facets):
         names = [t.name for t in facets.topics + facets.types]

@@ -30,10 +30,10 @@ def group_by_month(summaries):
 
 
 def archive(request):
-    facets = Facets.from_query(request.GET)
     # The facet index answers which summaries are in the filters and how many each option
     # would give; only the page's own summaries are read from the database.
     index = FacetIndex.current()
+    facets = Facets.from_query(request.GET, index)
     live = facets.live_mask(index)
     selected = index.within(live, facets.topics, facets.types)
     # A run rendering every page (the static export) has read every summary already.
