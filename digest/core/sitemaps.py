@@ -5,6 +5,7 @@ sitemap is right behind any host name the operator allows.
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 
@@ -15,6 +16,7 @@ class PublishedPagesSitemap(Sitemap):
 
     def __init__(self, request=None):
         self.request = request
+        self._locations = {}
 
     def items(self):
         # Plain Page rows carry url_path, which is all an address needs: no per-type queries.
@@ -27,7 +29,12 @@ class PublishedPagesSitemap(Sitemap):
         )
 
     def location(self, page):
-        return page.get_url(request=self.request)
+        # Django asks for each entry's address again for every alternate it lists: made once
+        # per page and language.
+        key = (page.pk, get_language())
+        if key not in self._locations:
+            self._locations[key] = page.get_url(request=self.request)
+        return self._locations[key]
 
     def lastmod(self, page):
         return page.last_published_at or page.latest_revision_created_at

@@ -24,6 +24,7 @@ drops the main index's entries it supersedes or that are gone. Past DELTA_LIMIT 
 --full) the main index is built again and the delta emptied.
 """
 
+import gc
 import gzip
 import hashlib
 import html
@@ -218,6 +219,8 @@ def _links_to(joined, page_ids):
     return any(f" {pk} " in joined for pk in page_ids)
 
 
+NOTHING = (None, None, None)  # no address to follow, no page, no static file
+
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
 _forked = None  # the Snapshot a forked worker renders for
@@ -275,6 +278,7 @@ class Snapshot:
         self.jobs = jobs
         self.log = log or (lambda message: None)
         self._targets = {}
+        self._links = {}  # a link's text as the site writes it -> Snapshot._link's answer
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -291,11 +295,16 @@ class Snapshot:
         # Rendered afresh (not from the page cache) and with plain static addresses, which
         # are then copied from the source folders.
         # Rendering /fr/ pages leaves French active in this thread: the override restores it.
-        with (
-            override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
-            translation.override(self.default_language),
-        ):
-            outcome = self._export(full)
+        try:
+            with (
+                override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
+                translation.override(self.default_language),
+            ):
+                outcome = self._export(full)
+        finally:
+            # The renderer froze what it read for the run (Renderer.loaded): a long-lived
+            # process (the task worker) must be able to collect it afterwards.
+            gc.unfreeze()
         outcome.seconds = time.perf_counter() - started
         return outcome
 
@@ -303,6 +312,7 @@ class Snapshot:
         from .rendering import Renderer
 
         self.root.mkdir(parents=True, exist_ok=True)
+        self._links = {}  # what each link becomes depends on the pages published
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
@@ -570,34 +580,50 @@ class Snapshot:
             self._targets[address] = target(address, self.languages, self.default_language)
         return self._targets[address]
 
+    def _link(self, attr, raw):
+        """What a link to `raw` becomes in any file: (attr, its fixed replacement or None to
+        keep it, else the file it leads to, #fragment, the address to follow, its page id,
+        its static path). The same in every file, so worked out once per distinct link."""
+        parts = urlsplit(raw)
+        if parts.scheme or parts.netloc or not raw.startswith("/"):
+            return attr, None, None, "", None, None, None  # left as it is
+        if parts.path.startswith("/static/"):
+            return attr, None, parts.path.lstrip("/"), "", None, None, parts.path
+        local = raw.split("#", 1)[0]
+        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
+        if parts.path.endswith("/search/"):
+            if not self.search:
+                return attr, f'{attr}="{html.escape(self.live_url + raw)}"', None, "", *NOTHING
+            local = parts.path  # the static search page reads the form's ?q=
+        linked = self._target(local)
+        if linked is None:
+            return attr, f'{attr}="{html.escape(self.live_url + raw)}"', None, "", *NOTHING
+        return attr, None, linked, fragment, local, self.page_of.get(local), None
+
     def _relink(self, text, file, address):
         """`text` with every internal link relative (or to the live site), the page ids it
         links to, and the snapshot's addresses it links to."""
         links, follow = set(), []
 
         def swap(match):
-            attr, raw = match["attr"], html.unescape(match["url"])
-            if raw.startswith("?"):  # pagination: the same list, another page
-                raw = urlsplit(address).path + raw
-            parts = urlsplit(raw)
-            if parts.scheme or parts.netloc or not raw.startswith("/"):
-                if attr.strip() == "action" and raw == "":
+            whole = match.group(0)
+            link = self._links.get(whole)
+            if link is None:
+                attr, raw = match["attr"], html.unescape(match["url"])
+                if raw.startswith("?"):  # pagination: the same list, another page
+                    link = self._link(attr, urlsplit(address).path + raw)
+                elif raw == "" and attr.strip() == "action":  # the form posts to this page
                     return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
-                return match.group(0)
-            local = raw.split("#", 1)[0]
-            fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
-            if parts.path.startswith("/static/"):
-                self.static_wanted.add(parts.path)
-                return f'{attr}="{relative(file, parts.path.lstrip("/"))}"'
-            if parts.path.endswith("/search/"):
-                if not self.search:
-                    return f'{attr}="{html.escape(self.live_url + raw)}"'
-                local = parts.path  # the static search page reads the form's ?q=
-            linked = self._target(local)
+                else:
+                    link = self._links[whole] = self._link(attr, raw)
+            attr, fixed, linked, fragment, local, page, static = link
             if linked is None:
-                return f'{attr}="{html.escape(self.live_url + raw)}"'
-            if local in self.page_of:
-                links.add(self.page_of[local])
+                return whole if fixed is None else fixed
+            if static:
+                self.static_wanted.add(static)
+                return f'{attr}="{relative(file, linked)}"'
+            if page is not None:
+                links.add(page)
             follow.append(local)
             return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
 
@@ -681,8 +707,19 @@ class Snapshot:
         else:
             stale = {state["sections"][str(pk)] for pk in changed} | (set(members) - set(known))
         lastmods = {section: known.get(section) for section in members}
+        # The stale sections' pages in one query (in the sitemap's order), not one a section.
+        from digest.core.sitemaps import PublishedPagesSitemap
+
+        rows = PublishedPagesSitemap().items()
+        if changed is not None:
+            rows = rows.filter(pk__in=[pk for section in stale for pk in members[section]])
+        pages = {}
+        for page in rows:
+            pages.setdefault(state["sections"].get(str(page.pk)), []).append(page)
         for section in sorted(stale):
-            content, lastmods[section] = self._sitemap_section(state["host"], members[section])
+            content, lastmods[section] = self._sitemap_section(
+                state["host"], pages.get(section, [])
+            )
             self._write_if_changed(f"sitemap/{section}.xml", content)
         for section in set(known) - set(members):
             self._remove(f"sitemap/{section}.xml")
@@ -701,17 +738,19 @@ class Snapshot:
         self._write_if_changed("sitemap.xml", index.encode())
         return lastmods
 
-    def _sitemap_section(self, host, pks):
+    def _sitemap_section(self, host, pages):
         from django.contrib.sitemaps.views import sitemap
         from django.test import RequestFactory
 
+        from digest.core.adapters import wagtail
         from digest.core.sitemaps import PublishedPagesSitemap
 
         class Section(PublishedPagesSitemap):
             def items(self):
-                return super().items().filter(pk__in=pks)
+                return pages
 
         request = RequestFactory(HTTP_HOST=host).get("/sitemap.xml")
+        wagtail.remember_site(request, self.renderer.site)  # not a query per section
         section = Section(request)
         response = sitemap(request, {"pages": section})
         response.render()

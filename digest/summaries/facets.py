@@ -50,11 +50,13 @@ class Facets:
     year_to: int | None = None
 
     @classmethod
-    def from_query(cls, query: QueryDict) -> "Facets":
+    def from_query(cls, query: QueryDict, index=None) -> "Facets":
+        """The facets a query names. `index` (the FacetIndex) holds every current term, so a
+        query naming only those needs no database query; a former slug still asks."""
         topic_slugs, bad_topics = _slugs(query.getlist("topic"))
         type_slugs, bad_types = _slugs(query.getlist("type"))
-        topics, unknown_topics = Topic.objects.by_slugs(topic_slugs)
-        types, unknown_types = ResearchType.objects.by_slugs(type_slugs)
+        topics, unknown_topics = _terms(Topic, topic_slugs, index and index.topics)
+        types, unknown_types = _terms(ResearchType, type_slugs, index and index.types)
         year_from, year_to = _year(query.get("from")), _year(query.get("to"))
         if year_from and year_to and year_from > year_to:
             year_from, year_to = year_to, year_from
@@ -169,6 +171,16 @@ class Facets:
             year_from=self.year_from,
             year_to=self.year_to,
         ).query()
+
+
+def _terms(model, slugs, current=None):
+    """`model.objects.by_slugs(slugs)`, answered from `current` (every term) when it can."""
+    if current is not None:
+        by_slug = {term.slug: term for term in current}
+        if all(slug in by_slug for slug in slugs):
+            found = {by_slug[slug].pk: by_slug[slug] for slug in slugs}.values()
+            return sorted(found, key=lambda term: (term.sort_order, term.name)), []
+    return model.objects.by_slugs(slugs)
 
 
 def _query(topics, types, page=None, **extra):

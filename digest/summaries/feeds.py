@@ -7,11 +7,12 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
+from .facet_index import FacetIndex, SummaryList
 from .facets import Facets
-from .models import SummaryPage
 
 FEED_SIZE = 50
 # href="/…" and src="/…": the site-relative addresses expanded rich text holds.
@@ -30,7 +31,7 @@ class SummaryRssFeed(Feed):
 
     def get_object(self, request):
         self.request = request
-        return Facets.from_query(request.GET)
+        return Facets.from_query(request.GET, FacetIndex.current())
 
     def title(self, facets):
         names = [t.name for t in facets.topics + facets.types]
@@ -50,13 +51,28 @@ class SummaryRssFeed(Feed):
         return reverse(self.url_name) + (f"?{query}" if query else "")
 
     def items(self, facets):
-        published = SummaryPage.objects.live().public()
-        return list(facets.apply(published).newest_first().for_listing()[:FEED_SIZE])
+        # As the archive: the facet index answers which summaries are in the filters, newest
+        # first, and only the first FEED_SIZE are read (none, in a run that has read them all).
+        index = FacetIndex.current()
+        selected = index.within(facets.live_mask(index), facets.topics, facets.types)
+        loaded = getattr(self.request, "loaded_summaries", None)
+        return SummaryList(index, selected, loaded=loaded)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
+        # A run that renders every feed (the static export) makes each summary's once: it is
+        # the same in the RSS and Atom feeds and in each of its topics' and types'.
+        fragments = getattr(self.request, "fragments", None)
+        if fragments is None:
+            return self._description(item)
+        key = (get_language(), "feed_description", item.pk)
+        if key not in fragments:
+            fragments[key] = self._description(item)
+        return fragments[key]
+
+    def _description(self, item):
         # The raw reference is plain text as the editor typed it: escape it into the HTML.
         # Rich text is stored with Wagtail's link placeholders (<a linktype="page" id=…>):
         # expanded as pages do, with addresses a feed reader can follow from anywhere.

@@ -13,7 +13,7 @@ from digest.references.models import Reference
 from digest.taxonomy import evidence_map as grid
 from digest.taxonomy.models import ResearchType, Topic, TopicAlias
 
-from .facet_index import FacetIndex
+from .facet_index import FacetIndex, SummaryList
 from .facets import Facets
 from .models import SummaryPage
 from .views import group_by_month, paginate
@@ -37,8 +37,14 @@ def topic_list(request):
     return render(request, "taxonomy/topic_list.html", {"topics": topics, "types": types})
 
 
-def _term_context(request, term, summaries, facet):
-    page = paginate(request, summaries.newest_first().for_listing())
+def _term_context(request, term, facet):
+    """A topic's or type's list, as the archive filtered by it: the facet index answers which
+    summaries and how many, and only the page's own are read (none, in a run that has read
+    every summary already: the static export)."""
+    index = FacetIndex.current()
+    mask = index.within(index.live, **{f"{facet}s": [term]})
+    loaded = getattr(request, "loaded_summaries", None)
+    page = paginate(request, SummaryList(index, mask, loaded=loaded))
     return {
         "term": term,
         "page_obj": page,
@@ -46,7 +52,7 @@ def _term_context(request, term, summaries, facet):
         "filter_query": "",
         # The same list as an archive filter and as a feed: ?topic=… or ?type=…
         "feed_query": urlencode({facet: term.slug}),
-    }
+    }, mask
 
 
 # The topic page shows the newest implications; the handout page holds every one of them,
@@ -66,12 +72,21 @@ def _topic_or_redirect(slug, url_name):
     return None, redirect(url_name, alias.topic.slug, permanent=True)
 
 
-def _implications(summaries):
-    return (
+def _implications(request, topic, mask, limit=None):
+    """The topic's summaries that have practice implications, newest first."""
+    loaded = getattr(request, "loaded_summaries", None)
+    if loaded is not None:
+        found = loaded.summaries
+        summaries = (found[pk] for pk in FacetIndex.current().ids_of(mask) if pk in found)
+        return [summary for summary in summaries if summary.implications][:limit]
+    summaries = SummaryPage.objects.live().public().in_topics([topic])
+    return list(
         summaries.exclude(implications="")
         .newest_first()
         .only("title", "implications", "month", "url_path")
-        .prefetch_related(Prefetch("references", queryset=Reference.objects.order_by("sort_order")))
+        .prefetch_related(
+            Prefetch("references", queryset=Reference.objects.order_by("sort_order"))
+        )[:limit]
     )
 
 
@@ -79,9 +94,8 @@ def topic_detail(request, slug):
     topic, moved = _topic_or_redirect(slug, "topic_detail")
     if moved:
         return moved
-    summaries = SummaryPage.objects.live().public().in_topics([topic])
-    context = _term_context(request, topic, summaries, "topic")
-    context["implications"] = list(_implications(summaries)[:DIGEST_ON_TOPIC_PAGE])
+    context, mask = _term_context(request, topic, "topic")
+    context["implications"] = _implications(request, topic, mask, DIGEST_ON_TOPIC_PAGE)
     context["implications_shown"] = len(context["implications"])
     # The implications are in the digest below the list: each is shown once on the page.
     context["hide_implications"] = True
@@ -93,18 +107,18 @@ def topic_implications(request, slug):
     topic, moved = _topic_or_redirect(slug, "topic_implications")
     if moved:
         return moved
-    summaries = SummaryPage.objects.live().public().in_topics([topic])
+    index = FacetIndex.current()
+    mask = index.within(index.live, topics=[topic])
     return render(
         request,
         "taxonomy/topic_implications.html",
-        {"term": topic, "implications": _implications(summaries)},
+        {"term": topic, "implications": _implications(request, topic, mask)},
     )
 
 
 def type_detail(request, slug):
     research_type = get_object_or_404(ResearchType, slug=slug)
-    summaries = SummaryPage.objects.live().public().of_types([research_type])
-    context = _term_context(request, research_type, summaries, "type")
+    context, _mask = _term_context(request, research_type, "type")
     return render(request, "taxonomy/type_detail.html", context)
 
 

@@ -1,10 +1,12 @@
 """The archive: every published summary under month headings, filtered by topic and type."""
 
+from functools import cache
 from itertools import groupby
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .facet_index import FacetIndex, SummaryList
@@ -28,16 +30,18 @@ def group_by_month(summaries):
 
 
 def archive(request):
-    facets = Facets.from_query(request.GET)
     # The facet index answers which summaries are in the filters and how many each option
     # would give; only the page's own summaries are read from the database.
     index = FacetIndex.current()
+    facets = Facets.from_query(request.GET, index)
     live = facets.live_mask(index)
     selected = index.within(live, facets.topics, facets.types)
     # A run rendering every page (the static export) has read every summary already.
     loaded = getattr(request, "loaded_summaries", None)
     page = paginate(request, SummaryList(index, selected, loaded=loaded))
-    topic_options, type_options = facets.options(index, live)
+    # Counted only when the facet column is rendered: a run rendering every page (the static
+    # export) renders it once per filter (`{% shared "facets" %}`), not once per page.
+    options = cache(lambda: facets.options(index, live))
     return render(
         request,
         "summaries/archive.html",
@@ -45,8 +49,8 @@ def archive(request):
             "facets": facets,
             "page_obj": page,
             "months": group_by_month(page.object_list),
-            "topic_options": topic_options,
-            "type_options": type_options,
+            "topic_options": SimpleLazyObject(lambda: options()[0]),
+            "type_options": SimpleLazyObject(lambda: options()[1]),
             "filter_query": facets.query(),
             # The year range is not a checkbox: the filter form carries it along.
             "facet_hidden": [(key, year) for key, year in facets.years.items() if year],

@@ -207,9 +207,9 @@ def test_a_publish_makes_only_its_months_sitemap_section_again(tmp_path, site, m
     made = []
     section = Snapshot._sitemap_section
 
-    def noted(self, host, pks):
-        made.append(sorted(pks))
-        return section(self, host, pks)
+    def noted(self, host, pages):
+        made.append(sorted(page.pk for page in pages))
+        return section(self, host, pages)
 
     monkeypatch.setattr(Snapshot, "_sitemap_section", noted)
     site[0].title = "Alliance matters most"

@@ -318,3 +318,26 @@ def test_each_summary_links_its_topics_then_its_types_in_the_readers_language(cl
     grief.slug = "grief-and-loss"
     grief.save()
     assert 'href="/topics/grief-and-loss/"' in client.get("/archive/").content.decode()
+
+
+def test_current_slugs_are_named_from_the_facet_index_and_former_ones_from_the_database(
+    django_assert_num_queries,
+):
+    from digest.summaries.facet_index import FacetIndex
+    from digest.summaries.facets import Facets
+    from digest.taxonomy.models import Topic, TopicAlias
+
+    make_summary(make_issue("2020-05"), "Mourning clients", topics=["alliance", "empathy"])
+    TopicAlias.objects.create(topic=Topic.objects.get(slug="empathy"), slug="warmth")
+    index = FacetIndex.current()
+    query = QueryDict("topic=empathy&topic=alliance&topic=alliance&type=rct")
+    with django_assert_num_queries(0):
+        facets = Facets.from_query(query, index)
+    # The vocabulary's order, each term once, as the database answers without the index.
+    assert facets == Facets.from_query(query)
+    assert [t.slug for t in facets.topics] == ["alliance", "empathy"]
+    assert [t.slug for t in facets.types] == ["rct"]
+    with django_assert_num_queries(3):  # a former slug: the terms, those it aliases, theirs
+        facets = Facets.from_query(QueryDict("topic=warmth&topic=nothing"), index)
+    assert [t.slug for t in facets.topics] == ["empathy"]
+    assert facets.unknown_topics == ["nothing"]
