@@ -38,6 +38,7 @@ class Renderer:
         self.bulk = bulk
         self.through_client = through_client  # every page from the client: the tests' oracle
         self.fragments = {}
+        self._fast = None  # the page ids a run of a few pages renders from `loaded`
 
     @property
     def loaded(self):
@@ -53,6 +54,22 @@ class Renderer:
         """Read what the fast path needs now (before workers are forked)."""
         if self.bulk:
             self.loaded  # noqa: B018 (read now, so the workers share it)
+
+    def load_for(self, addresses):
+        """A run of a few pages: read only what their summaries and issues show (each
+        summary's issue whole, its related summaries), so they too are rendered from memory
+        rather than by each page's own queries."""
+        from digest.summaries.models import LoadedSummaries, SummaryPage
+
+        pks = {self.page_of[address] for address in addresses if address in self.page_of}
+        issue_of = dict(
+            SummaryPage.objects.live().public().filter(pk__in=pks).values_list("pk", "issue_id")
+        )
+        self._loaded = LoadedSummaries(issues={*issue_of.values(), *(pks - set(issue_of))})
+        summaries = [self._loaded.summaries[pk] for pk in issue_of if pk in self._loaded.summaries]
+        self._loaded.include({pk for summary in summaries for pk in summary.related_ids()})
+        self._fast = {summary.pk for summary in summaries}
+        self._fast |= {pk for pk in pks if self._loaded.issue(pk) is not None}
 
     def get(self, address):
         """(status, content type, bytes) of `address`."""
@@ -70,7 +87,7 @@ class Renderer:
     def _page(self, address):
         """The loaded summary or issue at `address`, if it is one."""
         pk = self.page_of.get(address)
-        if pk is None or not self.bulk:
+        if pk is None or not (self.bulk or (self._fast and pk in self._fast)):
             return None
         loaded = self.loaded
         if pk in loaded.summaries:
