@@ -34,12 +34,19 @@ import shutil
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock between runs
+    fcntl = None
+
 MANIFEST = ".snapshot.json"
+LOCK = ".snapshot.lock"
 MANIFEST_VERSION = 1
 ARCHIVE_LISTS = ("/archive/", "/feeds/rss/", "/feeds/atom/")
 FACETS = ("topic", "type")
@@ -291,13 +298,28 @@ class Snapshot:
         # Rendered afresh (not from the page cache) and with plain static addresses, which
         # are then copied from the source folders.
         # Rendering /fr/ pages leaves French active in this thread: the override restores it.
+        self.root.mkdir(parents=True, exist_ok=True)
         with (
+            self._lock(),
             override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
             translation.override(self.default_language),
         ):
             outcome = self._export(full)
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+    @contextmanager
+    def _lock(self):
+        """One run at a time in a folder (the worker's and a command's, or two workers'): a
+        second waits for the first, then sees its manifest and what changed since."""
+        with open(self.root / LOCK, "w") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                if fcntl is not None:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _export(self, full):
         from .rendering import Renderer
@@ -327,6 +349,7 @@ class Snapshot:
             queue = list(by_file.values())
             queue += [a for a in self._always() if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
+            self.renderer.load_for(queue)
         seen = set(queue)
         while queue:
             # Each round renders what is known, then follows the links found: pagination is
