@@ -347,7 +347,7 @@ class Snapshot:
                 if record.get("page") in changed or _links_to(record["links"], changed):
                     by_file.setdefault(record["file"], address)
             queue = list(by_file.values())
-            queue += [a for a in self._always() if a not in queue]
+            queue += [a for a in self._always() + self._feeds_of(changed, state) if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
             self.renderer.load_for(queue)
         seen = set(queue)
@@ -481,6 +481,10 @@ class Snapshot:
             "taxonomy": digest(json.dumps(taxonomy, default=str).encode()),
             "topics": [row[1] for row in taxonomy[0]],
             "types": [row[1] for row in taxonomy[1]],
+            "slugs": (
+                {row[0]: row[1] for row in taxonomy[0]},
+                {row[0]: row[1] for row in taxonomy[1]},
+            ),
         }
 
     def _changed(self, old, state):
@@ -509,6 +513,23 @@ class Snapshot:
                     f"/{language}/feeds/rss/",
                     f"/{language}/feeds/atom/",
                 ]
+        return addresses
+
+    def _feeds_of(self, changed, state):
+        """The feeds of the changed summaries' topics and types: a feed records no links, and
+        shows the newest of its topic or type."""
+        addresses = []
+        for pk in changed:
+            for facet, ids, slugs in zip(
+                FACETS, state["pages"][str(pk)][2:], state["slugs"], strict=True
+            ):
+                for language in self.languages:
+                    prefix = "" if language == self.default_language else f"/{language}"
+                    addresses += [
+                        f"{prefix}/feeds/{kind}/?{facet}={slugs[term]}"
+                        for term in ids
+                        for kind in ("rss", "atom")
+                    ]
         return addresses
 
     def _seeds(self, state):

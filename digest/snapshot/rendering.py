@@ -56,20 +56,25 @@ class Renderer:
             self.loaded  # noqa: B018 (read now, so the workers share it)
 
     def load_for(self, addresses):
-        """A run of a few pages: read only what their summaries and issues show (each
-        summary's issue whole, its related summaries), so they too are rendered from memory
-        rather than by each page's own queries."""
+        """A run of a few pages: read only what their summaries and issues show, so they too
+        are rendered from memory rather than by each page's own queries. An issue's page
+        shows its summaries' cards (read in full); a summary's page shows itself (in full),
+        and its issue's other summaries and its related ones as lines (headline, address)."""
         from digest.summaries.models import LoadedSummaries, SummaryPage
 
         pks = {self.page_of[address] for address in addresses if address in self.page_of}
         issue_of = dict(
             SummaryPage.objects.live().public().filter(pk__in=pks).values_list("pk", "issue_id")
         )
-        self._loaded = LoadedSummaries(issues={*issue_of.values(), *(pks - set(issue_of))})
-        summaries = [self._loaded.summaries[pk] for pk in issue_of if pk in self._loaded.summaries]
-        self._loaded.include({pk for summary in summaries for pk in summary.related_ids()})
+        loaded = self._loaded = LoadedSummaries(issues=pks - set(issue_of))
+        loaded.include(issue_of)
+        summaries = [loaded.summaries[pk] for pk in issue_of if pk in loaded.summaries]
+        loaded.include_lines(
+            {pk for summary in summaries for pk in summary.related_ids()},
+            issues=set(issue_of.values()),
+        )
         self._fast = {summary.pk for summary in summaries}
-        self._fast |= {pk for pk in pks if self._loaded.issue(pk) is not None}
+        self._fast |= {pk for pk in pks if loaded.issue(pk) is not None}
 
     def get(self, address):
         """(status, content type, bytes) of `address`."""
