@@ -8,8 +8,9 @@ into Pagefind's delta (timed twice: the delta grows from one publish to the next
 
 Then the same export kept by the worker (SNAPSHOT_DIR): a real `db_worker` serves the snapshot
 queue, each publish queues a run, and the bench reads from the task's row when it was queued,
-started and finished, and the CPU the run took in the worker (already started, so no Django
-start-up). A fresh worker's first run is reported apart (it compiles the templates).
+started and finished, and the CPU the run took in the worker and its Pagefind (the worker is
+already started: no Django start-up). A fresh worker's first run is reported apart (it
+compiles the templates).
 
 The corpus is a SQLite file from `generate_corpus` (BENCH_EXPORT_DB=path is copied, migrated
 and used; else BENCH_EXPORT_SUMMARIES, default 1,000, are built in a temporary folder). The
