@@ -8,6 +8,7 @@ import logging
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from digest.core.tests.factories import make_issue, make_summary
@@ -48,8 +49,10 @@ def publish(summary, title, capture):
         summary.save_revision().publish()
 
 
-def work():
-    """What `manage.py db_worker` does with the queue, until it is empty."""
+def work(monkeypatch):
+    """What `manage.py db_worker` does with the queue, until it is empty. (Between tasks it
+    closes a connection left outside autocommit, as the test's own is on PostgreSQL.)"""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     call_command(
         "db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", "--backend", "background"
     )
@@ -123,13 +126,13 @@ def test_one_transaction_of_many_changes_is_one_run(
 
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_a_burst_of_publishes_queues_one_run_for_the_worker(
-    site, snapshot_dir, django_capture_on_commit_callbacks
+    site, snapshot_dir, django_capture_on_commit_callbacks, monkeypatch
 ):
     for number in range(3):
         publish(site[number % 2], f"Headline {number}", django_capture_on_commit_callbacks)
     assert queued().filter(status="READY").count() == 1
     assert not snapshot_dir.exists()  # nothing runs in the publishing process
-    work()
+    work(monkeypatch)
     assert list(queued().values_list("status", flat=True)) == ["SUCCESSFUL"]
     assert "Headline 2" in (snapshot_dir / "2018/02/index.html").read_text()
     # A change after the run started queues the next one.
@@ -177,6 +180,6 @@ def test_a_failed_run_keeps_its_traceback_in_the_queue(site, snapshot_dir, monke
 
     monkeypatch.setattr(Snapshot, "export", broken)
     tasks.queue_export()
-    work()
+    work(monkeypatch)
     result = queued().get()
     assert result.status == "FAILED" and "disk full" in result.traceback
