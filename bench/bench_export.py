@@ -6,6 +6,12 @@ once per number of workers in BENCH_EXPORT_JOBS (default "1,2").
 After one publish the export renders the pages showing the change and indexes only those
 into Pagefind's delta (timed twice: the delta grows from one publish to the next).
 
+Then the same export kept by the worker (SNAPSHOT_DIR): a real `db_worker` serves the snapshot
+queue, each publish queues a run, and the bench reads from the task's row when it was queued,
+started and finished, and the CPU the run took in the worker and its Pagefind (the worker is
+already started: no Django start-up). A fresh worker's first run is reported apart (it
+compiles the templates).
+
 The corpus is a SQLite file from `generate_corpus` (BENCH_EXPORT_DB=path is copied, migrated
 and used; else BENCH_EXPORT_SUMMARIES, default 1,000, are built in a temporary folder). The
 issue's figure is at 10,000 (BENCH_EXPORT_SUMMARIES=10000, or a corpus of that size): some
@@ -13,13 +19,16 @@ minutes on two cores, so not the default. Pelican is a bench-only dependency (`p
 pelican markdown`); without it that line is skipped.
 """
 
+import json
 import os
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +91,58 @@ def timed(command, env, cwd=ROOT):
     return timing, result.stdout
 
 
+SNAPSHOT_RUN = """
+SELECT status, enqueued_at, started_at, finished_at, return_value
+FROM django_tasks_database_dbtaskresult
+WHERE task_path = 'digest.snapshot.tasks.export_snapshot' ORDER BY enqueued_at DESC LIMIT 1
+"""
+
+
+def worker_runs(manage, env, site, divisors, search):
+    """Publishes, each kept in `site` by a db_worker's snapshot run: prints, per publish, the
+    wall time from the queueing to the run's end (and the wait for the worker's poll within
+    it) and the run's CPU time in the worker."""
+    env = {**env, "SNAPSHOT_DIR": str(site), "SNAPSHOT_SEARCH": "1" if search else "0"}
+    worker = subprocess.Popen(
+        [*manage, "db_worker", "--queue-name", "snapshot", "--backend", "background"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    database = sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"))
+    what = "pages and Pagefind's delta" if search else "pages only"
+    try:
+        for number, divisor in enumerate(divisors):
+            publish = PUBLISH_ONE.replace("DIVISOR", str(divisor))
+            timed([*manage, "shell", "-v", "0", "-c", publish], env)
+            while True:
+                row = database.execute(SNAPSHOT_RUN).fetchone()
+                if row and row[0] in ("SUCCESSFUL", "FAILED"):
+                    break
+                time.sleep(0.05)
+            status, queued, started, finished, result = row
+            if status != "SUCCESSFUL":
+                raise RuntimeError("the worker's snapshot run failed (see the task's row)")
+            queued, started, finished = (_when(moment) for moment in (queued, started, finished))
+            result = json.loads(result)
+            first = " (a fresh worker's first run)" if number == 0 else ""
+            print(
+                f"worker, after one publish, {what}{first}: queued to done "
+                f"{finished - queued:.2f}s wall (waiting for the worker's poll "
+                f"{started - queued:.2f}s), {result['cpu']:.2f}s CPU in the worker"
+            )
+            print(f"  {result['rendered']} rendered, {result['written']} written")
+    finally:
+        worker.terminate()
+        worker.wait()
+        database.close()
+
+
+def _when(moment):
+    return datetime.fromisoformat(moment).timestamp()
+
+
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="digest-export-"))
     database = workdir / "corpus.sqlite3"
@@ -126,6 +187,8 @@ def main():
             what = "pages only" if options else "pages and Pagefind's delta index"
             print(f"export_static after one publish, {what}: {seconds:.1f} (process)")
             print("  " + output.strip())
+        worker_runs(manage, env, site, [5, 6, 7], search=True)
+        worker_runs(manage, env, site, [8, 9, 10], search=False)
         if shutil.which("pelican", path=str(Path(sys.executable).parent)) is None:
             print("Pelican: skipped (pip install pelican markdown)")
             return

@@ -197,6 +197,15 @@ if env("FRONTEND_CACHE_URL", default=""):
         }
     }
 
+# A static snapshot kept current (digest/snapshot/tasks.py, docs/deploy.md): when set, each
+# publish, unpublish, move or deletion of a page, or change of a topic or type, queues one
+# incremental `export_static` into this folder, run by the db_worker. Off when empty.
+SNAPSHOT_DIR = env("SNAPSHOT_DIR", default="")
+SNAPSHOT_SEARCH = env.bool("SNAPSHOT_SEARCH", default=True)  # keep its Pagefind index current
+SNAPSHOT_LANGUAGES = env.list("SNAPSHOT_LANGUAGES", default=[])  # default: LANGUAGE_CODE only
+SNAPSHOT_FORMS = env("SNAPSHOT_FORMS", default="live")  # or "hide"
+SNAPSHOT_JOBS = env.int("SNAPSHOT_JOBS", default=1)  # processes for a full run
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -249,7 +258,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {
         "BACKEND": env("BACKGROUND_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default", "newsletter"],
+        "QUEUES": ["default", "newsletter", "snapshot"],
     },
 }
 

@@ -10,7 +10,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "QUEUES": ["default", "newsletter"],
+        "QUEUES": ["default", "newsletter", "snapshot"],
     },
 }
 CACHES = {

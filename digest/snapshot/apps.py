@@ -6,3 +6,8 @@ class SnapshotConfig(AppConfig):
     name = "digest.snapshot"
     label = "snapshot"
     verbose_name = _("Static snapshot")
+
+    def ready(self):
+        from .tasks import connect_signals
+
+        connect_signals()

@@ -35,12 +35,19 @@ import shutil
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock between runs
+    fcntl = None
+
 MANIFEST = ".snapshot.json"
+LOCK = ".snapshot.lock"
 MANIFEST_VERSION = 1
 ARCHIVE_LISTS = ("/archive/", "/feeds/rss/", "/feeds/atom/")
 FACETS = ("topic", "type")
@@ -295,8 +302,10 @@ class Snapshot:
         # Rendered afresh (not from the page cache) and with plain static addresses, which
         # are then copied from the source folders.
         # Rendering /fr/ pages leaves French active in this thread: the override restores it.
+        self.root.mkdir(parents=True, exist_ok=True)
         try:
             with (
+                self._lock(),
                 override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
                 translation.override(self.default_language),
             ):
@@ -307,6 +316,19 @@ class Snapshot:
             gc.unfreeze()
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+    @contextmanager
+    def _lock(self):
+        """One run at a time in a folder (the worker's and a command's, or two workers'): a
+        second waits for the first, then sees its manifest and what changed since."""
+        with open(self.root / LOCK, "w") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                if fcntl is not None:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
 
     def _export(self, full):
         from .rendering import Renderer
@@ -335,8 +357,9 @@ class Snapshot:
                 if record.get("page") in changed or _links_to(record["links"], changed):
                     by_file.setdefault(record["file"], address)
             queue = list(by_file.values())
-            queue += [a for a in self._always() if a not in queue]
+            queue += [a for a in self._always() + self._feeds_of(changed, state) if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
+            self.renderer.load_for(queue)
         seen = set(queue)
         while queue:
             # Each round renders what is known, then follows the links found: pagination is
@@ -468,6 +491,10 @@ class Snapshot:
             "taxonomy": digest(json.dumps(taxonomy, default=str).encode()),
             "topics": [row[1] for row in taxonomy[0]],
             "types": [row[1] for row in taxonomy[1]],
+            "slugs": (
+                {row[0]: row[1] for row in taxonomy[0]},
+                {row[0]: row[1] for row in taxonomy[1]},
+            ),
         }
 
     def _changed(self, old, state):
@@ -496,6 +523,23 @@ class Snapshot:
                     f"/{language}/feeds/rss/",
                     f"/{language}/feeds/atom/",
                 ]
+        return addresses
+
+    def _feeds_of(self, changed, state):
+        """The feeds of the changed summaries' topics and types: a feed records no links, and
+        shows the newest of its topic or type."""
+        addresses = []
+        for pk in changed:
+            for facet, ids, slugs in zip(
+                FACETS, state["pages"][str(pk)][2:], state["slugs"], strict=True
+            ):
+                for language in self.languages:
+                    prefix = "" if language == self.default_language else f"/{language}"
+                    addresses += [
+                        f"{prefix}/feeds/{kind}/?{facet}={slugs[term]}"
+                        for term in ids
+                        for kind in ("rss", "atom")
+                    ]
         return addresses
 
     def _seeds(self, state):

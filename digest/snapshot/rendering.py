@@ -40,6 +40,7 @@ class Renderer:
         self.bulk = bulk
         self.through_client = through_client  # every page from the client: the tests' oracle
         self.fragments = {}
+        self._fast = None  # the page ids a run of a few pages renders from `loaded`
 
     @property
     def loaded(self):
@@ -65,6 +66,27 @@ class Renderer:
         if self.bulk:
             self.loaded  # noqa: B018 (read now, so the workers share it)
 
+    def load_for(self, addresses):
+        """A run of a few pages: read only what their summaries and issues show, so they too
+        are rendered from memory rather than by each page's own queries. An issue's page
+        shows its summaries' cards (read in full); a summary's page shows itself (in full),
+        and its issue's other summaries and its related ones as lines (headline, address)."""
+        from digest.summaries.models import LoadedSummaries, SummaryPage
+
+        pks = {self.page_of[address] for address in addresses if address in self.page_of}
+        issue_of = dict(
+            SummaryPage.objects.live().public().filter(pk__in=pks).values_list("pk", "issue_id")
+        )
+        loaded = self._loaded = LoadedSummaries(issues=pks - set(issue_of))
+        loaded.include(issue_of)
+        summaries = [loaded.summaries[pk] for pk in issue_of if pk in loaded.summaries]
+        loaded.include_lines(
+            {pk for summary in summaries for pk in summary.related_ids()},
+            issues=set(issue_of.values()),
+        )
+        self._fast = {summary.pk for summary in summaries}
+        self._fast |= {pk for pk in pks if loaded.issue(pk) is not None}
+
     def get(self, address):
         """(status, content type, bytes) of `address`."""
         if self.through_client:
@@ -81,7 +103,7 @@ class Renderer:
     def _page(self, address):
         """The loaded summary or issue at `address`, if it is one."""
         pk = self.page_of.get(address)
-        if pk is None or not self.bulk:
+        if pk is None or not (self.bulk or (self._fast and pk in self._fast)):
             return None
         loaded = self.loaded
         if pk in loaded.summaries:

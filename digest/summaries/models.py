@@ -3,7 +3,7 @@
 import re
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
@@ -233,8 +233,17 @@ class SummaryPage(Page):
 
     def related(self, limit=5, preview=False, loaded=None):
         """Other published summaries sharing this one's topics or research types, most shared
-        first: the facet index scores every summary at once, and only the winners are read.
-        A published summary's terms are in the index; a preview's are its own (unsaved)."""
+        first: the facet index scores every summary at once, and only the winners are read."""
+        ids = self.related_ids(limit, preview)
+        if loaded is not None:
+            found = loaded.summaries
+        else:
+            found = SummaryPage.objects.filter(pk__in=ids).in_bulk()
+        return [found[pk] for pk in ids if pk in found]
+
+    def related_ids(self, limit=5, preview=False):
+        """The ids of `related`'s summaries. A published summary's terms are in the facet
+        index; a preview's are its own (unsaved)."""
         from .facet_index import FacetIndex
 
         index = FacetIndex.current()
@@ -244,12 +253,7 @@ class SummaryPage(Page):
         else:
             topics, types = index.terms_of(self.pk)
             topic_ids, type_ids = [t.pk for t in topics], [t.pk for t in types]
-        ids = index.related(self.pk, topic_ids, type_ids, limit)
-        if loaded is not None:
-            found = loaded.summaries
-        else:
-            found = SummaryPage.objects.filter(pk__in=ids).in_bulk()
-        return [found[pk] for pk in ids if pk in found]
+        return index.related(self.pk, topic_ids, type_ids, limit)
 
     def reference_authors(self):
         """Every author's family name and initials, for search ("Wampold", "Safran J")."""
@@ -297,24 +301,74 @@ class SummaryPage(Page):
         return " · ".join(self.evidence_parts) if self.evidence_confirmed else ""
 
 
+# What a summary's line in a list of headlines shows (related and sibling summaries,
+# summary_page.html): its address needs the page's path.
+LINE_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "month",
+    "issue_id",
+)
+
+
 class LoadedSummaries:
     """Every published summary with what its page and the lists show (references, topics,
     types, issue), and every published issue, read in a handful of queries: a run that
-    renders thousands of pages (the static export) reads them once, not per page."""
+    renders thousands of pages (the static export) reads them once, not per page.
 
-    def __init__(self):
+    `issues` (ids) reads only those issues' summaries instead, for a run of a few pages (the
+    snapshot after one publish), which `include` and `include_lines` complete with what
+    those pages show."""
+
+    def __init__(self, issues=None):
         from digest.issues.models import IssuePage
 
         summaries = SummaryPage.objects.live().public().for_listing().order_by("path")
+        if issues is not None:
+            summaries = summaries.filter(issue_id__in=issues)
         self.summaries = {summary.pk: summary for summary in summaries}
         self._by_issue = {}
         for summary in self.summaries.values():
             self._by_issue.setdefault(summary.issue_id, []).append(summary)
         self.issues = list(IssuePage.objects.live().public().order_by("month"))
         self._issue_at = {issue.pk: where for where, issue in enumerate(self.issues)}
-        for summary in self.summaries.values():
+        self._attach_issues(self.summaries.values())
+
+    def _attach_issues(self, summaries):
+        for summary in summaries:
             if summary.issue_id in self._issue_at:
                 summary.issue = self.issues[self._issue_at[summary.issue_id]]
+
+    def include(self, pks):
+        """Read the published summaries among `pks` not read yet, in full (for their pages)."""
+        self._add(SummaryPage.objects.live().public().for_listing(), pks)
+
+    def include_lines(self, pks=(), issues=()):
+        """Read, with only what a line of a list shows (headline, address, month), the
+        summaries among `pks` and every summary of `issues`: a page's related summaries and
+        its issue's other summaries, for a run of a few pages. A few hundred lines cost a
+        tenth of what reading those summaries for a list would."""
+        issues = set(issues) - set(self._by_issue)
+        lines = SummaryPage.objects.live().public().only(*LINE_FIELDS).order_by("path")
+        found = self._add(lines.filter(Q(pk__in=pks) | Q(issue_id__in=issues)), None)
+        for summary in found:
+            if summary.issue_id in issues:
+                self._by_issue.setdefault(summary.issue_id, []).append(self.summaries[summary.pk])
+
+    def _add(self, queryset, pks):
+        """The summaries of `queryset` (among `pks`, if given), each kept unless read already."""
+        if pks is not None:
+            missing = set(pks) - set(self.summaries)
+            queryset = queryset.filter(pk__in=missing) if missing else queryset.none()
+        found = list(queryset)
+        for summary in found:
+            self.summaries.setdefault(summary.pk, summary)
+        self._attach_issues(found)
+        return found
 
     def of_issue(self, issue_id):
         """The issue's published summaries, in the issue's order."""

@@ -131,3 +131,32 @@ def test_every_file_of_an_export_is_what_the_client_gets_from_the_site(tmp_path,
     assert sorted(one) == sorted(two)
     for name in one:
         assert one[name] == two[name], name
+
+
+def test_a_run_after_one_publish_renders_its_pages_from_memory_as_a_full_run_would(
+    tmp_path, site, monkeypatch
+):
+    """After one publish only the changed summary's issue (whole) and the summaries related to
+    it are read: its siblings, its issue and the pages listing it as related take the fast
+    path, and the files are those a full run writes."""
+    Snapshot(tmp_path / "kept", live_url=LIVE, search=False).export()
+    site[1].title = "Ruptures repaired, revised"
+    site[1].save_revision().publish()
+    fast = []
+    render_page = Renderer._render_page
+
+    def counted(self, page, request):
+        fast.append(page.pk)
+        return render_page(self, page, request)
+
+    monkeypatch.setattr(Renderer, "_render_page", counted)
+    outcome = Snapshot(tmp_path / "kept", live_url=LIVE, search=False).export()
+    assert not outcome.full
+    # Its siblings, its issue, and "Ending well" in March, which lists it as related.
+    assert {site[0].pk, site[1].pk, site[2].pk, site[0].issue_id, site[3].pk} <= set(fast)
+    monkeypatch.undo()
+    Snapshot(tmp_path / "fresh", live_url=LIVE, search=False).export()
+    kept, fresh = files_of(tmp_path / "kept"), files_of(tmp_path / "fresh")
+    assert sorted(kept) == sorted(fresh)
+    for name in kept:
+        assert kept[name] == fresh[name], name
