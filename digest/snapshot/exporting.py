@@ -200,6 +200,18 @@ def relative(from_file, to_file):
     return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
+# How `_plan` rewrites a link: left as it is (or to the live site), to a static file, or to
+# another file of the snapshot.
+KEEP, STATIC, LOCAL = "keep", "static", "local"
+
+
+def _plain_parts(path):
+    """`path` split on "/", or None if it is not a plain path below the root (`relative`
+    then lets os say)."""
+    parts = path.split("/")
+    return None if {"", ".", ".."} & set(parts) else parts
+
+
 def digest(content):
     return hashlib.sha256(content).hexdigest()
 
@@ -275,6 +287,7 @@ class Snapshot:
         self.jobs = jobs
         self.log = log or (lambda message: None)
         self._targets = {}
+        self._plans = {}  # a link's text -> how it is rewritten (`_plan`)
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -574,32 +587,39 @@ class Snapshot:
         """`text` with every internal link relative (or to the live site), the page ids it
         links to, and the snapshot's addresses it links to."""
         links, follow = set(), []
+        plans = self._plans
+        start = file.split("/")[:-1]
+        plain = not ({"", ".", ".."} & set(start))
+        depth = len(start)
 
         def swap(match):
-            attr, raw = match["attr"], html.unescape(match["url"])
-            if raw.startswith("?"):  # pagination: the same list, another page
-                raw = urlsplit(address).path + raw
-            parts = urlsplit(raw)
-            if parts.scheme or parts.netloc or not raw.startswith("/"):
-                if attr.strip() == "action" and raw == "":
-                    return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
-                return match.group(0)
-            local = raw.split("#", 1)[0]
-            fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
-            if parts.path.startswith("/static/"):
-                self.static_wanted.add(parts.path)
-                return f'{attr}="{relative(file, parts.path.lstrip("/"))}"'
-            if parts.path.endswith("/search/"):
-                if not self.search:
-                    return f'{attr}="{html.escape(self.live_url + raw)}"'
-                local = parts.path  # the static search page reads the form's ?q=
-            linked = self._target(local)
-            if linked is None:
-                return f'{attr}="{html.escape(self.live_url + raw)}"'
-            if local in self.page_of:
-                links.add(self.page_of[local])
-            follow.append(local)
-            return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
+            plan = plans.get(match[0])
+            if plan is None:
+                plan = self._plan(match)
+                if plan is None:  # depends on this page's address: not kept
+                    return self._swap(match, file, address, links, follow)
+                plans[match[0]] = plan
+            kind = plan[0]
+            if kind is KEEP:
+                return plan[1]
+            attr, linked, parts, fragment = plan[1:5]
+            if plain and parts is not None:
+                # As relative(file, linked), from this page's folder split once.
+                common = 0
+                for mine, theirs in zip(start, parts, strict=False):
+                    if mine != theirs:
+                        break
+                    common += 1
+                path = "/".join([".."] * (depth - common) + parts[common:]) or "."
+            else:
+                path = relative(file, linked)
+            if kind is STATIC:
+                self.static_wanted.add(plan[5])
+                return f'{attr}="{path}"'
+            if plan[5] is not None:
+                links.add(plan[5])
+            follow.append(plan[6])
+            return f'{attr}="{html.escape(path + fragment)}"'
 
         text = LINK.sub(swap, text)
         if self.forms == "hide":
@@ -612,6 +632,58 @@ class Snapshot:
         elif self.page_of.get(address) is not None:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
         return text, links, follow
+
+    def _plan(self, match):
+        """How a link is rewritten on every page (`swap` in `_relink`): the same for the same
+        text, but for the relative path from the page's folder. None if it depends on the
+        page's own address (pagination, a form posting to itself)."""
+        attr, raw = match["attr"], html.unescape(match["url"])
+        if raw.startswith("?") or (attr.strip() == "action" and raw == ""):
+            return None
+        parts = urlsplit(raw)
+        if parts.scheme or parts.netloc or not raw.startswith("/"):
+            return (KEEP, match[0])
+        local = raw.split("#", 1)[0]
+        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
+        if parts.path.startswith("/static/"):
+            linked = parts.path.lstrip("/")
+            return (STATIC, attr, linked, _plain_parts(linked), "", parts.path)
+        if parts.path.endswith("/search/"):
+            if not self.search:
+                return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
+            local = parts.path  # the static search page reads the form's ?q=
+        linked = self._target(local)
+        if linked is None:
+            return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
+        page = self.page_of.get(local)
+        return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, local)
+
+    def _swap(self, match, file, address, links, follow):
+        """`swap` for a link that depends on the page's own address."""
+        attr, raw = match["attr"], html.unescape(match["url"])
+        if raw.startswith("?"):  # pagination: the same list, another page
+            raw = urlsplit(address).path + raw
+        parts = urlsplit(raw)
+        if parts.scheme or parts.netloc or not raw.startswith("/"):
+            if attr.strip() == "action" and raw == "":
+                return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
+            return match.group(0)
+        local = raw.split("#", 1)[0]
+        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
+        if parts.path.startswith("/static/"):
+            self.static_wanted.add(parts.path)
+            return f'{attr}="{relative(file, parts.path.lstrip("/"))}"'
+        if parts.path.endswith("/search/"):
+            if not self.search:
+                return f'{attr}="{html.escape(self.live_url + raw)}"'
+            local = parts.path  # the static search page reads the form's ?q=
+        linked = self._target(local)
+        if linked is None:
+            return f'{attr}="{html.escape(self.live_url + raw)}"'
+        if local in self.page_of:
+            links.add(self.page_of[local])
+        follow.append(local)
+        return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
 
     def _search_ui(self, address, base):
         from django.utils import translation
