@@ -212,6 +212,13 @@ def _plain_parts(path):
     return None if {"", ".", ".."} & set(parts) else parts
 
 
+def _swapped(plan, path):
+    """A link to a file of the snapshot, rewritten as `path` from the page (`_relink`)."""
+    if plan[0] is STATIC:
+        return f'{plan[1]}="{path}"'
+    return f'{plan[1]}="{html.escape(path + plan[4])}"'
+
+
 def digest(content):
     return hashlib.sha256(content).hexdigest()
 
@@ -288,6 +295,7 @@ class Snapshot:
         self.log = log or (lambda message: None)
         self._targets = {}
         self._plans = {}  # a link's text -> how it is rewritten (`_plan`)
+        self._swapped = {}  # (the folder above a page's, a link's text) -> the link rewritten
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -587,39 +595,50 @@ class Snapshot:
         """`text` with every internal link relative (or to the live site), the page ids it
         links to, and the snapshot's addresses it links to."""
         links, follow = set(), []
-        plans = self._plans
+        plans, swapped = self._plans, self._swapped
         start = file.split("/")[:-1]
         plain = not ({"", ".", ".."} & set(start))
-        depth = len(start)
+        depth, last = len(start), start[-1:]
+        parent = "/".join(start[:-1])
+
+        def path_to(plan):
+            """As relative(file, linked), from this page's folder split once."""
+            parts = plan[3]
+            if not plain or parts is None:
+                return relative(file, plan[2])
+            common = 0
+            for mine, theirs in zip(start, parts, strict=False):
+                if mine != theirs:
+                    break
+                common += 1
+            return "/".join([".."] * (depth - common) + parts[common:]) or "."
 
         def swap(match):
-            plan = plans.get(match[0])
+            text = match[0]
+            plan = plans.get(text)
             if plan is None:
                 plan = self._plan(match)
                 if plan is None:  # depends on this page's address: not kept
                     return self._swap(match, file, address, links, follow)
-                plans[match[0]] = plan
+                plans[text] = plan
             kind = plan[0]
             if kind is KEEP:
                 return plan[1]
-            attr, linked, parts, fragment = plan[1:5]
-            if plain and parts is not None:
-                # As relative(file, linked), from this page's folder split once.
-                common = 0
-                for mine, theirs in zip(start, parts, strict=False):
-                    if mine != theirs:
-                        break
-                    common += 1
-                path = "/".join([".."] * (depth - common) + parts[common:]) or "."
-            else:
-                path = relative(file, linked)
             if kind is STATIC:
                 self.static_wanted.add(plan[5])
-                return f'{attr}="{path}"'
-            if plan[5] is not None:
-                links.add(plan[5])
-            follow.append(plan[6])
-            return f'{attr}="{html.escape(path + fragment)}"'
+            else:
+                if plan[5] is not None:
+                    links.add(plan[5])
+                follow.append(plan[6])
+            # The rewritten link is the same from every folder beside this page's (every
+            # summary of one month), unless it leads into this page's own folder.
+            if plain and plan[3] is not None and plan[3][depth - 1 : depth] != last:
+                key = (parent, text)
+                done = swapped.get(key)
+                if done is None:
+                    done = swapped[key] = _swapped(plan, path_to(plan))
+                return done
+            return _swapped(plan, path_to(plan))
 
         text = LINK.sub(swap, text)
         if self.forms == "hide":

@@ -38,6 +38,9 @@ class Renderer:
         self.bulk = bulk
         self.through_client = through_client  # every page from the client: the tests' oracle
         self.fragments = {}
+        # Wagtail reads its sites' root paths from the cache once per request; a run reads
+        # them once.
+        self.site_root_paths = Site.get_site_root_paths()
 
     @property
     def loaded(self):
@@ -86,6 +89,7 @@ class Renderer:
         if self.bulk:
             request.loaded_summaries = self.loaded
         wagtail.remember_site(request, self.site)
+        request._wagtail_cached_site_root_paths = self.site_root_paths
         return request
 
     def _render_page(self, page, request):

@@ -266,8 +266,15 @@ class SummaryPage(Page):
         practice implications (what a reader most wants to preview), else the summary."""
         if self.search_description:
             return self.search_description
-        text = html_to_text(self.implications or self.body)
-        return Truncator(" ".join(text.split())).words(40)
+        source = self.implications or self.body
+        # A page shows it twice (description, og:description): worked out once per text.
+        kept = self.__dict__.get("_description")
+        if kept is not None and kept[0] is source:
+            return kept[1]
+        text = html_to_text(source)
+        description = Truncator(" ".join(text.split())).words(40)
+        self._description = (source, description)
+        return description
 
     @property
     def evidence_parts(self):
