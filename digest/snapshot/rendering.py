@@ -96,6 +96,7 @@ class Renderer:
         """What `wagtail.views.serve` answers for a live, public page of the default site,
         which these pages are (`Page.serve`: its template with its context)."""
         request.is_preview = False
+        page._wagtail_cached_site_root_paths = self.site_root_paths  # for `page.url`
         context = page.get_context(request, loaded=self.loaded)
         return render_to_string(page.get_template(request), context, request).encode()
 

@@ -227,7 +227,8 @@ class SummaryPage(Page):
         if not self.issue_id:
             return []
         if loaded is not None:
-            return [s for s in loaded.of_issue(self.issue_id) if s.pk != self.pk]
+            pk = self.pk
+            return [s for s in loaded.of_issue(self.issue_id) if s.pk != pk]
         siblings = SummaryPage.objects.live().public().filter(issue_id=self.issue_id)
         return list(siblings.exclude(pk=self.pk).order_by("path").only("title", "url_path"))
 
