@@ -33,7 +33,7 @@ def test_with_fragments_the_first_rendering_of_each_key_and_language_is_reused()
 
 HOLES = Template(
     '{% load digest_tags %}{% shared "tools" %}<b>{{ label }}</b>'
-    '{% unshared %}{{ id }}{% endunshared %}/{% unshared %}{{ title }}{% endunshared %}'
+    "{% unshared %}{{ id }}{% endunshared %}/{% unshared %}{{ title }}{% endunshared %}"
     "{% endshared %}"
 )
 
