@@ -17,9 +17,20 @@ def page_url(context, page):
 
     Wagtail reverses `wagtail_serve`, which sits in i18n_patterns, so the address already
     carries the active language's prefix; passing the request reuses its cached site paths.
+    A run of many pages (the static export) works out each page's address once: a summary
+    is linked from its siblings, from related summaries and from lists.
     """
-    url = page.get_url(request=context.get("request")) if page else None
-    return url or ""
+    if not page:
+        return ""
+    request = context.get("request")
+    fragments = getattr(request, "fragments", None)
+    if fragments is None or page.pk is None:
+        return page.get_url(request=request) or ""
+    key = (get_language(), "page_url", page.pk)
+    url = fragments.get(key)
+    if url is None:
+        url = fragments[key] = page.get_url(request=request) or ""
+    return url
 
 
 @register.simple_tag(takes_context=True)
