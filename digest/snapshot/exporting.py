@@ -208,6 +208,25 @@ def relative(from_file, to_file):
     return "/".join([".."] * (len(start) - common) + path[common:]) or "."
 
 
+# How `_plan` rewrites a link: left as it is (or to the live site), to a static file, or to
+# another file of the snapshot.
+KEEP, STATIC, LOCAL = "keep", "static", "local"
+
+
+def _plain_parts(path):
+    """`path` split on "/", or None if it is not a plain path below the root (`relative`
+    then lets os say)."""
+    parts = path.split("/")
+    return None if {"", ".", ".."} & set(parts) else parts
+
+
+def _swapped(plan, path):
+    """A link to a file of the snapshot, rewritten as `path` from the page (`_relink`)."""
+    if plan[0] is STATIC:
+        return f'{plan[1]}="{path}"'
+    return f'{plan[1]}="{html.escape(path + plan[4])}"'
+
+
 def digest(content):
     return hashlib.sha256(content).hexdigest()
 
@@ -225,8 +244,6 @@ def _links_to(joined, page_ids):
         return not page_ids.isdisjoint(map(int, joined.split()))
     return any(f" {pk} " in joined for pk in page_ids)
 
-
-NOTHING = (None, None, None)  # no address to follow, no page, no static file
 
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
@@ -285,7 +302,8 @@ class Snapshot:
         self.jobs = jobs
         self.log = log or (lambda message: None)
         self._targets = {}
-        self._links = {}  # a link's text as the site writes it -> Snapshot._link's answer
+        self._plans = {}  # a link's text -> how it is rewritten (`_plan`)
+        self._swapped = {}  # (the folder above a page's, a link's text) -> the link rewritten
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -334,7 +352,8 @@ class Snapshot:
         from .rendering import Renderer
 
         self.root.mkdir(parents=True, exist_ok=True)
-        self._links = {}  # what each link becomes depends on the pages published
+        # What each link becomes depends on the pages published: worked out again each run.
+        self._plans, self._swapped = {}, {}
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
@@ -624,52 +643,54 @@ class Snapshot:
             self._targets[address] = target(address, self.languages, self.default_language)
         return self._targets[address]
 
-    def _link(self, attr, raw):
-        """What a link to `raw` becomes in any file: (attr, its fixed replacement or None to
-        keep it, else the file it leads to, #fragment, the address to follow, its page id,
-        its static path). The same in every file, so worked out once per distinct link."""
-        parts = urlsplit(raw)
-        if parts.scheme or parts.netloc or not raw.startswith("/"):
-            return attr, None, None, "", None, None, None  # left as it is
-        if parts.path.startswith("/static/"):
-            return attr, None, parts.path.lstrip("/"), "", None, None, parts.path
-        local = raw.split("#", 1)[0]
-        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
-        if parts.path.endswith("/search/"):
-            if not self.search:
-                return attr, f'{attr}="{html.escape(self.live_url + raw)}"', None, "", *NOTHING
-            local = parts.path  # the static search page reads the form's ?q=
-        linked = self._target(local)
-        if linked is None:
-            return attr, f'{attr}="{html.escape(self.live_url + raw)}"', None, "", *NOTHING
-        return attr, None, linked, fragment, local, self.page_of.get(local), None
-
     def _relink(self, text, file, address):
         """`text` with every internal link relative (or to the live site), the page ids it
         links to, and the snapshot's addresses it links to."""
         links, follow = set(), []
+        plans, swapped = self._plans, self._swapped
+        start = file.split("/")[:-1]
+        plain = not ({"", ".", ".."} & set(start))
+        depth, last = len(start), start[-1:]
+        parent = "/".join(start[:-1])
+
+        def path_to(plan):
+            """As relative(file, linked), from this page's folder split once."""
+            parts = plan[3]
+            if not plain or parts is None:
+                return relative(file, plan[2])
+            common = 0
+            for mine, theirs in zip(start, parts, strict=False):
+                if mine != theirs:
+                    break
+                common += 1
+            return "/".join([".."] * (depth - common) + parts[common:]) or "."
 
         def swap(match):
-            whole = match.group(0)
-            link = self._links.get(whole)
-            if link is None:
-                attr, raw = match["attr"], html.unescape(match["url"])
-                if raw.startswith("?"):  # pagination: the same list, another page
-                    link = self._link(attr, urlsplit(address).path + raw)
-                elif raw == "" and attr.strip() == "action":  # the form posts to this page
-                    return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
-                else:
-                    link = self._links[whole] = self._link(attr, raw)
-            attr, fixed, linked, fragment, local, page, static = link
-            if linked is None:
-                return whole if fixed is None else fixed
-            if static:
-                self.static_wanted.add(static)
-                return f'{attr}="{relative(file, linked)}"'
-            if page is not None:
-                links.add(page)
-            follow.append(local)
-            return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
+            text = match[0]
+            plan = plans.get(text)
+            if plan is None:
+                plan = self._plan(match)
+                if plan is None:  # depends on this page's address: not kept
+                    return self._swap(match, file, address, links, follow)
+                plans[text] = plan
+            kind = plan[0]
+            if kind is KEEP:
+                return plan[1]
+            if kind is STATIC:
+                self.static_wanted.add(plan[5])
+            else:
+                if plan[5] is not None:
+                    links.add(plan[5])
+                follow.append(plan[6])
+            # The rewritten link is the same from every folder beside this page's (every
+            # summary of one month), unless it leads into this page's own folder.
+            if plain and plan[3] is not None and plan[3][depth - 1 : depth] != last:
+                key = (parent, text)
+                done = swapped.get(key)
+                if done is None:
+                    done = swapped[key] = _swapped(plan, path_to(plan))
+                return done
+            return _swapped(plan, path_to(plan))
 
         text = LINK.sub(swap, text)
         if self.forms == "hide":
@@ -682,6 +703,58 @@ class Snapshot:
         elif self.page_of.get(address) is not None:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
         return text, links, follow
+
+    def _plan(self, match):
+        """How a link is rewritten on every page (`swap` in `_relink`): the same for the same
+        text, but for the relative path from the page's folder. None if it depends on the
+        page's own address (pagination, a form posting to itself)."""
+        attr, raw = match["attr"], html.unescape(match["url"])
+        if raw.startswith("?") or (attr.strip() == "action" and raw == ""):
+            return None
+        parts = urlsplit(raw)
+        if parts.scheme or parts.netloc or not raw.startswith("/"):
+            return (KEEP, match[0])
+        local = raw.split("#", 1)[0]
+        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
+        if parts.path.startswith("/static/"):
+            linked = parts.path.lstrip("/")
+            return (STATIC, attr, linked, _plain_parts(linked), "", parts.path)
+        if parts.path.endswith("/search/"):
+            if not self.search:
+                return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
+            local = parts.path  # the static search page reads the form's ?q=
+        linked = self._target(local)
+        if linked is None:
+            return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
+        page = self.page_of.get(local)
+        return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, local)
+
+    def _swap(self, match, file, address, links, follow):
+        """`swap` for a link that depends on the page's own address."""
+        attr, raw = match["attr"], html.unescape(match["url"])
+        if raw.startswith("?"):  # pagination: the same list, another page
+            raw = urlsplit(address).path + raw
+        parts = urlsplit(raw)
+        if parts.scheme or parts.netloc or not raw.startswith("/"):
+            if attr.strip() == "action" and raw == "":
+                return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
+            return match.group(0)
+        local = raw.split("#", 1)[0]
+        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
+        if parts.path.startswith("/static/"):
+            self.static_wanted.add(parts.path)
+            return f'{attr}="{relative(file, parts.path.lstrip("/"))}"'
+        if parts.path.endswith("/search/"):
+            if not self.search:
+                return f'{attr}="{html.escape(self.live_url + raw)}"'
+            local = parts.path  # the static search page reads the form's ?q=
+        linked = self._target(local)
+        if linked is None:
+            return f'{attr}="{html.escape(self.live_url + raw)}"'
+        if local in self.page_of:
+            links.add(self.page_of[local])
+        follow.append(local)
+        return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
 
     def _search_ui(self, address, base):
         from django.utils import translation

@@ -41,6 +41,9 @@ class Renderer:
         self.through_client = through_client  # every page from the client: the tests' oracle
         self.fragments = {}
         self._fast = None  # the page ids a run of a few pages renders from `loaded`
+        # Wagtail reads its sites' root paths from the cache once per request; a run reads
+        # them once.
+        self.site_root_paths = Site.get_site_root_paths()
 
     @property
     def loaded(self):
@@ -119,12 +122,14 @@ class Renderer:
         if self.bulk:
             request.loaded_summaries = self.loaded
         wagtail.remember_site(request, self.site)
+        request._wagtail_cached_site_root_paths = self.site_root_paths
         return request
 
     def _render_page(self, page, request):
         """What `wagtail.views.serve` answers for a live, public page of the default site,
         which these pages are (`Page.serve`: its template with its context)."""
         request.is_preview = False
+        page._wagtail_cached_site_root_paths = self.site_root_paths  # for `page.url`
         context = page.get_context(request, loaded=self.loaded)
         return render_to_string(page.get_template(request), context, request).encode()
 

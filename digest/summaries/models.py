@@ -227,7 +227,8 @@ class SummaryPage(Page):
         if not self.issue_id:
             return []
         if loaded is not None:
-            return [s for s in loaded.of_issue(self.issue_id) if s.pk != self.pk]
+            pk = self.pk
+            return [s for s in loaded.of_issue(self.issue_id) if s.pk != pk]
         siblings = SummaryPage.objects.live().public().filter(issue_id=self.issue_id)
         return list(siblings.exclude(pk=self.pk).order_by("path").only("title", "url_path"))
 
@@ -270,8 +271,15 @@ class SummaryPage(Page):
         practice implications (what a reader most wants to preview), else the summary."""
         if self.search_description:
             return self.search_description
-        text = html_to_text(self.implications or self.body)
-        return Truncator(" ".join(text.split())).words(40)
+        source = self.implications or self.body
+        # A page shows it twice (description, og:description): worked out once per text.
+        kept = self.__dict__.get("_description")
+        if kept is not None and kept[0] is source:
+            return kept[1]
+        text = html_to_text(source)
+        description = Truncator(" ".join(text.split())).words(40)
+        self._description = (source, description)
+        return description
 
     @property
     def evidence_parts(self):

@@ -3,6 +3,7 @@ parameter changed, line breaks after slashes in facet names, short citations, an
 rendered once for the many pages of one run."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -16,9 +17,20 @@ def page_url(context, page):
 
     Wagtail reverses `wagtail_serve`, which sits in i18n_patterns, so the address already
     carries the active language's prefix; passing the request reuses its cached site paths.
+    A run of many pages (the static export) works out each page's address once: a summary
+    is linked from its siblings, from related summaries and from lists.
     """
-    url = page.get_url(request=context.get("request")) if page else None
-    return url or ""
+    if not page:
+        return ""
+    request = context.get("request")
+    fragments = getattr(request, "fragments", None)
+    if fragments is None or page.pk is None:
+        return page.get_url(request=request) or ""
+    key = (get_language(), "page_url", page.pk)
+    url = fragments.get(key)
+    if url is None:
+        url = fragments[key] = page.get_url(request=request) or ""
+    return url
 
 
 @register.simple_tag(takes_context=True)
@@ -81,11 +93,24 @@ def shared(parser, token):
     name, the keys and the language are. A run that renders many pages (the static export)
     gives its requests a `fragments` dict, and each fragment is rendered once per run; on the
     live site the request has none and the fragment is rendered every time. The keys must
-    name everything the fragment shows that can differ from one place to another."""
+    name everything the fragment shows that can differ from one place to another, apart from
+    its `{% unshared %}…{% endunshared %}` parts: those are rendered on every page, in the
+    page's context (they must not depend on anything set inside the fragment, nor sit in a
+    condition or loop of it)."""
     keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("endshared",))
     parser.delete_first_token()
     return SharedNode(nodelist, keys)
+
+
+def _fragments(context):
+    return getattr(context.get("request"), "fragments", None)
+
+
+# While a fragment with holes is first rendered, each `{% unshared %}` part leaves a marker
+# where its page's text goes; the fragment is kept as the text between the markers.
+HOLES = "_shared_holes"
+MARK = "\x00shared-hole\x00"
 
 
 class SharedNode(template.Node):
@@ -94,10 +119,110 @@ class SharedNode(template.Node):
         self.keys = keys
 
     def render(self, context):
-        fragments = getattr(context.get("request"), "fragments", None)
+        fragments = _fragments(context)
         if fragments is None:
             return self.nodelist.render(context)
         key = (get_language(), *(key.resolve(context) for key in self.keys))
-        if key not in fragments:
-            fragments[key] = self.nodelist.render(context)
-        return fragments[key]
+        kept = fragments.get(key)
+        if kept is None:
+            holes = []
+            with context.push({HOLES: holes}):
+                text = self.nodelist.render(context)
+            kept = fragments[key] = (text.split(MARK), holes) if holes else text
+        if type(kept) is not tuple:
+            return kept
+        parts, holes = kept
+        out = [parts[0]]
+        for hole, part in zip(holes, parts[1:], strict=True):
+            out.append(hole.nodelist.render(context))
+            out.append(part)
+        return mark_safe("".join(out))  # noqa: S308 (the parts are rendered template output)
+
+
+@register.tag
+def unshared(parser, token):
+    """`{% unshared %}…{% endunshared %}` inside `{% shared %}`: a part that differs from one
+    page to the next (an id, a headline), rendered on every page."""
+    nodelist = parser.parse(("endunshared",))
+    parser.delete_first_token()
+    return UnsharedNode(nodelist)
+
+
+class UnsharedNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        holes = context.get(HOLES)
+        if holes is None:
+            return self.nodelist.render(context)
+        holes.append(self)
+        return MARK
+
+
+@register.tag
+def shared_each(parser, token):
+    """`{% shared_each "name" items as item %}…{% endshared_each %}`: as a `{% for %}` whose
+    body is `{% shared "name" item.pk %}`, but looped in Python: a page listing sixty
+    summaries (an issue's other summaries) joins sixty kept strings. The body must depend on
+    nothing but the item and the language (it is rendered without `forloop`)."""
+    bits = token.split_contents()
+    if len(bits) != 5 or bits[3] != "as":
+        raise template.TemplateSyntaxError(
+            'usage: {% shared_each "name" items as item %}…{% endshared_each %}'
+        )
+    nodelist = parser.parse(("endshared_each",))
+    parser.delete_first_token()
+    return SharedEachNode(
+        nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), bits[4]
+    )
+
+
+class SharedEachNode(template.Node):
+    def __init__(self, nodelist, name, items, variable):
+        self.nodelist = nodelist
+        self.name = name
+        self.items = items
+        self.variable = variable
+
+    def render(self, context):
+        items = self.items.resolve(context, ignore_failures=True) or ()
+        fragments = _fragments(context)
+        out = []
+        if fragments is None:
+            for item in items:
+                with context.push({self.variable: item}):
+                    out.append(self.nodelist.render(context))
+            return mark_safe("".join(out))  # noqa: S308 (rendered template output)
+        language, name = get_language(), self.name.resolve(context)
+        for item in items:
+            key = (language, name, item.pk)
+            text = fragments.get(key)
+            if text is None:
+                with context.push({self.variable: item}):
+                    text = fragments[key] = self.nodelist.render(context)
+            out.append(text)
+        return mark_safe("".join(out))  # noqa: S308 (rendered template output)
+
+
+# The header's links, in the order they are shown: the one at the request's path is marked
+# as the current page.
+NAV = (("home", "wagtail_serve", ("",)), ("archive", "archive", ()), ("topics", "topic_list", ()))
+NAV += (("search", "search", ()),)
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context):
+    """Which of the header's links is the page itself ("home", "archive", "topics",
+    "search"), or "": the header is then the same on every page that shares the answer.
+    A run of many pages reverses the addresses once per language."""
+    request = context.get("request")
+    path = getattr(request, "path", None)
+    fragments = _fragments(context)
+    key = (get_language(), "nav addresses")
+    addresses = fragments.get(key) if fragments is not None else None
+    if addresses is None:
+        addresses = [(name, reverse(view, args=args)) for name, view, args in NAV]
+        if fragments is not None:
+            fragments[key] = addresses
+    return next((name for name, address in addresses if address == path), "")

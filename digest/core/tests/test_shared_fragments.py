@@ -29,3 +29,66 @@ def test_with_fragments_the_first_rendering_of_each_key_and_language_is_reused()
     with translation.override("fr"):
         assert render(request, key=1, shown="c") == "1:c"
     assert len(request.fragments) == 3
+
+
+HOLES = Template(
+    '{% load digest_tags %}{% shared "tools" %}<b>{{ label }}</b>'
+    "{% unshared %}{{ id }}{% endunshared %}/{% unshared %}{{ title }}{% endunshared %}"
+    "{% endshared %}"
+)
+
+
+def test_unshared_parts_are_rendered_on_every_page_around_the_kept_text():
+    request = RequestFactory().get("/")
+    request.fragments = {}
+    first = HOLES.render(Context({"request": request, "label": "L", "id": 1, "title": "a&b"}))
+    again = HOLES.render(Context({"request": request, "label": "X", "id": 2, "title": "c"}))
+    assert first == "<b>L</b>1/a&amp;b"
+    assert again == "<b>L</b>2/c"  # the shared text is the first page's, the holes this one's
+    request = RequestFactory().get("/")  # live: everything rendered every time
+    assert HOLES.render(Context({"request": request, "label": "X", "id": 2, "title": "c"})) == (
+        "<b>X</b>2/c"
+    )
+
+
+class Item:
+    def __init__(self, pk, title):
+        self.pk, self.title = pk, title
+
+
+EACH = Template(
+    '{% load digest_tags %}{% shared_each "line" items as item %}'
+    "<li>{{ item.title }}{{ suffix }}</li>{% endshared_each %}"
+)
+
+
+def test_shared_each_is_a_loop_whose_lines_are_kept_by_item():
+    items = [Item(1, "one"), Item(2, "two")]
+    live = RequestFactory().get("/")
+    context = {"request": live, "items": items, "suffix": "!"}
+    assert EACH.render(Context(context)) == "<li>one!</li><li>two!</li>"
+    request = RequestFactory().get("/")
+    request.fragments = {}
+    assert EACH.render(Context({**context, "request": request})) == "<li>one!</li><li>two!</li>"
+    later = [Item(2, "changed"), Item(3, "three")]
+    assert EACH.render(Context({"request": request, "items": later, "suffix": "?"})) == (
+        "<li>two!</li><li>three?</li>"  # item 2 as first kept, item 3 rendered now
+    )
+    assert EACH.render(Context({"request": request, "items": None})) == ""
+
+
+NAV = Template("{% load digest_tags %}{% nav_current as current %}[{{ current }}]")
+
+
+def test_nav_current_names_the_header_link_at_the_request_path():
+    assert NAV.render(Context({"request": RequestFactory().get("/")})) == "[home]"
+    assert NAV.render(Context({"request": RequestFactory().get("/archive/")})) == "[archive]"
+    assert NAV.render(Context({"request": RequestFactory().get("/topics/")})) == "[topics]"
+    assert NAV.render(Context({"request": RequestFactory().get("/2020/01/x/")})) == "[]"
+    request = RequestFactory().get("/search/")
+    request.fragments = {}
+    assert NAV.render(Context({"request": request})) == "[search]"
+    with translation.override("fr"):
+        request = RequestFactory().get("/fr/search/")
+        request.fragments = {}
+        assert NAV.render(Context({"request": request})) == "[search]"

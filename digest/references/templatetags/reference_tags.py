@@ -5,6 +5,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from digest.references.formatting import safe_url
@@ -141,8 +142,10 @@ def reference_meta(context, summary):
     """Highwire tags for the first summarised work, and the JSON-LD for the summary."""
     references = _references(summary)
     data = summary_json_ld(summary, context.get("request"))
+    # One <meta> a line, as `{% for %}` would write them: a work has a dozen.
+    highwire = highwire_tags(references[0]) if references else []
     return {
-        "highwire": highwire_tags(references[0]) if references else [],
+        "highwire": format_html_join("", '<meta name="{}" content="{}">\n', highwire),
         "json_ld": mark_safe(  # escaped above: no "<", ">" or "&" is left in the JSON
             json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
         ),
