@@ -667,12 +667,13 @@ class Snapshot:
 
         def swap(match):
             text = match[0]
-            plan = plans.get(text)
+            plan, kept = plans.get(text), True
             if plan is None:
                 plan = self._plan(match)
                 if plan is None:  # depends on this page's address: not kept
-                    return self._swap(match, file, address, links, follow)
-                plans[text] = plan
+                    plan, kept = self._plan(match, address), False
+                else:
+                    plans[text] = plan
             kind = plan[0]
             if kind is KEEP:
                 return plan[1]
@@ -684,7 +685,7 @@ class Snapshot:
                 follow.append(plan[6])
             # The rewritten link is the same from every folder beside this page's (every
             # summary of one month), unless it leads into this page's own folder.
-            if plain and plan[3] is not None and plan[3][depth - 1 : depth] != last:
+            if kept and plain and plan[3] is not None and plan[3][depth - 1 : depth] != last:
                 key = (parent, text)
                 done = swapped.get(key)
                 if done is None:
@@ -704,13 +705,20 @@ class Snapshot:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
         return text, links, follow
 
-    def _plan(self, match):
+    def _plan(self, match, address=None):
         """How a link is rewritten on every page (`swap` in `_relink`): the same for the same
-        text, but for the relative path from the page's folder. None if it depends on the
-        page's own address (pagination, a form posting to itself)."""
+        text, but for the relative path from the page's folder. A link that depends on the
+        page's own address (pagination, a form posting to itself) has a plan only for the
+        `address` given, and None without one."""
         attr, raw = match["attr"], html.unescape(match["url"])
-        if raw.startswith("?") or (attr.strip() == "action" and raw == ""):
-            return None
+        if attr.strip() == "action" and raw == "":  # the form posts to this page
+            if address is None:
+                return None
+            return (KEEP, f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"')
+        if raw.startswith("?"):  # pagination: the same list, another page
+            if address is None:
+                return None
+            raw = urlsplit(address).path + raw
         parts = urlsplit(raw)
         if parts.scheme or parts.netloc or not raw.startswith("/"):
             return (KEEP, match[0])
@@ -728,33 +736,6 @@ class Snapshot:
             return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
         page = self.page_of.get(local)
         return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, local)
-
-    def _swap(self, match, file, address, links, follow):
-        """`swap` for a link that depends on the page's own address."""
-        attr, raw = match["attr"], html.unescape(match["url"])
-        if raw.startswith("?"):  # pagination: the same list, another page
-            raw = urlsplit(address).path + raw
-        parts = urlsplit(raw)
-        if parts.scheme or parts.netloc or not raw.startswith("/"):
-            if attr.strip() == "action" and raw == "":
-                return f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"'
-            return match.group(0)
-        local = raw.split("#", 1)[0]
-        fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
-        if parts.path.startswith("/static/"):
-            self.static_wanted.add(parts.path)
-            return f'{attr}="{relative(file, parts.path.lstrip("/"))}"'
-        if parts.path.endswith("/search/"):
-            if not self.search:
-                return f'{attr}="{html.escape(self.live_url + raw)}"'
-            local = parts.path  # the static search page reads the form's ?q=
-        linked = self._target(local)
-        if linked is None:
-            return f'{attr}="{html.escape(self.live_url + raw)}"'
-        if local in self.page_of:
-            links.add(self.page_of[local])
-        follow.append(local)
-        return f'{attr}="{html.escape(relative(file, linked) + fragment)}"'
 
     def _search_ui(self, address, base):
         from django.utils import translation
