@@ -40,6 +40,9 @@ Two sets, each scored per field and exact:
 - a seventh fresh set (wild_references_fresh7.json), collected blind from pages none of the
   eight sets above used while the sixth was being tuned on, about two thirds hand-typed APA:
   the held-out stand-in for this stop, its own line of figures, never its misses.
+- a training set (wild_references_train1.json), collected as training material for the learned
+  labeller from pages none of the sets above used (nor the seventh fresh set's addresses),
+  about three fifths APA-like: tuning material from the start, its misses are listed.
 
 ``python -m bench.bench_references_wild --misses=40`` lists that many misses of each
 tuning set (``python -m bench bench_references_wild`` prints the figures only).
@@ -69,6 +72,7 @@ FRESH_SETS = [
     ("wild_references_fresh5.json", f"fifth fresh set ({TUNED})", True),
     ("wild_references_fresh6.json", "sixth fresh set, never tuned on", False),
     ("wild_references_fresh7.json", "seventh fresh set, never tuned on", False),
+    ("wild_references_train1.json", "training set for the labeller (tuning material)", True),
 ]
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))
 OLDBLOG_SEED = 132026  # fixed before the old blog's errors were first looked at

@@ -30,6 +30,7 @@ TRAINING_SETS = (
     "wild_references_fresh3.json",
     "wild_references_fresh4.json",
     "wild_references_fresh5.json",
+    "wild_references_train1.json",
     "labelled_references.json",
 )
 EPOCHS = 8
