@@ -75,13 +75,15 @@ def _values(csl: dict) -> dict[str, str]:
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
-    """Lower case, one dash, no spaces or full stops; with each kept character's index."""
+    """Lower case, one dash, no spaces or full stops; with each kept character's index (a
+    character that folds to several, "ß" to "ss", gives each of them its index)."""
     chars, where = [], []
     for i, ch in enumerate(text):
         if ch.isspace() or ch == ".":
             continue
-        chars.append("-" if ch in _DASHES else ch.casefold())
-        where.append(i)
+        for folded in "-" if ch in _DASHES else ch.casefold():
+            chars.append(folded)
+            where.append(i)
     return "".join(chars), where
 
 

@@ -36,6 +36,27 @@ def test_gold_labels_read_back_to_the_labelled_fields():
     assert wild_field_values(_read_back_gold(RAW, EXPECTED)) == wild_field_values(EXPECTED)
 
 
+def test_alignment_survives_letters_that_fold_to_two():
+    """ "Strauß" folds to "strauss": the alignment keeps one raw index per folded letter."""
+    raw = (
+        "Burlingame, G. M., & Strauß, B. (2004). Small group treatment. In M. J. Lambert "
+        "(Hrsg.), Handbook of psychotherapy (S. 647–696). New York: Wiley."
+    )
+    expected = {
+        "author": [{"family": "Burlingame", "given": "G. M."}, {"family": "Strauß", "given": "B."}],
+        "editor": [{"family": "Lambert", "given": "M. J."}],
+        "issued": {"date-parts": [[2004]]},
+        "title": "Small group treatment",
+        "container-title": "Handbook of psychotherapy",
+        "page": "647\u2013696",
+        "publisher": "Wiley",
+        "publisher-place": "New York",
+    }
+    got = _read_back_gold(raw, expected)
+    assert got["author"] == expected["author"]
+    assert got["title"] == "Small group treatment"
+
+
 def test_read_back_keeps_suffixes_abbreviated_places_and_status_words():
     raw = (
         "King, M. L., Jr. (1963). Why we can't wait (in press). Washington, D.C.: "
