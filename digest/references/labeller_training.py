@@ -31,6 +31,7 @@ TRAINING_SETS = (
     "wild_references_fresh4.json",
     "wild_references_fresh5.json",
     "wild_references_train1.json",
+    "wild_references_train2.json",
     "labelled_references.json",
 )
 EPOCHS = 8
