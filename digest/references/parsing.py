@@ -61,12 +61,14 @@ _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 # "https://doi:10.…" and "https:// doi: 10.…": a resolver's scheme typed before the label
 # "https://doi.org/doi:10.…" (the label typed into the link too) and APA PsycNet's
 # "https://psycnet.apa.org/doi/10.…": the DOI's own address, not a page to keep as the URL
+# "https:/doi.org/ 10.…": a slash lost and a space typed in the resolver's address
 _DOI_PREFIX = re.compile(
-    r"(?:(?:https?://)?(?:(?:dx\.)?doi\.org/(?:doi:\s*)?|psycnet\.apa\.org/doi/)"
+    r"(?:(?:https?:/{1,2})?(?:(?:dx\.)?doi\.org/(?:doi:)?\s*|psycnet\.apa\.org/doi/)"
     r"|(?:https?://\s*)?\bdoi\s*:?\s*)$",
     re.I,
 )
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
+_DOI_SPLIT_AT_DOT = re.compile(r"(10\.\d{4,9}/\S+\.)\s+(?=\d{3,}\.?$)")
 _URL = re.compile(
     r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
     # MLA 9 leaves out "https://": "www.example.org/page" (a host alone, "Available from
@@ -130,7 +132,10 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
 # "Title,” Journal": Chicago closes the quotation after the comma; no space goes between them
 _NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d\u201d\u2019])")
-_NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
+# and after a year that ends a title: "… in the United States, 1999–2018.NCHS Data Brief"
+_NO_SPACE_AFTER_STOP = re.compile(
+    r"(?:(?<=[a-z\u00df-\u00ff)\]?\"\u201d])|(?<=\b(?:1[89]|20)\d\d))\.(?=[A-Z\u00c0-\u00de])"
+)
 # "Who Moved It?New York: Press": a question mark that lost its space before a capital word
 _NO_SPACE_AFTER_QUESTION = re.compile(r"(?<=[a-z\u00df-\u00ff])([?!])(?=[A-Z\u00c0-\u00de][a-z])")
 # "Lyttkens L.Randomized", "Huibers MJ.How", "2022.When": a full stop that lost its space
@@ -389,6 +394,12 @@ def _normalise(text: str) -> str:
         text = _BLANK_LINE.sub(_blank_line, text)
     text = text.replace("''", "")  # wiki markup for italics
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
+    if "*" in text:  # "*Journal of Example*": a page's Markdown italics copied as typed
+        text = _MARKDOWN_ITALIC.sub(r"\1", text)
+    if text.endswith("]"):  # "…104292[5]": the page's footnote mark glued to the end
+        text = _FOOTNOTE_MARK.sub("", text)
+    if "n in " in text:  # "In in P. Gilbert (Ed.)": the word typed twice
+        text = _DOUBLED_IN.sub(r"\1", text)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "&amp;" copied from a page's source
@@ -397,12 +408,17 @@ def _normalise(text: str) -> str:
         text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
+    if text[-1:].isdigit() or text[-2:-1].isdigit():  # "doi:10.1002/johc. 12005.": a slip
+        text = _DOI_SPLIT_AT_DOT.sub(r"\1", text)
     if text[:1] == '"' and text.count('"') % 2:
         text = text[1:]  # a stray quotation mark copied with the reference, never closed
     return _LEADING_MARKER.sub("", text, count=1)
 
 
 _BLANK_LINE = re.compile(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*")
+_MARKDOWN_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w.)])\[\d{1,2}\]$")
+_DOUBLED_IN = re.compile(r"\b(In|in)\s+in\b(?=\s+[A-Z])")
 _GOES_ON = re.compile(r"\b(?:of|in|on|and|or|the|a|an|for|to|with|from|by|at|as|&)$", re.I)
 
 
@@ -433,6 +449,8 @@ def _mend_line_break(match: re.Match[str], text: str) -> str:
 
 
 def _clean_doi(doi: str) -> str:
+    if "Cross" in doi or "Pub" in doi or "Google" in doi:
+        doi = _GLUED_LINK_LABEL.sub("", doi)  # "10.1016/x.004.CrossRefPubMedGoogle Scholar"
     if "%" in doi:
         doi = urllib.parse.unquote(doi)  # "10.1016/S0272-7358%2800%29…" copied from a link
     doi = doi.rstrip(".,;:'\"\u201d\u2019]>")
@@ -538,7 +556,9 @@ _NOISE = re.compile(
 # "Accessed June 6, 2017." (AMA), "Retrieved 3 March 2019": when a page was read, not written
 _ACCESSED = re.compile(
     # and in the languages of the pages they come from ("Ultimo accesso 13 Feb 2024")
-    r"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated|(?:Ultimo\s+)?accesso(?:\s+il)?"
+    # "Last accessed March 21, 2023" as UK pages write it
+    r"[.,]?\s*[(\[]?\b(?:(?:Last\s+)?Accessed|Retrieved|Cited|Last updated"
+    r"|(?:Ultimo\s+)?accesso(?:\s+il)?"
     r"|consultato(?:\s+il)?|consulté\s+le|abgerufen(?:\s+am)?|Zugriff(?:\s+am)?):?\s+(?:on\s+)?"
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?"
@@ -566,10 +586,12 @@ _ACCESS_NOTE = re.compile(
 )
 
 
-_LINK_LABELS = re.compile(
-    r"(?:\s+(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus"
-    r"|MEDLINE))+\s*$"
+_LINK_LABEL = (
+    r"(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus|MEDLINE)"
 )
+# one after another, spaced or glued together as a page's link texts run ("CrossRefPubMed")
+_LINK_LABELS = re.compile(rf"(?:\s+|(?<=\.)){_LINK_LABEL}(?:\s*{_LINK_LABEL})*\s*$")
+_GLUED_LINK_LABEL = re.compile(rf"\.?{_LINK_LABEL[:-1]}|Google)+$")
 
 
 # "… 35(8), 741-756 semanticscholar.org archive.org": where a list's links pointed, after the
@@ -1631,6 +1653,18 @@ def _parse(raw: str) -> ParsedReference:
     rest = rest.strip().lstrip(":,").strip()
     if rest:
         _parse_rest(ref, rest)
+    if (
+        ref.URL
+        and ref.type == "book"
+        and ref.publisher
+        and not ref.publisher_place
+        and _DAY_OR_MONTH.search(year.group(0))
+    ):
+        # "(2019, July 31). Title. Psychiatric News. https://…": a dated page or news item;
+        # the name after its title is the site's or the paper's, not a publisher's
+        _set_container(ref, ref.publisher, 0.7)
+        ref.publisher, ref.type = "", "webpage"
+        ref.confidence.pop("publisher", None)
     if title_first and not ref.title:
         _set_title(ref, title_first, 0.7)
     if ref.status and ref.status != "in press" and ref.type == "article-journal":
@@ -1638,9 +1672,13 @@ def _parse(raw: str) -> ParsedReference:
     return ref
 
 
+_DAY_OR_MONTH = re.compile(rf"\d{{4}},\s*(?:{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD})")
 _SECTION_PAGE = re.compile(
     rf",\s*pp?\.\s*(?P<page>[A-Z]\d{{1,3}}(?:\s*{_DASH}\s*[A-Z]?\d{{1,3}})?)[\s.]*$"
 )
+
+
+_ACRONYM_END = re.compile(r"\s\([A-Z]{2,}[A-Z\d&-]*\)\.$")
 
 
 def _title_in_author_place(head: str) -> bool:
@@ -1648,6 +1686,8 @@ def _title_in_author_place(head: str) -> bool:
     nothing that looks like a person's initials or a list of names."""
     if head[-1:] not in ".?!" or "," in head or "&" in head:
         return False
+    if head.endswith(").") and _ACRONYM_END.search(head):
+        return False  # "Institut national de la santé (INSERM).": a group and its acronym
     if re.search(rf"(?:^|\s)[{_UP}]\.", head):
         return False
     return len(_LOWER_WORD.findall(head)) >= 3 and not _BOUNDARY.search(head.rstrip(".?! "))
@@ -1658,6 +1698,8 @@ _IN_PRESS_TAIL = re.compile(r"[.,;]?\s*\(?\b(?:in press|forthcoming)\b\)?[\s.]*$
 # A closing sentence in parentheses ("(Changes may still occur…)", "(available from … upon
 # request)"): a note for the reader, kept in ``unparsed``; "(2nd ed.)" is no such note.
 _PAREN_NOTE = re.compile(r"\s*\((?P<note>[A-Za-z][^()]*\s[^()]*\s[^()]*)\)[\s.]*$")
+# and any short one after the last full stop: "… 51, 3-16. (Australia)", "Author. (Guidelines)"
+_NOTE_AFTER_STOP = re.compile(r"(?<=\.)\s*\((?P<note>[A-Z][^()]{2,60})\)[\s.]*$")
 _BOOK_PAREN_WORDS = re.compile(r"\b(?:ed|eds|edn|edition|pp?|vol|no|Hrsg|red)\b\.?", re.I)
 # What an APA writer puts where a publisher would be for work that has none.
 _NOT_PUBLISHED = re.compile(
@@ -1761,7 +1803,9 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if in_press and in_press.start() > 0:
         ref.status, conf["status"] = "in press", 0.9
         rest = rest[: in_press.start()].strip()
-    note = _PAREN_NOTE.search(rest)
+    note = _PAREN_NOTE.search(rest) or (
+        _NOTE_AFTER_STOP.search(rest) if rest.endswith((")", ").")) else None
+    )
     if note and _THESIS_PAREN.search(rest):
         note = None  # "(Unpublished doctoral thesis, University)": the degree and its school
     if note and not _BOOK_PAREN_WORDS.search(note.group("note")) and note.start() > 0:
@@ -1912,6 +1956,10 @@ _ALT_TAILS = (
     re.compile(
         rf"(?<=[A-Za-z])\s(?P<volume>(?!(?:1[89]|20)\d\d\b)\d{{1,4}}[A-Za-z]?),\s*(?P<issue>)"
         rf"(?P<page>{_LOCATOR})[\s.]*$"
+    ),
+    # "…Journal of Counseling, (2). 86.": the issue without its volume, pages after a stop
+    re.compile(
+        rf",\s*(?P<volume>)\((?P<issue>\d{{1,3}})\)[.,:]\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.]*$"
     ),
     # "…Cochrane Database of Systematic Reviews(7).": the issue glued to the name, no volume
     re.compile(r"(?<=[a-z])(?P<volume>)\((?P<issue>\d{1,3})\)(?P<page>)[\s.]*$"),
@@ -2150,7 +2198,10 @@ _THESIS = re.compile(
 _BOOK_PAGES = re.compile(rf",?\s*\bpp?\.?\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?$")
 
 
-_EDITION_AFTER_COMMA = re.compile(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:Edition|edn?)\.?\s*$", re.I)
+_EDITION_AFTER_COMMA = re.compile(
+    rf",\s*(?:(?P<ed>\d+)(?:st|nd|rd|th)|(?P<word>{'|'.join(_ORDINAL_WORDS)}))\s+(?:Edition|edn?)\.?\s*$",
+    re.I,
+)
 # A name that can only be a journal's ("Clinical Psychology Review", "Journal of …").
 _JOURNAL_ONLY = re.compile(
     r"^(?:(?:The\s+)?(?:Journal|Annals|Archives|Bulletin)\b.*|.*\b(?:Journal|Review|Bulletin|"
@@ -2163,7 +2214,10 @@ _THESIS_BRACKETS = re.compile(
     r"(?:,\s*(?P<school>[^\]]+))?\]\.?",
     re.I,
 )
-_EDITION_SENTENCE = re.compile(r"\.\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?\s*$", re.I)
+_EDITION_SENTENCE = re.compile(
+    rf"\.\s*(?:(?P<ed>\d+)(?:st|nd|rd|th)|(?P<word>{'|'.join(_ORDINAL_WORDS)}))\s+ed(?:ition|n)?\.?\s*$",
+    re.I,
+)
 _THESIS_PAREN = re.compile(
     r"\s*[(\[](?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:,\s*(?P<school>[^()\[\]]+))?[)\]][\s.]*$",
@@ -2191,6 +2245,23 @@ _EDITION_NO_STOP = re.compile(
 
 # A series or document code in parentheses as a sentence of its own after the title
 _SERIES_CODE = re.compile(r"(?<=\.)\s*\((?P<code>[A-Z]{2,}[A-Z\d]*[-\s]?\d+[A-Za-z]?)\)(?=\.\s)")
+
+
+def _edition_number(match: re.Match[str]) -> str:
+    return match.group("ed") or _ORDINAL_WORDS[match.group("word").lower()]
+
+
+# "(R. Álvarez, Trans.)" after a translated book's title: the translator, kept aside
+_TRANSLATOR_PAREN = re.compile(r"\s*\([^()]{2,80}?,?\s*(?:Trans|Trad|Übers)\.\)")
+# "Manual (5th ed.) (DSM-5)": the book's short name after its edition, kept aside
+_CODE_AFTER_PAREN = re.compile(r"(?<=\))\s*\((?P<code>[A-Z]{2,}[A-Z\d-]*)\)[\s.]*$")
+
+
+def _comma_place(text: str) -> tuple[str, str] | None:
+    match = _COMMA_PLACE.match(text.strip(" ."))
+    if match is None:
+        return None
+    return match.group("title"), f"{match.group('place')}: {match.group('publisher')}"
 
 
 def _parse_book(ref: ParsedReference, rest: str) -> None:
@@ -2236,6 +2307,8 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         _set_title(ref, rest[: lower.start()], 0.8)
         _set_container(ref, lower.group("journal"), 0.7)
         return
+    elif publisher is None and (comma_place := _comma_place(rest)):
+        title, publisher = comma_place  # "Title, Alexandria, VA: Author"
     elif publisher is None:
         title, publisher = rest, ""
         # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
@@ -2305,13 +2378,22 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if degree:  # "Title (Doctoral dissertation, University of Ottawa)"
         ref.type = "thesis"
         title, publisher = title[: degree.start()], degree.group("school") or publisher
+    if ")" in title:
+        translator = _TRANSLATOR_PAREN.search(title)
+        if translator:  # "Title (R. Name, Trans.)": who translated it, kept aside
+            ref.unparsed.append(translator.group(0).strip())
+            title = f"{title[: translator.start()]}{title[translator.end() :]}"
+        code = _CODE_AFTER_PAREN.search(title)
+        if code:  # "Manual (5th ed.) (DSM-5)"
+            ref.unparsed.append(code.group("code"))
+            title = title[: code.start()]
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title or "]" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
     edition = _EDITION_AFTER_COMMA.search(title) or _EDITION_SENTENCE.search(title)
-    if edition:  # "Handbook of psychotherapy, 6th Edition" or "Title. 2nd ed."
-        ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+    if edition:  # "Handbook of psychotherapy, 6th Edition", "Title. 2nd ed.", "Second Edition."
+        ref.edition, ref.confidence["edition"] = _edition_number(edition), 0.9
         title = title[: edition.start()]
     title, publisher = _place_sentence(title, publisher)
     _set_title(ref, title, 0.85 if publisher else 0.5)
@@ -2324,7 +2406,7 @@ _CHAPTER_PAREN = re.compile(
     re.I,
 )
 _TRAILING_LOCATOR = re.compile(
-    rf"(?:[:,]\s*|\s+)(?:pp?\.?|S\.?)\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
+    rf"(?:[:,.]\s*|\s+)(?:[Pp]p?[.:]?|S\.?)\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
     # "… London: Example Press, 33–56." — a chapter's range after its publisher, no "pp."
     rf"|(?<=[A-Za-z]),\s*(?P<bare>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
 )
@@ -2423,7 +2505,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         _apply_book_paren(ref, paren.group("inner"))
         edition = _EDITION_AFTER_COMMA.search(book_title)
         if edition:  # "Handbook, 6th Edition (pp. 443-494)"
-            ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+            ref.edition, ref.confidence["edition"] = _edition_number(edition), 0.9
             book_title = book_title[: edition.start()]
         # "(2nd ed.) (pp. 132-152)": a second parenthesis belongs to the same book
         more = _CHAPTER_PAREN.match(publisher)
@@ -2461,6 +2543,8 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
             book = book[: edition.start()] + "." + book[edition.end() :]
         split = _split_last_sentence(book)
         book_title, publisher = (split[0], split[1]) if split[1] is not None else (book, "")
+        if split[1] is None and (comma_place := _comma_place(book)):
+            book_title, publisher = comma_place  # "Book, New York: Haworth Press, pp. 33–48."
         if (
             publisher
             and len(publisher.split()) >= 5
@@ -2525,7 +2609,7 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
         for bracket in _BRACKETED.findall(title):
             ref.unparsed.append(bracket.strip())
         title = re.sub(r"\.\s*\.$", ".", _BRACKETED.sub("", title).strip())
-    quoted = re.fullmatch(r"[\u201c\"'\u2018](?P<inner>.+?)[.,]?[\u201d\"'\u2019]\.?", title)
+    quoted = re.fullmatch(r"[\u201c\"'\u2018](?P<inner>.+?)[.,]?[\u201d\"'\u2019\u2018]\.?", title)
     if quoted:  # "“Title.”" — some pages quote APA titles too
         title = quoted.group("inner").strip()
     if title.endswith("."):
@@ -2569,6 +2653,13 @@ _PLACE_FIRST = re.compile(
 
 _PLACE_THEN_PUBLISHER = re.compile(
     rf"^(?P<title>.+?),\s*(?P<place>{_PLACES.pattern[1:-1]}),\s*(?P<publisher>[^,:]{{2,80}})$"
+)
+
+
+# "Title, Hanover, MD: Author": the full stop before "Place: Publisher" typed as a comma
+_COMMA_PLACE = re.compile(
+    rf"^(?P<title>.+?),\s*(?P<place>{_PLACES.pattern[1:-1]}"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z]{2}):\s*(?P<publisher>[^,:]{2,80})$"
 )
 
 

@@ -3312,3 +3312,244 @@ def test_a_title_with_a_number_is_no_bare_year_after_names():
     """Only names may stand before the year: a title's number stays in the title."""
     ref = parse_reference("Waiting lists in Ottawa, Canada 2012. Report. Example Press")
     assert (ref.author, ref.year) == ([], None)  # left for the editor, nothing invented
+
+
+# --- eighth round: layouts behind the sixth fresh set's misses --------------------------------
+
+
+def test_markdown_italics_and_a_footnote_mark_glued_to_the_doi():
+    ref = parse_reference(
+        "Okafor, P. B., & Lindgren, S. M. (2021). Waiting lists in small clinics. *Journal of "
+        "Waiting Studies*, 14(2), 88–97. https://doi.org/10.1000/jws.2021.0088[3]"
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "S. M.")],
+        "year": 2021,
+        "title": "Waiting lists in small clinics",
+        "container": "Journal of Waiting Studies",
+        "volume": "14",
+        "issue": "2",
+        "page": "88–97",
+        "doi": "10.1000/jws.2021.0088",
+    }
+
+
+def test_a_book_title_in_markdown_italics_and_a_footnote_mark_after_the_publisher():
+    ref = parse_reference(
+        "Okafor, P. B. (2016). *A practical guide to waiting lists*. Example Press.[2]"
+    )
+    assert (ref.title, ref.publisher, ref.unparsed) == (
+        "A practical guide to waiting lists",
+        "Example Press",
+        [],
+    )
+
+
+def test_link_labels_glued_to_the_doi_and_to_each_other():
+    ref = parse_reference(
+        "Okafor, P. B. (2014). Waiting lists. Journal of Waiting Studies, 31(4), 210–219. "
+        "doi: 10.1000/jws.2014.0210.CrossRefPubMedGoogle Scholar"
+    )
+    assert (ref.DOI, ref.container_title, ref.page, ref.publisher) == (
+        "10.1000/jws.2014.0210",
+        "Journal of Waiting Studies",
+        "210–219",
+        "",
+    )
+
+
+def test_a_resolver_address_with_a_slash_lost_and_a_space_typed():
+    ref = parse_reference(
+        "Okafor, P. B. (2009). Waiting lists. Journal of Waiting Studies, 12(3), 45-52. "
+        "https:/doi.org/ 10.1000/jws.2009.045"
+    )
+    assert (ref.DOI, ref.URL, ref.container_title, ref.volume, ref.page, ref.publisher) == (
+        "10.1000/jws.2009.045",
+        "",
+        "Journal of Waiting Studies",
+        "12",
+        "45–52",
+        "",
+    )
+
+
+def test_an_issue_without_its_volume_and_the_page_after_a_full_stop():
+    ref = parse_reference(
+        "Okafor, P. B., & Lindgren, S. M. (2016). Warmth in play therapy. Journal of Waiting "
+        "Studies, Learning and Growth, (4). 55. doi:10.1000/jws. 20451."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page, ref.DOI) == (
+        "Warmth in play therapy",
+        "Journal of Waiting Studies, Learning and Growth",
+        "",
+        "4",
+        "55",
+        "10.1000/jws.20451",  # the space typed inside the DOI goes
+    )
+
+
+@pytest.mark.parametrize(
+    ("tail", "note"), [(" (Canada)", "(Canada)"), (". (Practice Notes)", "(Practice Notes)")]
+)
+def test_a_short_note_in_parentheses_after_the_last_full_stop(tail, note):
+    article = parse_reference(
+        f"Okafor, P. B. (2003). Waiting lists, III. The Example Practitioner, 27, 11-19.{tail}"
+    )
+    assert (article.title, article.container_title, article.volume, article.page) == (
+        "Waiting lists, III",
+        "The Example Practitioner",
+        "27",
+        "11–19",
+    )
+    assert note in article.unparsed
+    book = parse_reference(
+        f"Example Society. (2010). Guideline for waiting lists. Boston, MA: Author.{tail}"
+    )
+    assert (book.title, book.publisher_place, book.publisher) == (
+        "Guideline for waiting lists",
+        "Boston, MA",
+        "Author",
+    )
+
+
+@pytest.mark.parametrize("date", ["2018, March 3", "2020, 12 May"])
+def test_a_dated_web_page_names_its_site_where_a_book_names_its_publisher(date):
+    ref = parse_reference(
+        f"Example Heart Foundation. ({date}). Walking and waiting: what the numbers say. "
+        "HeartWise. https://example.org/walking-and-waiting"
+    )
+    assert (ref.title, ref.container_title, ref.publisher, ref.type) == (
+        "Walking and waiting: what the numbers say",
+        "HeartWise",
+        "",
+        "webpage",
+    )
+    book = parse_reference(
+        "Okafor, P. B. (2018). Waiting lists. Example Press. https://example.org/waiting"
+    )
+    assert (book.container_title, book.publisher) == ("", "Example Press")
+
+
+def test_a_translators_parenthesis_and_a_manuals_short_name_stay_out_of_the_title():
+    translated = parse_reference(
+        "Okafor, P. B., & Lindgren, S. M. (2012). Listas de espera: Guía práctica (R. Haddad, "
+        "Trans.). Madrid: Editorial Ejemplo."
+    )
+    assert (translated.title, translated.publisher_place, translated.publisher) == (
+        "Listas de espera: Guía práctica",
+        "Madrid",
+        "Editorial Ejemplo",
+    )
+    assert "(R. Haddad, Trans.)" in translated.unparsed
+    manual = parse_reference(
+        "Example Society (ESX). (2015). Manual of waiting lists (3rd ed.) (MWL-3). Chicago, IL: "
+        "Author."
+    )
+    assert (manual.title, manual.edition, manual.publisher) == (
+        "Manual of waiting lists",
+        "3",
+        "Author",
+    )
+
+
+@pytest.mark.parametrize(("word", "number"), [("Second", "2"), ("Third", "3")])
+def test_an_edition_written_out_as_a_sentence_after_the_title(word, number):
+    ref = parse_reference(
+        f"Okafor P, Lindgren S. (2019). Beating Waiting Lists. {word} Edition. London: Example "
+        "Books."
+    )
+    assert (ref.title, ref.edition, ref.publisher_place, ref.publisher) == (
+        "Beating Waiting Lists",
+        number,
+        "London",
+        "Example Books",
+    )
+
+
+def test_a_group_author_with_lower_case_words_and_its_acronym():
+    ref = parse_reference(
+        "Institut européen de la recherche sur les listes (IERL). (2011). Waiting lists: A "
+        "review of practice. Lyon, France: IERL."
+    )
+    assert ref.author == [{"literal": "Institut européen de la recherche sur les listes (IERL)"}]
+    assert (ref.title, ref.publisher) == ("Waiting lists: A review of practice", "IERL")
+
+
+@pytest.mark.parametrize("pages", ["Pp: 101-124.", "Pp.101-124.", "Pp. 101-124."])
+def test_a_harvard_chapters_pages_after_its_publisher(pages):
+    ref = parse_reference(
+        "Okafor, P. (1989) Waiting and the self. In K. Lindgren and T. O. Haddad (Eds) "
+        f"Waiting and identity: New directions. Hillsdale, NJ: Erlbaum. {pages}"
+    )
+    assert (ref.container_title, ref.page, ref.publisher_place, ref.publisher) == (
+        "Waiting and identity: New directions",
+        "101–124",
+        "Hillsdale, NJ",
+        "Erlbaum",
+    )
+
+
+def test_place_and_publisher_after_a_comma_instead_of_a_full_stop():
+    book = parse_reference(
+        "Example Counseling Association (2016) The 2016 Code of Waiting, Springfield, IL: Author"
+    )
+    assert (book.title, book.publisher_place, book.publisher) == (
+        "The 2016 Code of Waiting",
+        "Springfield, IL",
+        "Author",
+    )
+    chapter = parse_reference(
+        "Okafor, P. (2004) ‘Brief Work With Students on Waiting Lists’, in A. B. Lindgren (ed.) "
+        "Practice in college mental health, New York: Example Press, pp. 21–40."
+    )
+    assert (chapter.container_title, chapter.publisher_place, chapter.publisher) == (
+        "Practice in college mental health",
+        "New York",
+        "Example Press",
+    )
+    assert chapter.page == "21–40"
+
+
+def test_a_title_opened_and_closed_with_the_same_single_quotation_mark():
+    ref = parse_reference(
+        "Okafor, P., and Lindgren, S. M. (2012) ‘Repairing Trust on Waiting Lists‘, Journal of "
+        "Waiting Studies, 9:3, 45-60;"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue) == (
+        "Repairing Trust on Waiting Lists",
+        "Journal of Waiting Studies",
+        "9",
+        "3",
+    )
+
+
+def test_in_typed_twice_before_the_editors():
+    ref = parse_reference(
+        "Okafor, P. B. (2011). Waiting. In in K. Lindgren & L. Haddad (Eds.), Handbook of "
+        "waiting (pp. 12-30). London: Example Press."
+    )
+    assert ref.editor == [
+        {"family": "Lindgren", "given": "K."},
+        {"family": "Haddad", "given": "L."},
+    ]
+
+
+def test_ama_last_accessed_and_a_title_glued_to_the_journal_after_a_year():
+    web = parse_reference(
+        "Example Society for Sleep. Waiting facts. Available athttps://example.org/waiting. "
+        "Last accessed March 2, 2022."
+    )
+    assert (web.title, web.container_title, web.URL) == (
+        "Waiting facts",
+        "",
+        "https://example.org/waiting",
+    )
+    article = parse_reference(
+        "Okafor PB, Lindgren SM. Waiting list deaths, 2001–2019.Natl Vital Stat Rep. "
+        "2021;12(3):1-9."
+    )
+    assert (article.title, article.container_title, article.volume) == (
+        "Waiting list deaths, 2001–2019",
+        "National Vital Statistics Reports",
+        "12",
+    )
