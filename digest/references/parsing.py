@@ -90,7 +90,8 @@ _STATUS_ONLINE = re.compile(
     rf"[.,]?\s*(?:[(\[]\s*{_STATUS_WORDS}\s*[)\]]|{_STATUS_WORDS})\.?", re.I
 )
 _YEAR = re.compile(
-    rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
+    rf"\(\s*(?:(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>\d{{4}})(?P<suffix>[a-z])?"
+    r"(?:\s*[,/]\s*[^()]{1,30})?"
     r"|(?P<inpress>in\s+press|forthcoming|accepted(?:\s+for\s+publication)?|in\s+publicatie"
     r"|im\s+Druck|sous\s+presse|n\.\s?d\.|under\s+review|submitted(?:\s+for\s+publication)?"
     r"|(?:manuscript\s+)?in\s+preparation)"
@@ -101,7 +102,7 @@ _YEAR = re.compile(
 )
 _NOT_YET_ACCEPTED = ("under review", "submitted", "in preparation")
 _PAREN_YEAR = re.compile(
-    rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]"
+    rf"\(\s*(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]"
     r"|\((?:in press|n\.\s?d\.|under review|submitted|in preparation)[^()]{0,20}\)",
     re.I,
 )
@@ -719,6 +720,8 @@ def _split_title_container(text: str) -> tuple[str, str]:
         if not words:
             break
         last = words[-1]
+        if len(words) > 2 and re.fullmatch(r"[A-Z]\.", words[-2]) and words[-3].isalpha():
+            break  # "… an interview with Garry L. Landreth.": a person's name ends the title
         if re.fullmatch(r"[A-Z][a-z]{0,7}\.", last) and len(words) > 1 and words[-2].endswith("."):
             title = " ".join(words[:-1])
             container = f"{last} {container}"
@@ -1406,6 +1409,55 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# A practitioner's book list: "Given Family and Given Family, 'Title', Publisher, 1992" —
+# names given name first, the title in single quotation marks, the year last
+_SINGLE_QUOTED = re.compile(
+    rf"^(?P<names>[{_UP}][^'\u2018\u2019()\d]{{2,200}}?)(?:\s*\((?P<role>eds?)\.?\))?[,.]\s+"
+    r"['\u2018](?P<title>[^\u2018\u2019]{2,250}?)['\u2019],\s+"
+    r"(?P<rest>[^'\u2018\u2019\d][^'\u2018\u2019]{1,120}?),?\s+(?P<year>(?:1[89]|20)\d{2})"
+    r"(?:\s*\((?P<note>[^()]{1,200})\))?[\s.]*$",
+    re.I,
+)
+# "Behavioural Science Vol 1 No 4": a journal where the publisher would be
+_SINGLE_QUOTED_JOURNAL = re.compile(
+    r"^(?P<journal>[A-Z][^,]{2,80}?),?\s+Vol\.?\s*(?P<volume>\d+)(?:,?\s*No\.?\s*(?P<issue>\d+))?$"
+)
+_SINGLE_QUOTED_THESIS = re.compile(r"^(?:Dissertation|Thesis|PhD thesis),\s*", re.I)
+
+
+def _parse_single_quoted(ref: ParsedReference, text: str) -> bool:
+    found = _SINGLE_QUOTED.match(text)
+    if found is None:
+        return False
+    names = _edited_by(found.group("names").strip())
+    if not names or not all(n.get("given") for n in names):
+        return False
+    conf = ref.confidence
+    if any(_PUBLISHER_WORDS.search(n["family"]) for n in names):
+        names = [{"literal": found.group("names").strip()}]  # a society, not a person
+    if found.group("role"):
+        ref.editor, conf["editor"] = names, 0.7
+    else:
+        ref.author, conf["author"] = names, 0.7
+    _set_title(ref, found.group("title"), 0.8)
+    ref.issued, conf["issued"] = {"date-parts": [[int(found.group("year"))]]}, 0.8
+    if found.group("note"):
+        ref.unparsed.append(f"({found.group('note')})")  # "(expanded 1992)", "(reproduced in …)"
+    rest = found.group("rest").strip(" ,.")
+    journal = _SINGLE_QUOTED_JOURNAL.match(rest)
+    if journal:
+        ref.type = "article-journal"
+        _set_container(ref, journal.group("journal"), 0.7)
+        ref.volume, conf["volume"] = journal.group("volume"), 0.8
+        if journal.group("issue"):
+            ref.issue, conf["issue"] = journal.group("issue"), 0.8
+        return True
+    thesis = _SINGLE_QUOTED_THESIS.match(rest)
+    ref.type = "thesis" if thesis else "book"
+    ref.publisher, conf["publisher"] = rest[thesis.end() :] if thesis else rest, 0.7
+    return True
+
+
 # After a quoted title, a site or an encyclopedia's name alone, perhaps MLA 7's "Web." and a
 # date: "Encyclopedia, <URL> (accessed …)" (Chicago), "Encyclopedia. Web. 06 October, 2022."
 _WEB_ENTRY_TAIL = re.compile(
@@ -1565,6 +1617,8 @@ def _parse(raw: str) -> ParsedReference:
     ) and _parse_year_last(ref, text):
         return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
+        return ref
+    if ("'" in text or "\u2018" in text) and _parse_single_quoted(ref, text):
         return ref
     if not _PAREN_YEAR.search(text) and _parse_vancouver(ref, text):
         return ref
@@ -1789,6 +1843,9 @@ def _parse_web_page(ref: ParsedReference, text: str) -> bool:
 _TRANSLATED_TITLE = re.compile(rf"(?<=[.?!])\s*\[[^\[\]]{{3,250}}\](?=\s*[{_UP}])")
 
 
+_CHAPTER_PAGES_IN = re.compile(
+    rf"[.,]\s*(?P<chapter>Chapter\s+\d+),\s*[Pp]p?\.?\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s+in\s+(?=[A-Z])"
+)
 _HASH_ISSUE = re.compile(r"\s*,?\s*#\s*(\d{1,3})\b")
 _PP_WITHOUT_STOP = re.compile(r"\bpp\s+(?=\d)")
 _NUMBERS_AFTER_STOP = re.compile(
@@ -1819,6 +1876,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
         ref.unparsed.append(translated.group(0).strip())
         rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
+    numbered = _CHAPTER_PAGES_IN.search(rest) if "hapter" in rest else None
+    if numbered and ref.type != "book":  # "Title. Chapter 6, Pp. 127-152 in Book. Place: Pub."
+        ref.unparsed.append(numbered.group("chapter"))
+        _parse_chapter(ref, rest[: numbered.start()], rest[numbered.end() :])
+        _set_locator(ref, _dash(numbered.group("pages")), 0.85)
+        return
     in_book = _IN_BOOK.search(rest) if "In" in rest or ", in " in rest or ". I " in rest else None
     if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal

@@ -3553,3 +3553,90 @@ def test_ama_last_accessed_and_a_title_glued_to_the_journal_after_a_year():
         "National Vital Statistics Reports",
         "12",
     )
+
+
+def test_a_practitioners_list_with_given_names_first_and_single_quoted_titles():
+    book = parse_reference(
+        "Peter Lund and Sara de Okafor, 'Waiting in the Classroom', Irvington, 1971"
+    )
+    assert book.author == [
+        {"family": "Lund", "given": "Peter"},
+        {"family": "de Okafor", "given": "Sara"},
+    ]
+    assert (book.title, book.publisher, book.year, book.type) == (
+        "Waiting in the Classroom",
+        "Irvington",
+        1971,
+        "book",
+    )
+    edited = parse_reference("Tomas Berg and Ann Holm (eds), 'The Waiting View', Norton 1979")
+    assert (edited.author, edited.editor[0], edited.title, edited.year) == (
+        [],
+        {"family": "Berg", "given": "Tomas"},
+        "The Waiting View",
+        1979,
+    )
+    with_note = parse_reference(
+        "Clara Anne Holm, 'With A Waiting Mind', Harbour and Company, 1986 (expanded 1990)"
+    )
+    assert (with_note.title, with_note.publisher, with_note.year) == (
+        "With A Waiting Mind",
+        "Harbour and Company",
+        1986,
+    )
+    assert "(expanded 1990)" in with_note.unparsed
+
+
+def test_a_practitioners_list_with_a_journal_where_the_publisher_goes():
+    ref = parse_reference(
+        "Maria Lind, Tomas Berg and Ann Holm, 'Toward a Theory of Waiting', Example Science "
+        "Vol 3 No 2, 1961"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.year) == (
+        "Toward a Theory of Waiting",
+        "Example Science",
+        "3",
+        "2",
+        1961,
+    )
+
+
+def test_a_persons_middle_initial_at_the_end_of_a_title_is_no_journal_abbreviation():
+    ref = parse_reference(
+        "Okafor, P. (2005). Play and waiting: an interview with Rita M. Lindgren. Journal of "
+        "Waiting Studies, 12(1), 117-120."
+    )
+    assert (ref.title, ref.container_title) == (
+        "Play and waiting: an interview with Rita M. Lindgren",
+        "Journal of Waiting Studies",
+    )
+
+
+def test_a_month_and_day_before_the_year_in_its_parentheses():
+    ref = parse_reference(
+        "Lindgren, Sara, Okafor, Peter M. (March 5, 2016) Waiting lists in small clinics. "
+        "Journal of Waiting Studies, 12, 45-52."
+    )
+    assert ref.author == [
+        {"family": "Lindgren", "given": "Sara"},
+        {"family": "Okafor", "given": "Peter M."},
+    ]
+    assert (ref.year, ref.title, ref.container_title) == (
+        2016,
+        "Waiting lists in small clinics",
+        "Journal of Waiting Studies",
+    )
+
+
+def test_a_chapter_numbered_with_its_pages_before_in_and_the_book():
+    ref = parse_reference(
+        "Okafor, D and Lindgren, J. (1992) Waiting and self-making. Chapter 6, Pp. 127-152 in "
+        "Discursive Waiting. London: Sage."
+    )
+    assert (ref.type, ref.title, ref.container_title, ref.page, ref.publisher) == (
+        "chapter",
+        "Waiting and self-making",
+        "Discursive Waiting",
+        "127–152",
+        "Sage",
+    )
