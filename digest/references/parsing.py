@@ -93,7 +93,7 @@ _YEAR = re.compile(
     rf"\(\s*(?:(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>\d{{4}})(?P<suffix>[a-z])?"
     r"(?:\s*[,/]\s*[^()]{1,30})?"
     r"|(?P<inpress>in\s+press|forthcoming|accepted(?:\s+for\s+publication)?|in\s+publicatie"
-    r"|im\s+Druck|sous\s+presse|n\.\s?d\.|under\s+review|submitted(?:\s+for\s+publication)?"
+    r"|im\s+Druck|sous\s+presse|n\.\s?d\.|\?{2,4}|under\s+review|submitted(?:\s+for\s+publication)?"
     r"|(?:manuscript\s+)?in\s+preparation)"
     # "(in press/2021)", "(in press, 2021)": the year the chapter is expected in
     r"(?:\s*[,/]\s*(?P<pressyear>(?:1[89]|20)\d\d))?)"
@@ -103,7 +103,7 @@ _YEAR = re.compile(
 _NOT_YET_ACCEPTED = ("under review", "submitted", "in preparation")
 _PAREN_YEAR = re.compile(
     rf"\(\s*(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]"
-    r"|\((?:in press|n\.\s?d\.|under review|submitted|in preparation)[^()]{0,20}\)",
+    r"|\((?:in press|n\.\s?d\.|\?{2,4}|under review|submitted|in preparation)[^()]{0,20}\)",
     re.I,
 )
 _YEAR_BARE = re.compile(
@@ -1629,7 +1629,7 @@ def _parse(raw: str) -> ParsedReference:
         conf["issued"] = 0.98
     elif year:
         label = _WS.sub(" ", year.group("inpress").lower())
-        if not label.startswith("n"):  # "in press" and its translations, not "n.d."
+        if not label.startswith(("n", "?")):  # "in press" and its translations, not "n.d."
             # a manuscript not yet accepted keeps its own words: "under review", "submitted"
             ref.status = next((s for s in _NOT_YET_ACCEPTED if s in label), "in press")
             conf["status"] = 0.95
@@ -2240,7 +2240,7 @@ def _journal_tail(text: str) -> re.Match[str] | None:
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Publications?|Publishing|Publishers?|Sons|Wiley|Routledge|Guilford|Sage|Books|"
     r"Associates|Erlbaum|Norton|Springer|Elsevier|Blackwell|Verlag|University|Institute|"
-    r"Foundation|Association|Ltd|Inc|Bantam|Plume|Pearson|Penguin|Macmillan|Brown|Karnac)\b"
+    r"Foundation|Association|Ltd|Inc|Bantam|Plume|Pearson|Penguin|Macmillan|Brown|Karnac|imprint)\b"
 )
 # A sentence that can only be a journal's name: "(International) Journal of …", "… Bulletin",
 # "… Quarterly", "Annals of …" (capitalised: "a journal of recovery" is a subtitle)
@@ -2727,6 +2727,8 @@ _COMMA_PLACE = re.compile(
 
 
 _CHAPTER_NUMBER = re.compile(r"[.,]\s*Chapter\s+\d+$")
+# "Example Press (7 - 8 Newbury Street, London, EC1A 7HU)": where to order it, kept aside
+_ADDRESS_NOTE = re.compile(r"\s+\((?P<note>\d[^()]*\s[^()]*,[^()]*)\)$")
 
 
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
@@ -2734,7 +2736,7 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
         # "Belmont, CA: Wadsworth 2001a": the reference's own year typed again at its end
         publisher = re.sub(rf"[\s,]*\(?{ref.year}[a-z]?\)?$", "", publisher)
-    note = _PAREN_NOTE.search(publisher)
+    note = _PAREN_NOTE.search(publisher) or _ADDRESS_NOTE.search(publisher)
     if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
         ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"
         publisher = publisher[: note.start()].strip(" .,;:")

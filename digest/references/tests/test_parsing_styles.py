@@ -3640,3 +3640,48 @@ def test_a_chapter_numbered_with_its_pages_before_in_and_the_book():
         "127–152",
         "Sage",
     )
+
+
+def test_a_journal_of_the_table_typed_with_an_ampersand_ends_an_article():
+    ref = parse_reference(
+        "Okafor, J. (2001) A Helping Hand: Brief Therapy and Waiting. Clinical Child Psychology "
+        "& Psychiatry"
+    )
+    assert (ref.type, ref.container_title, ref.publisher) == (
+        "article-journal",
+        "Clinical Child Psychology & Psychiatry",
+        "",
+    )
+    assert expand_journal("AIDS Patient Care STDS") == ("AIDS Patient Care and STDs", True)
+
+
+def test_a_publishers_address_in_parentheses_and_an_imprint_stay_publishers():
+    address = parse_reference(
+        "Lindgren, S. (1991) Family waiting: a brief workbook. Example Therapy Press (7 - 8 "
+        "Example Street, London, EC1A 7HU)"
+    )
+    assert (address.title, address.publisher) == (
+        "Family waiting: a brief workbook",
+        "Example Therapy Press",
+    )
+    imprint = parse_reference(
+        "Okafor  K. (2011)  Waiting: The Power of Being Patient.  Harbour House, an imprint of "
+        "Example Books"
+    )
+    assert (imprint.title, imprint.publisher) == (
+        "Waiting: The Power of Being Patient",
+        "Harbour House, an imprint of Example Books",
+    )
+
+
+def test_question_marks_for_an_unknown_year():
+    ref = parse_reference(
+        "Okafor, M. (????) Waiting and beyond: A conversation with Sara Lind. In M. F. Okafor "
+        "(Ed.) Constructive Waiting 2. New York: Guilford Press."
+    )
+    assert (ref.author, ref.year, ref.status) == ([{"family": "Okafor", "given": "M."}], None, "")
+    assert (ref.title, ref.container_title, ref.publisher) == (
+        "Waiting and beyond: A conversation with Sara Lind",
+        "Constructive Waiting 2",
+        "Guilford Press",
+    )
