@@ -2727,12 +2727,15 @@ _COMMA_PLACE = re.compile(
 
 
 _CHAPTER_NUMBER = re.compile(r"[.,]\s*Chapter\s+\d+$")
+_COMPANY_WORDS = (" Inc", ",Inc", " Ltd", " Co", " Corp")
 # "Example Press (7 - 8 Newbury Street, London, EC1A 7HU)": where to order it, kept aside
 _ADDRESS_NOTE = re.compile(r"\s+\((?P<note>\d[^()]*\s[^()]*,[^()]*)\)$")
 
 
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;:")
+    if publisher.endswith(_COMPANY_WORDS) and f"{publisher}." in ref.raw:
+        publisher += "."  # "John Wiley & Sons, Inc.": the abbreviation's own full stop
     if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
         # "Belmont, CA: Wadsworth 2001a": the reference's own year typed again at its end
         publisher = re.sub(rf"[\s,]*\(?{ref.year}[a-z]?\)?$", "", publisher)

@@ -2734,8 +2734,9 @@ def test_authors_joined_by_a_conjunction_in_another_language(conjunction):
     ("tail", "place", "publisher"),
     [
         ("New York: W. W. Example.", "New York", "W. W. Example"),
-        ("Boston, MA: R.T. Example & Co.", "Boston, MA", "R.T. Example & Co"),
-        ("Paula Q. Example Books, Ltd.", "", "Paula Q. Example Books, Ltd"),
+        # the abbreviation keeps its full stop, as the labeller reads it back
+        ("Boston, MA: R.T. Example & Co.", "Boston, MA", "R.T. Example & Co."),
+        ("Paula Q. Example Books, Ltd.", "", "Paula Q. Example Books, Ltd."),
         ("Boston: Example Press.", "Boston", "Example Press"),
     ],
 )
@@ -3685,3 +3686,11 @@ def test_question_marks_for_an_unknown_year():
         "Constructive Waiting 2",
         "Guilford Press",
     )
+
+
+@pytest.mark.parametrize("company", ["Example & Sons, Inc.", "Example Press Ltd.", "Example & Co."])
+def test_a_publishers_abbreviation_keeps_its_full_stop_at_the_end_of_the_reference(company):
+    ref = parse_reference(f"Okafor, P. (1997). Waiting in play. Northvale, NJ: {company}")
+    assert (ref.publisher_place, ref.publisher) == ("Northvale, NJ", company)
+    typed_without = parse_reference("Okafor, P. (1997). Waiting in play. Example & Sons, Inc")
+    assert typed_without.publisher == "Example & Sons, Inc"
