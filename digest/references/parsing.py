@@ -1425,7 +1425,36 @@ _SINGLE_QUOTED_JOURNAL = re.compile(
 _SINGLE_QUOTED_THESIS = re.compile(r"^(?:Dissertation|Thesis|PhD thesis),\s*", re.I)
 
 
+# IEEE's article: "B. Name and C. D. Name, ‘Title’, Journal, vol. 10, no. 2, pp. 121–129,
+# Jun. 2008" (a DOI after it is read already)
+_IEEE_ARTICLE = re.compile(
+    rf"^(?P<names>[{_UP}][^'\u2018\u2019()\d]{{2,200}}?),\s+['\u2018\u201c\"]"
+    r"(?P<title>[^\u2018\u2019\u201c\u201d]{2,300}?)[,.]?['\u2019\u201d\"],?\s+"
+    r"(?P<journal>[^,\d]{2,120}),\s+vol\.\s*(?P<volume>\w+),\s+no\.\s*(?P<issue>[\w-]+),\s+"
+    rf"pp\.\s*(?P<page>{_LOCATOR}),\s+(?:(?:{_MONTH})\s+)?(?P<year>(?:1[89]|20)\d{{2}})[\s.,]*$"
+)
+
+
+def _parse_ieee_article(ref: ParsedReference, text: str) -> bool:
+    found = _IEEE_ARTICLE.match(text)
+    names = _edited_by(found.group("names")) if found else []
+    if not names or not all(n.get("given") for n in names):
+        return False
+    conf = ref.confidence
+    ref.author, conf["author"] = names, 0.8
+    _set_title(ref, found.group("title"), 0.85)
+    _set_container(ref, found.group("journal"), 0.85)
+    ref.volume, conf["volume"] = found.group("volume"), 0.9
+    ref.issue, conf["issue"] = found.group("issue"), 0.9
+    _set_locator(ref, _dash(found.group("page")), 0.9)
+    ref.issued, conf["issued"] = {"date-parts": [[int(found.group("year"))]]}, 0.9
+    ref.type = "article-journal"
+    return True
+
+
 def _parse_single_quoted(ref: ParsedReference, text: str) -> bool:
+    if "vol. " in text and _parse_ieee_article(ref, text):
+        return True
     found = _SINGLE_QUOTED.match(text)
     if found is None:
         return False
@@ -2047,6 +2076,11 @@ _CHICAGO_NO_TAIL = re.compile(
 )
 _EARLY_TAILS = (
     _ALT_TAILS[1],
+    # "Journal of Family Therapy. 23 1, pp 46 – 62.": volume and issue apart by a space only
+    re.compile(
+        rf"[\s,.]+(?P<volume>\d{{1,4}})\s+(?P<issue>\d{{1,3}}),\s*pp?\.?\s*"
+        rf"(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
+    ),
     # EBSCO's "Copy citation": "Journal. Vol. 57 Issue 5, p629-644. 16p." (and its page count)
     re.compile(
         rf"[\s,.]+Vol\.\s*(?P<volume>\d+)\s+Issue\s+(?P<issue>[\w{DASHES}]+),\s*"
@@ -2977,6 +3011,8 @@ _SURNAMES_ONLY = re.compile(
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
+    if " And " in text:  # "Okafor, D. And Lindgren, K.": the joining word capitalised
+        text = re.sub(r"(?<=[.,])\s+And\s+(?=[A-Z])", " and ", text)
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
         _chicago_list(text) if _CHICAGO_START.match(text) else None
     )

@@ -3694,3 +3694,41 @@ def test_a_publishers_abbreviation_keeps_its_full_stop_at_the_end_of_the_referen
     assert (ref.publisher_place, ref.publisher) == ("Northvale, NJ", company)
     typed_without = parse_reference("Okafor, P. (1997). Waiting in play. Example & Sons, Inc")
     assert typed_without.publisher == "Example & Sons, Inc"
+
+
+def test_an_ieee_article_with_its_title_in_single_quotation_marks():
+    ref = parse_reference(
+        "H. L. Okafor and K. M. Lindgren, ‘Waiting List Consultation: Clinical Implementation’, "
+        "Journal of Waiting Studies, vol. 4, no. 1, pp. 3–19, Jan. 2018, doi: 10.1000/jws.4.1.3."
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "H. L."), ("Lindgren", "K. M.")],
+        "year": 2018,
+        "title": "Waiting List Consultation: Clinical Implementation",
+        "container": "Journal of Waiting Studies",
+        "volume": "4",
+        "issue": "1",
+        "page": "3–19",
+        "doi": "10.1000/jws.4.1.3",
+    }
+
+
+def test_volume_and_issue_apart_by_a_space_before_the_pages():
+    ref = parse_reference(
+        "Okafor, S. 2001. Understanding waiting. How can research help? Journal of Waiting "
+        "Studies. 23 1, pp 46 – 62."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Waiting Studies",
+        "23",
+        "1",
+        "46–62",
+    )
+
+
+def test_and_capitalised_between_two_authors():
+    ref = parse_reference(
+        "Okafor, D. And Lindgren, K. 2009. Waiting Lists Over 35 Years. Journal of Waiting "
+        "Studies. 17 (2), pp. 106-117."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [("Okafor", "D."), ("Lindgren", "K.")]
