@@ -2768,8 +2768,14 @@ _ADDRESS_NOTE = re.compile(r"\s+\((?P<note>\d[^()]*\s[^()]*,[^()]*)\)$")
 
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;:")
-    if publisher.endswith(_COMPANY_WORDS) and f"{publisher}." in ref.raw:
-        publisher += "."  # "John Wiley & Sons, Inc.": the abbreviation's own full stop
+    if (
+        publisher.endswith(_COMPANY_WORDS)
+        and f"{publisher}." in ref.raw
+        and not ref.raw.rstrip().endswith(f"{publisher}.")
+    ):
+        # "Sons, Inc. https://…": the abbreviation's own full stop, where no sentence ends
+        # with it (at the very end it is the reference's too, and the rendered set has none)
+        publisher += "."
     if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
         # "Belmont, CA: Wadsworth 2001a": the reference's own year typed again at its end
         publisher = re.sub(rf"[\s,]*\(?{ref.year}[a-z]?\)?$", "", publisher)
