@@ -3734,3 +3734,17 @@ def test_and_capitalised_between_two_authors():
         "Studies. 17 (2), pp. 106-117."
     )
     assert [(a["family"], a["given"]) for a in ref.author] == [("Okafor", "D."), ("Lindgren", "K.")]
+
+
+def test_a_books_series_in_its_parenthesis_is_no_container():
+    ref = parse_reference(
+        "Okafor, P., & Lindgren, S. (2011). The Great Waiting Debate : The Evidence for What "
+        "Makes Waiting Work. (2nd ed., Waiting and Practice: Investigating Practice from "
+        "Scientific, Historical, and Cultural Perspectives). Florence: Example and Francis."
+    )
+    assert (ref.type, ref.edition, ref.publisher, ref.container_title) == (
+        "book",
+        "2",
+        "Example and Francis",
+        "",
+    )
