@@ -3737,14 +3737,22 @@ def test_and_capitalised_between_two_authors():
 
 
 def test_a_books_series_in_its_parenthesis_is_no_container():
-    ref = parse_reference(
-        "Okafor, P., & Lindgren, S. (2011). The Great Waiting Debate : The Evidence for What "
-        "Makes Waiting Work. (2nd ed., Waiting and Practice: Investigating Practice from "
-        "Scientific, Historical, and Cultural Perspectives). Florence: Example and Francis."
+    """The labeller may read the series as a container; for a book the rules read with its
+    title and publisher, combining does not take it (as it takes no publisher for an article)."""
+    from digest.references import labeller
+
+    series = "Waiting and Practice: Investigating Practice"
+    raw = (
+        "Okafor, P., & Lindgren, S. (2011). The Great Waiting Debate. (2nd ed., Waiting and "
+        "Practice: Investigating Practice from Scientific Perspectives). Florence: Example Press."
     )
-    assert (ref.type, ref.edition, ref.publisher, ref.container_title) == (
+    rules = parse_reference(raw, learned=False)
+    assert (rules.type, rules.edition, rules.publisher, rules.container_title) == (
         "book",
         "2",
-        "Example and Francis",
+        "Example Press",
         "",
     )
+    assert any(series in piece for piece in rules.unparsed)
+    read = ({"container-title": series}, {"container-title": 90.0}, {"container-title": series})
+    assert labeller.combine(rules, labelled=read).container_title == ""
