@@ -734,7 +734,8 @@ def _split_title_container(text: str) -> tuple[str, str]:
 _COMPANY = r"(?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd))\."
 _NLM_BOOK = re.compile(
     r"(?:^|(?<=\.\s))(?P<place>[A-Z][^.:;]{1,40}?)\s*:\s*(?P<publisher>(?:[^.;:]|"
-    rf"{_COMPANY}){{2,80}}?)\s*[;,]\s*"
+    # "Charles C. Thomas": an initial's full stop inside the publisher's name
+    rf"{_COMPANY}|(?<=\s[A-Z])\.(?=\s)){{2,80}}?)\s*[;,]\s*"
     # NLM's page count ("2012. 348 p.") may follow the year
     r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*(?:\d+\s*p\.?[\s.]*)?$"
 )

@@ -3756,3 +3756,21 @@ def test_a_books_series_in_its_parenthesis_is_no_container():
     assert any(series in piece for piece in rules.unparsed)
     read = ({"container-title": series}, {"container-title": 90.0}, {"container-title": series})
     assert labeller.combine(rules, labelled=read).container_title == ""
+
+
+def test_a_chicago_book_whose_publisher_has_an_initial():
+    ref = parse_reference(
+        "Okafor, A. V., and G. P. Lind. A Person-Centered Foundation for Waiting. 2nd ed. "
+        "Springfield, IL: Charles C. Example, 1999."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        ("Okafor", "A. V."),
+        ("Lind", "G. P."),
+    ]
+    assert (ref.title, ref.edition, ref.publisher_place, ref.publisher, ref.year) == (
+        "A Person-Centered Foundation for Waiting",
+        "2",
+        "Springfield, IL",
+        "Charles C. Example",
+        1999,
+    )
