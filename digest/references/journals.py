@@ -232,6 +232,7 @@ JOURNALS = {
     "Med Teach": "Medical Teacher",
     "Mol Psychiatry": "Molecular Psychiatry",
     "N Engl J Med": "The New England Journal of Medicine",
+    "Natl Vital Stat Rep": "National Vital Statistics Reports",
     "Neurosci Biobehav Rev": "Neuroscience and Biobehavioral Reviews",
     "Nord J Psychiatry": "Nordic Journal of Psychiatry",
     "Otolaryngol Head Neck Surg": "Otolaryngology--Head and Neck Surgery",
@@ -276,6 +277,7 @@ JOURNALS = {
     "Psychother Theory Res Pract Train": "Psychotherapy: Theory, Research, Practice, Training",
     "Psychotherapy (Chic Ill)": "Psychotherapy",
     "Psychotherapy (Chic)": "Psychotherapy",
+    "Public Health Rep": "Public Health Reports",
     "Qual Life Res": "Quality of Life Research",
     "Rev Bras Psiquiatr": "Revista Brasileira de Psiquiatria",
     "Schizophr Bull": "Schizophrenia Bulletin",
@@ -301,9 +303,19 @@ def _key(title: str) -> str:
     return _KEY.sub(" ", title.replace("&", " ")).strip().casefold()
 
 
+_AND = re.compile(r"\band\b", re.I)
+
+
+def _loose_key(title: str) -> str:
+    """The key with "and" dropped too: "Clinical Child Psychology & Psychiatry", typed by
+    hand, names the table's "… Psychology and Psychiatry"."""
+    return _key(_AND.sub(" ", title))
+
+
 _THE = re.compile(r"^the\s+", re.I)
 _BY_KEY = {_key(abbreviation): full for abbreviation, full in JOURNALS.items()}
 _FULL_KEYS = {_key(full) for full in JOURNALS.values()}
+_LOOSE_FULL_KEYS = {_loose_key(_THE.sub("", full)) for full in JOURNALS.values()}
 _LONGEST = max(len(k.split()) for k in (*_BY_KEY, *_FULL_KEYS))
 # Words a full title has and an abbreviation drops ("Journal of the …" → "J …").
 _SMALL_WORDS = frozenset(("of", "the", "and", "in", "on", "for"))
@@ -354,7 +366,12 @@ def is_known_journal(title: str) -> bool:
 def is_known_title(title: str) -> bool:
     """Whether `title` names a journal of the table, abbreviated or in full, in any case."""
     key = _key(_THE.sub("", title or ""))
-    return key in _BY_KEY or key in _FULL_KEYS or f"the {key}" in _FULL_KEYS
+    return (
+        key in _BY_KEY
+        or key in _FULL_KEYS
+        or f"the {key}" in _FULL_KEYS
+        or (" " in key and _loose_key(_THE.sub("", title)) in _LOOSE_FULL_KEYS)
+    )
 
 
 def known_journal_at_end(text: str) -> str:

@@ -465,6 +465,7 @@ def combine(
         return ref
     anchored = bool(ref.issued or ref.status or ref.title)
     article = ref.type == "article-journal" and bool(ref.container_title)
+    book = ref.type == "book" and bool(ref.title and ref.publisher)
     leftovers = [_text(piece) for piece in ref.unparsed]
     if not anchored and not (csl.get("issued") and csl.get("title")):
         # Neither found a year and a title to anchor the rest: the text stays unplaced for
@@ -492,6 +493,8 @@ def combine(
             )
             if article and key in ("publisher", "publisher-place"):
                 continue  # "… pp. 1-21. Example Search Index": the database, not a publisher
+            if book and key == "container-title":
+                continue  # "Title (2nd ed., Example Series). Publisher.": a series, no container
             if margin > policy["fill_empty"] and (unplaced or not policy["fill_unplaced_only"]):
                 _set(ref, key, theirs, locator_key)
                 ref.confidence[key if key != "page" else locator_key] = TO_CHECK

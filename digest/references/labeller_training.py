@@ -30,6 +30,7 @@ TRAINING_SETS = (
     "wild_references_fresh3.json",
     "wild_references_fresh4.json",
     "wild_references_fresh5.json",
+    "wild_references_fresh6.json",
     "wild_references_train1.json",
     "wild_references_train2.json",
     "labelled_references.json",
@@ -316,3 +317,7 @@ def main(argv=()) -> None:
         f"{time.perf_counter() - started:.0f} s; {WEIGHTS.name}: "
         f"{WEIGHTS.stat().st_size / 1e6:.2f} MB, {len(document['weights'])} features"
     )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -61,12 +61,14 @@ _DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s\"<>]+)")
 # "https://doi:10.…" and "https:// doi: 10.…": a resolver's scheme typed before the label
 # "https://doi.org/doi:10.…" (the label typed into the link too) and APA PsycNet's
 # "https://psycnet.apa.org/doi/10.…": the DOI's own address, not a page to keep as the URL
+# "https:/doi.org/ 10.…": a slash lost and a space typed in the resolver's address
 _DOI_PREFIX = re.compile(
-    r"(?:(?:https?://)?(?:(?:dx\.)?doi\.org/(?:doi:\s*)?|psycnet\.apa\.org/doi/)"
+    r"(?:(?:https?:/{1,2})?(?:(?:dx\.)?doi\.org/(?:doi:)?\s*|psycnet\.apa\.org/doi/)"
     r"|(?:https?://\s*)?\bdoi\s*:?\s*)$",
     re.I,
 )
 _DOI_LINE_BREAK = re.compile(r"(10\.\d{4,9}/)\s+(?=\S)")
+_DOI_SPLIT_AT_DOT = re.compile(r"(10\.\d{4,9}/\S+\.)\s+(?=\d{3,}\.?$)")
 _URL = re.compile(
     r"(?:(?:Retrieved|Available)(?:\s+[^,]{1,30},\s*\d{4},)?\s+(?:from|at|online)\s*:?\s*)?"
     # MLA 9 leaves out "https://": "www.example.org/page" (a host alone, "Available from
@@ -88,9 +90,10 @@ _STATUS_ONLINE = re.compile(
     rf"[.,]?\s*(?:[(\[]\s*{_STATUS_WORDS}\s*[)\]]|{_STATUS_WORDS})\.?", re.I
 )
 _YEAR = re.compile(
-    rf"\(\s*(?:(?:{_MONTH_WORD}\s+)?(?P<year>\d{{4}})(?P<suffix>[a-z])?(?:\s*[,/]\s*[^()]{{1,30}})?"
+    rf"\(\s*(?:(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?P<year>\d{{4}})(?P<suffix>[a-z])?"
+    r"(?:\s*[,/]\s*[^()]{1,30})?"
     r"|(?P<inpress>in\s+press|forthcoming|accepted(?:\s+for\s+publication)?|in\s+publicatie"
-    r"|im\s+Druck|sous\s+presse|n\.\s?d\.|under\s+review|submitted(?:\s+for\s+publication)?"
+    r"|im\s+Druck|sous\s+presse|n\.\s?d\.|\?{2,4}|under\s+review|submitted(?:\s+for\s+publication)?"
     r"|(?:manuscript\s+)?in\s+preparation)"
     # "(in press/2021)", "(in press, 2021)": the year the chapter is expected in
     r"(?:\s*[,/]\s*(?P<pressyear>(?:1[89]|20)\d\d))?)"
@@ -99,8 +102,8 @@ _YEAR = re.compile(
 )
 _NOT_YET_ACCEPTED = ("under review", "submitted", "in preparation")
 _PAREN_YEAR = re.compile(
-    rf"\(\s*(?:{_MONTH_WORD}\s+)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]"
-    r"|\((?:in press|n\.\s?d\.|under review|submitted|in preparation)[^()]{0,20}\)",
+    rf"\(\s*(?:{_MONTH_WORD}\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]|20)\d{{2}}[a-z]?\s*[,)/]"
+    r"|\((?:in press|n\.\s?d\.|\?{2,4}|under review|submitted|in preparation)[^()]{0,20}\)",
     re.I,
 )
 _YEAR_BARE = re.compile(
@@ -130,7 +133,10 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|\u2026")
 _BOUNDARY = re.compile(rf"(?:[{_QUOTE_CLOSE}]?[.?!][{_QUOTE_CLOSE}]?|[{_QUOTE_CLOSE}])\s+")
 # "Title,” Journal": Chicago closes the quotation after the comma; no space goes between them
 _NO_SPACE_AFTER_COMMA = re.compile(r",(?=[^\s\d\u201d\u2019])")
-_NO_SPACE_AFTER_STOP = re.compile(r"(?<=[a-z\u00df-\u00ff)\]?\"\u201d])\.(?=[A-Z\u00c0-\u00de])")
+# and after a year that ends a title: "… in the United States, 1999–2018.NCHS Data Brief"
+_NO_SPACE_AFTER_STOP = re.compile(
+    r"(?:(?<=[a-z\u00df-\u00ff)\]?\"\u201d])|(?<=\b(?:1[89]|20)\d\d))\.(?=[A-Z\u00c0-\u00de])"
+)
 # "Who Moved It?New York: Press": a question mark that lost its space before a capital word
 _NO_SPACE_AFTER_QUESTION = re.compile(r"(?<=[a-z\u00df-\u00ff])([?!])(?=[A-Z\u00c0-\u00de][a-z])")
 # "Lyttkens L.Randomized", "Huibers MJ.How", "2022.When": a full stop that lost its space
@@ -389,6 +395,12 @@ def _normalise(text: str) -> str:
         text = _BLANK_LINE.sub(_blank_line, text)
     text = text.replace("''", "")  # wiki markup for italics
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
+    if "*" in text:  # "*Journal of Example*": a page's Markdown italics copied as typed
+        text = _MARKDOWN_ITALIC.sub(r"\1", text)
+    if text.endswith("]"):  # "…104292[5]": the page's footnote mark glued to the end
+        text = _FOOTNOTE_MARK.sub("", text)
+    if "n in " in text:  # "In in P. Gilbert (Ed.)": the word typed twice
+        text = _DOUBLED_IN.sub(r"\1", text)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "&amp;" copied from a page's source
@@ -397,12 +409,17 @@ def _normalise(text: str) -> str:
         text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
+    if text[-1:].isdigit() or text[-2:-1].isdigit():  # "doi:10.1002/johc. 12005.": a slip
+        text = _DOI_SPLIT_AT_DOT.sub(r"\1", text)
     if text[:1] == '"' and text.count('"') % 2:
         text = text[1:]  # a stray quotation mark copied with the reference, never closed
     return _LEADING_MARKER.sub("", text, count=1)
 
 
 _BLANK_LINE = re.compile(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*")
+_MARKDOWN_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w.)])\[\d{1,2}\]$")
+_DOUBLED_IN = re.compile(r"\b(In|in)\s+in\b(?=\s+[A-Z])")
 _GOES_ON = re.compile(r"\b(?:of|in|on|and|or|the|a|an|for|to|with|from|by|at|as|&)$", re.I)
 
 
@@ -433,6 +450,8 @@ def _mend_line_break(match: re.Match[str], text: str) -> str:
 
 
 def _clean_doi(doi: str) -> str:
+    if "Cross" in doi or "Pub" in doi or "Google" in doi:
+        doi = _GLUED_LINK_LABEL.sub("", doi)  # "10.1016/x.004.CrossRefPubMedGoogle Scholar"
     if "%" in doi:
         doi = urllib.parse.unquote(doi)  # "10.1016/S0272-7358%2800%29…" copied from a link
     doi = doi.rstrip(".,;:'\"\u201d\u2019]>")
@@ -538,7 +557,9 @@ _NOISE = re.compile(
 # "Accessed June 6, 2017." (AMA), "Retrieved 3 March 2019": when a page was read, not written
 _ACCESSED = re.compile(
     # and in the languages of the pages they come from ("Ultimo accesso 13 Feb 2024")
-    r"[.,]?\s*[(\[]?\b(?:Accessed|Retrieved|Cited|Last updated|(?:Ultimo\s+)?accesso(?:\s+il)?"
+    # "Last accessed March 21, 2023" as UK pages write it
+    r"[.,]?\s*[(\[]?\b(?:(?:Last\s+)?Accessed|Retrieved|Cited|Last updated"
+    r"|(?:Ultimo\s+)?accesso(?:\s+il)?"
     r"|consultato(?:\s+il)?|consulté\s+le|abgerufen(?:\s+am)?|Zugriff(?:\s+am)?):?\s+(?:on\s+)?"
     rf"(?:{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_WORD}\s+\d{{4}}|\d{{4}}-\d\d-\d\d"
     rf"|\d{{4}}\s+{_MONTH_WORD}(?:\s+\d{{1,2}})?"
@@ -566,10 +587,12 @@ _ACCESS_NOTE = re.compile(
 )
 
 
-_LINK_LABELS = re.compile(
-    r"(?:\s+(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus"
-    r"|MEDLINE))+\s*$"
+_LINK_LABEL = (
+    r"(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus|MEDLINE)"
 )
+# one after another, spaced or glued together as a page's link texts run ("CrossRefPubMed")
+_LINK_LABELS = re.compile(rf"(?:\s+|(?<=\.)){_LINK_LABEL}(?:\s*{_LINK_LABEL})*\s*$")
+_GLUED_LINK_LABEL = re.compile(rf"\.?{_LINK_LABEL[:-1]}|Google)+$")
 
 
 # "… 35(8), 741-756 semanticscholar.org archive.org": where a list's links pointed, after the
@@ -697,6 +720,8 @@ def _split_title_container(text: str) -> tuple[str, str]:
         if not words:
             break
         last = words[-1]
+        if len(words) > 2 and re.fullmatch(r"[A-Z]\.", words[-2]) and words[-3].isalpha():
+            break  # "… an interview with Garry L. Landreth.": a person's name ends the title
         if re.fullmatch(r"[A-Z][a-z]{0,7}\.", last) and len(words) > 1 and words[-2].endswith("."):
             title = " ".join(words[:-1])
             container = f"{last} {container}"
@@ -709,7 +734,8 @@ def _split_title_container(text: str) -> tuple[str, str]:
 _COMPANY = r"(?:(?<=\bCo)|(?<=\bInc)|(?<=\bLtd))\."
 _NLM_BOOK = re.compile(
     r"(?:^|(?<=\.\s))(?P<place>[A-Z][^.:;]{1,40}?)\s*:\s*(?P<publisher>(?:[^.;:]|"
-    rf"{_COMPANY}){{2,80}}?)\s*[;,]\s*"
+    # "Charles C. Thomas": an initial's full stop inside the publisher's name
+    rf"{_COMPANY}|(?<=\s[A-Z])\.(?=\s)){{2,80}}?)\s*[;,]\s*"
     # NLM's page count ("2012. 348 p.") may follow the year
     r"(?P<year>(?:1[89]|20)\d{2})[\s.;,]*(?:\d+\s*p\.?[\s.]*)?$"
 )
@@ -1384,6 +1410,84 @@ def _parse_quoted(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+# A practitioner's book list: "Given Family and Given Family, 'Title', Publisher, 1992" —
+# names given name first, the title in single quotation marks, the year last
+_SINGLE_QUOTED = re.compile(
+    rf"^(?P<names>[{_UP}][^'\u2018\u2019()\d]{{2,200}}?)(?:\s*\((?P<role>eds?)\.?\))?[,.]\s+"
+    r"['\u2018](?P<title>[^\u2018\u2019]{2,250}?)['\u2019],\s+"
+    r"(?P<rest>[^'\u2018\u2019\d][^'\u2018\u2019]{1,120}?),?\s+(?P<year>(?:1[89]|20)\d{2})"
+    r"(?:\s*\((?P<note>[^()]{1,200})\))?[\s.]*$",
+    re.I,
+)
+# "Behavioural Science Vol 1 No 4": a journal where the publisher would be
+_SINGLE_QUOTED_JOURNAL = re.compile(
+    r"^(?P<journal>[A-Z][^,]{2,80}?),?\s+Vol\.?\s*(?P<volume>\d+)(?:,?\s*No\.?\s*(?P<issue>\d+))?$"
+)
+_SINGLE_QUOTED_THESIS = re.compile(r"^(?:Dissertation|Thesis|PhD thesis),\s*", re.I)
+
+
+# IEEE's article: "B. Name and C. D. Name, ‘Title’, Journal, vol. 10, no. 2, pp. 121–129,
+# Jun. 2008" (a DOI after it is read already)
+_IEEE_ARTICLE = re.compile(
+    rf"^(?P<names>[{_UP}][^'\u2018\u2019()\d]{{2,200}}?),\s+['\u2018\u201c\"]"
+    r"(?P<title>[^\u2018\u2019\u201c\u201d]{2,300}?)[,.]?['\u2019\u201d\"],?\s+"
+    r"(?P<journal>[^,\d]{2,120}),\s+vol\.\s*(?P<volume>\w+),\s+no\.\s*(?P<issue>[\w-]+),\s+"
+    rf"pp\.\s*(?P<page>{_LOCATOR}),\s+(?:(?:{_MONTH})\s+)?(?P<year>(?:1[89]|20)\d{{2}})[\s.,]*$"
+)
+
+
+def _parse_ieee_article(ref: ParsedReference, text: str) -> bool:
+    found = _IEEE_ARTICLE.match(text)
+    names = _edited_by(found.group("names")) if found else []
+    if not names or not all(n.get("given") for n in names):
+        return False
+    conf = ref.confidence
+    ref.author, conf["author"] = names, 0.8
+    _set_title(ref, found.group("title"), 0.85)
+    _set_container(ref, found.group("journal"), 0.85)
+    ref.volume, conf["volume"] = found.group("volume"), 0.9
+    ref.issue, conf["issue"] = found.group("issue"), 0.9
+    _set_locator(ref, _dash(found.group("page")), 0.9)
+    ref.issued, conf["issued"] = {"date-parts": [[int(found.group("year"))]]}, 0.9
+    ref.type = "article-journal"
+    return True
+
+
+def _parse_single_quoted(ref: ParsedReference, text: str) -> bool:
+    if "vol. " in text and _parse_ieee_article(ref, text):
+        return True
+    found = _SINGLE_QUOTED.match(text)
+    if found is None:
+        return False
+    names = _edited_by(found.group("names").strip())
+    if not names or not all(n.get("given") for n in names):
+        return False
+    conf = ref.confidence
+    if any(_PUBLISHER_WORDS.search(n["family"]) for n in names):
+        names = [{"literal": found.group("names").strip()}]  # a society, not a person
+    if found.group("role"):
+        ref.editor, conf["editor"] = names, 0.7
+    else:
+        ref.author, conf["author"] = names, 0.7
+    _set_title(ref, found.group("title"), 0.8)
+    ref.issued, conf["issued"] = {"date-parts": [[int(found.group("year"))]]}, 0.8
+    if found.group("note"):
+        ref.unparsed.append(f"({found.group('note')})")  # "(expanded 1992)", "(reproduced in …)"
+    rest = found.group("rest").strip(" ,.")
+    journal = _SINGLE_QUOTED_JOURNAL.match(rest)
+    if journal:
+        ref.type = "article-journal"
+        _set_container(ref, journal.group("journal"), 0.7)
+        ref.volume, conf["volume"] = journal.group("volume"), 0.8
+        if journal.group("issue"):
+            ref.issue, conf["issue"] = journal.group("issue"), 0.8
+        return True
+    thesis = _SINGLE_QUOTED_THESIS.match(rest)
+    ref.type = "thesis" if thesis else "book"
+    ref.publisher, conf["publisher"] = rest[thesis.end() :] if thesis else rest, 0.7
+    return True
+
+
 # After a quoted title, a site or an encyclopedia's name alone, perhaps MLA 7's "Web." and a
 # date: "Encyclopedia, <URL> (accessed …)" (Chicago), "Encyclopedia. Web. 06 October, 2022."
 _WEB_ENTRY_TAIL = re.compile(
@@ -1544,6 +1648,8 @@ def _parse(raw: str) -> ParsedReference:
         return ref
     if ("\u201c" in text or '"' in text) and _parse_quoted(ref, text):
         return ref
+    if ("'" in text or "\u2018" in text) and _parse_single_quoted(ref, text):
+        return ref
     if not _PAREN_YEAR.search(text) and _parse_vancouver(ref, text):
         return ref
 
@@ -1553,7 +1659,7 @@ def _parse(raw: str) -> ParsedReference:
         conf["issued"] = 0.98
     elif year:
         label = _WS.sub(" ", year.group("inpress").lower())
-        if not label.startswith("n"):  # "in press" and its translations, not "n.d."
+        if not label.startswith(("n", "?")):  # "in press" and its translations, not "n.d."
             # a manuscript not yet accepted keeps its own words: "under review", "submitted"
             ref.status = next((s for s in _NOT_YET_ACCEPTED if s in label), "in press")
             conf["status"] = 0.95
@@ -1631,6 +1737,18 @@ def _parse(raw: str) -> ParsedReference:
     rest = rest.strip().lstrip(":,").strip()
     if rest:
         _parse_rest(ref, rest)
+    if (
+        ref.URL
+        and ref.type == "book"
+        and ref.publisher
+        and not ref.publisher_place
+        and _DAY_OR_MONTH.search(year.group(0))
+    ):
+        # "(2019, July 31). Title. Psychiatric News. https://…": a dated page or news item;
+        # the name after its title is the site's or the paper's, not a publisher's
+        _set_container(ref, ref.publisher, 0.7)
+        ref.publisher, ref.type = "", "webpage"
+        ref.confidence.pop("publisher", None)
     if title_first and not ref.title:
         _set_title(ref, title_first, 0.7)
     if ref.status and ref.status != "in press" and ref.type == "article-journal":
@@ -1638,9 +1756,13 @@ def _parse(raw: str) -> ParsedReference:
     return ref
 
 
+_DAY_OR_MONTH = re.compile(rf"\d{{4}},\s*(?:{_MONTH_WORD}|\d{{1,2}}\s+{_MONTH_WORD})")
 _SECTION_PAGE = re.compile(
     rf",\s*pp?\.\s*(?P<page>[A-Z]\d{{1,3}}(?:\s*{_DASH}\s*[A-Z]?\d{{1,3}})?)[\s.]*$"
 )
+
+
+_ACRONYM_END = re.compile(r"\s\([A-Z]{2,}[A-Z\d&-]*\)\.$")
 
 
 def _title_in_author_place(head: str) -> bool:
@@ -1648,6 +1770,8 @@ def _title_in_author_place(head: str) -> bool:
     nothing that looks like a person's initials or a list of names."""
     if head[-1:] not in ".?!" or "," in head or "&" in head:
         return False
+    if head.endswith(").") and _ACRONYM_END.search(head):
+        return False  # "Institut national de la santé (INSERM).": a group and its acronym
     if re.search(rf"(?:^|\s)[{_UP}]\.", head):
         return False
     return len(_LOWER_WORD.findall(head)) >= 3 and not _BOUNDARY.search(head.rstrip(".?! "))
@@ -1658,6 +1782,8 @@ _IN_PRESS_TAIL = re.compile(r"[.,;]?\s*\(?\b(?:in press|forthcoming)\b\)?[\s.]*$
 # A closing sentence in parentheses ("(Changes may still occur…)", "(available from … upon
 # request)"): a note for the reader, kept in ``unparsed``; "(2nd ed.)" is no such note.
 _PAREN_NOTE = re.compile(r"\s*\((?P<note>[A-Za-z][^()]*\s[^()]*\s[^()]*)\)[\s.]*$")
+# and any short one after the last full stop: "… 51, 3-16. (Australia)", "Author. (Guidelines)"
+_NOTE_AFTER_STOP = re.compile(r"(?<=\.)\s*\((?P<note>[A-Z][^()]{2,60})\)[\s.]*$")
 _BOOK_PAREN_WORDS = re.compile(r"\b(?:ed|eds|edn|edition|pp?|vol|no|Hrsg|red)\b\.?", re.I)
 # What an APA writer puts where a publisher would be for work that has none.
 _NOT_PUBLISHED = re.compile(
@@ -1747,6 +1873,9 @@ def _parse_web_page(ref: ParsedReference, text: str) -> bool:
 _TRANSLATED_TITLE = re.compile(rf"(?<=[.?!])\s*\[[^\[\]]{{3,250}}\](?=\s*[{_UP}])")
 
 
+_CHAPTER_PAGES_IN = re.compile(
+    rf"[.,]\s*(?P<chapter>Chapter\s+\d+),\s*[Pp]p?\.?\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s+in\s+(?=[A-Z])"
+)
 _HASH_ISSUE = re.compile(r"\s*,?\s*#\s*(\d{1,3})\b")
 _PP_WITHOUT_STOP = re.compile(r"\bpp\s+(?=\d)")
 _NUMBERS_AFTER_STOP = re.compile(
@@ -1761,7 +1890,9 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if in_press and in_press.start() > 0:
         ref.status, conf["status"] = "in press", 0.9
         rest = rest[: in_press.start()].strip()
-    note = _PAREN_NOTE.search(rest)
+    note = _PAREN_NOTE.search(rest) or (
+        _NOTE_AFTER_STOP.search(rest) if rest.endswith((")", ").")) else None
+    )
     if note and _THESIS_PAREN.search(rest):
         note = None  # "(Unpublished doctoral thesis, University)": the degree and its school
     if note and not _BOOK_PAREN_WORDS.search(note.group("note")) and note.start() > 0:
@@ -1775,6 +1906,12 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
         ref.unparsed.append(translated.group(0).strip())
         rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
+    numbered = _CHAPTER_PAGES_IN.search(rest) if "hapter" in rest else None
+    if numbered and ref.type != "book":  # "Title. Chapter 6, Pp. 127-152 in Book. Place: Pub."
+        ref.unparsed.append(numbered.group("chapter"))
+        _parse_chapter(ref, rest[: numbered.start()], rest[numbered.end() :])
+        _set_locator(ref, _dash(numbered.group("pages")), 0.85)
+        return
     in_book = _IN_BOOK.search(rest) if "In" in rest or ", in " in rest or ". I " in rest else None
     if in_book and not _EDITORS_ROLE.search(rest) and (_journal_tail(rest) or _alt_tail(rest)):
         in_book = None  # "In Session: Psychotherapy in Practice, 1, 33–46" is a journal
@@ -1913,6 +2050,10 @@ _ALT_TAILS = (
         rf"(?<=[A-Za-z])\s(?P<volume>(?!(?:1[89]|20)\d\d\b)\d{{1,4}}[A-Za-z]?),\s*(?P<issue>)"
         rf"(?P<page>{_LOCATOR})[\s.]*$"
     ),
+    # "…Journal of Counseling, (2). 86.": the issue without its volume, pages after a stop
+    re.compile(
+        rf",\s*(?P<volume>)\((?P<issue>\d{{1,3}})\)[.,:]\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.]*$"
+    ),
     # "…Cochrane Database of Systematic Reviews(7).": the issue glued to the name, no volume
     re.compile(r"(?<=[a-z])(?P<volume>)\((?P<issue>\d{1,3})\)(?P<page>)[\s.]*$"),
     # "…Journal, 58 4" and "…Journal, 44" (Semantic Scholar's volume and issue)
@@ -1936,6 +2077,11 @@ _CHICAGO_NO_TAIL = re.compile(
 )
 _EARLY_TAILS = (
     _ALT_TAILS[1],
+    # "Journal of Family Therapy. 23 1, pp 46 – 62.": volume and issue apart by a space only
+    re.compile(
+        rf"[\s,.]+(?P<volume>\d{{1,4}})\s+(?P<issue>\d{{1,3}}),\s*pp?\.?\s*"
+        rf"(?P<page>\d+\s*{_DASH}\s*\d+)[\s.]*$"
+    ),
     # EBSCO's "Copy citation": "Journal. Vol. 57 Issue 5, p629-644. 16p." (and its page count)
     re.compile(
         rf"[\s,.]+Vol\.\s*(?P<volume>\d+)\s+Issue\s+(?P<issue>[\w{DASHES}]+),\s*"
@@ -2129,7 +2275,7 @@ def _journal_tail(text: str) -> re.Match[str] | None:
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Publications?|Publishing|Publishers?|Sons|Wiley|Routledge|Guilford|Sage|Books|"
     r"Associates|Erlbaum|Norton|Springer|Elsevier|Blackwell|Verlag|University|Institute|"
-    r"Foundation|Association|Ltd|Inc|Bantam|Plume|Pearson|Penguin|Macmillan|Brown|Karnac)\b"
+    r"Foundation|Association|Ltd|Inc|Bantam|Plume|Pearson|Penguin|Macmillan|Brown|Karnac|imprint)\b"
 )
 # A sentence that can only be a journal's name: "(International) Journal of …", "… Bulletin",
 # "… Quarterly", "Annals of …" (capitalised: "a journal of recovery" is a subtitle)
@@ -2150,7 +2296,10 @@ _THESIS = re.compile(
 _BOOK_PAGES = re.compile(rf",?\s*\bpp?\.?\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?$")
 
 
-_EDITION_AFTER_COMMA = re.compile(r",\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+(?:Edition|edn?)\.?\s*$", re.I)
+_EDITION_AFTER_COMMA = re.compile(
+    rf",\s*(?:(?P<ed>\d+)(?:st|nd|rd|th)|(?P<word>{'|'.join(_ORDINAL_WORDS)}))\s+(?:Edition|edn?)\.?\s*$",
+    re.I,
+)
 # A name that can only be a journal's ("Clinical Psychology Review", "Journal of …").
 _JOURNAL_ONLY = re.compile(
     r"^(?:(?:The\s+)?(?:Journal|Annals|Archives|Bulletin)\b.*|.*\b(?:Journal|Review|Bulletin|"
@@ -2163,7 +2312,10 @@ _THESIS_BRACKETS = re.compile(
     r"(?:,\s*(?P<school>[^\]]+))?\]\.?",
     re.I,
 )
-_EDITION_SENTENCE = re.compile(r"\.\s*(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:ition|n)?\.?\s*$", re.I)
+_EDITION_SENTENCE = re.compile(
+    rf"\.\s*(?:(?P<ed>\d+)(?:st|nd|rd|th)|(?P<word>{'|'.join(_ORDINAL_WORDS)}))\s+ed(?:ition|n)?\.?\s*$",
+    re.I,
+)
 _THESIS_PAREN = re.compile(
     r"\s*[(\[](?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:,\s*(?P<school>[^()\[\]]+))?[)\]][\s.]*$",
@@ -2191,6 +2343,23 @@ _EDITION_NO_STOP = re.compile(
 
 # A series or document code in parentheses as a sentence of its own after the title
 _SERIES_CODE = re.compile(r"(?<=\.)\s*\((?P<code>[A-Z]{2,}[A-Z\d]*[-\s]?\d+[A-Za-z]?)\)(?=\.\s)")
+
+
+def _edition_number(match: re.Match[str]) -> str:
+    return match.group("ed") or _ORDINAL_WORDS[match.group("word").lower()]
+
+
+# "(R. Álvarez, Trans.)" after a translated book's title: the translator, kept aside
+_TRANSLATOR_PAREN = re.compile(r"\s*\([^()]{2,80}?,?\s*(?:Trans|Trad|Übers)\.\)")
+# "Manual (5th ed.) (DSM-5)": the book's short name after its edition, kept aside
+_CODE_AFTER_PAREN = re.compile(r"(?<=\))\s*\((?P<code>[A-Z]{2,}[A-Z\d-]*)\)[\s.]*$")
+
+
+def _comma_place(text: str) -> tuple[str, str] | None:
+    match = _COMMA_PLACE.match(text.strip(" ."))
+    if match is None:
+        return None
+    return match.group("title"), f"{match.group('place')}: {match.group('publisher')}"
 
 
 def _parse_book(ref: ParsedReference, rest: str) -> None:
@@ -2236,6 +2405,8 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         _set_title(ref, rest[: lower.start()], 0.8)
         _set_container(ref, lower.group("journal"), 0.7)
         return
+    elif publisher is None and (comma_place := _comma_place(rest)):
+        title, publisher = comma_place  # "Title, Alexandria, VA: Author"
     elif publisher is None:
         title, publisher = rest, ""
         # "The Heroic Client, John Wiley & Sons": the full stop typed as a comma
@@ -2305,13 +2476,22 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     if degree:  # "Title (Doctoral dissertation, University of Ottawa)"
         ref.type = "thesis"
         title, publisher = title[: degree.start()], degree.group("school") or publisher
+    if ")" in title:
+        translator = _TRANSLATOR_PAREN.search(title)
+        if translator:  # "Title (R. Name, Trans.)": who translated it, kept aside
+            ref.unparsed.append(translator.group(0).strip())
+            title = f"{title[: translator.start()]}{title[translator.end() :]}"
+        code = _CODE_AFTER_PAREN.search(title)
+        if code:  # "Manual (5th ed.) (DSM-5)"
+            ref.unparsed.append(code.group("code"))
+            title = title[: code.start()]
     paren = _BOOK_PAREN.search(title.rstrip(" .")) if ")" in title or "]" in title else None
     if paren:
         _apply_book_paren(ref, paren.group("inner"))
         title = title.rstrip(" .")[: paren.start()]
     edition = _EDITION_AFTER_COMMA.search(title) or _EDITION_SENTENCE.search(title)
-    if edition:  # "Handbook of psychotherapy, 6th Edition" or "Title. 2nd ed."
-        ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+    if edition:  # "Handbook of psychotherapy, 6th Edition", "Title. 2nd ed.", "Second Edition."
+        ref.edition, ref.confidence["edition"] = _edition_number(edition), 0.9
         title = title[: edition.start()]
     title, publisher = _place_sentence(title, publisher)
     _set_title(ref, title, 0.85 if publisher else 0.5)
@@ -2324,7 +2504,7 @@ _CHAPTER_PAREN = re.compile(
     re.I,
 )
 _TRAILING_LOCATOR = re.compile(
-    rf"(?:[:,]\s*|\s+)(?:pp?\.?|S\.?)\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
+    rf"(?:[:,.]\s*|\s+)(?:[Pp]p?[.:]?|S\.?)\s*(?P<pages>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
     # "… London: Example Press, 33–56." — a chapter's range after its publisher, no "pp."
     rf"|(?<=[A-Za-z]),\s*(?P<bare>\d+\s*{_DASH}\s*\d+)\s*\.?\s*$"
 )
@@ -2423,7 +2603,7 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
         _apply_book_paren(ref, paren.group("inner"))
         edition = _EDITION_AFTER_COMMA.search(book_title)
         if edition:  # "Handbook, 6th Edition (pp. 443-494)"
-            ref.edition, ref.confidence["edition"] = edition.group("ed"), 0.9
+            ref.edition, ref.confidence["edition"] = _edition_number(edition), 0.9
             book_title = book_title[: edition.start()]
         # "(2nd ed.) (pp. 132-152)": a second parenthesis belongs to the same book
         more = _CHAPTER_PAREN.match(publisher)
@@ -2461,6 +2641,8 @@ def _parse_chapter(ref: ParsedReference, title: str, after_in: str) -> None:
             book = book[: edition.start()] + "." + book[edition.end() :]
         split = _split_last_sentence(book)
         book_title, publisher = (split[0], split[1]) if split[1] is not None else (book, "")
+        if split[1] is None and (comma_place := _comma_place(book)):
+            book_title, publisher = comma_place  # "Book, New York: Haworth Press, pp. 33–48."
         if (
             publisher
             and len(publisher.split()) >= 5
@@ -2525,7 +2707,7 @@ def _set_title(ref: ParsedReference, title: str, confidence: float) -> None:
         for bracket in _BRACKETED.findall(title):
             ref.unparsed.append(bracket.strip())
         title = re.sub(r"\.\s*\.$", ".", _BRACKETED.sub("", title).strip())
-    quoted = re.fullmatch(r"[\u201c\"'\u2018](?P<inner>.+?)[.,]?[\u201d\"'\u2019]\.?", title)
+    quoted = re.fullmatch(r"[\u201c\"'\u2018](?P<inner>.+?)[.,]?[\u201d\"'\u2019\u2018]\.?", title)
     if quoted:  # "“Title.”" — some pages quote APA titles too
         title = quoted.group("inner").strip()
     if title.endswith("."):
@@ -2572,15 +2754,33 @@ _PLACE_THEN_PUBLISHER = re.compile(
 )
 
 
+# "Title, Hanover, MD: Author": the full stop before "Place: Publisher" typed as a comma
+_COMMA_PLACE = re.compile(
+    rf"^(?P<title>.+?),\s*(?P<place>{_PLACES.pattern[1:-1]}"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z]{2}):\s*(?P<publisher>[^,:]{2,80})$"
+)
+
+
 _CHAPTER_NUMBER = re.compile(r"[.,]\s*Chapter\s+\d+$")
+_COMPANY_WORDS = (" Inc", ",Inc", " Ltd", " Co", " Corp")
+# "Example Press (7 - 8 Newbury Street, London, EC1A 7HU)": where to order it, kept aside
+_ADDRESS_NOTE = re.compile(r"\s+\((?P<note>\d[^()]*\s[^()]*,[^()]*)\)$")
 
 
 def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     publisher = publisher.strip(" .,;:")
+    if (
+        publisher.endswith(_COMPANY_WORDS)
+        and f"{publisher}." in ref.raw
+        and not ref.raw.rstrip().endswith(f"{publisher}.")
+    ):
+        # "Sons, Inc. https://…": the abbreviation's own full stop, where no sentence ends
+        # with it (at the very end it is the reference's too, and the rendered set has none)
+        publisher += "."
     if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
         # "Belmont, CA: Wadsworth 2001a": the reference's own year typed again at its end
         publisher = re.sub(rf"[\s,]*\(?{ref.year}[a-z]?\)?$", "", publisher)
-    note = _PAREN_NOTE.search(publisher)
+    note = _PAREN_NOTE.search(publisher) or _ADDRESS_NOTE.search(publisher)
     if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
         ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"
         publisher = publisher[: note.start()].strip(" .,;:")
@@ -2818,6 +3018,8 @@ _SURNAMES_ONLY = re.compile(
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
+    if " And " in text:  # "Okafor, D. And Lindgren, K.": the joining word capitalised
+        text = re.sub(r"(?<=[.,])\s+And\s+(?=[A-Z])", " and ", text)
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
         _chicago_list(text) if _CHICAGO_START.match(text) else None
     )

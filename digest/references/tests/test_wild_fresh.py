@@ -1,18 +1,14 @@
 """The fresh wild sets are well-formed (issue 13 §3).
 
-wild_references_fresh.txt was collected after the parser had been tuned on wild_references.txt
-and held out until its honest figure was taken; it is tuning material since (the bench lists its
-misses). wild_references_fresh2.txt was collected while the parser was being tuned on both, from
-pages neither of them used, and stays held out. wild_references_fresh3.txt was collected the same
-way while all three earlier sets were tuned on, from pages none of them used, and stays held out.
-wild_references_fresh4.txt was collected the same way while fresh3 was tuned on, from pages none
-of the four earlier sets used, weighted towards hand-typed APA (the old blog's kind of reference),
-and stays held out. wild_references_fresh5.txt was collected the same way while fresh4 was
-tuned on, from pages none of the six earlier sets used, mostly hand-typed APA journal articles
-(what a clinician-editor types under a summary), and stays held out. wild_references_fresh6.txt
-was collected blind the same way, from pages none of the seven earlier sets used, about two
-thirds hand-typed APA (the held-out stand-in for the old blog's acceptance set), and stays held
-out: nobody has looked at what the parser does with it. wild_references_fresh7.txt was collected
+Each fresh set was collected while the parser was being tuned on the sets before it, from pages
+none of them used, and held out until its honest figure was taken; from then on it is tuning
+material (the bench lists its misses). wild_references_fresh.txt was collected after the parser
+had been tuned on wild_references.txt; fresh2 and fresh3 the same way while all earlier sets
+were tuned on; fresh4 weighted towards hand-typed APA (the old blog's kind of reference); fresh5
+mostly hand-typed APA journal articles (what a clinician-editor types under a summary); fresh6
+blind, about two thirds hand-typed APA (the stand-in for the old blog's acceptance set). All six
+have had their held-out figures taken and are tuning material now; the checks below still keep
+each of them apart from the sets collected before it. wild_references_fresh7.txt was collected
 blind the same way while fresh6 was tuned on, from pages none of the eight earlier sets used,
 about two thirds hand-typed APA, and is the held-out stand-in for this stop: nobody tunes on it.
 
