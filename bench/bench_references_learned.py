@@ -5,7 +5,7 @@ rendered set (``labeller_training``) and three readings of the left-out set are 
 ``bench_references_wild``: the rules alone, the labeller alone, and the two combined
 (``labeller.combine``) under each policy of a small grid, ranked by the fields right on the
 left-out sets the rules were never tuned on (``UNREAD_BY_RULES``; then exact matches, then
-the figures pooled over all six): the rules were tuned on the other sets, so there their
+the figures pooled over all sets): the rules were tuned on the other sets, so there their
 column flatters them. The shipped ``labeller.POLICY`` is not the grid's best: it is the
 best of those tried that keeps every hand-written parser test passing (docs/benchmarks.md);
 the table shows it.
@@ -14,7 +14,7 @@ With ``wild_references_fresh7.json`` present (collected after the labeller was t
 yet in ``TRAINING_SETS``, the shipped model and policy are also scored on it: figures only,
 never its misses.
 
-``python -m bench bench_references_learned`` (minutes: six models); ``make bench`` skips it.
+``python -m bench bench_references_learned`` (minutes: one model per real set); ``make bench`` skips it.
 """
 
 import dataclasses

@@ -1,9 +1,10 @@
 """Offline training of the reference labeller (``labeller.py``) on the labelled sets.
 
 ``python -m digest.references.labeller_training train`` aligns each labelled string's fields to its
-tokens, trains the averaged perceptron and writes ``labeller_weights.json`` with a hash of
-the training data, which a test compares with the sets in ``tests/data/``. Pure Python; not
-imported when references are parsed.
+tokens, renders ``VARIANTS`` more strings from each one's fields in other styles (labels known
+by construction: :func:`render_variant`), trains the averaged perceptron on both and writes
+``labeller_weights.json`` with a hash of the training data and settings, which a test compares
+with the sets in ``tests/data/``. Pure Python; not imported when references are parsed.
 """
 
 from __future__ import annotations
