@@ -14,7 +14,8 @@ With ``wild_references_fresh7.json`` present (collected after the labeller was t
 yet in ``TRAINING_SETS``, the shipped model and policy are also scored on it: figures only,
 never its misses.
 
-``python -m bench bench_references_learned`` (minutes: one model per real set); ``make bench`` skips it.
+``python -m bench bench_references_learned`` (minutes: one model per real set); ``make bench``
+skips it.
 """
 
 import dataclasses
