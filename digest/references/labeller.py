@@ -48,6 +48,33 @@ _JOURNAL_WORDS = frozenset(
 )
 
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Word classes: words that name a publisher, a place, a month, an edition or editors.
+_PUBLISHER_WORDS = _word_set(
+    "press university publishing publishers publisher books wiley sons guilford routledge "
+    "sage springer elsevier norton erlbaum associates inc ltd llc co verlag hogrefe karnac "
+    "aronson basic penguin macmillan palgrave jossey bass academic apa wolters kluwer lippincott "
+    "williams wilkins mcgraw hill pearson blackwell harper cengage taylor francis "
+    "brunner mazel lawrence group house oup"
+)
+_PLACE_WORDS = _word_set(
+    "new york london washington dc oxford cambridge boston chicago toronto ottawa montreal "
+    "thousand oaks hoboken nj ny ca ma il pa uk usa philadelphia san francisco berlin paris "
+    "hillsdale mahwah arlington baltimore los angeles sydney melbourne hove abingdon "
+    "northvale belmont upper saddle river amsterdam heidelberg göttingen stuttgart bern "
+    "edinburgh guilford milton park england canada australia"
+)
+_MONTHS = _word_set(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+    "july august september october november december spring summer fall autumn winter"
+)
+_EDITION_WORDS = frozenset(("ed", "edn", "edition", "rev", "revised"))
+_EDITOR_WORDS = frozenset(("eds", "editor", "editors", "edited", "hrsg", "dir"))
+
+
 def tokenise(raw: str) -> list[tuple[int, int]]:
     """Token spans (start, end) of ``raw``: words, numbers, punctuation, addresses whole."""
     return [m.span() for m in _TOKEN.finditer(raw)]
@@ -72,6 +99,11 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     out = []
     depth = 0
     quoted = False
+    # Full stops that end a part (not an initial's), counted from the start and from the
+    # first year-like token: APA puts the title after the year's stop, Vancouver the journal
+    # after the second stop.
+    year_at = next((i for i, t in enumerate(tokens) if _YEARLIKE.fullmatch(t)), None)
+    stops = stops_after_year = 0
     for i, piece in enumerate(tokens):
         lower = lowered[i]
         prev = lowered[i - 1] if i else "<s>"
@@ -96,6 +128,28 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
             f"quoted={quoted}",
             f"gap={bool(gap_before)}",
         ]
+        feats.append(f"stops={min(stops, 4)}")
+        if year_at is None:
+            feats.append("noyear")
+        elif i < year_at:
+            feats.append("before-year")
+        elif i > year_at:
+            feats.append(f"after-year={min(stops_after_year, 3)}")
+            feats.append(f"after-year={min(stops_after_year, 3)}|shape={shapes[i]}")
+        if prev == "." and piece[:1].isupper():
+            feats.append("capital-after-stop")
+        if lower in _PUBLISHER_WORDS:
+            feats.append("publisher-word")
+        if lower in _PLACE_WORDS:
+            feats.append("place-word")
+        if lower in _MONTHS:
+            feats.append("month")
+        if lower in _EDITION_WORDS:
+            feats.append("edition-word")
+        if lower in _EDITOR_WORDS:
+            feats.append("editor-word")
+        if nxt in _PUBLISHER_WORDS:
+            feats.append("n-publisher-word")
         if _YEARLIKE.fullmatch(piece):
             feats.append("year")
         if nxt == "." and re.fullmatch(r"[A-Z\u00c0-\u00de]", piece):
@@ -109,6 +163,10 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         if "10." in piece and "/" in piece:
             feats.append("doi-like")
         out.append(feats)
+        if piece in ".?!" and not (i and len(tokens[i - 1]) == 1 and tokens[i - 1].isupper()):
+            stops += 1
+            if year_at is not None and i > year_at:
+                stops_after_year += 1
         if piece in "([":
             depth += 1
         elif piece in ")]":

@@ -1,9 +1,10 @@
 """Offline training of the reference labeller (``labeller.py``) on the labelled sets.
 
 ``python -m digest.references.labeller_training train`` aligns each labelled string's fields to its
-tokens, trains the averaged perceptron and writes ``labeller_weights.json`` with a hash of
-the training data, which a test compares with the sets in ``tests/data/``. Pure Python; not
-imported when references are parsed.
+tokens, renders ``VARIANTS`` more strings from each one's fields in other styles (labels known
+by construction: :func:`render_variant`), trains the averaged perceptron on both and writes
+``labeller_weights.json`` with a hash of the training data and settings, which a test compares
+with the sets in ``tests/data/``. Pure Python; not imported when references are parsed.
 """
 
 from __future__ import annotations
@@ -48,7 +49,10 @@ def load_set(name: str) -> list[dict]:
 def data_hash(names=TRAINING_SETS) -> str:
     """What the shipped weights were trained on: the sets' raw strings and labels, and the
     training settings."""
-    digest = hashlib.sha256(f"epochs={EPOCHS};labels={','.join(LABELS)}".encode())
+    settings = f"epochs={EPOCHS};labels={','.join(LABELS)}"
+    if VARIANTS:
+        settings += f";variants={VARIANTS}:{VARIANT_SEED}:{_RENDER_VERSION}"
+    digest = hashlib.sha256(settings.encode())
     for name in names:
         for item in load_set(name):
             digest.update(json.dumps([item["raw"], item["expected"]], sort_keys=True).encode())
@@ -236,6 +240,404 @@ def align(raw: str, csl: dict, spans: list[tuple[int, int]]) -> tuple[list[str],
     return aligner.token_labels(spans), missed
 
 
+# --- synthetic variants: the same fields typed in other styles, labels known by construction --
+
+# How many variants of each labelled string are rendered for training, and their seed.
+VARIANTS = 2
+VARIANT_SEED = 7
+# Changed with the renderer, so that the hash test asks for retrained weights.
+_RENDER_VERSION = 1
+# Styles by weight: APA as people type it, the "Cite" buttons' styles, given names first.
+_STYLES = (
+    ("apa", 4),
+    ("vancouver", 3),
+    ("ama", 2),
+    ("mla", 2),
+    ("chicago", 2),
+    ("harvard", 3),
+    ("given-first", 1),
+)
+_ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
+
+
+def _initials(given: str) -> list[str]:
+    """ "J. D." / "John David" / "Jean-Claude" → ["J", "D"] / ["J", "D"] / ["J-C"]."""
+    out = []
+    for word in re.findall(r"[^\s.]+", given):
+        parts = [p[:1] for p in word.split("-") if p]
+        if parts:
+            out.append("-".join(parts))
+    return out
+
+
+def _person(person: dict, form: str, rng: random.Random) -> str:
+    if "literal" in person:
+        return person["literal"]
+    family, given = person.get("family", ""), person.get("given", "")
+    initials = _initials(given)
+    suffix = person.get("suffix", "")
+    if form == "vancouver":
+        text = f"{family} {''.join(i.replace('-', '') for i in initials)}".strip()
+        return f"{text} {suffix.rstrip('.')}" if suffix else text
+    spaced = rng.choice((". ", ". ", ".", "."))
+    typed = spaced.join(initials) + ("." if initials else "")
+    if form == "full" and given and len(given.replace(".", "").replace(" ", "")) > 3:
+        typed = given
+    if form == "given-first":
+        return f"{typed} {family}".strip() + (f", {suffix}" if suffix else "")
+    text = f"{family}, {typed}" if typed else family
+    return f"{text}, {suffix}" if suffix else text
+
+
+def _people(people: list[dict], style: str, rng: random.Random) -> str:
+    if style in ("vancouver", "ama"):
+        names = [_person(p, "vancouver", rng) for p in people]
+        return ", ".join(names)
+    if style in ("mla", "chicago"):
+        first = _person(people[0], "full", rng)
+        rest = [_person(p, "given-first", rng) for p in people[1:]]
+        names = [first, *rest]
+        if style == "mla" and len(names) > 2:
+            return first  # followed by "et al."
+    elif style == "given-first":
+        names = [_person(p, "given-first", rng) for p in people]
+    else:
+        names = [_person(p, "apa", rng) for p in people]
+    if len(names) == 1:
+        return names[0]
+    joiner = rng.choice(
+        (", & ", " & ", ", and ", " and ", ", ")
+        if style == "apa"
+        else (
+            " and ",
+            ", and ",
+            " & ",
+        )
+    )
+    return ", ".join(names[:-1]) + joiner + names[-1]
+
+
+def _journal(full: str, rng: random.Random, abbreviate: float) -> str:
+    forms = _ABBREVIATIONS.get(full)
+    if forms and rng.random() < abbreviate:
+        short = rng.choice(forms)
+        return short if rng.random() < 0.7 else ". ".join(short.split()) + "."
+    return full
+
+
+def _dash(rng: random.Random) -> str:
+    return rng.choice(("-", "-", "\u2013", "\u2013", "\u2014", " - "))
+
+
+class _Render:
+    """Pieces of a rendered reference, each with its label ("" for punctuation and words of
+    no field)."""
+
+    def __init__(self):
+        self.pieces: list[tuple[str, str]] = []
+
+    def add(self, text: str, label: str = "") -> None:
+        if not label and text.startswith(".") and self.pieces and self.pieces[-1][0][-1] == ".":
+            text = text[1:]  # "Kuyken, W." then ". 2012": one full stop
+        if label and text.endswith(".") and label != "doi":
+            # the full stop after the last initial or abbreviation is no part of the field
+            # (as the alignment of the real strings labels it)
+            self.pieces.append((text.rstrip("."), label))
+            text, label = text[len(text.rstrip(".")) :], ""
+        if text:
+            self.pieces.append((text, label))
+
+    def result(self, rng: random.Random) -> tuple[str, list[str]]:
+        raw = "".join(text for text, _label in self.pieces)
+        chars: list[str] = []
+        for text, label in self.pieces:
+            chars += [label] * len(text)
+        if rng.random() < 0.15:  # a line break where a space was (pasted from a PDF)
+            spaces = [i for i, ch in enumerate(raw) if ch == " "]
+            if spaces:
+                at = rng.choice(spaces)
+                raw = raw[:at] + "\n" + raw[at + 1 :]
+        spans = tokenise(raw)
+        labels = []
+        for start, end in spans:
+            seen = [chars[i] for i in range(start, end) if chars[i] and not raw[i].isspace()]
+            labels.append(Counter(seen).most_common(1)[0][0] if seen else "other")
+        return raw, labels
+
+
+def _fields(csl: dict) -> dict[str, str]:
+    values = _values(csl)
+    values["pages"] = (values["pages"] or "").replace("\u2013", "-")
+    return values
+
+
+def render_variant(csl: dict, rng: random.Random) -> tuple[str, list[str]] | None:
+    """``csl``'s fields typed again in a style drawn by ``rng``: the raw string and each
+    token's label. ``None`` when there is no title to type."""
+    v = _fields(csl)
+    if not v["title"]:
+        return None
+    style = rng.choices([s for s, _w in _STYLES], [w for _s, w in _STYLES])[0]
+    out = _Render()
+    authors = csl.get("author") or []
+    editors = csl.get("editor") or []
+    kind = csl.get("type", "")
+    chapter = kind == "chapter" or (bool(editors) and bool(v["container"]))
+    book = not chapter and not v["container"] and bool(v["publisher"] or v["place"])
+    low, high = (v["pages"].split("-", 1) + [""])[:2] if v["pages"] else ("", "")
+    if high and rng.random() < 0.3 and len(high) == len(low) and style != "apa":
+        cut = 0
+        while cut < len(low) - 1 and low[cut] == high[cut]:
+            cut += 1
+        high = high[cut:]  # "547-59"
+    pages = f"{low}{_dash(rng)}{high}" if high else low
+
+    def add_authors(end: str = ". ") -> None:
+        if authors:
+            out.add(_people(authors, style, rng), "author")
+            cut_short = style == "mla" and len(authors) > 2
+            if cut_short or (style in ("vancouver", "ama") and rng.random() < 0.1):
+                out.add(", et al")
+            out.add(end)
+
+    def add_title(quoted: bool = False, end: str = ". ") -> None:
+        title = v["title"]
+        if quoted:
+            out.add("\u201c" if rng.random() < 0.5 else '"')
+            out.add(title, "title")
+            out.add(".\u201d " if rng.random() < 0.5 else '." ')
+        else:
+            out.add(title, "title")
+            if not title.endswith(("?", "!")):
+                out.add(end)
+            else:
+                out.add(" ")
+
+    def add_edition(form: str) -> None:
+        if v["edition"].isdigit():
+            number = v["edition"]
+            suffix = "th" if number[-2:-1] == "1" else _ORDINAL.get(number[-1:], "th")
+            out.add(form.split("{}")[0])
+            out.add(number, "edition")
+            out.add(suffix + form.split("{}")[1])
+
+    def add_editors(form: str) -> None:
+        if editors:
+            text = ", ".join(_person(p, "given-first", rng) for p in editors)
+            if style in ("vancouver", "ama"):
+                text = ", ".join(_person(p, "vancouver", rng) for p in editors)
+            before, after = form.split("{}")
+            out.add(before)
+            out.add(text, "editor")
+            out.add(after.replace("(Eds.)", "(Ed.)") if len(editors) == 1 else after)
+
+    def add_publisher(form: str = "{place}: {publisher}") -> None:
+        """``form`` with the place and the publisher; a missing one is left out with the
+        punctuation before the other."""
+        place, publisher = v["place"], v["publisher"]
+        if not (place and publisher) and "{place}" in form:
+            form = "{place}. " if place else "{publisher}. "
+        if not publisher and "{place}" not in form:
+            return
+        for piece in re.split(r"(\{place\}|\{publisher\})", form):
+            if piece == "{place}":
+                out.add(place, "place")
+            elif piece == "{publisher}":
+                out.add(publisher, "publisher")
+            else:
+                out.add(piece)
+
+    def add_doi(forms) -> None:
+        if v["DOI"]:
+            prefix = rng.choice(forms)
+            out.add(prefix)
+            out.add(v["DOI"], "doi")
+            if rng.random() < 0.5:
+                out.add(".")
+        elif v["URL"]:
+            out.add(rng.choice(("", "Retrieved from ", "Available at: ", "[Internet]. ")))
+            out.add(v["URL"], "url")
+
+    year = v["year"]
+    if style in ("apa", "harvard", "given-first"):
+        add_authors(rng.choice((" ", " ", ". ")) if style != "given-first" else ", ")
+        if year:
+            opened = rng.random() < (0.8 if style != "harvard" else 0.5)
+            out.add("(" if opened else "")
+            out.add(year, "year")
+            out.add(rng.choice((") ", ") ", "). ")) if opened else ". ")
+        between = rng.choice((". ", ". ", ". ", ", ", " "))
+        if chapter:
+            add_title()
+            add_editors(
+                rng.choice(("In {} (Eds.), ", "In {} (Eds.) ", "In: {} (eds) ", "In {} (Ed.s), "))
+            )
+            out.add(v["container"] and _journal(v["container"], rng, 0.0), "container")
+            form = rng.choice((" (pp. {}). ", ", pp. {}. ", " (p. {}). ")) if pages else ". {}"
+            out.add(form.split("{}")[0])
+            out.add(pages, "pages")
+            out.add(form.split("{}")[1])
+            add_publisher(rng.choice(("{place}: {publisher}. ", "{place}, {publisher}. ")))
+        elif book:
+            out.add(v["title"], "title")
+            add_edition(
+                rng.choice((" ({} ed.). ", " ({} edition). ", ", {} Edition. ", ". {} edn. "))
+            )
+            if not out.pieces[-1][0].endswith(" "):
+                out.add(". ")
+            add_publisher(
+                rng.choice(
+                    ("{place}: {publisher}. ", "{place}, {publisher}. ", "{place}: {publisher}")
+                )
+            )
+        else:
+            add_title(end=between)
+            if v["container"]:
+                out.add(_journal(v["container"], rng, 0.3), "container")
+            vol, issue = v["volume"], v["issue"]
+            layout = rng.choice(("apa", "apa", "colon", "comma", "vol"))
+            if vol:
+                out.add(", " if layout != "vol" else ", Vol. ")
+                out.add(vol, "volume")
+                if issue:
+                    form = {"apa": "({})", "colon": "({})", "comma": ":{}", "vol": ", No. {}"}[
+                        layout
+                    ]
+                    out.add(form.split("{}")[0])
+                    out.add(issue, "issue")
+                    out.add(form.split("{}")[1])
+            if pages:
+                out.add(
+                    {"apa": ", ", "colon": ":", "comma": ", ", "vol": ", pp. "}[layout]
+                    if vol
+                    else ", "
+                )
+                out.add(pages, "pages")
+            out.add(". ")
+            if v["publisher"] and not v["container"]:
+                add_publisher()
+        add_doi(("https://doi.org/", "doi:", "DOI: ", "doi: ", "http://dx.doi.org/", ""))
+    elif style in ("vancouver", "ama"):
+        add_authors(". ")
+        add_title(end=". ")
+        if chapter:
+            add_editors("In: {}, editors. " if style == "vancouver" else "In: {}, eds. ")
+            out.add(_journal(v["container"], rng, 0.0), "container")
+            out.add(". ")
+            add_edition("{} ed. ")
+            add_publisher("{place}: {publisher}; ")
+            if year:
+                out.add(year, "year")
+                out.add(". ")
+            if pages:
+                out.add("p. ")
+                out.add(pages, "pages")
+                out.add(". ")
+        elif book:
+            add_edition("{} ed. ")
+            add_publisher("{place}: {publisher}; ")
+            if year:
+                out.add(year, "year")
+                out.add(". ")
+        else:
+            if v["container"]:
+                out.add(_journal(v["container"], rng, 0.8), "container")
+                out.add(". ")
+            if year:
+                out.add(year, "year")
+                if rng.random() < 0.3:
+                    out.add(rng.choice((" Jan", " Mar", " Jun", " Sep", " Dec")))
+            if v["volume"]:
+                out.add(";")
+                out.add(v["volume"], "volume")
+                if v["issue"]:
+                    out.add("(")
+                    out.add(v["issue"], "issue")
+                    out.add(")")
+            if pages:
+                out.add(":")
+                out.add(pages, "pages")
+            out.add(". ")
+        add_doi(("doi:", "doi: ", "https://doi.org/", "DOI: "))
+    else:  # mla, chicago
+        add_authors(". ")
+        chicago = style == "chicago"
+        if chicago and year and rng.random() < 0.5:  # author-date
+            out.add(year, "year")
+            out.add(". ")
+            year = ""
+        if book:
+            out.add(v["title"], "title")
+            out.add(". ")
+            add_edition("{} ed., " if not chicago else "{} ed. ")
+            add_publisher("{place}: {publisher}, " if chicago else "{publisher}, ")
+            if year:
+                out.add(year, "year")
+            out.add(". ")
+        else:
+            add_title(quoted=True)
+            if chapter:
+                out.add("In " if chicago else "")
+            if v["container"]:
+                out.add(_journal(v["container"], rng, 0.1), "container")
+            if chapter:
+                add_editors(", edited by {}, ")
+                if pages:
+                    out.add("pp. " if not chicago else "")
+                    out.add(pages, "pages")
+                    out.add(". " if chicago else ", ")
+                add_publisher("{place}: {publisher}, " if chicago else "{publisher}, ")
+                if year:
+                    out.add(year, "year")
+                out.add(". ")
+            elif chicago:
+                if v["volume"]:
+                    out.add(" ")
+                    out.add(v["volume"], "volume")
+                    if v["issue"]:
+                        out.add(", no. ")
+                        out.add(v["issue"], "issue")
+                if year:
+                    out.add(" (")
+                    out.add(year, "year")
+                    out.add(")")
+                if pages:
+                    out.add(": ")
+                    out.add(pages, "pages")
+                out.add(". ")
+            else:
+                if v["volume"]:
+                    out.add(", vol. ")
+                    out.add(v["volume"], "volume")
+                if v["issue"]:
+                    out.add(", no. ")
+                    out.add(v["issue"], "issue")
+                if year:
+                    out.add(", ")
+                    out.add(year, "year")
+                if pages:
+                    out.add(", pp. ")
+                    out.add(pages, "pages")
+                out.add(". ")
+        add_doi(("https://doi.org/", "doi:", "DOI: "))
+    raw, labels = out.result(rng)
+    raw = raw.strip()
+    return (raw, labels) if raw else None
+
+
+def variants(items, per_item: int = VARIANTS, seed: int = VARIANT_SEED) -> list:
+    """(features, gold label indexes) of ``per_item`` rendered variants of each item."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible variants, not a secret
+    out = []
+    for item in items:
+        for _ in range(per_item):
+            rendered = render_variant(item["expected"], rng)
+            if rendered:
+                raw, labels = rendered
+                out.append((features(raw, tokenise(raw)), [INDEX[label] for label in labels]))
+    return out
+
+
 # --- training -------------------------------------------------------------------------------
 
 
@@ -299,8 +701,10 @@ def examples(items) -> tuple[list, int]:
     return out, skipped
 
 
-def train(items, epochs: int = EPOCHS) -> Model:
-    return Trainer().train(examples(items)[0], epochs=epochs)
+def train(items, epochs: int = EPOCHS, per_item: int = VARIANTS) -> Model:
+    """A labeller trained on ``items`` and ``per_item`` rendered variants of each."""
+    prepared = examples(items)[0] + variants(items, per_item)
+    return Trainer().train(prepared, epochs=epochs)
 
 
 def main(argv=()) -> None:
@@ -309,11 +713,13 @@ def main(argv=()) -> None:
     started = time.perf_counter()
     items = [item for name in TRAINING_SETS for item in load_set(name)]
     prepared, skipped = examples(items)
-    model = Trainer().train(prepared)
+    rendered = variants(items)
+    model = Trainer().train(prepared + rendered)
     document = model.to_json(data_hash=data_hash())
     WEIGHTS.write_text(json.dumps(document, separators=(",", ":"), ensure_ascii=False) + "\n")
     print(
-        f"trained on {len(prepared)} of {len(items)} strings ({skipped} not aligned) in "
+        f"trained on {len(prepared)} of {len(items)} strings ({skipped} not aligned) and "
+        f"{len(rendered)} rendered variants in "
         f"{time.perf_counter() - started:.0f} s; {WEIGHTS.name}: "
         f"{WEIGHTS.stat().st_size / 1e6:.2f} MB, {len(document['weights'])} features"
     )

@@ -1,6 +1,7 @@
 """The learned labeller: alignment and read-back, training, the shipped weights, combining."""
 
 import json
+import random
 
 from digest.references import labeller, labeller_training
 from digest.references.parsing import ParsedReference, parse_reference
@@ -88,6 +89,29 @@ def test_a_model_retrained_on_a_few_strings_labels_them_back():
     assert right >= 0.75 * sum(1 for name in want if want[name] or got[name])
     assert set(margins) >= {"author", "title", "container-title"}
     assert all(margin >= 0 for margin in margins.values())
+
+
+def test_rendered_variants_carry_their_fields_labels():
+    """Each variant's labels, read back, give the fields it was rendered from: the labels
+    are known by construction, not guessed by the alignment."""
+    rng = random.Random(1)
+    styles = set()
+    for _ in range(40):
+        raw, labels = labeller_training.render_variant(EXPECTED, rng)
+        spans = labeller.tokenise(raw)
+        assert len(labels) == len(spans)
+        got = labeller.read_back(raw, spans, labels)
+        assert [p["family"] for p in got["author"]] == ["Tracey", "Gidden-Tracey"], raw
+        for key in ("title", "volume", "issue", "DOI", "issued"):
+            assert got[key] == EXPECTED[key], raw
+        assert got["container-title"] == "Clinical Psychology Review", raw
+        styles.add(raw.split(".")[0][-2:])
+    assert len(styles) > 3  # "Tracey TJG", "Tracey, T. J. G.", "T. J. G. Tracey" …
+
+
+def test_rendered_variants_are_seeded():
+    items = [{"raw": RAW, "expected": EXPECTED}] * 3
+    assert labeller_training.variants(items, 2) == labeller_training.variants(items, 2)
 
 
 def test_the_shipped_weights_were_trained_on_the_current_labelled_sets():
