@@ -320,29 +320,14 @@ class Snapshot:
     # ---- the run ----------------------------------------------------------------------------
 
     def export(self, full=False):
-        from django.conf import settings
-        from django.test import override_settings
-        from django.utils import translation
-
         started = time.perf_counter()
-        storages = {
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-        # Rendered afresh (not from the page cache) and with plain static addresses, which
-        # are then copied from the source folders.
-        # Rendering /fr/ pages leaves French active in this thread: the override restores it.
         self.root.mkdir(parents=True, exist_ok=True)
         # What the process holds already (Django, a worker's kept fragments) outlives the run:
         # the cyclic collector, set off by the manifest's and the pages' many small objects,
         # need not walk it again and again.
         gc.freeze()
         try:
-            with (
-                self._lock(),
-                override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
-                translation.override(self.default_language),
-            ):
+            with self._lock(), self._rendering():
                 outcome = self._export(full)
         finally:
             # The renderer froze what it read for the run too (Renderer.loaded): a long-lived
@@ -358,20 +343,9 @@ class Snapshot:
         the templates: for a long-lived process (the task worker) before the publishes
         come. It stops early, keeping what it rendered, when `stop()` says so (a run is
         waiting)."""
-        from django.conf import settings
-        from django.test import override_settings
-        from django.utils import translation
-
         from .rendering import Renderer
 
-        storages = {
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-        with (
-            override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
-            translation.override(self.default_language),
-        ):
+        with self._rendering():
             state = self._state()
             self.page_of = state["urls"]
             renderer = Renderer(
@@ -402,6 +376,25 @@ class Snapshot:
             self.kept.keep(renderer.fragments)
             self.kept.warm = done == len(addresses)
         return done
+
+    @contextmanager
+    def _rendering(self):
+        """Pages rendered afresh (not from the page cache) and with plain static addresses,
+        which are then copied from the source folders. Rendering /fr/ pages leaves French
+        active in this thread: the override restores it."""
+        from django.conf import settings
+        from django.test import override_settings
+        from django.utils import translation
+
+        storages = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        with (
+            override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
+            translation.override(self.default_language),
+        ):
+            yield
 
     @contextmanager
     def _lock(self):

@@ -77,12 +77,16 @@ def export_snapshot() -> dict:
 @task(queue_name="snapshot", backend="background")
 def warm_snapshot() -> dict:
     """Queued by a run whose process kept no fragments yet (a worker's first run, or the first
-    after the lists moved): renders the slowest pages a publish touches into memory, so the
-    next publish's run takes them from there. It gives way to a run queued meanwhile, which
-    queues it again."""
+    after the lists moved), or when the worker starts (docs/deploy.md): renders the slowest
+    pages a publish touches into memory, so the next publish's run takes them from there. It
+    gives way to a run queued meanwhile, which queues it again."""
     from .exporting import Snapshot
+    from .rendering import KeptFragments
 
-    if not settings.SNAPSHOT_DIR or _kept is None or _kept.warm or _waiting():
+    global _kept
+    if _kept is None:  # queued when the worker started
+        _kept = KeptFragments()
+    if not settings.SNAPSHOT_DIR or _kept.warm or _waiting():
         return {}  # a run waiting to start goes first; it queues this again after
     started = _cpu()
     snapshot = Snapshot(

@@ -201,3 +201,14 @@ def test_the_workers_first_run_queues_its_warm_up_and_later_runs_keep_fragments(
     assert tasks._kept.warm
     handout = (snapshot_dir / "topics/alliance/implications/index.html").read_text()
     assert "Ruptures repaired, revised" in handout
+
+
+def test_a_warm_up_queued_as_the_worker_starts_fills_its_fragments(
+    site, snapshot_dir, django_capture_on_commit_callbacks, monkeypatch
+):
+    publish(site[0], "Alliance matters", django_capture_on_commit_callbacks)  # the full run
+    monkeypatch.setattr(tasks, "_kept", None)  # a worker started afresh
+    assert tasks.warm_snapshot.call()["warm"] and tasks._kept.warm
+    publish(site[1], "Ruptures repaired, revised", django_capture_on_commit_callbacks)
+    sibling = snapshot_dir / site[0].url.lstrip("/") / "index.html"
+    assert "Ruptures repaired, revised" in sibling.read_text()
