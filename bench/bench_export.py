@@ -97,11 +97,23 @@ FROM django_tasks_database_dbtaskresult
 WHERE task_path = 'digest.snapshot.tasks.export_snapshot' ORDER BY enqueued_at DESC LIMIT 1
 """
 
+WARM_UP = """
+SELECT id, started_at, finished_at, return_value FROM django_tasks_database_dbtaskresult
+WHERE task_path = 'digest.snapshot.tasks.warm_snapshot' AND status = 'SUCCESSFUL'
+ORDER BY enqueued_at
+"""
+BUSY = """
+SELECT COUNT(*) FROM django_tasks_database_dbtaskresult
+WHERE queue_name = 'snapshot' AND status IN ('READY', 'RUNNING')
+"""
+
 
 def worker_runs(manage, env, site, divisors, search):
     """Publishes, each kept in `site` by a db_worker's snapshot run: prints, per publish, the
     wall time from the queueing to the run's end (and the wait for the worker's poll within
-    it) and the run's CPU time in the worker."""
+    it) and the run's CPU time in the worker. Between publishes the worker is left to finish
+    what it queued (its warm-up after a first run), as it would be between an editor's
+    publishes; the warm-up is reported apart."""
     env = {**env, "SNAPSHOT_DIR": str(site), "SNAPSHOT_SEARCH": "1" if search else "0"}
     worker = subprocess.Popen(
         [*manage, "db_worker", "--queue-name", "snapshot", "--backend", "background"],
@@ -112,6 +124,7 @@ def worker_runs(manage, env, site, divisors, search):
     )
     database = sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"))
     what = "pages and Pagefind's delta" if search else "pages only"
+    warm_ups = {row[0] for row in database.execute(WARM_UP).fetchall()}
     try:
         for number, divisor in enumerate(divisors):
             publish = PUBLISH_ONE.replace("DIVISOR", str(divisor))
@@ -132,7 +145,22 @@ def worker_runs(manage, env, site, divisors, search):
                 f"{finished - queued:.2f}s wall (waiting for the worker's poll "
                 f"{started - queued:.2f}s), {result['cpu']:.2f}s CPU in the worker"
             )
-            print(f"  {result['rendered']} rendered, {result['written']} written")
+            print(
+                f"  {result['rendered']} rendered, {result.get('patched', 0)} lines replaced, "
+                f"{result['written']} written"
+            )
+            while database.execute(BUSY).fetchone()[0]:
+                time.sleep(0.05)
+            for task_id, started, finished, result in database.execute(WARM_UP).fetchall():
+                if task_id in warm_ups:
+                    continue
+                warm_ups.add(task_id)
+                result = json.loads(result)
+                print(
+                    f"worker's warm-up after it (no publish waiting): "
+                    f"{_when(finished) - _when(started):.2f}s wall, {result['cpu']:.2f}s CPU, "
+                    f"{result['rendered']} pages, complete: {result['warm']}"
+                )
     finally:
         worker.terminate()
         worker.wait()

@@ -132,6 +132,7 @@ class Outcome:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    patched: int = 0  # of the written: a changed summary's lines replaced, not rendered
     full: bool = True
     seconds: float = 0.0
     failed: list = field(default_factory=list)
@@ -289,7 +290,16 @@ class Snapshot:
     lead (forms="hide" removes those forms instead)."""
 
     def __init__(
-        self, root, *, live_url, forms="live", languages=None, search=True, jobs=1, log=None
+        self,
+        root,
+        *,
+        live_url,
+        forms="live",
+        languages=None,
+        search=True,
+        jobs=1,
+        log=None,
+        kept=None,
     ):
         from django.conf import settings
 
@@ -301,6 +311,8 @@ class Snapshot:
         self.search = search
         self.jobs = jobs
         self.log = log or (lambda message: None)
+        # A long-lived process's `KeptFragments`: fragments carried from one run to the next.
+        self.kept = kept
         self._targets = {}
         self._plans = {}  # a link's text -> how it is rewritten (`_plan`)
         self._swapped = {}  # (the folder above a page's, a link's text) -> the link rewritten
@@ -308,32 +320,81 @@ class Snapshot:
     # ---- the run ----------------------------------------------------------------------------
 
     def export(self, full=False):
-        from django.conf import settings
-        from django.test import override_settings
-        from django.utils import translation
-
         started = time.perf_counter()
-        storages = {
-            **settings.STORAGES,
-            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        }
-        # Rendered afresh (not from the page cache) and with plain static addresses, which
-        # are then copied from the source folders.
-        # Rendering /fr/ pages leaves French active in this thread: the override restores it.
         self.root.mkdir(parents=True, exist_ok=True)
+        # What the process holds already (Django, a worker's kept fragments) outlives the run:
+        # the cyclic collector, set off by the manifest's and the pages' many small objects,
+        # need not walk it again and again.
+        gc.freeze()
         try:
-            with (
-                self._lock(),
-                override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
-                translation.override(self.default_language),
-            ):
+            with self._lock(), self._rendering():
                 outcome = self._export(full)
         finally:
-            # The renderer froze what it read for the run (Renderer.loaded): a long-lived
+            # The renderer froze what it read for the run too (Renderer.loaded): a long-lived
             # process (the task worker) must be able to collect it afterwards.
             gc.unfreeze()
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+    def warm(self, stop=lambda: False):
+        """Render, without writing anything, what runs after a publish render most and
+        render slowest (every topic's handout: hundreds of entries each; home, the feeds, two
+        summaries of each issue), keeping their per-page fragments in `kept` and compiling
+        the templates: for a long-lived process (the task worker) before the publishes
+        come. It stops early, keeping what it rendered, when `stop()` says so (a run is
+        waiting)."""
+        from .rendering import Renderer
+
+        with self._rendering():
+            state = self._state()
+            self.page_of = state["urls"]
+            renderer = Renderer(
+                state["host"],
+                self.page_of,
+                self.default_language,
+                bulk=False,
+                fragments=self.kept.for_run(state, self.languages),
+            )
+            # Two summaries of each issue: between them, every summary's line in its issue's
+            # list (`_patches` replaces it in the files after a publish).
+            by_month = {}
+            for address in sorted(self.page_of):
+                month = MONTH.match(address)
+                if month and address.count("/") == 4:
+                    by_month.setdefault(month[0], []).append(address)
+            addresses = self._always()
+            addresses += [address for pages in by_month.values() for address in pages[:2]]
+            for language in self.languages:
+                prefix = "" if language == self.default_language else f"/{language}"
+                addresses += [f"{prefix}/topics/{slug}/implications/" for slug in state["topics"]]
+            renderer.load_for(addresses)
+            done = 0
+            for done, address in enumerate(addresses, start=1):
+                renderer.get(address)
+                if done % 10 == 0 and stop():
+                    break
+            self.kept.keep(renderer.fragments)
+            self.kept.warm = done == len(addresses)
+        return done
+
+    @contextmanager
+    def _rendering(self):
+        """Pages rendered afresh (not from the page cache) and with plain static addresses,
+        which are then copied from the source folders. Rendering /fr/ pages leaves French
+        active in this thread: the override restores it."""
+        from django.conf import settings
+        from django.test import override_settings
+        from django.utils import translation
+
+        storages = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        with (
+            override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
+            translation.override(self.default_language),
+        ):
+            yield
 
     @contextmanager
     def _lock(self):
@@ -358,14 +419,25 @@ class Snapshot:
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
         changed = self._changed(old, state) if old and not full else None
+        fragments = None
+        if self.kept is not None:
+            if changed is None:
+                self.kept.forget()
+            else:
+                fragments = self.kept.for_run(state, self.languages)
         self.renderer = Renderer(
-            state["host"], self.page_of, self.default_language, bulk=changed is None
+            state["host"],
+            self.page_of,
+            self.default_language,
+            bulk=changed is None,
+            fragments=fragments,
         )
         self.client = self.renderer.client
         outcome = Outcome(full=changed is None)
         files = {} if changed is None else dict(old["files"])
         static = dict(old.get("static", {})) if old else {}
         self.static_wanted = set()
+        patches = {}
         if changed is None:
             queue = self._seeds(state)
         else:
@@ -378,6 +450,8 @@ class Snapshot:
             queue = list(by_file.values())
             queue += [a for a in self._always() + self._feeds_of(changed, state) if a not in queue]
             queue += [a for a, pk in self.page_of.items() if pk in changed and a not in queue]
+            patches = self._patches(queue, old, changed)
+            queue = [address for address in queue if address not in patches]
             self.renderer.load_for(queue)
         seen = set(queue)
         while queue:
@@ -396,6 +470,14 @@ class Snapshot:
                 if link not in seen and (changed is None or link not in files):
                     seen.add(link)
                     queue.append(link)
+            if not queue and patches:
+                for address, lines in patches.items():
+                    record = self._patch(address, old["files"][address], lines, outcome)
+                    if record is None:  # not as the lines say: rendered
+                        queue.append(address)
+                    else:
+                        files[address] = record
+                patches = {}
         gone = []
         if changed is None and old:
             for address, record in old["files"].items():
@@ -424,6 +506,8 @@ class Snapshot:
                 "gone": sorted((set(waiting["gone"]) - set(written)) | set(gone)),
             }
         self._write_manifest(state, files, static, sitemap, search)
+        if self.kept is not None and changed is not None:
+            self.kept.keep(self.renderer.fragments)
         return outcome
 
     def _render_all(self, addresses, outcome):
@@ -602,6 +686,84 @@ class Snapshot:
         for query, count in lists:
             for number in range(2, -(-count // ARCHIVE_PAGE_SIZE) + 1):
                 yield f"/archive/?{query}page={number}"
+
+    # ---- lines replaced ---------------------------------------------------------------------
+
+    def _patches(self, queue, old, changed):
+        """The summary pages in `queue` that show a changed summary only by its line in their
+        lists of the issue's other summaries and of related ones: {address: [(old line, key
+        of the new one)]}. Such a page is the file it was, with each of those lines replaced
+        by the new one (`_patch`), instead of rendered: after a changed headline, the ~60
+        summaries of its issue. A page is left to render when a line it shows is not kept as
+        the files show it (`KeptFragments.old_line`), and one page per line is rendered so
+        that the new line is made."""
+        from digest.summaries.models import SummaryPage
+
+        if self.kept is None or not self.kept.replaced:
+            return {}
+        candidates = {a: self.page_of.get(a) for a in queue if self.page_of.get(a) not in changed}
+        issue_of = dict(
+            SummaryPage.objects.filter(pk__in={*candidates.values(), *changed})
+            .live()
+            .values_list("pk", "issue_id")
+        )
+        if not set(changed) <= set(issue_of):
+            return {}  # an issue or another page changed: what shows it is rendered
+        patches, made = {}, set()
+        for address, pk in candidates.items():
+            record = old["files"][address]
+            if pk not in issue_of or record["file"] != self._target(address):
+                continue
+            related = SummaryPage(pk=pk, issue_id=issue_of[pk]).related_ids()
+            language = self.renderer._language(address)
+            lines = []
+            for shown in sorted(changed):
+                if not _links_to(record["links"], {shown}):
+                    continue
+                kinds = [
+                    kind
+                    for kind, shows in (
+                        ("sibling", issue_of[shown] == issue_of[pk]),
+                        ("related", shown in related),
+                    )
+                    if shows
+                ]
+                for kind in kinds or [None]:
+                    line = kind and self.kept.old_line(
+                        language, kind, shown, old["pages"].get(str(shown))
+                    )
+                    lines.append((line, (language, kind, shown)))
+            if not lines or any(line is None for line, _key in lines):
+                continue
+            if all(key in made for _line, key in lines):
+                patches[address] = lines
+            made.update(key for _line, key in lines)  # this page, rendered, makes them
+        return patches
+
+    def _patch(self, address, record, lines, outcome):
+        """The file at `address` with `lines` replaced (see `_patches`), written; None if one
+        is not there exactly once, or its new line was not made in this run."""
+        file = record["file"]
+        path = self.root / file
+        try:
+            text = path.read_bytes().decode()
+        except (OSError, UnicodeDecodeError):
+            return None
+        for line, key in lines:
+            new = self.renderer.fragments.get(key)
+            if not isinstance(new, str):  # not made, or a fragment with holes
+                return None
+            line, new = (self._relink(part, file, address)[0] for part in (line, new))
+            if text.count(line) != 1:
+                return None
+            text = text.replace(line, new)
+        content = text.encode()
+        outcome.patched += 1
+        if self._write_if_changed(file, content):
+            outcome.written += 1
+        else:
+            outcome.unchanged += 1
+        return {**record, "sha": digest(content)}
 
     # ---- rendering --------------------------------------------------------------------------
 

@@ -25,7 +25,9 @@ HTML = "text/html; charset=utf-8"
 class Renderer:
     """Renders addresses for one export run; `page_of` maps an address to its page id."""
 
-    def __init__(self, host, page_of, default_language, *, bulk=True, through_client=False):
+    def __init__(
+        self, host, page_of, default_language, *, bulk=True, through_client=False, fragments=None
+    ):
         from wagtail.models import Site
 
         self.host = host
@@ -39,7 +41,7 @@ class Renderer:
         # few pages (after one publish) reads what each page's view reads.
         self.bulk = bulk
         self.through_client = through_client  # every page from the client: the tests' oracle
-        self.fragments = {}
+        self.fragments = {} if fragments is None else fragments
         self._fast = None  # the page ids a run of a few pages renders from `loaded`
         # Wagtail reads its sites' root paths from the cache once per request; a run reads
         # them once.
@@ -147,6 +149,90 @@ class Renderer:
         code = address.split("/")[1]
         prefixed = {c for c, _name in _languages()} - {self.default_language}
         return code if code in prefixed else self.default_language
+
+
+class KeptFragments:
+    """What a long-lived process (the task worker) keeps of a run's fragments for its next
+    run: those that show one summary or issue and nothing else that a publish changes alone
+    (its card, its line in a list, its handout entry, its feed item, its address), keyed by
+    that page's id. Before a run, those of every page whose state differs from the one they
+    were made from are dropped; all of them when the pages' set, addresses or tags, the
+    taxonomy or the languages differ. A topic's handout then renders its hundreds of entries
+    from memory, not afresh after each publish."""
+
+    # Fragments whose key is (language, name, the page's id, variants…).
+    PER_PAGE = frozenset(
+        {
+            "summary_item",
+            "summary_item_body",
+            "digest_entry",
+            "sibling",
+            "related",
+            "kicker",
+            "page_url",
+            "feed_description",
+        }
+    )
+
+    # A summary's line in another summary's lists: all a summary page shows of the others.
+    LINES = ("sibling", "related")
+
+    def __init__(self):
+        self.fragments = {}
+        self._made_from = None  # what the whole set depends on
+        self._pages = {}  # page id (str) -> its state when its fragments were made
+        self.warm = False  # whether `Snapshot.warm` filled it since it was last emptied
+        # The lines dropped by the last `for_run`, and the state of their pages they showed.
+        self.replaced, self.replaced_from = {}, {}
+
+    def for_run(self, state, languages):
+        """The fragments still true of `state` (`Snapshot._state`): a run's starting dict."""
+        made_from = (tuple(languages), state["taxonomy"], state["urls"])
+        pages = state["pages"]
+        stale = set()
+        if made_from != self._made_from or pages.keys() != self._pages.keys():
+            stale = None
+        else:
+            for pk, now in pages.items():
+                before = self._pages[pk]
+                if before[2:] != now[2:]:  # retagged: lists and counts move
+                    stale = None
+                    break
+                if before != now:
+                    stale.add(int(pk))
+        self.replaced, self.replaced_from = {}, {}
+        if stale is None:
+            self.fragments, self.warm = {}, False
+        else:
+            self.replaced = {
+                key: text
+                for key, text in self.fragments.items()
+                if key[1] in self.LINES and key[2] in stale
+            }
+            self.replaced_from = {pk: self._pages[str(pk)] for pk in stale}
+            self.fragments = {
+                key: text
+                for key, text in self.fragments.items()
+                if key[1] in self.PER_PAGE and key[2] not in stale
+            }
+        self._made_from, self._pages = made_from, pages
+        return self.fragments
+
+    def keep(self, fragments):
+        """Keep the per-page fragments of a run of a few pages (a full run's would be every
+        summary's, a memory the next run of a few pages does not need)."""
+        self.fragments = {key: text for key, text in fragments.items() if key[1] in self.PER_PAGE}
+
+    def old_line(self, language, kind, pk, state):
+        """The line of summary `pk` as the files show it, if kept: that is, made from
+        `state` (the manifest's), the state it had in the last run."""
+        if self.replaced_from.get(pk) != state:
+            return None
+        return self.replaced.get((language, kind, pk))
+
+    def forget(self):
+        self.fragments, self._made_from, self._pages, self.warm = {}, None, {}, False
+        self.replaced, self.replaced_from = {}, {}
 
 
 def _languages():

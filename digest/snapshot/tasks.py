@@ -17,25 +17,28 @@ from django.db import connection, transaction
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
+# The worker's fragments, carried from one run to the next (`KeptFragments`).
+_kept = None
 
 
 @task(queue_name="snapshot", backend="background")
 def export_snapshot() -> dict:
     from .exporting import Snapshot
+    from .rendering import KeptFragments
 
+    global _kept
     if not settings.SNAPSHOT_DIR:
         return {}
-    languages = list(settings.SNAPSHOT_LANGUAGES or [settings.LANGUAGE_CODE])
-    if settings.LANGUAGE_CODE not in languages:
-        languages.insert(0, settings.LANGUAGE_CODE)
     snapshot = Snapshot(
         settings.SNAPSHOT_DIR,
         live_url=settings.WAGTAILADMIN_BASE_URL,
         forms=settings.SNAPSHOT_FORMS,
-        languages=languages,
+        languages=_languages(),
         search=settings.SNAPSHOT_SEARCH,
         jobs=settings.SNAPSHOT_JOBS,
+        kept=_kept if _kept is not None else KeptFragments(),
     )
+    _kept = snapshot.kept
     started = _cpu()
     try:
         outcome = snapshot.export()
@@ -53,21 +56,61 @@ def export_snapshot() -> dict:
         outcome.removed,
         outcome.seconds,
     )
-    return {
+    result = {
         "full": outcome.full,
         "rendered": outcome.rendered,
+        "patched": outcome.patched,
         "written": outcome.written,
         "removed": outcome.removed,
         "failed": [address for address, _status in outcome.failed],
         "seconds": round(outcome.seconds, 3),
         "cpu": round(_cpu() - started, 3),
     }
+    if not _kept.warm:
+        try:
+            warm_snapshot.enqueue()
+        except Exception:
+            logger.exception("The snapshot's warm-up could not be queued")
+    return result
+
+
+@task(queue_name="snapshot", backend="background")
+def warm_snapshot() -> dict:
+    """Queued by a run whose process kept no fragments yet (a worker's first run, or the first
+    after the lists moved), or when the worker starts (docs/deploy.md): renders the slowest
+    pages a publish touches into memory, so the next publish's run takes them from there. It
+    gives way to a run queued meanwhile, which queues it again."""
+    from .exporting import Snapshot
+    from .rendering import KeptFragments
+
+    global _kept
+    if _kept is None:  # queued when the worker started
+        _kept = KeptFragments()
+    if not settings.SNAPSHOT_DIR or _kept.warm or _waiting():
+        return {}  # a run waiting to start goes first; it queues this again after
+    started = _cpu()
+    snapshot = Snapshot(
+        settings.SNAPSHOT_DIR,
+        live_url=settings.WAGTAILADMIN_BASE_URL,
+        languages=_languages(),
+        search=False,
+        kept=_kept,
+    )
+    rendered = snapshot.warm(stop=_waiting)  # a run queued meanwhile goes first
+    return {"rendered": rendered, "warm": _kept.warm, "cpu": round(_cpu() - started, 3)}
 
 
 def _cpu():
     """CPU seconds of this process and its finished children (Pagefind)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _languages():
+    languages = list(settings.SNAPSHOT_LANGUAGES or [settings.LANGUAGE_CODE])
+    if settings.LANGUAGE_CODE not in languages:
+        languages.insert(0, settings.LANGUAGE_CODE)
+    return languages
 
 
 def changed(**kwargs):

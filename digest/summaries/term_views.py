@@ -80,14 +80,58 @@ def _implications(request, topic, mask, limit=None):
         summaries = (found[pk] for pk in FacetIndex.current().ids_of(mask) if pk in found)
         return [summary for summary in summaries if summary.implications][:limit]
     summaries = SummaryPage.objects.live().public().in_topics([topic])
+    summaries = summaries.exclude(implications="").newest_first()
+    if getattr(request, "fragments", None) is not None:
+        return _Entries(list(summaries.values_list("pk", flat=True)[:limit]))
+    return _entries_of(summaries[:limit])
+
+
+def _entries_of(summaries):
     return list(
-        summaries.exclude(implications="")
-        .newest_first()
-        .only("title", "implications", "month", "url_path")
-        .prefetch_related(
+        summaries.only("title", "implications", "month", "url_path").prefetch_related(
             Prefetch("references", queryset=Reference.objects.order_by("sort_order"))
-        )[:limit]
+        )
     )
+
+
+class _Entries:
+    """A topic's summaries with implications, for a run of many pages (the static
+    snapshot's after a publish), which keeps each entry once rendered (`{% shared
+    "digest_entry" %}`) and so asks most summaries for their `pk` alone: their ids are read
+    at once, and a summary in full only when its entry is rendered, with the next ones (as
+    many as were read already, at least CHUNK: few queries when none was kept). A handout of
+    a large topic lists thousands."""
+
+    CHUNK = 50
+
+    def __init__(self, ids):
+        self.ids = ids
+        self.read = {}
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __iter__(self):
+        return (_Entry(self, at) for at in range(len(self.ids)))
+
+    def summary(self, at):
+        pk = self.ids[at]
+        if pk not in self.read:
+            size = max(self.CHUNK, len(self.read))
+            chunk = [pk for pk in self.ids[at : at + size] if pk not in self.read]
+            self.read |= {s.pk: s for s in _entries_of(SummaryPage.objects.filter(pk__in=chunk))}
+        return self.read[pk]
+
+
+class _Entry:
+    def __init__(self, entries, at):
+        self.pk = entries.ids[at]
+        self._entries, self._at = entries, at
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._entries.summary(self._at), name)
 
 
 def topic_detail(request, slug):

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from digest.core.tests.factories import make_issue, make_summary
 from digest.snapshot.exporting import Snapshot
-from digest.snapshot.rendering import Renderer
+from digest.snapshot.rendering import KeptFragments, Renderer
 from digest.snapshot.tests.test_export import files_of
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +160,68 @@ def test_a_run_after_one_publish_renders_its_pages_from_memory_as_a_full_run_wou
     assert sorted(kept) == sorted(fresh)
     for name in kept:
         assert kept[name] == fresh[name], name
+
+
+def test_runs_that_keep_fragments_write_what_a_fresh_export_writes(tmp_path, site):
+    """A long-lived process (the task worker) keeps each summary's fragments from one run to
+    the next, and warms them before the publishes come: a fragment of a page changed since,
+    even by a run outside the process, is never used again, and a file whose only change is
+    a summary's line in its lists has that line replaced, to the same bytes."""
+    kept = KeptFragments()
+
+    def run(folder="kept", **options):
+        return Snapshot(tmp_path / folder, live_url=LIVE, search=False, **options)
+
+    run(kept=kept).export()
+    run(kept=kept).warm()
+    assert kept.warm
+    assert any(key[1] == "digest_entry" for key in kept.fragments)
+    site[0].implications = "<p>Repair ruptures early.</p>"
+    site[0].save_revision().publish()
+    run().export()  # a command's run: this process's copy of that entry is now stale
+    site[1].title = "Ruptures repaired, revised"
+    site[1].save_revision().publish()
+    outcome = run(kept=kept).export()
+    assert not outcome.full
+    assert outcome.patched >= 1  # a sibling's file, with the headline's line replaced
+    handout = (tmp_path / "kept/topics/alliance/implications/index.html").read_text()
+    assert "Repair ruptures early." in handout and "Ruptures repaired, revised" in handout
+    run("fresh").export()
+    kept_files, fresh = files_of(tmp_path / "kept"), files_of(tmp_path / "fresh")
+    assert sorted(kept_files) == sorted(fresh)
+    for name in kept_files:
+        assert kept_files[name] == fresh[name], name
+
+
+def test_kept_fragments_are_dropped_when_lists_move(tmp_path, site):
+    kept = KeptFragments()
+    snapshot = Snapshot(tmp_path, live_url=LIVE, search=False, kept=kept)
+    snapshot.export()
+    snapshot.warm()
+    state = snapshot._state()
+    assert kept.for_run(state, snapshot.languages)
+    first = str(site[0].pk)
+    retagged = [*state["pages"][first][:2], [], []]
+    state = {**state, "pages": {**state["pages"], first: retagged}}
+    assert kept.for_run(state, snapshot.languages) == {}
+    assert not kept.warm
+
+
+def test_a_line_the_files_no_longer_show_is_not_replaced(tmp_path, site):
+    """The worker kept a headline's line; a command's run then wrote a newer one into the
+    files: after the next publish the files are rendered, not patched from the old line."""
+    kept = KeptFragments()
+    Snapshot(tmp_path / "kept", live_url=LIVE, search=False, kept=kept).export()
+    Snapshot(tmp_path / "kept", live_url=LIVE, search=False, kept=kept).warm()
+    for title in ("Ruptures repaired, first", "Ruptures repaired, second"):
+        site[1].title = title
+        site[1].save_revision().publish()
+        if title.endswith("first"):
+            Snapshot(tmp_path / "kept", live_url=LIVE, search=False).export()
+    outcome = Snapshot(tmp_path / "kept", live_url=LIVE, search=False, kept=kept).export()
+    assert outcome.patched == 0
+    Snapshot(tmp_path / "fresh", live_url=LIVE, search=False).export()
+    kept_files, fresh = files_of(tmp_path / "kept"), files_of(tmp_path / "fresh")
+    assert sorted(kept_files) == sorted(fresh)
+    for name in kept_files:
+        assert kept_files[name] == fresh[name], name

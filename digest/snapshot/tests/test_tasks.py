@@ -27,6 +27,12 @@ DATABASE_QUEUE = {
 }
 
 
+@pytest.fixture(autouse=True)
+def fresh_worker(monkeypatch):
+    """Each test is a worker of its own: no fragments kept from another test's pages."""
+    monkeypatch.setattr(tasks, "_kept", None)
+
+
 @pytest.fixture
 def site():
     issue = make_issue("2018-02")
@@ -183,3 +189,26 @@ def test_a_failed_run_keeps_its_traceback_in_the_queue(site, snapshot_dir, monke
     work(monkeypatch)
     result = queued().get()
     assert result.status == "FAILED" and "disk full" in result.traceback
+
+
+def test_the_workers_first_run_queues_its_warm_up_and_later_runs_keep_fragments(
+    site, snapshot_dir, django_capture_on_commit_callbacks
+):
+    publish(site[0], "Alliance matters", django_capture_on_commit_callbacks)
+    assert tasks._kept.warm  # the warm-up ran after the first (full) run
+    assert any(key[1] == "digest_entry" for key in tasks._kept.fragments)
+    publish(site[1], "Ruptures repaired, revised", django_capture_on_commit_callbacks)
+    assert tasks._kept.warm
+    handout = (snapshot_dir / "topics/alliance/implications/index.html").read_text()
+    assert "Ruptures repaired, revised" in handout
+
+
+def test_a_warm_up_queued_as_the_worker_starts_fills_its_fragments(
+    site, snapshot_dir, django_capture_on_commit_callbacks, monkeypatch
+):
+    publish(site[0], "Alliance matters", django_capture_on_commit_callbacks)  # the full run
+    monkeypatch.setattr(tasks, "_kept", None)  # a worker started afresh
+    assert tasks.warm_snapshot.call()["warm"] and tasks._kept.warm
+    publish(site[1], "Ruptures repaired, revised", django_capture_on_commit_callbacks)
+    sibling = snapshot_dir / site[0].url.lstrip("/") / "index.html"
+    assert "Ruptures repaired, revised" in sibling.read_text()

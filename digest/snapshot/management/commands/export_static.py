@@ -79,6 +79,6 @@ class Command(BaseCommand):
             self.stderr.write(f"{address} answered {status}: left out")
         self.stdout.write(
             f"{'Full' if outcome.full else 'Incremental'} export to {directory}: "
-            f"{outcome.rendered} rendered, {outcome.written} written, "
+            f"{outcome.rendered} rendered, {outcome.patched} patched, {outcome.written} written, "
             f"{outcome.removed} removed, in {outcome.seconds:.1f}s"
         )
