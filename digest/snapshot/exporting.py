@@ -271,6 +271,11 @@ def _without_ignored(html):
     return "".join(kept)
 
 
+def _short(part):
+    """A searched part's digest, short: the manifest keeps one per summary."""
+    return digest(part.encode())[:16]
+
+
 @functools.cache
 def _tags(name):
     return re.compile(rf"<(/?){name}\b[^>]*>")
@@ -919,42 +924,48 @@ class Snapshot:
             removed = (set(search["removed"]) | set(gone)) - set(written)
             if len(delta) + len(removed) <= DELTA_LIMIT:
                 if written or gone or not (self.root / SEARCH_DELTA).exists():
-                    delta = self._index_delta(search["main"], sorted(delta), sorted(removed))
+                    delta = self._index_delta(search, sorted(delta), sorted(removed))
                 return {**search, "delta": sorted(delta), "removed": sorted(removed)}
-        self._build(main, indexed)
-        search = {"version": SEARCH_VERSION, "main": self._entries(main)}
-        search.update(delta=[], removed=[])
-        self._index_delta(search["main"], [], [])
+        parts = self._parts(indexed)
+        self._build(main, parts)
+        search = {"version": SEARCH_VERSION, "main": self._entries(main), "delta": []}
+        # What each entry was made from: a file rewritten with the same searched part (a
+        # sibling rewritten for the new headline in its <nav>) is left out of the delta.
+        search.update(removed=[], parts={file: _short(part) for file, part in parts.items()})
+        self._index_delta(search, [], [])
         return search
 
-    def _index_delta(self, main, delta, removed):
+    def _index_delta(self, search, delta, removed):
         """Index `delta` into `pagefind-delta/` and say which main entries it supersedes.
         Returns the files whose entry differs from the main index's: a page rewritten for
-        what Pagefind leaves out (a sibling's headline in the issue's <nav>) is indexed as
-        it was, so it need not stay in the delta, nor count toward its limit."""
+        what Pagefind leaves out (a sibling's headline in the issue's <nav>) is found as it
+        was, so it need not stay in the delta, nor count toward its limit."""
+        main, made = search["main"], search.get("parts", {})
+        parts = self._parts(delta)
+        parts = {file: part for file, part in parts.items() if _short(part) != made.get(file)}
         bundle = self.root / "pagefind-delta"
-        if delta:
-            self._build(bundle, delta)
+        if parts:
+            self._build(bundle, parts)
             entries = self._entries(bundle)
         else:
             shutil.rmtree(bundle, ignore_errors=True)
             entries = {}
         # The same entry in both indexes is the same result: the search page shows it once.
-        changed = [file for file in delta if entries.get(file) != main.get(file)]
+        changed = [file for file in parts if entries.get(file) != main.get(file)]
         superseded = {main[file] for file in [*changed, *removed] if file in main}
         description = {
-            "bundle": "pagefind-delta/" if delta else None,
+            "bundle": "pagefind-delta/" if parts else None,
             "superseded": sorted(superseded),
         }
         self._write_if_changed(SEARCH_DELTA, json.dumps(description).encode())
         return changed
 
-    def _build(self, bundle, files):
-        """Pagefind's index of `files` into `bundle`: built beside the old one and swapped
-        in, so the copy stays searchable meanwhile. Pagefind is given a folder of each
-        file's <main data-pagefind-body> alone, at the same path: it indexes the same text
-        (the same fragments, titles and excerpts) without parsing the rest of each page,
-        which was half its time."""
+    def _build(self, bundle, parts):
+        """Pagefind's index of `parts` ({file: what Pagefind reads of it}) into `bundle`:
+        built beside the old one and swapped in, so the copy stays searchable meanwhile.
+        Pagefind is given a folder of the parts, at their files' paths: it indexes the same
+        text (the same fragments, titles and excerpts) as it would of the whole files,
+        without parsing the rest of each page, which was most of its time."""
         built = bundle.with_name(bundle.name + ".new")
         old = bundle.with_name(bundle.name + ".old")
         for folder in (built, old):
@@ -963,15 +974,12 @@ class Snapshot:
 
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".search-") as folder:
             made = set()
-            for file in files:
-                page = self._searched_part(file)
-                if page is None:
-                    continue
+            for file, part in parts.items():
                 path = Path(folder, file)
                 if path.parent not in made:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     made.add(path.parent)
-                path.write_text(page)
+                path.write_text(part)
             subprocess.run(  # noqa: S603
                 [
                     str(get_executable()),
@@ -988,6 +996,15 @@ class Snapshot:
             bundle.rename(old)
         built.rename(bundle)
         shutil.rmtree(old, ignore_errors=True)
+
+    def _parts(self, files):
+        """{file: what Pagefind reads of it} of the `files` search finds."""
+        parts = {}
+        for file in files:
+            part = self._searched_part(file)
+            if part is not None:
+                parts[file] = part
+        return parts
 
     def _searched_part(self, file):
         """What Pagefind reads of a written page: its <main data-pagefind-body> in an <html>
