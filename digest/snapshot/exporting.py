@@ -922,27 +922,28 @@ class Snapshot:
         if current and main.exists() and not rebuild:
             delta = (set(search["delta"]) | set(written)) - set(gone)
             removed = (set(search["removed"]) | set(gone)) - set(written)
-            if len(delta) + len(removed) <= DELTA_LIMIT:
-                if written or gone or not (self.root / SEARCH_DELTA).exists():
-                    delta = self._index_delta(search, sorted(delta), sorted(removed))
+            if not (written or gone) and (self.root / SEARCH_DELTA).exists():
+                return search
+            # A file rewritten with the same searched part (a sibling rewritten for the new
+            # headline in its <nav>) is found as it was: not indexed again, nor counted.
+            made = search.get("parts", {})
+            parts = self._parts(sorted(delta))
+            parts = {file: part for file, part in parts.items() if _short(part) != made.get(file)}
+            if len(parts) + len(removed) <= DELTA_LIMIT:
+                delta = self._index_delta(search["main"], parts, sorted(removed))
                 return {**search, "delta": sorted(delta), "removed": sorted(removed)}
         parts = self._parts(indexed)
         self._build(main, parts)
         search = {"version": SEARCH_VERSION, "main": self._entries(main), "delta": []}
-        # What each entry was made from: a file rewritten with the same searched part (a
-        # sibling rewritten for the new headline in its <nav>) is left out of the delta.
+        # What each entry was made from, to tell a rewritten file whose entry is the same.
         search.update(removed=[], parts={file: _short(part) for file, part in parts.items()})
-        self._index_delta(search, [], [])
+        self._index_delta(search["main"], {}, [])
         return search
 
-    def _index_delta(self, search, delta, removed):
-        """Index `delta` into `pagefind-delta/` and say which main entries it supersedes.
-        Returns the files whose entry differs from the main index's: a page rewritten for
-        what Pagefind leaves out (a sibling's headline in the issue's <nav>) is found as it
-        was, so it need not stay in the delta, nor count toward its limit."""
-        main, made = search["main"], search.get("parts", {})
-        parts = self._parts(delta)
-        parts = {file: part for file, part in parts.items() if _short(part) != made.get(file)}
+    def _index_delta(self, main, parts, removed):
+        """Index `parts` ({file: its searched part}) into `pagefind-delta/` and say which
+        main entries they and `removed` supersede. Returns the files whose entry differs from
+        the main index's (a change Pagefind leaves out leaves the entry as it was)."""
         bundle = self.root / "pagefind-delta"
         if parts:
             self._build(bundle, parts)
