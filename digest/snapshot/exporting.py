@@ -340,6 +340,7 @@ class Snapshot:
         self._targets = {}
         self._plans = {}  # a link's text -> how it is rewritten (`_plan`)
         self._swapped = {}  # (the folder above a page's, a link's text) -> the link rewritten
+        self.searched = set()  # the ids of the pages search finds, read each run (_searched)
 
     # ---- the run ----------------------------------------------------------------------------
 
