@@ -254,7 +254,7 @@ def _links_to(joined, page_ids):
 
 def _without_ignored(html):
     """`html` without the elements it marks data-pagefind-ignore="all" (the issue's other
-    summaries, related summaries, the reader tools: two thirds of a summary's <main>), which
+    summaries, related summaries, the reader tools: most of a summary's <main>), which
     Pagefind would parse only to leave out; `html` itself if one is not closed."""
     kept, position = [], 0
     while (opening := IGNORED.search(html, position)) is not None:
