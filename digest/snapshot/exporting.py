@@ -21,9 +21,11 @@ rerun writes only the sections holding a changed page. Search is Pagefind's main
 a small delta: Pagefind cannot update an index, so a rerun indexes only the pages written
 since the main index was built, and the search page merges that delta in the browser and
 drops the main index's entries it supersedes or that are gone. Past DELTA_LIMIT pages (or on
---full) the main index is built again and the delta emptied.
+--full) the main index is built again and the delta emptied. Search finds summaries, as the
+live site's does, and Pagefind is given each one's <main> alone, not the whole file.
 """
 
+import functools
 import gc
 import gzip
 import hashlib
@@ -68,6 +70,8 @@ SLUG = re.compile(r"^[-\w]+$")
 LINK = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
 FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.DOTALL)
 MAIN = re.compile(r"<main\b")
+HTML_LANG = re.compile(r'<html\b[^>]*\slang="([^"]*)"')
+IGNORED = re.compile(r'<(\w+)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>')
 MONTH = re.compile(r"^/(\d{4})/(\d{2})/")
 # The search page's results, filled by static-search.js from Pagefind's index and its delta.
 SEARCH_UI = """
@@ -79,6 +83,9 @@ SEARCH_UI = """
 # delta is searched beside the main index in every query, so it stays small.
 DELTA_LIMIT = 200
 SEARCH_DELTA = "search-delta.json"
+# What the main index holds; a manifest's index of another version is built again.
+# 2: summaries only (1: every page).
+SEARCH_VERSION = 2
 SEARCH_SCRIPT = """// The snapshot's search: Pagefind's main index, merged with the delta of
 // the pages written since it was built; the main index's entries for those
 // pages (and for removed ones) are dropped, so a changed page is found by its
@@ -246,6 +253,35 @@ def _links_to(joined, page_ids):
     return any(f" {pk} " in joined for pk in page_ids)
 
 
+def _without_ignored(html):
+    """`html` without the elements it marks data-pagefind-ignore="all" (the issue's other
+    summaries, related summaries, the reader tools: most of a summary's <main>), which
+    Pagefind would parse only to leave out; `html` itself if one is not closed."""
+    kept, position = [], 0
+    while (opening := IGNORED.search(html, position)) is not None:
+        kept.append(html[position : opening.start()])
+        tags = _tags(opening[1])
+        depth, position = 1, opening.end()
+        while depth:
+            tag = tags.search(html, position)
+            if tag is None:
+                return html
+            depth += -1 if tag[1] else 1
+            position = tag.end()
+    kept.append(html[position:])
+    return "".join(kept)
+
+
+def _short(part):
+    """A searched part's digest, short: the manifest keeps one per summary."""
+    return digest(part.encode())[:16]
+
+
+@functools.cache
+def _tags(name):
+    return re.compile(rf"<(/?){name}\b[^>]*>")
+
+
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
 _forked = None  # the Snapshot a forked worker renders for
@@ -316,6 +352,7 @@ class Snapshot:
         self._targets = {}
         self._plans = {}  # a link's text -> how it is rewritten (`_plan`)
         self._swapped = {}  # (the folder above a page's, a link's text) -> the link rewritten
+        self.searched = set()  # the ids of the pages search finds, read each run (_searched)
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -418,6 +455,7 @@ class Snapshot:
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
+        self.searched = self._searched()
         changed = self._changed(old, state) if old and not full else None
         fragments = None
         if self.kept is not None:
@@ -490,14 +528,18 @@ class Snapshot:
         self._write_if_changed("static-search.js", SEARCH_SCRIPT.encode())
         search = old.get("search") if old else None
         before = old["files"] if old else {}
-        written = [
-            record["file"]
+        searched = {
+            address: record["file"]
             for address, record in files.items()
-            if record.get("page") is not None
-            and before.get(address, {}).get("sha") != record["sha"]
+            if record.get("page") in self.searched
+        }
+        written = [
+            file
+            for address, file in searched.items()
+            if before.get(address, {}).get("sha") != files[address]["sha"]
         ]
         if self.search:
-            search = self._index(search, written, gone, rebuild=full)
+            search = self._index(search, written, gone, sorted(searched.values()), rebuild=full)
         elif search:
             # Search is off this run: what it wrote or removed waits for the next run with it.
             waiting = search.get("waiting") or {"written": [], "gone": []}
@@ -863,7 +905,7 @@ class Snapshot:
         base = "../" * file.count("/") or "./"
         if self.search and urlsplit(address).path.endswith("/search/"):
             text = text.replace("</main>", self._search_ui(address, base) + "</main>", 1)
-        elif self.page_of.get(address) is not None:
+        elif self.page_of.get(address) in self.searched:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
         return text, links, follow
 
@@ -1019,11 +1061,19 @@ class Snapshot:
 
     # ---- search -----------------------------------------------------------------------------
 
-    def _index(self, search, written, gone, rebuild):
-        """Pagefind's main index in `pagefind/`, and the delta of the pages written since it
-        was built in `pagefind-delta/`, described by `search-delta.json` for the search page.
-        Returns what the manifest keeps of it: the main index's entry per file, and the
-        files the delta holds or has removed."""
+    def _searched(self):
+        """The pages search finds: the summaries, as on the live site (its /search/ is over
+        summaries). An issue's page and home repeat their summaries' text: indexed, they
+        would answer most queries a second and a third time, with another page's excerpt."""
+        from digest.summaries.models import SummaryPage
+
+        return set(SummaryPage.objects.live().public().values_list("pk", flat=True))
+
+    def _index(self, search, written, gone, indexed, rebuild):
+        """Pagefind's main index in `pagefind/` (of `indexed`, every summary's file), and the
+        delta of the files written since it was built in `pagefind-delta/`, described by
+        `search-delta.json` for the search page. Returns what the manifest keeps of it: the
+        main index's entry per file, and the files the delta holds or has removed."""
         main = self.root / "pagefind"
         waiting = search.pop("waiting", None) if search else None
         if waiting:  # written or removed by runs with --no-search
@@ -1031,72 +1081,110 @@ class Snapshot:
                 sorted((set(waiting["written"]) - set(gone)) | set(written)),
                 sorted((set(waiting["gone"]) - set(written)) | set(gone)),
             )
-        if search and main.exists() and not rebuild:
+        current = search and search.get("version") == SEARCH_VERSION
+        if current and main.exists() and not rebuild:
             delta = (set(search["delta"]) | set(written)) - set(gone)
             removed = (set(search["removed"]) | set(gone)) - set(written)
-            if len(delta) + len(removed) <= DELTA_LIMIT:
-                if written or gone or not (self.root / SEARCH_DELTA).exists():
-                    delta = self._index_delta(search["main"], sorted(delta), sorted(removed))
+            if not (written or gone) and (self.root / SEARCH_DELTA).exists():
+                return search
+            # A file rewritten with the same searched part (a sibling rewritten for the new
+            # headline in its <nav>) is found as it was: not indexed again, nor counted.
+            made = search.get("parts", {})
+            parts = self._parts(sorted(delta))
+            parts = {file: part for file, part in parts.items() if _short(part) != made.get(file)}
+            if len(parts) + len(removed) <= DELTA_LIMIT:
+                delta = self._index_delta(search["main"], parts, sorted(removed))
                 return {**search, "delta": sorted(delta), "removed": sorted(removed)}
-        self._build(main, self.root)
-        search = {"main": self._entries(main), "delta": [], "removed": []}
-        self._index_delta(search["main"], [], [])
+        parts = self._parts(indexed)
+        self._build(main, parts)
+        search = {"version": SEARCH_VERSION, "main": self._entries(main), "delta": []}
+        # What each entry was made from, to tell a rewritten file whose entry is the same.
+        search.update(removed=[], parts={file: _short(part) for file, part in parts.items()})
+        self._index_delta(search["main"], {}, [])
         return search
 
-    def _index_delta(self, main, delta, removed):
-        """Index `delta` into `pagefind-delta/` and say which main entries it supersedes.
-        Returns the files whose entry differs from the main index's: a page rewritten for
-        what Pagefind leaves out (a sibling's headline in the issue's <nav>) is indexed as
-        it was, so it need not stay in the delta, nor count toward its limit."""
+    def _index_delta(self, main, parts, removed):
+        """Index `parts` ({file: its searched part}) into `pagefind-delta/` and say which
+        main entries they and `removed` supersede. Returns the files whose entry differs from
+        the main index's (a change Pagefind leaves out leaves the entry as it was)."""
         bundle = self.root / "pagefind-delta"
-        if delta:
-            # Pagefind indexes a folder: one holding links to just the delta's files, at the
-            # same paths, so their addresses are the same as the main index's.
-            with tempfile.TemporaryDirectory(dir=self.root, prefix=".delta-") as folder:
-                for file in delta:
-                    link = Path(folder) / file
-                    link.parent.mkdir(parents=True, exist_ok=True)
-                    os.link(self.root / file, link)
-                self._build(bundle, folder)
+        if parts:
+            self._build(bundle, parts)
             entries = self._entries(bundle)
         else:
             shutil.rmtree(bundle, ignore_errors=True)
             entries = {}
         # The same entry in both indexes is the same result: the search page shows it once.
-        changed = [file for file in delta if entries.get(file) != main.get(file)]
+        changed = [file for file in parts if entries.get(file) != main.get(file)]
         superseded = {main[file] for file in [*changed, *removed] if file in main}
         description = {
-            "bundle": "pagefind-delta/" if delta else None,
+            "bundle": "pagefind-delta/" if parts else None,
             "superseded": sorted(superseded),
         }
         self._write_if_changed(SEARCH_DELTA, json.dumps(description).encode())
         return changed
 
-    def _build(self, bundle, site):
-        """Pagefind's index of the pages in `site`, into `bundle`: built beside the old one
-        and swapped in, so the copy stays searchable meanwhile."""
+    def _build(self, bundle, parts):
+        """Pagefind's index of `parts` ({file: what Pagefind reads of it}) into `bundle`:
+        built beside the old one and swapped in, so the copy stays searchable meanwhile.
+        Pagefind is given a folder of the parts, at their files' paths: it indexes the same
+        text (the same fragments, titles and excerpts) as it would of the whole files,
+        without parsing the rest of each page, which was most of its time."""
         built = bundle.with_name(bundle.name + ".new")
         old = bundle.with_name(bundle.name + ".old")
         for folder in (built, old):
             shutil.rmtree(folder, ignore_errors=True)
         from pagefind_bin import get_executable  # the binary itself: no Python to start
 
-        subprocess.run(  # noqa: S603
-            [
-                str(get_executable()),
-                "--site",
-                str(site),
-                "--output-path",
-                str(built),
-                "--keep-index-url",
-                "--silent",
-            ],
-            check=True,
-        )
+        with tempfile.TemporaryDirectory(dir=self.root, prefix=".search-") as folder:
+            made = set()
+            for file, part in parts.items():
+                path = Path(folder, file)
+                if path.parent not in made:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(path.parent)
+                path.write_text(part)
+            subprocess.run(  # noqa: S603
+                [
+                    str(get_executable()),
+                    "--site",
+                    folder,
+                    "--output-path",
+                    str(built),
+                    "--keep-index-url",
+                    "--silent",
+                ],
+                check=True,
+            )
         if bundle.exists():
             bundle.rename(old)
         built.rename(bundle)
         shutil.rmtree(old, ignore_errors=True)
+
+    def _parts(self, files):
+        """{file: what Pagefind reads of it} of the `files` search finds."""
+        parts = {}
+        for file in files:
+            part = self._searched_part(file)
+            if part is not None:
+                parts[file] = part
+        return parts
+
+    def _searched_part(self, file):
+        """What Pagefind reads of a written page: its <main data-pagefind-body> in an <html>
+        of the page's language (which picks the index); None for a page search leaves out."""
+        try:
+            text = (self.root / file).read_text()
+        except FileNotFoundError:
+            return None
+        start = text.find("<main data-pagefind-body")
+        if start < 0:
+            return None
+        end = text.rfind("</main>") + len("</main>")
+        language = HTML_LANG.search(text)
+        language = f' lang="{language[1]}"' if language else ""
+        body = _without_ignored(text[start:end])
+        return f"<html{language}><body>{body}</body></html>"
 
     @staticmethod
     def _entries(bundle):

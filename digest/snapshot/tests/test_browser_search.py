@@ -78,3 +78,37 @@ def test_search_follows_a_publish_and_an_unpublish_without_a_full_reindex(browse
     heading, titles = results(browser, address, "strengthened")
     assert "Alliance strengthened weekly" in titles
     assert heading == ("1 result" if len(titles) == 1 else f"{len(titles)} results")
+
+
+def test_the_search_page_shows_what_pagefind_over_the_written_pages_would(browser, served):
+    """The index is built from each summary's <main> alone; the search page shows the same
+    results, titles, excerpts and order as Pagefind's own index of the written files."""
+    import shutil
+
+    from digest.snapshot.tests.test_export import pagefind_over
+
+    root, address = served
+    first, second = make_issue("2018-02"), make_issue("2018-03")
+    make_summary(first, "Alliance ruptures repaired", topics=["alliance"])
+    make_summary(first, "Mindfulness groups compared", topics=["alliance"])
+    make_summary(second, "Ending well after ruptures", topics=["termination"])
+    Snapshot(root, live_url="https://digest.example.org", search=True).export()
+    queries = ["ruptures", "alliance", "mindfulness", "ending"]
+
+    def shown():
+        page = browser.new_page()
+        try:
+            found = {}
+            for query in queries:
+                page.goto(f"{address}search/index.html?q={query}")
+                page.wait_for_selector("#static-search h2", timeout=15_000)
+                found[query] = page.inner_html("#static-search")
+            return found
+        finally:
+            page.close()
+
+    ours = shown()
+    assert "Alliance ruptures repaired" in ours["ruptures"]
+    shutil.rmtree(root / "pagefind")
+    pagefind_over(root, root / "pagefind")
+    assert shown() == ours

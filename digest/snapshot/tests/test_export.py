@@ -5,6 +5,7 @@ import gzip
 import json
 import os
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -244,6 +245,39 @@ def indexed(bundle):
     return pages
 
 
+def pagefind_over(site, output):
+    """Pagefind's own index of the written files, as the export built it before it gave
+    Pagefind each summary's <main> alone."""
+    from pagefind_bin import get_executable
+
+    command = [get_executable(), "--site", site, "--output-path", output, "--keep-index-url"]
+    subprocess.run([*map(str, command), "--silent"], check=True)  # noqa: S603
+
+
+def test_search_indexes_the_summaries_as_pagefind_reads_their_files(tmp_path, site):
+    export(tmp_path / "site", search=True)
+    ours = indexed(tmp_path / "site/pagefind")
+    # Issues and home repeat their summaries' text; the live site's search finds summaries.
+    assert set(ours) == {f"{summary.url.lstrip('/')}index.html" for summary in site}
+    pagefind_over(tmp_path / "site", tmp_path / "own")
+    # A fragment is named by its content's hash: the same ids are the same titles, texts,
+    # anchors and excerpts.
+    assert indexed(tmp_path / "own") == ours
+
+
+def test_elements_pagefind_ignores_are_left_out_before_it_parses_them():
+    page = (
+        '<main data-pagefind-body><h1>Kept</h1><div class="a" data-pagefind-ignore="all">'
+        "<div>x</div><div>y</div></div><p>kept</p>"
+        '<nav data-pagefind-ignore="all"><a href="/">z</a></nav></main>'
+    )
+    assert exporting._without_ignored(page) == (
+        "<main data-pagefind-body><h1>Kept</h1><p>kept</p></main>"
+    )
+    unclosed = '<main><div data-pagefind-ignore="all"><div>x</div></main>'
+    assert exporting._without_ignored(unclosed) == unclosed
+
+
 def test_a_publish_indexes_only_the_changed_pages_into_the_delta(tmp_path, site):
     export(tmp_path, search=True)
     main = indexed(tmp_path / "pagefind")
@@ -276,7 +310,7 @@ def test_pages_written_with_no_search_are_indexed_by_the_next_run_with_it(tmp_pa
     assert "waiting" not in json.loads((tmp_path / MANIFEST).read_text())["search"]
 
 
-def test_a_page_indexed_as_before_leaves_the_delta(tmp_path, site):
+def test_a_page_indexed_as_before_leaves_the_delta(tmp_path, site, monkeypatch):
     issue = make_issue("2017-06")  # untagged: not among each other's related summaries
     changed, sibling = make_summary(issue, "Group work"), make_summary(issue, "Couples work")
     export(tmp_path, search=True)
@@ -284,9 +318,13 @@ def test_a_page_indexed_as_before_leaves_the_delta(tmp_path, site):
     sibling = f"{sibling.url.lstrip('/')}index.html"
     changed.title = "Group work revisited"
     changed.save_revision().publish()
+    # Two summaries written, one of them searched as before: within a limit of one.
+    monkeypatch.setattr(exporting, "DELTA_LIMIT", 1)
     export(tmp_path, search=True)
-    # The sibling's page lists the new headline, but in its <nav>, which Pagefind skips.
-    assert indexed(tmp_path / "pagefind-delta")[sibling] == main[sibling]
+    assert indexed(tmp_path / "pagefind") == main
+    # The sibling's page lists the new headline, but in its <nav>, which Pagefind skips: it
+    # is not indexed again.
+    assert sibling not in indexed(tmp_path / "pagefind-delta")
     delta = json.loads((tmp_path / MANIFEST).read_text())["search"]["delta"]
     assert f"{changed.url.lstrip('/')}index.html" in delta and sibling not in delta
     assert main[sibling][0] not in json.loads((tmp_path / SEARCH_DELTA).read_text())["superseded"]
@@ -314,10 +352,10 @@ def test_an_unpublished_page_is_dropped_from_search_and_the_delta_grows(tmp_path
 def test_past_the_delta_limit_or_on_full_the_main_index_is_rebuilt(tmp_path, site, monkeypatch):
     export(tmp_path, search=True)
     main = indexed(tmp_path / "pagefind")
-    monkeypatch.setattr(exporting, "DELTA_LIMIT", 1)
+    monkeypatch.setattr(exporting, "DELTA_LIMIT", 0)
     site[2].title = "Ending well, and when"
     site[2].save_revision().publish()
-    export(tmp_path, search=True)  # the page, its issue and home: past the limit
+    export(tmp_path, search=True)  # the page: past the limit
     rebuilt = indexed(tmp_path / "pagefind")
     assert rebuilt != main and not (tmp_path / "pagefind-delta").exists()
     assert "and when" in rebuilt[f"{site[2].url.lstrip('/')}index.html"][1]
