@@ -632,6 +632,8 @@ class Snapshot:
             "host": site.hostname,
             "pages": {str(pk): value for pk, value in pages.items()},
             "urls": urls,
+            # A move changes addresses without a new revision: the whole set is compared.
+            "addresses": digest(json.dumps(sorted(urls.items())).encode()),
             "sections": sections,
             "taxonomy": digest(json.dumps(taxonomy, default=str).encode()),
             "topics": [row[1] for row in taxonomy[0]],
@@ -649,6 +651,8 @@ class Snapshot:
             return None
         if old["taxonomy"] != state["taxonomy"] or set(old["pages"]) != set(state["pages"]):
             return None
+        if old.get("addresses") != state["addresses"]:
+            return None  # a page moved: its lists, its links and its old file all change
         changed = set()
         for pk, now in state["pages"].items():
             before = old["pages"][pk]
@@ -1211,6 +1215,7 @@ class Snapshot:
             "version": MANIFEST_VERSION,
             "languages": list(self.languages),
             "taxonomy": state["taxonomy"],
+            "addresses": state["addresses"],
             "pages": state["pages"],
             "files": files,
             "static": static,

@@ -405,3 +405,21 @@ def test_workers_render_the_same_files_as_one_process(tmp_path, site, monkeypatc
     one, two = files_of(tmp_path / "one"), files_of(tmp_path / "two")
     assert one.keys() == two.keys() and one == two
     assert broken_links(tmp_path / "two") == []
+
+
+def test_a_moved_summary_is_written_at_its_new_address_and_gone_from_the_old(tmp_path, site):
+    """Moving a page changes its address without a new revision or publication."""
+    from wagtail.models import Page
+
+    export(tmp_path)
+    summary = site[2]
+    old = tmp_path / summary.url.lstrip("/") / "index.html"
+    assert old.exists()
+    february = Page.objects.get(pk=site[0].get_parent().pk)
+    summary.move(february, pos="last-child")
+    summary.refresh_from_db()
+    export(tmp_path)
+    assert (tmp_path / summary.url.lstrip("/") / "index.html").exists()
+    assert not old.exists()
+    assert "Ending well" in (tmp_path / "2018/02/index.html").read_text()
+    assert broken_links(tmp_path) == []
