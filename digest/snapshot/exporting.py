@@ -312,6 +312,8 @@ class Snapshot:
         from django.test import override_settings
         from django.utils import translation
 
+        from digest.summaries.facet_index import FacetIndex
+
         started = time.perf_counter()
         storages = {
             **settings.STORAGES,
@@ -326,6 +328,7 @@ class Snapshot:
                 self._lock(),
                 override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
                 translation.override(self.default_language),
+                FacetIndex.pinned(),  # read once for the run, not on every page
             ):
                 outcome = self._export(full)
         finally:
