@@ -22,7 +22,12 @@ def page_url(context, page):
     """
     if not page:
         return ""
-    request = context.get("request")
+    return page_address(context.get("request"), page)
+
+
+def page_address(request, page):
+    """`{% page_url %}` for template tags: a summary page shows its own address three times
+    (its JSON-LD, its citation exports, the CPD form), and lists show it again."""
     fragments = getattr(request, "fragments", None)
     if fragments is None or page.pk is None:
         return page.get_url(request=request) or ""
