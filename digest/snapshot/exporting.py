@@ -423,6 +423,8 @@ class Snapshot:
         from django.test import override_settings
         from django.utils import translation
 
+        from digest.summaries.facet_index import FacetIndex
+
         storages = {
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -430,6 +432,7 @@ class Snapshot:
         with (
             override_settings(PAGE_CACHE_SECONDS=0, STORAGES=storages, ALLOWED_HOSTS=["*"]),
             translation.override(self.default_language),
+            FacetIndex.pinned(),  # read once for the run, not on every page
         ):
             yield
 

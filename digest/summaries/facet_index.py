@@ -34,6 +34,7 @@ import threading
 import time
 import uuid
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 import numpy as np
 from django.core.cache import cache
@@ -46,6 +47,7 @@ FIRST_CHUNK = 1024  # ranked ids examined at first when looking for a page of re
 
 _lock = threading.Lock()
 _current = None
+_pinned = threading.local()
 
 
 def as_ids(ids):
@@ -143,14 +145,33 @@ class FacetIndex:
 
     @classmethod
     def current(cls):
-        """This process's index, rebuilt if anything changed since it was built."""
+        """This process's index, rebuilt if anything changed since it was built (or the one
+        pinned in this thread, see `pinned`)."""
         global _current
+        pinned = getattr(_pinned, "index", None)
+        if pinned is not None:
+            return pinned
         generation = current_generation()
         if _current is None or _current.stale(generation):
             with _lock:  # one thread rebuilds; the others then find it fresh
                 if _current is None or _current.stale(generation):
                     _current = cls.build(generation)
         return _current
+
+    @classmethod
+    @contextmanager
+    def pinned(cls):
+        """Every `current()` in this thread answers the index as it is now until the block
+        ends: a run that renders thousands of pages from one reading of the content (the
+        static export) asks on every page, and then needs neither the generation stamp's read
+        from the shared cache each time nor a rebuild halfway through (MAX_AGE)."""
+        index = cls.current()
+        previous = getattr(_pinned, "index", None)
+        _pinned.index = index
+        try:
+            yield index
+        finally:
+            _pinned.index = previous
 
     def stale(self, generation):
         return self.generation != generation or time.monotonic() - self.built_at > MAX_AGE
@@ -200,17 +221,23 @@ class FacetIndex:
         """Ids of the live summaries sharing most topics and research types with summary `pk`
         (which carries `topic_ids` and `type_ids`), best first: a shared topic weighs twice a
         shared type (readers follow topics), ties newest first; never `pk` itself."""
-        score = 2 * self.by_topic.shared(topic_ids) + self.by_type.shared(type_ids)
+        score = np.zeros(self.size, dtype=np.int16)
+        for terms, weight, term_ids in ((self.by_topic, 2, topic_ids), (self.by_type, 1, type_ids)):
+            for term_id in term_ids:
+                row = terms.row_of.get(term_id)
+                for _ in range(weight if row is not None else 0):
+                    score += terms.matrix[row]
         itself = self._position(pk)
         if itself >= 0:
             score[itself] = 0
-        candidates = np.flatnonzero(score)
-        # One key orders by score, then newest first (a lower position is newer).
-        keys = score[candidates].astype(np.int64) * (self.size + 1) - candidates
-        if len(candidates) > limit:  # the best `limit` without sorting every candidate
-            top = np.argpartition(-keys, limit - 1)[:limit]
-            candidates, keys = candidates[top], keys[top]
-        return self.positions.order[candidates[np.argsort(-keys)]].tolist()
+        # Scores are a few small integers: the best are read level by level, each level's in
+        # position order (newest first), rather than by sorting every candidate.
+        found = []
+        for level in range(int(score.max(initial=0)), 0, -1):
+            if len(found) >= limit:
+                break
+            found += np.flatnonzero(score == level)[: limit - len(found)].tolist()
+        return self.positions.order[found].tolist()
 
     def ids_of(self, mask):
         """Every summary in `mask`, newest first."""

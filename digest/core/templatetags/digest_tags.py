@@ -22,7 +22,12 @@ def page_url(context, page):
     """
     if not page:
         return ""
-    request = context.get("request")
+    return page_address(context.get("request"), page)
+
+
+def page_address(request, page):
+    """`{% page_url %}` for template tags: a summary page shows its own address three times
+    (its JSON-LD, its citation exports, the CPD form), and lists show it again."""
     fragments = getattr(request, "fragments", None)
     if fragments is None or page.pk is None:
         return page.get_url(request=request) or ""
@@ -162,28 +167,31 @@ class UnsharedNode(template.Node):
 
 @register.tag
 def shared_each(parser, token):
-    """`{% shared_each "name" items as item %}…{% endshared_each %}`: as a `{% for %}` whose
-    body is `{% shared "name" item.pk %}`, but looped in Python: a page listing sixty
-    summaries (an issue's other summaries) joins sixty kept strings. The body must depend on
-    nothing but the item and the language (it is rendered without `forloop`)."""
+    """`{% shared_each "name" items as item key… %}…{% endshared_each %}`: as a `{% for %}`
+    whose body is `{% shared "name" item.pk key… %}`, but looped in Python: a page listing
+    sixty summaries (an issue's other summaries, its cards) joins sixty kept strings. The body
+    must depend on nothing but the item, the keys and the language (it is rendered without
+    `forloop`)."""
     bits = token.split_contents()
-    if len(bits) != 5 or bits[3] != "as":
+    if len(bits) < 5 or bits[3] != "as":
         raise template.TemplateSyntaxError(
-            'usage: {% shared_each "name" items as item %}…{% endshared_each %}'
+            'usage: {% shared_each "name" items as item key… %}…{% endshared_each %}'
         )
     nodelist = parser.parse(("endshared_each",))
     parser.delete_first_token()
+    keys = [parser.compile_filter(bit) for bit in bits[5:]]
     return SharedEachNode(
-        nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), bits[4]
+        nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), bits[4], keys
     )
 
 
 class SharedEachNode(template.Node):
-    def __init__(self, nodelist, name, items, variable):
+    def __init__(self, nodelist, name, items, variable, keys=()):
         self.nodelist = nodelist
         self.name = name
         self.items = items
         self.variable = variable
+        self.keys = keys
 
     def render(self, context):
         items = self.items.resolve(context, ignore_failures=True) or ()
@@ -195,8 +203,9 @@ class SharedEachNode(template.Node):
                     out.append(self.nodelist.render(context))
             return mark_safe("".join(out))  # noqa: S308 (rendered template output)
         language, name = get_language(), self.name.resolve(context)
+        keys = tuple(key.resolve(context) for key in self.keys)
         for item in items:
-            key = (language, name, item.pk)
+            key = (language, name, item.pk, *keys)
             text = fragments.get(key)
             if text is None:
                 with context.push({self.variable: item}):

@@ -77,6 +77,24 @@ def test_shared_each_is_a_loop_whose_lines_are_kept_by_item():
     assert EACH.render(Context({"request": request, "items": None})) == ""
 
 
+KEYED = Template(
+    '{% load digest_tags %}{% shared_each "card" items as item level %}'
+    "<h{{ level }}>{{ item.title }}</h{{ level }}>{% endshared_each %}"
+)
+
+
+def test_shared_each_keys_its_lines_on_the_keys_given_too():
+    request = RequestFactory().get("/")
+    request.fragments = {}
+    items = [Item(1, "one")]
+    assert KEYED.render(Context({"request": request, "items": items, "level": 2})) == "<h2>one</h2>"
+    assert KEYED.render(Context({"request": request, "items": items, "level": 3})) == "<h3>one</h3>"
+    renamed = [Item(1, "changed")]
+    assert KEYED.render(Context({"request": request, "items": renamed, "level": 2})) == (
+        "<h2>one</h2>"  # kept for item 1 at level 2
+    )
+
+
 NAV = Template("{% load digest_tags %}{% nav_current as current %}[{{ current }}]")
 
 

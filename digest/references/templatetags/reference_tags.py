@@ -1,13 +1,14 @@
 """Template tags for summary pages: the formatted references with their exports, and the
 scholarly metadata (Highwire `citation_*` tags, schema.org JSON-LD) in the page head."""
 
+import html
 import json
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from digest.core.templatetags.digest_tags import page_address
 from digest.references.formatting import safe_url
 
 register = template.Library()
@@ -121,14 +122,14 @@ def summary_json_ld(summary, request=None):
         "headline": summary.title,
         "name": summary.title,
         "inLanguage": "en",
-        "url": absolute_url(summary.get_url(request)),
+        "url": absolute_url(page_address(request, summary)),
         "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
     }
     if summary.first_published_at:
         data["datePublished"] = summary.first_published_at.date().isoformat()
     if summary.last_published_at:
         data["dateModified"] = summary.last_published_at.date().isoformat()
-    topics = [t.name for t in summary.topics.all()]
+    topics = [t.name for t in summary.listed_topics]
     if topics:
         data["about"] = topics
     works = [reviewed_work(r) for r in _references(summary)]
@@ -137,15 +138,26 @@ def summary_json_ld(summary, request=None):
     return data
 
 
+def _meta_tags(pairs):
+    """One <meta> a line, as `format_html_join` writes them (a work has a dozen), with the
+    values escaped as it does, without its checks for lazy and already safe strings: these
+    are plain text from the reference's fields."""
+    return mark_safe(  # noqa: S308 (every name and value escaped)
+        "".join(
+            f'<meta name="{html.escape(name)}" content="{html.escape(str(value))}">\n'
+            for name, value in pairs
+        )
+    )
+
+
 @register.inclusion_tag("references/meta.html", takes_context=True)
 def reference_meta(context, summary):
     """Highwire tags for the first summarised work, and the JSON-LD for the summary."""
     references = _references(summary)
     data = summary_json_ld(summary, context.get("request"))
-    # One <meta> a line, as `{% for %}` would write them: a work has a dozen.
     highwire = highwire_tags(references[0]) if references else []
     return {
-        "highwire": format_html_join("", '<meta name="{}" content="{}">\n', highwire),
+        "highwire": _meta_tags(highwire),
         "json_ld": mark_safe(  # escaped above: no "<", ">" or "&" is left in the JSON
             json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
         ),
@@ -166,7 +178,7 @@ def reference_list(context, summary):
     references = _all_references(summary)
     return {
         "references": references,
-        "export_base": summary.url or "",
+        "export_base": page_address(context.get("request"), summary),
         "exportable": any(r.has_structure() or r.doi for r in references),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }

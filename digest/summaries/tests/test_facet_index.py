@@ -174,6 +174,17 @@ def test_a_stamp_from_another_process_rebuilds_the_index():
     assert rebuilt is not index and rebuilt.generation == "stamped-by-the-worker"
 
 
+def test_a_pinned_index_answers_until_the_block_ends():
+    from django.core.cache import cache
+
+    from digest.summaries.facet_index import GENERATION_KEY
+
+    with FacetIndex.pinned() as pinned:
+        cache.set(GENERATION_KEY, "stamped-during-the-run")
+        assert FacetIndex.current() is pinned  # the export renders from one state
+    assert FacetIndex.current().generation == "stamped-during-the-run"
+
+
 # ---- the index's own arithmetic, against plain Python sets (no database) ---------------------
 
 
