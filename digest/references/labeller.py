@@ -90,6 +90,15 @@ def _shape(token: str) -> str:
 _YEARLIKE = re.compile(r"(?:1[89]|20)\d\d[a-z]?")
 
 
+_WORD_CLASSES = (
+    ("publisher-word", _PUBLISHER_WORDS),
+    ("place-word", _PLACE_WORDS),
+    ("month", _MONTHS),
+    ("edition-word", _EDITION_WORDS),
+    ("editor-word", _EDITOR_WORDS),
+)
+
+
 def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     """Each token's features: itself, its shape, two tokens either side, where it stands."""
     tokens = [raw[s:e] for s, e in spans]
@@ -138,16 +147,7 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
             feats.append(f"after-year={min(stops_after_year, 3)}|shape={shapes[i]}")
         if prev == "." and piece[:1].isupper():
             feats.append("capital-after-stop")
-        if lower in _PUBLISHER_WORDS:
-            feats.append("publisher-word")
-        if lower in _PLACE_WORDS:
-            feats.append("place-word")
-        if lower in _MONTHS:
-            feats.append("month")
-        if lower in _EDITION_WORDS:
-            feats.append("edition-word")
-        if lower in _EDITOR_WORDS:
-            feats.append("editor-word")
+        feats.extend(name for name, words in _WORD_CLASSES if lower in words)
         if nxt in _PUBLISHER_WORDS:
             feats.append("n-publisher-word")
         if _YEARLIKE.fullmatch(piece):
