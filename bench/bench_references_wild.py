@@ -48,6 +48,8 @@ Two sets, each scored per field and exact:
 - a second training set (wild_references_train2.json), collected the same way in a later session
   from pages none of the sets above used, weighted towards hand-typed APA journal articles with
   about two fifths in other styles: tuning material from the start, its misses are listed.
+- a third training set (wild_references_train3.json), collected the same way in a later session
+  from pages none of the sets above used: tuning material from the start, its misses are listed.
 - a fourth training set (wild_references_train4.json), collected the same way in a later session
   from pages none of the sets above used, about two thirds APA-like as practitioners type them:
   tuning material from the start, its misses are listed.
@@ -82,6 +84,7 @@ FRESH_SETS = [
     ("wild_references_fresh7.json", "seventh fresh set, never tuned on", False),
     ("wild_references_train1.json", "training set for the labeller (tuning material)", True),
     ("wild_references_train2.json", "second training set for the labeller (tuning material)", True),
+    ("wild_references_train3.json", "third training set for the labeller (tuning material)", True),
     ("wild_references_train4.json", "fourth training set for the labeller (tuning material)", True),
 ]
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))

@@ -34,6 +34,7 @@ TRAINING_SETS = (
     "wild_references_fresh6.json",
     "wild_references_train1.json",
     "wild_references_train2.json",
+    "wild_references_train3.json",
     "wild_references_train4.json",
     "labelled_references.json",
 )

@@ -22,6 +22,11 @@ for the same use in a later session, from pages none of the ten earlier sets use
 training set included) and none of the seventh fresh set's addresses, refusing any string they
 hold, weighted towards hand-typed APA journal articles (the old blog's kind) with about two fifths
 in other styles; make_wild.py marks its items "fresh" too, and it is not held out.
+wild_references_train3.txt is the third training set, collected the same way and for the same use
+in a later session, from pages none of the earlier wild sets used (both training sets included)
+and none of the seventh fresh set's addresses, refusing any string they hold, and only from hosts
+whose name starts with a-m (a fourth training set takes n-z at the same time); make_wild.py marks
+its items "fresh" too, and it is not held out.
 wild_references_train4.txt is the fourth training set, collected the same way and for the same
 use in a later session, from pages none of the earlier sets used (the first and second training
 sets included) and none of the seventh fresh set's addresses, refusing any string they hold, and
@@ -56,6 +61,7 @@ FRESH6_TXT = DATA / "wild_references_fresh6.txt"
 FRESH7_TXT = DATA / "wild_references_fresh7.txt"
 TRAIN1_TXT = DATA / "wild_references_train1.txt"
 TRAIN2_TXT = DATA / "wild_references_train2.txt"
+TRAIN3_TXT = DATA / "wild_references_train3.txt"
 TRAIN4_TXT = DATA / "wild_references_train4.txt"
 OLD_TXT = DATA / "wild_references.txt"
 HOLDOUT_URLS = Path("/work/shared/legacy/holdout-urls.txt")
@@ -142,6 +148,23 @@ HELD_OUT = {
         ),
         min_apa_like=170,
     ),
+    "train3": HeldOutSet(
+        TRAIN3_TXT,
+        135,
+        60,
+        (
+            OLD_TXT,
+            FRESH_TXT,
+            FRESH2_TXT,
+            FRESH3_TXT,
+            FRESH4_TXT,
+            FRESH5_TXT,
+            FRESH6_TXT,
+            TRAIN1_TXT,
+            TRAIN2_TXT,
+        ),
+        min_apa_like=75,
+    ),
     "train4": HeldOutSet(
         TRAIN4_TXT,
         110,
@@ -156,12 +179,13 @@ HELD_OUT = {
             FRESH6_TXT,
             TRAIN1_TXT,
             TRAIN2_TXT,
+            TRAIN3_TXT,
         ),
         min_apa_like=70,
     ),
 }
 # The training sets, each with the fewest pages it must be spread over.
-TRAINING = {TRAIN1_TXT: 40, TRAIN2_TXT: 45, TRAIN4_TXT: 19}
+TRAINING = {TRAIN1_TXT: 40, TRAIN2_TXT: 45, TRAIN3_TXT: 25, TRAIN4_TXT: 19}
 
 
 def _groups(text: str):
@@ -292,6 +316,15 @@ def test_the_second_training_set_is_mostly_hand_typed_apa_journal_articles():
         i for i in items if i["style"] == "apa" and i["expected"]["type"] == "article-journal"
     ]
     assert len(journal) >= 130
+
+
+def test_the_third_training_set_takes_at_most_ten_strings_from_a_page_of_hosts_a_to_m():
+    """Hosts a-m only: the fourth training set, collected at the same time, takes n-z."""
+    groups = list(_groups(TRAIN3_TXT.read_text(encoding="utf-8")))
+    per_page = Counter(url for url, _raw, _label in groups)
+    assert max(per_page.values()) <= 10
+    hosts = {re.match(r"https?://([^/]+)", url).group(1).lower() for url in per_page}
+    assert all("a" <= host[0] <= "m" for host in hosts), hosts
 
 
 def test_the_fourth_training_set_takes_at_most_ten_strings_from_a_page():
