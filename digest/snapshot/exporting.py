@@ -4,7 +4,8 @@ server, or a plain file browser, can serve the archive after the site itself is 
 Pages are rendered by the site itself (Django's test client: the same views, templates and
 middleware a reader meets) and their links made relative, so the copy works from any folder,
 sub-path or file://. Addresses with a query are mapped to folders where they name one
-archive view (`/archive/?topic=x&page=2` → `archive/topic/x/page/2/`); any other internal
+archive view (`/archive/?topic=x&page=2` → `archive/topic/x/page/2/`), each file rendered from
+one address, the live page's canonical one (`canonical`); any other internal
 address (a combined filter, the API, a citation export, the French interface unless asked
 for) points to the live site, and forms go there too or are removed. Search is Pagefind, run
 over the written files.
@@ -41,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 try:
     import fcntl
@@ -50,7 +51,8 @@ except ImportError:  # Windows: no lock between runs
 
 MANIFEST = ".snapshot.json"
 LOCK = ".snapshot.lock"
-MANIFEST_VERSION = 1
+# 2: one address per file (`canonical`); a manifest of 1 may hold a file made from another.
+MANIFEST_VERSION = 2
 ARCHIVE_LISTS = ("/archive/", "/feeds/rss/", "/feeds/atom/")
 FACETS = ("topic", "type")
 SKIPPED_PREFIXES = (
@@ -188,6 +190,22 @@ def target(address, languages=("en",), default_language="en"):
     if path.endswith("/"):
         return path.lstrip("/") + "index.html"
     return path.lstrip("/")
+
+
+def canonical(address):
+    """The one address the file of `address` is rendered from, as the live page's canonical
+    link names it: the facet, then the page unless it is the first (`?topic=x&page=1` is
+    `?topic=x`). Pagination links page 1 with `page=1`; rendered from both addresses, one file
+    would hold whichever came last, and their self-links (hreflang, the language switcher)
+    differ. `address` must be one `target` maps to a file."""
+    path, _, query = address.partition("?")
+    if not query:
+        return path  # "/archive/?", as a "remove filter" link leaves it, is "/archive/"
+    named = dict(parse_qsl(query, keep_blank_values=True))
+    params = [(facet, named[facet]) for facet in FACETS if facet in named]
+    if int(named.get("page", "1")) > 1:
+        params.append(("page", str(int(named["page"]))))
+    return f"{path}?{urlencode(params)}" if params else path
 
 
 def _prefixed(languages, default_language):
@@ -482,8 +500,7 @@ class Snapshot:
         if changed is None:
             queue = self._seeds(state)
         else:
-            # One address per file: `?topic=x` and the `?topic=x&page=1` its pagination
-            # links to are one page, rendered once.
+            # One address per file (`canonical`): rendered once.
             by_file = {}
             for address, record in old["files"].items():
                 if record.get("page") in changed or _links_to(record["links"], changed):
@@ -521,8 +538,11 @@ class Snapshot:
                 patches = {}
         gone = []
         if changed is None and old:
-            for address, record in old["files"].items():
-                if address not in files and self._remove(record["file"]):
+            # By file, not by address: an address of the old run may be rendered under
+            # another (`canonical`) into the same file.
+            kept = {record["file"] for record in files.values()}
+            for record in old["files"].values():
+                if record["file"] not in kept and self._remove(record["file"]):
                     outcome.removed += 1
                     gone.append(record["file"])
         files.pop("/sitemap.xml", None)  # a manifest from before the sitemap's sections
@@ -688,7 +708,7 @@ class Snapshot:
                 for language in self.languages:
                     prefix = "" if language == self.default_language else f"/{language}"
                     addresses += [
-                        f"{prefix}/feeds/{kind}/?{facet}={slugs[term]}"
+                        canonical(f"{prefix}/feeds/{kind}/?{facet}={slugs[term]}")
                         for term in ids
                         for kind in ("rss", "atom")
                     ]
@@ -719,7 +739,7 @@ class Snapshot:
                 ]
             seeds += [f"{prefix}{address}" for address in self._later_archive_pages()]
         seeds += sorted(state["urls"])  # every page the sitemap lists, in each language
-        return list(dict.fromkeys(seeds))
+        return list(dict.fromkeys(map(canonical, seeds)))
 
     def _later_archive_pages(self):
         """Pages 2, 3… of the archive and of each topic's and type's, as its pagination
@@ -946,7 +966,7 @@ class Snapshot:
         if linked is None:
             return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
         page = self.page_of.get(local)
-        return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, local)
+        return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, canonical(local))
 
     def _search_ui(self, address, base):
         from django.utils import translation
