@@ -23,7 +23,8 @@ a small delta: Pagefind cannot update an index, so a rerun indexes only the page
 since the main index was built, and the search page merges that delta in the browser and
 drops the main index's entries it supersedes or that are gone. Past DELTA_LIMIT pages (or on
 --full) the main index is built again and the delta emptied. Search finds summaries, as the
-live site's does, and Pagefind is given each one's <main> alone, not the whole file.
+live site's does, by its topics' and types' names too (`TAGS`), and Pagefind is given each
+one's <main> alone, not the whole file.
 """
 
 import functools
@@ -75,6 +76,20 @@ MAIN = re.compile(r"<main\b")
 HTML_LANG = re.compile(r'<html\b[^>]*\slang="([^"]*)"')
 IGNORED = re.compile(r'<(\w+)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>')
 MONTH = re.compile(r"^/(\d{4})/(\d{2})/")
+# A summary's topic and type links, in its <article>'s <footer>: Pagefind leaves a <footer>'s
+# text out, wherever it is, and the live search finds a summary by its topics' and types'
+# names. In the snapshot the list sits in a <div> instead (a <footer> inside an <article> is
+# no landmark: the same to assistive technology), and each link names a Pagefind filter.
+TAGS = re.compile(
+    r'<footer(?P<attrs>[^>]*)>(?P<list>\s*<ul class="tags".*?</ul>\s*)</footer>', re.DOTALL
+)
+TAG_FILTERS = (
+    ('<li><a href="', '<li><a data-pagefind-filter="topic" href="'),
+    (
+        '<li class="tag--type"><a href="',
+        '<li class="tag--type"><a data-pagefind-filter="type" href="',
+    ),
+)
 # The search page's results, filled by static-search.js from Pagefind's index and its delta.
 SEARCH_UI = """
 <section id="static-search" class="static-search" data-base="{base}" data-one="{one}"
@@ -86,8 +101,8 @@ SEARCH_UI = """
 DELTA_LIMIT = 200
 SEARCH_DELTA = "search-delta.json"
 # What the main index holds; a manifest's index of another version is built again.
-# 2: summaries only (1: every page).
-SEARCH_VERSION = 2
+# 2: summaries only (1: every page); 3: with their topics' and types' names and filters.
+SEARCH_VERSION = 3
 SEARCH_SCRIPT = """// The snapshot's search: Pagefind's main index, merged with the delta of
 // the pages written since it was built; the main index's entries for those
 // pages (and for removed ones) are dropped, so a changed page is found by its
@@ -288,6 +303,14 @@ def _without_ignored(html):
             position = tag.end()
     kept.append(html[position:])
     return "".join(kept)
+
+
+def _searchable_tags(match):
+    """A summary's topic and type links (`TAGS`) as Pagefind reads them: text and filters."""
+    tags = match["list"]
+    for link, filtered in TAG_FILTERS:
+        tags = tags.replace(link, filtered)
+    return f'<div class="summary-footer"{match["attrs"]}>{tags}</div>'
 
 
 def _short(part):
@@ -934,6 +957,7 @@ class Snapshot:
             text = text.replace("</main>", self._search_ui(address, base) + "</main>", 1)
         elif self.page_of.get(address) in self.searched:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
+            text = TAGS.sub(_searchable_tags, text, count=1)
         return text, links, follow
 
     def _plan(self, match, address=None):

@@ -112,3 +112,14 @@ def test_the_search_page_shows_what_pagefind_over_the_written_pages_would(browse
     shutil.rmtree(root / "pagefind")
     pagefind_over(root, root / "pagefind")
     assert shown() == ours
+
+
+def test_a_topic_or_a_type_name_finds_its_summaries(browser, served):
+    """As on the live site, whose search fields hold the topics' and types' names."""
+    root, address = served
+    issue = make_issue("2018-02")
+    make_summary(issue, "Ending well", topics=["termination"])
+    make_summary(issue, "Alliance ruptures repaired", topics=["alliance"], types=["rct"])
+    Snapshot(root, live_url="https://digest.example.org", search=True).export()
+    assert results(browser, address, "termination")[1] == ["Ending well"]
+    assert results(browser, address, "randomised")[1] == ["Alliance ruptures repaired"]

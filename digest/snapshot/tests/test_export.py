@@ -479,3 +479,27 @@ def test_a_manifest_naming_a_file_twice_gives_a_full_run_that_keeps_the_file(tmp
     assert export(tmp_path).full
     assert (tmp_path / "archive/topic/alliance/index.html").is_file()
     assert broken_links(tmp_path) == []
+
+
+def test_a_summarys_topics_and_types_are_searched_and_name_its_filters(tmp_path, site, client):
+    """The live search finds a summary by its topics' and types' names (SummaryPage's search
+    fields); Pagefind leaves a <footer>'s text out, so the snapshot's list is not in one."""
+    export(tmp_path, search=True)
+    file = f"{site[0].url.lstrip('/')}index.html"
+    page = (tmp_path / file).read_text()
+    assert '<div class="summary-footer" lang="en">' in page
+    assert '<a data-pagefind-filter="topic" href="../../../topics/alliance/index.html">' in page
+    assert '<a data-pagefind-filter="type" href="../../../types/rct/index.html">' in page
+    fragments = {}
+    for fragment in (tmp_path / "pagefind/fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[data["url"].lstrip("/")] = data
+    assert "Alliance and Therapeutic Relationship" in fragments[file]["content"]
+    assert "Randomised controlled trial" in fragments[file]["content"]
+    assert fragments[file]["filters"] == {
+        "topic": ["Alliance and Therapeutic Relationship"],
+        "type": ["Randomised controlled trial"],
+    }
+    # The live page is as it was.
+    live = client.get(site[0].url).content.decode()
+    assert '<footer lang="en">' in live and "data-pagefind-filter" not in live
