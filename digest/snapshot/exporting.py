@@ -96,6 +96,11 @@ SEARCH_UI = """
     data-many="{many}" data-none="{none}" aria-live="polite"></section>
 <script src="{base}static-search.js"></script>
 """
+# The search form's topic select: its values are the `topic` filter Pagefind holds (`TAGS`).
+SEARCH_TOPIC = """<label for="static-search-topic">{label}</label>
+        <select id="static-search-topic" name="topic">
+            <option value="">{any}</option>{options}</select>
+        """
 # Pages the search delta may hold before the next run rebuilds the main index instead: the
 # delta is searched beside the main index in every query, so it stays small.
 DELTA_LIMIT = 200
@@ -109,10 +114,13 @@ SEARCH_SCRIPT = """// The snapshot's search: Pagefind's main index, merged with 
 // new words only.
 (async function () {
     var box = document.getElementById("static-search");
-    var query = new URLSearchParams(window.location.search).get("q");
+    var asked = new URLSearchParams(window.location.search);
+    var query = asked.get("q");
+    var topic = asked.get("topic") || "";
     var form = document.querySelector("form.search-form");
     if (form && query) { form.elements.q.value = query; }
-    if (!box || !query) { return; }
+    if (form && form.elements.topic) { form.elements.topic.value = topic; }
+    if (!box || !(query || topic)) { return; }
     var base = new URL(box.dataset.base, window.location.href);
     var pagefind = await import(new URL("pagefind/pagefind.js", base).href);
     await pagefind.options({baseUrl: base.pathname});
@@ -124,11 +132,13 @@ SEARCH_SCRIPT = """// The snapshot's search: Pagefind's main index, merged with 
     }
     var dropped = new Set(delta.superseded);
     var seen = new Set();
-    var found = (await pagefind.search(query)).results.filter(function (result) {
-        var keep = !dropped.has(result.id) && !seen.has(result.id);
-        seen.add(result.id);
-        return keep;
-    });
+    var filters = topic ? {topic: topic} : {};
+    var found = (await pagefind.search(query || null, {filters: filters})).results.filter(
+        function (result) {
+            var keep = !dropped.has(result.id) && !seen.has(result.id);
+            seen.add(result.id);
+            return keep;
+        });
     var pages = await Promise.all(found.slice(0, 50).map(function (result) {
         return result.data();
     }));
@@ -955,6 +965,10 @@ class Snapshot:
         base = "../" * file.count("/") or "./"
         if self.search and urlsplit(address).path.endswith("/search/"):
             text = text.replace("</main>", self._search_ui(address, base) + "</main>", 1)
+            form = text.find('<form class="search-form"')
+            button = text.find('<button type="submit">', form)
+            if form >= 0 and button >= 0:
+                text = text[:button] + self._topic_select(address) + text[button:]
         elif self.page_of.get(address) in self.searched:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
             text = TAGS.sub(_searchable_tags, text, count=1)
@@ -1005,6 +1019,27 @@ class Snapshot:
                 one=html.escape(gettext("1 result")),
                 many=html.escape(gettext("%(count)s results")),
                 none=html.escape(gettext("No results")),
+            )
+
+    def _topic_select(self, address):
+        """The search form's select of a topic, named as the summaries' filters name it."""
+        from django.utils import translation
+        from django.utils.translation import gettext
+
+        from digest.taxonomy.models import Topic
+
+        language = urlsplit(address).path.split("/")[1]
+        if language not in self.languages:
+            language = self.default_language
+        with translation.override(language):
+            options = "".join(
+                f'<option value="{name}">{name}</option>'
+                for name in (html.escape(topic.label) for topic in Topic.objects.all())
+            )
+            return SEARCH_TOPIC.format(
+                label=html.escape(gettext("Topic")),
+                any=html.escape(gettext("All topics")),
+                options=options,
             )
 
     # ---- files ------------------------------------------------------------------------------
