@@ -4,7 +4,8 @@ server, or a plain file browser, can serve the archive after the site itself is 
 Pages are rendered by the site itself (Django's test client: the same views, templates and
 middleware a reader meets) and their links made relative, so the copy works from any folder,
 sub-path or file://. Addresses with a query are mapped to folders where they name one
-archive view (`/archive/?topic=x&page=2` → `archive/topic/x/page/2/`); any other internal
+archive view (`/archive/?topic=x&page=2` → `archive/topic/x/page/2/`), each file rendered from
+one address, the live page's canonical one (`canonical`); any other internal
 address (a combined filter, the API, a citation export, the French interface unless asked
 for) points to the live site, and forms go there too or are removed. Search is Pagefind, run
 over the written files.
@@ -22,7 +23,8 @@ a small delta: Pagefind cannot update an index, so a rerun indexes only the page
 since the main index was built, and the search page merges that delta in the browser and
 drops the main index's entries it supersedes or that are gone. Past DELTA_LIMIT pages (or on
 --full) the main index is built again and the delta emptied. Search finds summaries, as the
-live site's does, and Pagefind is given each one's <main> alone, not the whole file.
+live site's does, by its topics' and types' names too (`TAGS`), and Pagefind is given each
+one's <main> alone, not the whole file.
 """
 
 import functools
@@ -41,7 +43,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 try:
     import fcntl
@@ -50,7 +52,8 @@ except ImportError:  # Windows: no lock between runs
 
 MANIFEST = ".snapshot.json"
 LOCK = ".snapshot.lock"
-MANIFEST_VERSION = 1
+# 2: one address per file (`canonical`); a manifest of 1 may hold a file made from another.
+MANIFEST_VERSION = 2
 ARCHIVE_LISTS = ("/archive/", "/feeds/rss/", "/feeds/atom/")
 FACETS = ("topic", "type")
 SKIPPED_PREFIXES = (
@@ -73,29 +76,51 @@ MAIN = re.compile(r"<main\b")
 HTML_LANG = re.compile(r'<html\b[^>]*\slang="([^"]*)"')
 IGNORED = re.compile(r'<(\w+)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>')
 MONTH = re.compile(r"^/(\d{4})/(\d{2})/")
+# A summary's topic and type links, in its <article>'s <footer>: Pagefind leaves a <footer>'s
+# text out, wherever it is, and the live search finds a summary by its topics' and types'
+# names. In the snapshot the list sits in a <div> instead (a <footer> inside an <article> is
+# no landmark: the same to assistive technology), and each link names a Pagefind filter.
+TAGS = re.compile(
+    r'<footer(?P<attrs>[^>]*)>(?P<list>\s*<ul class="tags".*?</ul>\s*)</footer>', re.DOTALL
+)
+TAG_FILTERS = (
+    ('<li><a href="', '<li><a data-pagefind-filter="topic" href="'),
+    (
+        '<li class="tag--type"><a href="',
+        '<li class="tag--type"><a data-pagefind-filter="type" href="',
+    ),
+)
 # The search page's results, filled by static-search.js from Pagefind's index and its delta.
 SEARCH_UI = """
 <section id="static-search" class="static-search" data-base="{base}" data-one="{one}"
     data-many="{many}" data-none="{none}" aria-live="polite"></section>
 <script src="{base}static-search.js"></script>
 """
+# The search form's topic select: its values are the `topic` filter Pagefind holds (`TAGS`).
+SEARCH_TOPIC = """<label for="static-search-topic">{label}</label>
+        <select id="static-search-topic" name="topic">
+            <option value="">{any}</option>{options}</select>
+        """
 # Pages the search delta may hold before the next run rebuilds the main index instead: the
 # delta is searched beside the main index in every query, so it stays small.
 DELTA_LIMIT = 200
 SEARCH_DELTA = "search-delta.json"
 # What the main index holds; a manifest's index of another version is built again.
-# 2: summaries only (1: every page).
-SEARCH_VERSION = 2
+# 2: summaries only (1: every page); 3: with their topics' and types' names and filters.
+SEARCH_VERSION = 3
 SEARCH_SCRIPT = """// The snapshot's search: Pagefind's main index, merged with the delta of
 // the pages written since it was built; the main index's entries for those
 // pages (and for removed ones) are dropped, so a changed page is found by its
 // new words only.
 (async function () {
     var box = document.getElementById("static-search");
-    var query = new URLSearchParams(window.location.search).get("q");
+    var asked = new URLSearchParams(window.location.search);
+    var query = asked.get("q");
+    var topic = asked.get("topic") || "";
     var form = document.querySelector("form.search-form");
     if (form && query) { form.elements.q.value = query; }
-    if (!box || !query) { return; }
+    if (form && form.elements.topic) { form.elements.topic.value = topic; }
+    if (!box || !(query || topic)) { return; }
     var base = new URL(box.dataset.base, window.location.href);
     var pagefind = await import(new URL("pagefind/pagefind.js", base).href);
     await pagefind.options({baseUrl: base.pathname});
@@ -107,11 +132,13 @@ SEARCH_SCRIPT = """// The snapshot's search: Pagefind's main index, merged with 
     }
     var dropped = new Set(delta.superseded);
     var seen = new Set();
-    var found = (await pagefind.search(query)).results.filter(function (result) {
-        var keep = !dropped.has(result.id) && !seen.has(result.id);
-        seen.add(result.id);
-        return keep;
-    });
+    var filters = topic ? {topic: topic} : {};
+    var found = (await pagefind.search(query || null, {filters: filters})).results.filter(
+        function (result) {
+            var keep = !dropped.has(result.id) && !seen.has(result.id);
+            seen.add(result.id);
+            return keep;
+        });
     var pages = await Promise.all(found.slice(0, 50).map(function (result) {
         return result.data();
     }));
@@ -188,6 +215,22 @@ def target(address, languages=("en",), default_language="en"):
     if path.endswith("/"):
         return path.lstrip("/") + "index.html"
     return path.lstrip("/")
+
+
+def canonical(address):
+    """The one address the file of `address` is rendered from, as the live page's canonical
+    link names it: the facet, then the page unless it is the first (`?topic=x&page=1` is
+    `?topic=x`). Pagination links page 1 with `page=1`; rendered from both addresses, one file
+    would hold whichever came last, and their self-links (hreflang, the language switcher)
+    differ. `address` must be one `target` maps to a file."""
+    path, _, query = address.partition("?")
+    if not query:
+        return path  # "/archive/?", as a "remove filter" link leaves it, is "/archive/"
+    named = dict(parse_qsl(query, keep_blank_values=True))
+    params = [(facet, named[facet]) for facet in FACETS if facet in named]
+    if int(named.get("page", "1")) > 1:
+        params.append(("page", str(int(named["page"]))))
+    return f"{path}?{urlencode(params)}" if params else path
 
 
 def _prefixed(languages, default_language):
@@ -270,6 +313,14 @@ def _without_ignored(html):
             position = tag.end()
     kept.append(html[position:])
     return "".join(kept)
+
+
+def _searchable_tags(match):
+    """A summary's topic and type links (`TAGS`) as Pagefind reads them: text and filters."""
+    tags = match["list"]
+    for link, filtered in TAG_FILTERS:
+        tags = tags.replace(link, filtered)
+    return f'<div class="summary-footer"{match["attrs"]}>{tags}</div>'
 
 
 def _short(part):
@@ -482,8 +533,7 @@ class Snapshot:
         if changed is None:
             queue = self._seeds(state)
         else:
-            # One address per file: `?topic=x` and the `?topic=x&page=1` its pagination
-            # links to are one page, rendered once.
+            # One address per file (`canonical`): rendered once.
             by_file = {}
             for address, record in old["files"].items():
                 if record.get("page") in changed or _links_to(record["links"], changed):
@@ -521,8 +571,11 @@ class Snapshot:
                 patches = {}
         gone = []
         if changed is None and old:
-            for address, record in old["files"].items():
-                if address not in files and self._remove(record["file"]):
+            # By file, not by address: an address of the old run may be rendered under
+            # another (`canonical`) into the same file.
+            kept = {record["file"] for record in files.values()}
+            for record in old["files"].values():
+                if record["file"] not in kept and self._remove(record["file"]):
                     outcome.removed += 1
                     gone.append(record["file"])
         files.pop("/sitemap.xml", None)  # a manifest from before the sitemap's sections
@@ -688,7 +741,7 @@ class Snapshot:
                 for language in self.languages:
                     prefix = "" if language == self.default_language else f"/{language}"
                     addresses += [
-                        f"{prefix}/feeds/{kind}/?{facet}={slugs[term]}"
+                        canonical(f"{prefix}/feeds/{kind}/?{facet}={slugs[term]}")
                         for term in ids
                         for kind in ("rss", "atom")
                     ]
@@ -719,7 +772,7 @@ class Snapshot:
                 ]
             seeds += [f"{prefix}{address}" for address in self._later_archive_pages()]
         seeds += sorted(state["urls"])  # every page the sitemap lists, in each language
-        return list(dict.fromkeys(seeds))
+        return list(dict.fromkeys(map(canonical, seeds)))
 
     def _later_archive_pages(self):
         """Pages 2, 3… of the archive and of each topic's and type's, as its pagination
@@ -912,8 +965,13 @@ class Snapshot:
         base = "../" * file.count("/") or "./"
         if self.search and urlsplit(address).path.endswith("/search/"):
             text = text.replace("</main>", self._search_ui(address, base) + "</main>", 1)
+            form = text.find('<form class="search-form"')
+            button = text.find('<button type="submit">', form)
+            if form >= 0 and button >= 0:
+                text = text[:button] + self._topic_select(address) + text[button:]
         elif self.page_of.get(address) in self.searched:
             text = MAIN.sub("<main data-pagefind-body", text, count=1)
+            text = TAGS.sub(_searchable_tags, text, count=1)
         return text, links, follow
 
     def _plan(self, match, address=None):
@@ -946,7 +1004,7 @@ class Snapshot:
         if linked is None:
             return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
         page = self.page_of.get(local)
-        return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, local)
+        return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, canonical(local))
 
     def _search_ui(self, address, base):
         from django.utils import translation
@@ -961,6 +1019,27 @@ class Snapshot:
                 one=html.escape(gettext("1 result")),
                 many=html.escape(gettext("%(count)s results")),
                 none=html.escape(gettext("No results")),
+            )
+
+    def _topic_select(self, address):
+        """The search form's select of a topic, named as the summaries' filters name it."""
+        from django.utils import translation
+        from django.utils.translation import gettext
+
+        from digest.taxonomy.models import Topic
+
+        language = urlsplit(address).path.split("/")[1]
+        if language not in self.languages:
+            language = self.default_language
+        with translation.override(language):
+            options = "".join(
+                f'<option value="{name}">{name}</option>'
+                for name in (html.escape(topic.label) for topic in Topic.objects.all())
+            )
+            return SEARCH_TOPIC.format(
+                label=html.escape(gettext("Topic")),
+                any=html.escape(gettext("All topics")),
+                options=options,
             )
 
     # ---- files ------------------------------------------------------------------------------

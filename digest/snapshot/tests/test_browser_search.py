@@ -112,3 +112,38 @@ def test_the_search_page_shows_what_pagefind_over_the_written_pages_would(browse
     shutil.rmtree(root / "pagefind")
     pagefind_over(root, root / "pagefind")
     assert shown() == ours
+
+
+def test_a_topic_or_a_type_name_finds_its_summaries(browser, served):
+    """As on the live site, whose search fields hold the topics' and types' names."""
+    root, address = served
+    issue = make_issue("2018-02")
+    make_summary(issue, "Ending well", topics=["termination"])
+    make_summary(issue, "Alliance ruptures repaired", topics=["alliance"], types=["rct"])
+    Snapshot(root, live_url="https://digest.example.org", search=True).export()
+    assert results(browser, address, "termination")[1] == ["Ending well"]
+    assert results(browser, address, "randomised")[1] == ["Alliance ruptures repaired"]
+
+
+def test_the_search_form_narrows_to_a_topic_chosen_in_its_labelled_select(browser, served):
+    root, address = served
+    issue = make_issue("2018-02")
+    make_summary(issue, "Ending well", topics=["termination"])
+    make_summary(issue, "Alliance ruptures repaired", topics=["alliance"])
+    Snapshot(root, live_url="https://digest.example.org", search=True).export()
+    page = browser.new_page()
+    try:
+        page.goto(f"{address}search/index.html")
+        page.locator("form.search-form input[name=q]").fill("summary")
+        page.get_by_label("Topic", exact=True).select_option("Termination")
+        page.locator("form.search-form input[name=q]").press("Enter")  # the keyboard's submit
+        page.wait_for_selector("#static-search h2", timeout=15_000)
+        assert page.locator("#static-search li a").all_inner_texts() == ["Ending well"]
+        assert page.get_by_label("Topic", exact=True).input_value() == "Termination"
+        # A topic alone lists its summaries.
+        page.goto(f"{address}search/index.html?topic=Alliance+and+Therapeutic+Relationship")
+        page.wait_for_selector("#static-search h2", timeout=15_000)
+        titles = page.locator("#static-search li a").all_inner_texts()
+        assert titles == ["Alliance ruptures repaired"]
+    finally:
+        page.close()

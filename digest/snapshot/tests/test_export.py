@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from digest.snapshot.exporting import (
     SEARCH_DELTA,
     Snapshot,
     _render_in_worker,
+    canonical,
     target,
 )
 
@@ -423,3 +425,81 @@ def test_a_moved_summary_is_written_at_its_new_address_and_gone_from_the_old(tmp
     assert not old.exists()
     assert "Ending well" in (tmp_path / "2018/02/index.html").read_text()
     assert broken_links(tmp_path) == []
+
+
+def test_each_address_is_written_as_the_live_pages_canonical_link_names_it():
+    assert canonical("/archive/?topic=alliance&page=1") == "/archive/?topic=alliance"
+    assert canonical("/archive/?page=1") == "/archive/"
+    assert canonical("/archive/?page=02&type=rct") == "/archive/?type=rct&page=2"
+    assert canonical("/fr/feeds/rss/?topic=alliance&page=1") == "/fr/feeds/rss/?topic=alliance"
+    assert canonical("/2018/02/x/") == "/2018/02/x/"
+    assert canonical("/archive/?") == "/archive/"
+
+
+def test_the_addresses_of_one_file_render_it_once_from_its_canonical_address(tmp_path, monkeypatch):
+    """Page 2 links page 1 as `?topic=x&page=1`: rendered from both addresses, a run with two
+    workers wrote whichever came last, and the two differ (hreflang, the language switcher)."""
+    from digest.summaries.views import ARCHIVE_PAGE_SIZE
+
+    issue = make_issue("2018-02")
+    for number in range(ARCHIVE_PAGE_SIZE + 1):
+        make_summary(issue, f"Alliance study {number}", topics=["alliance"])
+    rendered = []
+    render = Snapshot._render
+
+    def noted(self, address, outcome):
+        rendered.append(address)
+        return render(self, address, outcome)
+
+    monkeypatch.setattr(Snapshot, "_render", noted)
+    export(tmp_path)
+    files = Counter(target(address) for address in rendered)
+    assert [file for file, times in files.items() if times > 1] == []
+    assert "/archive/?topic=alliance" in rendered
+    assert [address for address in rendered if canonical(address) != address] == []
+    first = (tmp_path / "archive/topic/alliance/index.html").read_text()
+    assert re.search(r'<link rel="canonical" href="[^"]*/archive/\?topic=alliance">', first)
+    assert re.search(r'hreflang="fr" href="[^"]*/fr/archive/\?topic=alliance"', first)
+    assert "page=1" not in first
+    # Page 2 still links page 1 (the live site's `&page=1`), to the one file.
+    second = (tmp_path / "archive/topic/alliance/page/2/index.html").read_text()
+    assert 'rel="prev" href="../../index.html"' in second
+    assert broken_links(tmp_path) == []
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert [a for a in manifest["files"] if "page=1" in a] == []
+
+
+def test_a_manifest_naming_a_file_twice_gives_a_full_run_that_keeps_the_file(tmp_path, site):
+    export(tmp_path)
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    manifest["version"] = 1
+    twice = manifest["files"]["/archive/?topic=alliance"]
+    manifest["files"]["/archive/?topic=alliance&page=1"] = twice
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest))
+    assert export(tmp_path).full
+    assert (tmp_path / "archive/topic/alliance/index.html").is_file()
+    assert broken_links(tmp_path) == []
+
+
+def test_a_summarys_topics_and_types_are_searched_and_name_its_filters(tmp_path, site, client):
+    """The live search finds a summary by its topics' and types' names (SummaryPage's search
+    fields); Pagefind leaves a <footer>'s text out, so the snapshot's list is not in one."""
+    export(tmp_path, search=True)
+    file = f"{site[0].url.lstrip('/')}index.html"
+    page = (tmp_path / file).read_text()
+    assert '<div class="summary-footer" lang="en">' in page
+    assert '<a data-pagefind-filter="topic" href="../../../topics/alliance/index.html">' in page
+    assert '<a data-pagefind-filter="type" href="../../../types/rct/index.html">' in page
+    fragments = {}
+    for fragment in (tmp_path / "pagefind/fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[data["url"].lstrip("/")] = data
+    assert "Alliance and Therapeutic Relationship" in fragments[file]["content"]
+    assert "Randomised controlled trial" in fragments[file]["content"]
+    assert fragments[file]["filters"] == {
+        "topic": ["Alliance and Therapeutic Relationship"],
+        "type": ["Randomised controlled trial"],
+    }
+    # The live page is as it was.
+    live = client.get(site[0].url).content.decode()
+    assert '<footer lang="en">' in live and "data-pagefind-filter" not in live
