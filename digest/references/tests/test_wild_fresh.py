@@ -130,8 +130,8 @@ HELD_OUT = {
     ),
     "fresh8": HeldOutSet(
         FRESH8_TXT,
-        150,
-        50,
+        145,
+        45,
         (
             OLD_TXT,
             FRESH_TXT,
