@@ -503,3 +503,22 @@ def test_a_summarys_topics_and_types_are_searched_and_name_its_filters(tmp_path,
     # The live page is as it was.
     live = client.get(site[0].url).content.decode()
     assert '<footer lang="en">' in live and "data-pagefind-filter" not in live
+
+
+def test_a_summarys_citation_download_links_stay_out_of_its_search_text(tmp_path, site):
+    """Excerpts show the summary's words, not "Cite: BibTeX · RIS" after each reference list."""
+    make_summary(
+        make_issue("2018-04"),
+        "Feedback in routine care",
+        references=[
+            "Example, A. B. (2019). Feedback in routine care. Journal of Examples, 12(3), 45-67. "
+            "https://doi.org/10.5555/example.1"
+        ],
+    )
+    export(tmp_path, search=True)
+    checked = 0
+    for file, (_id, text) in indexed(tmp_path / "pagefind").items():
+        if 'class="cite-export"' in (tmp_path / file).read_text():
+            checked += 1
+            assert "BibTeX" not in text and "CSL-JSON" not in text
+    assert checked
