@@ -10,9 +10,9 @@ column flatters them. The shipped ``labeller.POLICY`` is not the grid's best: it
 best of those tried that keeps every hand-written parser test passing (docs/benchmarks.md);
 the table shows it.
 
-With ``wild_references_fresh7.json`` present (collected after the labeller was trained) and not
-yet in ``TRAINING_SETS``, the shipped model and policy are also scored on it: figures only,
-never its misses.
+With a held-out set of ``JUDGES`` present (collected after the labeller was trained) and not
+in ``TRAINING_SETS``, the shipped model and policy are also scored on it: figures only, never
+its misses.
 
 ``python -m bench bench_references_learned`` (minutes: one model per real set); ``make bench``
 skips it.
@@ -28,7 +28,7 @@ from digest.references.tests.evaluation import WILD_FIELDS, wild_field_values
 
 REAL_SETS = [name for name in labeller_training.TRAINING_SETS if name.startswith("wild")]
 RENDERED = "labelled_references.json"
-JUDGE = "wild_references_fresh7.json"
+JUDGES = ("wild_references_fresh9.json", "wild_references_fresh10.json")
 # Skipped by a bare `python -m bench` (`make bench`): it takes minutes, not seconds.
 ONLY_WHEN_NAMED = True
 
@@ -172,19 +172,24 @@ def _row(label, items, rules, alone, combined):
 
 
 def _judge():
-    """The shipped model and policy on the set collected after it was trained: figures only."""
-    if not (labeller_training.DATA / JUDGE).exists():
-        print(f"  ({JUDGE} not present: no held-out figure)")
+    """The shipped model and policy on the sets collected after it was trained: figures only."""
+    for name in JUDGES:
+        _judge_one(name)
+
+
+def _judge_one(name):
+    if not (labeller_training.DATA / name).exists():
+        print(f"  ({name} not present: no held-out figure)")
         return
-    if JUDGE in labeller_training.TRAINING_SETS:
-        print(f"  ({JUDGE} is a training set now: its leave-one-set-out row is its figure)")
+    if name in labeller_training.TRAINING_SETS:
+        print(f"  ({name} is a training set now: its leave-one-set-out row is its figure)")
         return
-    items = labeller_training.load_set(JUDGE)
+    items = labeller_training.load_set(name)
     rules = [parse_reference(item["raw"], learned=False).to_csl() for item in items]
     alone = [labeller.label(item["raw"])[0] for item in items]
     combined = [parse_reference(item["raw"]).to_csl() for item in items]
-    print(f"held out, {JUDGE} (shipped weights, POLICY {labeller.POLICY}):")
-    print(_row(JUDGE.removesuffix(".json"), items, rules, alone, combined))
+    print(f"held out, {name} (shipped weights, POLICY {labeller.POLICY}):")
+    print(_row(name.removesuffix(".json"), items, rules, alone, combined))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ TRAINING_SETS = (
     "wild_references_fresh4.json",
     "wild_references_fresh5.json",
     "wild_references_fresh6.json",
+    "wild_references_fresh7.json",
+    "wild_references_fresh8.json",
     "wild_references_train1.json",
     "wild_references_train2.json",
     "wild_references_train3.json",
