@@ -495,7 +495,7 @@ POLICY = {
     "fill_unplaced_only": True,
     "keep_longer": True,
     "fill_freed": True,
-    "cut": "apa",
+    "cut": "all",
     "extend": "other",
     "margin": 80.0,
 }

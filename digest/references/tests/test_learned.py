@@ -263,10 +263,16 @@ def test_in_other_styles_the_labeller_reads_first_but_the_rules_keep_names_and_i
     assert all(combined.confidence[key] < 0.8 for key in ("volume", "author", "DOI"))
 
 
-def test_a_title_the_labeller_cuts_short_outside_apa_stays_the_rules():
-    """ "A guide to waiting. Theory and practice": a book's title of two sentences in a
-    Harvard list, not a title and a journal."""
-    ref = _rules(style="harvard", title=("A guide to waiting. Theory and practice", 0.85))
+def test_a_title_the_labeller_cuts_short_stays_the_rules_when_nothing_reads_the_rest():
+    """ "A guide to waiting. Theory and practice. Example Press": a book's title of two
+    sentences, not a title and a journal; a book with a publisher has no container to take
+    the rest."""
+    ref = _rules(
+        style="harvard",
+        title=("A guide to waiting. Theory and practice", 0.85),
+        publisher=("Example Press", 0.9),
+    )
+    ref.type = "book"
     labelled = _labelled(title="A guide to waiting", container_title="Theory and practice")
     combined = labeller.combine(ref, labelled=labelled)
     assert combined.title == "A guide to waiting. Theory and practice"
