@@ -5,7 +5,8 @@ decoding over label bigrams, trained offline on the labelled real strings (see
 ``labeller_training.py``, ``python -m digest.references.labeller_training train``) and shipped as
 ``labeller_weights.json``. The rules generalise poorly beyond the layouts they were written
 for; the labeller reads the layouts it was never told about, but gets small things wrong in
-the strings the rules read whole. :func:`combine` keeps the best of each (see its docstring).
+the strings the rules read whole. :func:`combine` reads with the labeller first and keeps the
+rules' parse where it is complete and sure (see its docstring).
 """
 
 from __future__ import annotations
@@ -477,14 +478,44 @@ FIELDS = (
     "URL",
 )
 _ATTRIBUTES = {"container-title": "container_title", "publisher-place": "publisher_place"}
-# Scored by leave-one-set-out on the labelled sets (bench/bench_references_learned.py): the
-# most the labeller may take while every hand-written parser test still passes. Margins are
-# in the model's score units (a confident field is at 50–250).
+# The combination's settings, chosen by leave-one-fold-out on the labelled sets
+# (bench/bench_references_learned.py, docs/benchmarks.md "Ninth round: labeller first").
+# Confidences are the rules' (0–1); margins are in the labeller's score units (a confident
+# field is at 50–250).
 POLICY = {
-    "rules_below": 0.5,
-    "other_below": 0.5,
+    "whole_above": 0.9,
+    "whole_apa_only": False,
+    "rules_above": 0.95,
+    "other_above": 1.01,
+    "names_above": 0.5,
+    "fields_above": {"author": 0.0, "container-title": 0.5, "publisher": 0.5},
+    "keep_ids": True,
+    "guard": "kept",
     "fill_empty": 20.0,
     "fill_unplaced_only": True,
+    "keep_longer": True,
+    "fill_freed": True,
+    "cut": "all",
+    "extend": "other",
+    "margin": 80.0,
+}
+# The combination shipped before the ninth round: the rules first, the labeller only where
+# their confidence is below 0.5 (the benchmark's baseline).
+RULES_FIRST = {
+    "whole_above": 1.01,
+    "whole_apa_only": False,
+    "rules_above": 0.5,
+    "other_above": 0.5,
+    "names_above": 1.01,
+    "fields_above": {},
+    "keep_ids": False,
+    "guard": "all",
+    "fill_empty": 20.0,
+    "fill_unplaced_only": True,
+    "keep_longer": False,
+    "fill_freed": False,
+    "cut": "all",
+    "extend": "all",
     "margin": 20.0,
 }
 TO_CHECK = 0.5  # the confidence of a field the two read differently: below the admin's 0.8
@@ -501,17 +532,38 @@ def _comparable(key: str, value):
 def combine(
     ref: ParsedReference, policy: dict | None = None, labelled: tuple | None = None
 ) -> ParsedReference:
-    """The rules' reference with the labeller's fields where the rules are weak.
+    """The reference read by the labeller first, the rules' fields kept where they are sure.
 
-    Field by field: the rules' value stays where they are confident and the style is APA
-    (where they read 89–99 % of fields); the labeller's value is taken where the rules left
-    the field empty (its margin above ``fill_empty``), or, its margin above ``margin``,
-    where the rules' confidence is below ``rules_below`` (``other_below`` when the style is
-    not APA: 1.01, always). A field
-    the two read differently is marked to check whichever wins, and so is every field the
-    labeller filled. A reference the rules could not anchor is read by the labeller only
-    when it finds a year and a title. The unplaced text stays as it is. ``labelled``: the
-    labeller's ``label(ref.raw)`` when already known (the benchmark).
+    The rules read the layouts they were taught almost whole and are confidently wrong on
+    the others; the labeller reads unseen layouts better, with small slips. So:
+
+    - A complete, confident rules parse (a style they know, nothing unplaced, every field's
+      confidence at least ``whole_above``) is kept whole.
+    - Otherwise, field by field, where the two read a field differently the labeller's value
+      wins (its margin above ``margin``) unless the rules' confidence for it reaches
+      ``rules_above`` (APA), ``other_above`` (other styles), for authors and editors in a
+      style the rules know ``names_above``, or the field's own ``fields_above``. The rules'
+      DOI and address stay (``keep_ids``): theirs are read by pattern.
+    - With ``keep_longer``, a labeller's value that is the rules' with less (a title cut at
+      its first full stop; the same words punctuated otherwise) wins only where ``cut``
+      allows and only if a field of the labeller's that stands reads the rest ("Title.
+      Journal" read as one title by the rules); one that is the rules' with more, only where
+      ``extend`` allows, and never when the more is the journal the rules read.
+    - A field the rules left empty is filled from the labeller (margin above ``fill_empty``;
+      when ``fill_unplaced_only``, only from the text the rules left unplaced or, with
+      ``fill_freed``, placed in a field the labeller replaced); never a publisher for a
+      journal article, a container for a book with a publisher, or an address that is only
+      a scheme.
+    - A labeller's value that takes text the rules placed in a field they keep (``guard``
+      "kept"; "all": in any other field) gives way, so no text is read twice.
+    - A reference the rules could not anchor is read by the labeller only when it finds a year
+      and a title.
+
+    A field the two read differently is marked to check (confidence ``TO_CHECK``, below the
+    admin's 0.8) whichever wins, and so is every field only the labeller found. The unplaced
+    text and the style the rules detected stay as they are. ``labelled``: the labeller's
+    ``label(ref.raw)`` when already known (the benchmark); ``RULES_FIRST`` is the combination
+    shipped before, the benchmark's baseline.
     """
     policy = policy or POLICY
     text = ref.raw.strip()
@@ -522,52 +574,169 @@ def combine(
     except Exception:  # a labeller fault must not cost the editor the rules' parse
         return ref
     anchored = bool(ref.issued or ref.status or ref.title)
-    article = ref.type == "article-journal" and bool(ref.container_title)
-    book = ref.type == "book" and bool(ref.title and ref.publisher)
-    leftovers = [_text(piece) for piece in ref.unparsed]
     if not anchored and not (csl.get("issued") and csl.get("title")):
         # Neither found a year and a title to anchor the rest: the text stays unplaced for
         # the editor rather than a guess.
         return ref
     rules = ref.to_csl()
-    apa = ref.style == "apa"
     locator_key = "number" if ref.number and not ref.page else "page"
     placed = {key: _text(value) for key, value in rules.items() if key != "type"}
+    whole = _whole(ref, policy)
+    replaced: dict[str, object] = {}
+    cuts: dict[str, list[str]] = {}  # a field the labeller cut short: the fields that read the rest
+    empty: list[str] = []
     for key in FIELDS:
-        ours = rules.get(locator_key if key == "page" else key)
-        theirs = csl.get(key)
-        if not theirs or _overlaps(_text(theirs), placed, locator_key if key == "page" else key):
-            # the labeller's value takes text the rules placed in another field (the editors
-            # read as authors, the journal glued to the title): the rules' reading stands
+        rules_key = locator_key if key == "page" else key
+        ours, theirs = rules.get(rules_key), csl.get(key)
+        if not theirs:
             continue
         if key == "URL" and not re.match(r"(?:https?://|www\.)[\w-]+\.\w", theirs):
             continue  # "https:// doi: 10.…": a scheme, not an address
-        margin = sure.get(key, 0.0)
         if not ours:
-            # the labeller places what the rules left unplaced; a year the rules did not take
-            # from an anchored reference is an access date or a page's copyright
-            unplaced = not anchored or (
-                key != "issued" and any(_text(pieces.get(key, "")) in piece for piece in leftovers)
-            )
-            if article and key in ("publisher", "publisher-place"):
-                continue  # "… pp. 1-21. Example Search Index": the database, not a publisher
-            if book and key == "container-title":
-                continue  # "Title (2nd ed., Example Series). Publisher.": a series, no container
-            if margin > policy["fill_empty"] and (unplaced or not policy["fill_unplaced_only"]):
-                _set(ref, key, theirs, locator_key)
-                ref.confidence[key if key != "page" else locator_key] = TO_CHECK
+            if not whole and sure.get(key, 0.0) > policy["fill_empty"]:
+                empty.append(key)
             continue
         if _comparable(key, ours) == _comparable(key, theirs):
             continue
-        confidence_key = key if key != "page" else locator_key
-        below = policy["rules_below"] if apa else policy["other_below"]
-        if ref.confidence.get(confidence_key, 1.0) < below and margin > policy["margin"]:
-            _set(ref, key, theirs, locator_key)
-        ref.confidence[confidence_key] = min(ref.confidence.get(confidence_key, 1.0), TO_CHECK)
+        if not _overlaps(_text(theirs), placed, rules_key):
+            # the two read the field differently: to check, whichever wins
+            ref.confidence[rules_key] = min(ref.confidence.get(rules_key, 1.0), TO_CHECK)
+        if whole or policy["keep_ids"] and key in ("DOI", "URL"):
+            continue
+        if policy["keep_longer"]:
+            cover = _rest_read_by(_text(ours), _text(theirs), key, pieces)
+            if (
+                _rules_read_less(ref, key, ours, theirs, policy)
+                or cover == []
+                or (cover and not _may_cut(ref, policy))
+            ):
+                continue
+            if cover:
+                cuts[key] = cover
+        above = policy["rules_above"] if ref.style == "apa" else policy["other_above"]
+        if key in ("author", "editor") and ref.style:
+            above = min(above, policy["names_above"])
+        above = min(above, policy["fields_above"].get(key, above))
+        if ref.confidence.get(rules_key, 1.0) < above and sure.get(key, 0.0) > policy["margin"]:
+            replaced[key] = theirs
+    while True:
+        # the text of the rules' fields the labeller replaced is free to fill others from
+        freed = [placed[locator_key if key == "page" else key] for key in replaced]
+        taken = dict(replaced)
+        taken.update((key, csl[key]) for key in empty if _may_fill(ref, key, pieces, policy, freed))
+        # A labeller's value that takes text the rules placed in a field they keep (the
+        # editors read as authors, the journal glued to the title) gives way.
+        while clash := _clashes(taken, placed, policy, locator_key):
+            for key in clash:
+                del taken[key]
+        # A field cut short stands only if what reads the rest stands too: "Title? An
+        # update, Journal" is no title and a journal "An update" when the journal stays.
+        agreed = {
+            key
+            for key in FIELDS
+            if key not in taken
+            and csl.get(key)
+            and _comparable(key, csl[key])
+            == _comparable(key, rules.get(locator_key if key == "page" else key))
+        }
+        lost = [key for key in taken if key in cuts and not set(cuts[key]) & (set(taken) | agreed)]
+        if not lost:
+            break
+        for key in lost:
+            del replaced[key]
+    for key, value in taken.items():
+        rules_key = locator_key if key == "page" else key
+        if not rules.get(rules_key):
+            ref.confidence[rules_key] = TO_CHECK  # only the labeller found it
+        _set(ref, key, value, locator_key)
     if not ref.status and csl.get("status"):
         ref.status = csl["status"]
         ref.confidence["status"] = TO_CHECK
     return ref
+
+
+def _whole(ref: ParsedReference, policy: dict) -> bool:
+    """The rules' parse is complete and sure of itself: a style they know, nothing unplaced,
+    every field at ``whole_above`` or more."""
+    if ref.unparsed or not ref.style or not ref.confidence:
+        return False
+    if policy["whole_apa_only"] and ref.style != "apa":
+        return False
+    return min(ref.confidence.values()) >= policy["whole_above"]
+
+
+def _may_fill(ref: ParsedReference, key: str, pieces: dict, policy: dict, freed: list[str]) -> bool:
+    """Whether the labeller may fill a field the rules left empty."""
+    if ref.type == "article-journal" and ref.container_title and key.startswith("publisher"):
+        return False  # "… pp. 1-21. Example Search Index": the database, not a publisher
+    if ref.type == "book" and ref.title and ref.publisher and key == "container-title":
+        return False  # "Title (2nd ed., Example Series). Publisher.": a series, no container
+    anchored = bool(ref.issued or ref.status or ref.title)
+    if not policy["fill_unplaced_only"] or not anchored:
+        return True
+    # only what the rules left unplaced (or placed in a field the labeller replaced); a year
+    # the rules did not take from an anchored reference is an access date or a copyright
+    piece = _text(pieces.get(key, ""))
+    leftovers = [_text(text) for text in ref.unparsed]
+    if policy["fill_freed"]:
+        leftovers += freed
+    return key != "issued" and any(piece in text for text in leftovers)
+
+
+def _rules_read_less(ref: ParsedReference, key: str, ours, theirs, policy: dict) -> bool:
+    """The labeller's value is the rules' and more: taken only where ``extend`` allows ("all",
+    "other": not in APA, "none"), and never when the more is the journal the rules read
+    ("Title. J Abbrev." as one title)."""
+    if not isinstance(ours, str) or not _text(theirs).startswith(_text(ours)):
+        return False
+    if ref.confidence.get(key, 1.0) < 0.5:
+        return False  # a weak reading of the rules' is open to the labeller's longer one
+    if policy["extend"] == "none" or policy["extend"] == "other" and ref.style == "apa":
+        return True
+    more = theirs[len(ours) :] if theirs.casefold().startswith(ours.casefold()) else ""
+    more = more.strip(_STRIP)
+    return bool(more and ref.container_title) and (
+        _text(expand_journal(more)[0]) == _text(ref.container_title)
+    )
+
+
+def _may_cut(ref: ParsedReference, policy: dict) -> bool:
+    """Whether the labeller may shorten a field of the rules' when it reads the rest as another
+    field ("Title. Journal" read as one title): ``cut`` "all", "apa" (APA only) or "none"."""
+    return policy["cut"] == "all" or policy["cut"] == "apa" and ref.style == "apa"
+
+
+def _rest_read_by(ours: str, theirs: str, key: str, pieces: dict) -> list[str] | None:
+    """When the labeller's value is the rules' with less (a title cut at its first full stop,
+    a publisher's initials lost; or the same words punctuated otherwise, "Inc." and "Inc"):
+    the labeller's other fields that read the rest (``pieces``: the text each was read from),
+    ``[]`` when none does. ``None``: not the rules' value with less."""
+    if not theirs or theirs not in ours:
+        return None
+    rest = ours.replace(theirs, " ", 1)
+    return [
+        other
+        for other, value in pieces.items()
+        if other != key and len(_text(value)) >= 4 and _text(value) in rest
+    ]
+
+
+def _clashes(taken: dict, placed: dict, policy: dict, locator_key: str) -> list[str]:
+    """The labeller's values that overlap text the rules placed in another field they keep
+    (``guard`` "kept") or in any other field (``guard`` "all")."""
+    kept = {
+        key: value
+        for key, value in placed.items()
+        if policy["guard"] == "all" or ("page" if key == locator_key else key) not in taken
+    }
+    return [
+        key
+        for key, value in taken.items()
+        if _overlaps(_text(value), kept, locator_key if key == "page" else key)
+        or policy["guard"] == "kept"
+        and isinstance(value, str)
+        and _overlaps(_text(expand_journal(value)[0]), kept, key)
+    ]
 
 
 def _text(value) -> str:

@@ -208,3 +208,73 @@ def test_a_reference_neither_can_anchor_stays_unplaced(monkeypatch):
     )
     ref = parse_reference(raw)
     assert ref.title == "" and ref.unparsed == [raw]
+
+
+def _labelled(**fields):
+    """The labeller's reading: its fields, a margin of 200 each (sure), the pieces read."""
+    fields = {{"container_title": "container-title"}.get(k, k): v for k, v in fields.items()}
+    return fields, dict.fromkeys(fields, 200.0), dict(fields)
+
+
+def test_a_complete_confident_parse_is_kept_whole_and_a_less_sure_one_is_not():
+    labelled = _labelled(title="Alliance ruptures repaired")
+    sure = _rules(title=("Repairing alliance", 0.95), container_title=("Clin Psych Rev", 0.95))
+    combined = labeller.combine(sure, labelled=labelled)
+    assert combined.title == "Repairing alliance"
+    assert combined.confidence["title"] < 0.8  # the two disagree: to check
+    unsure = _rules(title=("Repairing alliance", 0.85), container_title=("Clin Psych Rev", 0.95))
+    combined = labeller.combine(unsure, labelled=labelled)
+    assert combined.title == "Alliance ruptures repaired"
+    assert combined.confidence["title"] < 0.8
+
+
+def test_the_labeller_splits_a_journal_the_rules_glued_to_an_apa_title():
+    ref = _rules(title=("Repairing alliance ruptures. Clin Psychol Rev", 0.85))
+    labelled = _labelled(
+        title="Repairing alliance ruptures", container_title="Clinical Psychology Review"
+    )
+    labelled[2]["container-title"] = "Clin Psychol Rev"  # the piece of the string it read
+    combined = labeller.combine(ref, labelled=labelled)
+    assert (combined.title, combined.container_title) == (
+        "Repairing alliance ruptures",
+        "Clinical Psychology Review",
+    )
+    assert combined.confidence["container-title"] < 0.8  # only the labeller found it
+
+
+def test_in_other_styles_the_labeller_reads_first_but_the_rules_keep_names_and_identifiers():
+    ref = _rules(
+        style="vancouver",
+        title=("Repairing alliance ruptures", 0.9),
+        author=([{"family": "Tracey", "given": "T. J. G."}], 0.8),
+        volume=("4", 0.9),
+        DOI=("10.1037/a0022140", 0.9),
+    )
+    labelled = _labelled(
+        title="Repairing alliance ruptures",
+        author=[{"family": "Tracey", "given": "T."}],
+        volume="48",
+        DOI="10.1037/a002214",
+    )
+    combined = labeller.combine(ref, labelled=labelled)
+    assert combined.volume == "48"
+    assert combined.author == [{"family": "Tracey", "given": "T. J. G."}]
+    assert combined.DOI == "10.1037/a0022140"
+    assert all(combined.confidence[key] < 0.8 for key in ("volume", "author", "DOI"))
+
+
+def test_a_title_the_labeller_cuts_short_stays_the_rules_when_nothing_reads_the_rest():
+    """ "A guide to waiting. Theory and practice. Example Press": a book's title of two
+    sentences, not a title and a journal; a book with a publisher has no container to take
+    the rest."""
+    ref = _rules(
+        style="harvard",
+        title=("A guide to waiting. Theory and practice", 0.85),
+        publisher=("Example Press", 0.9),
+    )
+    ref.type = "book"
+    labelled = _labelled(title="A guide to waiting", container_title="Theory and practice")
+    combined = labeller.combine(ref, labelled=labelled)
+    assert combined.title == "A guide to waiting. Theory and practice"
+    assert combined.container_title == ""
+    assert combined.confidence["title"] < 0.8
