@@ -350,6 +350,35 @@ def _tags(name):
 
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
+# The archive's lists are given to the workers in this many bands of time (`_tasks`).
+BANDS = 24
+
+
+def _tasks(addresses):
+    """`addresses` as the workers' tasks: PER_TASK at a time, in order, but the pages of the
+    archive's lists (every topic's, every type's, and all summaries') in BANDS bands of time,
+    each band one task: the same place in each list (pages 1–2 of 48, 1 of 24). A page of
+    those lists shows twenty summaries' cards, which a worker renders once and keeps; the
+    pages that show the same summaries then mostly go to the one worker that has their cards,
+    instead of each worker rendering most cards for itself."""
+    lists, others = {}, []
+    for address in addresses:
+        path, _, query = address.partition("?")
+        if not path.endswith("/archive/"):
+            others.append(address)
+            continue
+        named = dict(parse_qsl(query))
+        pages = lists.setdefault((path, named.get("topic"), named.get("type")), [])
+        pages.append((int(named.get("page", "1")), address))
+    tasks = [others[i : i + PER_TASK] for i in range(0, len(others), PER_TASK)]
+    bands = [[] for _ in range(BANDS)]
+    for pages in lists.values():
+        count = max(number for number, _address in pages)
+        for number, address in pages:
+            bands[(number - 1) * BANDS // count].append(address)
+    return tasks + [band for band in bands if band]
+
+
 _forked = None  # the Snapshot a forked worker renders for
 
 
@@ -732,7 +761,7 @@ class Snapshot:
         if not any(c.is_in_memory_db() for c in _sqlite(connections)):
             connections.close_all()
         _forked = self
-        tasks = [addresses[i : i + PER_TASK] for i in range(0, len(addresses), PER_TASK)]
+        tasks = _tasks(addresses)
         results = []
         try:
             with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
