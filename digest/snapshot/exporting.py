@@ -354,15 +354,18 @@ PER_TASK = 25
 BANDS = 24
 
 
-def _tasks(addresses):
+def _tasks(addresses, leading=0):
     """`addresses` as the workers' tasks: PER_TASK at a time, in order, but the pages of the
     archive's lists (every topic's, every type's, and all summaries') in BANDS bands of time,
     each band one task: the same place in each list (pages 1–2 of 48, 1 of 24). A page of
     those lists shows twenty summaries' cards, which a worker renders once and keeps; the
     pages that show the same summaries then mostly go to the one worker that has their cards,
-    instead of each worker rendering most cards for itself."""
+    instead of each worker rendering most cards for itself. The bands come after the first
+    `leading` addresses (the summaries, for search) and before the rest (issues, home), which
+    then find most cards rendered."""
+    first = [addresses[i : min(i + PER_TASK, leading)] for i in range(0, leading, PER_TASK)]
     lists, others = {}, []
-    for address in addresses:
+    for address in addresses[leading:]:
         path, _, query = address.partition("?")
         if not path.endswith("/archive/"):
             others.append(address)
@@ -376,7 +379,7 @@ def _tasks(addresses):
         count = max(number for number, _address in pages)
         for number, address in pages:
             bands[(number - 1) * BANDS // count].append(address)
-    return tasks + [band for band in bands if band]
+    return first + [band for band in bands if band] + tasks
 
 
 _forked = None  # the Snapshot a forked worker renders for
@@ -761,7 +764,12 @@ class Snapshot:
         if not any(c.is_in_memory_db() for c in _sqlite(connections)):
             connections.close_all()
         _forked = self
-        tasks = _tasks(addresses)
+        searched = self.searched
+        leading = next(
+            (i for i, address in enumerate(addresses) if self.page_of.get(address) not in searched),
+            len(addresses),
+        )
+        tasks = _tasks(addresses, leading)
         results = []
         try:
             with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
