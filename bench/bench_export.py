@@ -1,7 +1,7 @@
 """The static snapshot against Pelican, on the same corpus: a full `export_static` (pages,
-then Pagefind's index), an incremental one after one publish, and Pelican rendering the same
-summaries (as Markdown articles, 20 to a page) with its default theme. The full export runs
-once per number of workers in BENCH_EXPORT_JOBS (default "1,2").
+then Pagefind's index; and both in one run), an incremental one after one publish, and
+Pelican rendering the same summaries (as Markdown articles, 20 to a page) with its default
+theme. The full export runs once per number of workers in BENCH_EXPORT_JOBS (default "1,2").
 
 After one publish the export renders the pages showing the change and indexes only those
 into Pagefind's delta (timed twice: the delta grows from one publish to the next).
@@ -205,6 +205,13 @@ def main():
             what = f"export_static, full, pages only, --jobs {jobs}"
             print(f"{what}: {seconds:.1f} ({files:,} HTML files)")
             print("  " + output.strip())
+        # The whole export in one run, search included, as an operator runs it: Pagefind
+        # indexes the summaries while the other pages render.
+        whole = workdir / "site-search"
+        seconds, output = timed([*manage, "export_static", str(whole), "--jobs", JOBS[-1]], env)
+        print(f"export_static, full, with search, --jobs {JOBS[-1]}: {seconds:.1f}")
+        print("  " + output.strip())
+        shutil.rmtree(whole)
         # Nothing changed: this run builds Pagefind's main index (the pages are there).
         seconds, _ = timed(export, env)
         print(f"Pagefind main index of the export (export_static): {seconds:.1f}")

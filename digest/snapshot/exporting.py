@@ -24,7 +24,9 @@ since the main index was built, and the search page merges that delta in the bro
 drops the main index's entries it supersedes or that are gone. Past DELTA_LIMIT pages (or on
 --full) the main index is built again and the delta emptied. Search finds summaries, as the
 live site's does, by its topics' and types' names too (`TAGS`), and Pagefind is given each
-one's <main> alone, not the whole file.
+one's <main> alone, not the whole file. A full run renders the summaries first and starts
+Pagefind over their parts as soon as they are written (`Staging`), so that it indexes while
+the other pages render; the sitemap is written while the workers render too.
 """
 
 import functools
@@ -323,6 +325,19 @@ def _searchable_tags(match):
     return f'<div class="summary-footer"{match["attrs"]}>{tags}</div>'
 
 
+def _searched_part_of(text):
+    """What Pagefind reads of a page: its <main data-pagefind-body> in an <html> of the page's
+    language (which picks the index); None for a page search leaves out."""
+    start = text.find("<main data-pagefind-body")
+    if start < 0:
+        return None
+    end = text.rfind("</main>") + len("</main>")
+    language = HTML_LANG.search(text)
+    language = f' lang="{language[1]}"' if language else ""
+    body = _without_ignored(text[start:end])
+    return f"<html{language}><body>{body}</body></html>"
+
+
 def _short(part):
     """A searched part's digest, short: the manifest keeps one per summary."""
     return digest(part.encode())[:16]
@@ -335,6 +350,38 @@ def _tags(name):
 
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
+# The archive's lists are given to the workers in this many bands of time (`_tasks`).
+BANDS = 24
+
+
+def _tasks(addresses, leading=0):
+    """`addresses` as the workers' tasks: PER_TASK at a time, in order, but the pages of the
+    archive's lists (every topic's, every type's, and all summaries') in BANDS bands of time,
+    each band one task: the same place in each list (pages 1–2 of 48, 1 of 24). A page of
+    those lists shows twenty summaries' cards, which a worker renders once and keeps; the
+    pages that show the same summaries then mostly go to the one worker that has their cards,
+    instead of each worker rendering most cards for itself. The bands come after the first
+    `leading` addresses (the summaries, for search) and before the rest (issues, home), which
+    then find most cards rendered."""
+    first = [addresses[i : min(i + PER_TASK, leading)] for i in range(0, leading, PER_TASK)]
+    lists, others = {}, []
+    for address in addresses[leading:]:
+        path, _, query = address.partition("?")
+        if not path.endswith("/archive/"):
+            others.append(address)
+            continue
+        named = dict(parse_qsl(query))
+        pages = lists.setdefault((path, named.get("topic"), named.get("type")), [])
+        pages.append((int(named.get("page", "1")), address))
+    tasks = [others[i : i + PER_TASK] for i in range(0, len(others), PER_TASK)]
+    bands = [[] for _ in range(BANDS)]
+    for pages in lists.values():
+        count = max(number for number, _address in pages)
+        for number, address in pages:
+            bands[(number - 1) * BANDS // count].append(address)
+    return first + [band for band in bands if band] + tasks
+
+
 _forked = None  # the Snapshot a forked worker renders for
 
 
@@ -372,6 +419,45 @@ def _sqlite(connections):
     return [c for c in connections.all() if c.vendor == "sqlite"]
 
 
+class Staging:
+    """Search's main index, built while a full run renders: each summary's searched part is
+    written into a folder as its page is rendered (by whichever process renders it), and
+    Pagefind is started over the folder once the last of `addresses` is rendered."""
+
+    def __init__(self, root, addresses, start):
+        self.folder = Path(tempfile.mkdtemp(dir=root, prefix=".search-"))
+        self.awaiting = set(addresses)
+        self.open = True  # parts are written (the crawl's first round only)
+        self.parts = {}  # file -> its part's digest (`_short`), as the workers report them
+        self.process = None
+        self._start = start
+        self._made = set()
+
+    def write(self, file, part):
+        path = self.folder / file
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        path.write_text(part)
+
+    def done(self, address):
+        self.awaiting.discard(address)
+        if not self.awaiting:
+            self.stop()
+
+    def stop(self):
+        """No more parts: Pagefind is started over those written."""
+        self.open = False
+        if self.process is None:
+            self.process = self._start(self.folder)
+
+    def close(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 class Snapshot:
     """One export into `root`; `live_url` is where links and forms the snapshot cannot hold
     lead (forms="hide" removes those forms instead)."""
@@ -404,6 +490,8 @@ class Snapshot:
         self._plans = {}  # a link's text -> how it is rewritten (`_plan`)
         self._swapped = {}  # (the folder above a page's, a link's text) -> the link rewritten
         self.searched = set()  # the ids of the pages search finds, read each run (_searched)
+        self._staging = None  # a full run's searched parts, for Pagefind (`Staging`)
+        self._followed = set()  # the addresses this process has reported to follow, this run
 
     # ---- the run ----------------------------------------------------------------------------
 
@@ -505,7 +593,7 @@ class Snapshot:
 
         self.root.mkdir(parents=True, exist_ok=True)
         # What each link becomes depends on the pages published: worked out again each run.
-        self._plans, self._swapped = {}, {}
+        self._plans, self._swapped, self._followed = {}, {}, set()
         old = self._read_manifest()
         state = self._state()
         self.page_of = state["urls"]  # address -> page id
@@ -544,18 +632,54 @@ class Snapshot:
             patches = self._patches(queue, old, changed)
             queue = [address for address in queue if address not in patches]
             self.renderer.load_for(queue)
+        search = old.get("search") if old else None
+        # A run that builds search's main index again stages each summary's searched part as
+        # its page is rendered (summaries come first) and starts Pagefind over them as soon as
+        # the last is: Pagefind, mostly on one core, indexes while the other pages render.
+        self._staging = None
+        if changed is None and self.search and self._rebuilds(search, full):
+            self._staging = Staging(
+                self.root,
+                [address for address in queue if self.page_of.get(address) in self.searched],
+                self._start_build,
+            )
+        try:
+            sitemap = self._crawl(queue, files, patches, old, changed, state, outcome)
+            self._finish(state, old, changed, files, static, outcome, search, sitemap, full)
+        finally:
+            if self._staging is not None:
+                self._staging.close()
+                self._staging = None
+        return outcome
+
+    def _crawl(self, queue, files, patches, old, changed, state, outcome):
+        """Render `queue` into `files`, then the pages they link to that are not rendered yet
+        (and, after a publish, the pages whose lines are replaced); the sitemap is written
+        while the first round renders. Returns the sitemap's record."""
+        sitemap = None
+
+        def write_sitemap():
+            nonlocal sitemap
+            sitemap = self._write_sitemap(state, changed, old)
+
         seen = set(queue)
+        meanwhile = write_sitemap
         while queue:
             # Each round renders what is known, then follows the links found: pagination is
             # seeded up front, so there are few rounds after the first.
             found = []
-            for address, record in self._render_all(queue, outcome):
+            for address, record in self._render_all(queue, outcome, meanwhile):
                 if record is None:
                     files.pop(address, None)
                     continue
-                record["links"] = _joined(record["links"])
+                part = record.pop("part", None)
+                if part is not None:
+                    self._staging.parts[record["file"]] = part
                 files[address] = record
                 found += record.pop("follow")
+            meanwhile = None
+            if self._staging is not None:
+                self._staging.stop()  # every summary is seeded: later rounds find none
             queue = []
             for link in found:
                 if link not in seen and (changed is None or link not in files):
@@ -569,6 +693,13 @@ class Snapshot:
                     else:
                         files[address] = record
                 patches = {}
+        if sitemap is None:
+            write_sitemap()
+        return sitemap
+
+    def _finish(self, state, old, changed, files, static, outcome, search, sitemap, full):
+        """Remove what a full run no longer writes, copy the static files, index the written
+        summaries and write the manifest."""
         gone = []
         if changed is None and old:
             # By file, not by address: an address of the old run may be rendered under
@@ -579,10 +710,8 @@ class Snapshot:
                     outcome.removed += 1
                     gone.append(record["file"])
         files.pop("/sitemap.xml", None)  # a manifest from before the sitemap's sections
-        sitemap = self._write_sitemap(state, changed, old)
         self._copy_static(static)
         self._write_if_changed("static-search.js", SEARCH_SCRIPT.encode())
-        search = old.get("search") if old else None
         before = old["files"] if old else {}
         searched = {
             address: record["file"]
@@ -606,13 +735,21 @@ class Snapshot:
         self._write_manifest(state, files, static, sitemap, search)
         if self.kept is not None and changed is not None:
             self.kept.keep(self.renderer.fragments)
-        return outcome
 
-    def _render_all(self, addresses, outcome):
+    def _render_all(self, addresses, outcome, meanwhile=None):
         """(address, record) for each of `addresses`, rendered here or, for a long list, by
-        `jobs` forked workers that each take a share and write their own files."""
+        `jobs` forked workers that each take a share and write their own files; `meanwhile`
+        is called while they render (in this process, which otherwise waits for them)."""
+        staging = self._staging
         if self.jobs < 2 or len(addresses) < 2 * PER_TASK or not _can_fork():
-            return [(address, self._render(address, outcome)) for address in addresses]
+            results = []
+            for address in addresses:
+                results.append((address, self._render(address, outcome)))
+                if staging is not None:
+                    staging.done(address)
+            if meanwhile is not None:
+                meanwhile()
+            return results
         import multiprocessing
 
         from django.db import connections
@@ -627,17 +764,28 @@ class Snapshot:
         if not any(c.is_in_memory_db() for c in _sqlite(connections)):
             connections.close_all()
         _forked = self
-        tasks = [addresses[i : i + PER_TASK] for i in range(0, len(addresses), PER_TASK)]
+        searched = self.searched
+        leading = next(
+            (i for i, address in enumerate(addresses) if self.page_of.get(address) not in searched),
+            len(addresses),
+        )
+        tasks = _tasks(addresses, leading)
         results = []
         try:
             with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
-                for done, part in pool.imap_unordered(_render_in_worker, tasks):
+                rendered = pool.imap_unordered(_render_in_worker, tasks)
+                if meanwhile is not None:
+                    meanwhile()  # the workers' answers wait in the pool's queue
+                for done, part in rendered:
                     outcome.rendered += done.rendered
                     outcome.written += done.written
                     outcome.unchanged += done.unchanged
                     outcome.failed += done.failed
                     self.static_wanted |= done.static
                     results += part
+                    if staging is not None:
+                        for address, _record in part:
+                            staging.done(address)
         finally:
             _forked = None
         return results
@@ -749,8 +897,11 @@ class Snapshot:
 
     def _seeds(self, state):
         """Every page of the sitemap, and every archive view of a single topic or type; the
-        crawl then follows each page's links."""
-        seeds = list(self._always())
+        crawl then follows each page's links. The pages search finds come first: search's
+        index is built from them while the others render (`Staging`)."""
+        pages = sorted(state["urls"])  # every page the sitemap lists, in each language
+        seeds = [address for address in pages if self.page_of.get(address) in self.searched]
+        seeds += self._always()
         for language in self.languages:
             prefix = "" if language == self.default_language else f"/{language}"
             seeds += [f"{prefix}/archive/", f"{prefix}/topics/"]
@@ -771,7 +922,7 @@ class Snapshot:
                     f"{prefix}/feeds/atom/?type={slug}",
                 ]
             seeds += [f"{prefix}{address}" for address in self._later_archive_pages()]
-        seeds += sorted(state["urls"])  # every page the sitemap lists, in each language
+        seeds += pages
         return list(dict.fromkeys(map(canonical, seeds)))
 
     def _later_archive_pages(self):
@@ -878,10 +1029,20 @@ class Snapshot:
         if status != 200:
             outcome.failed.append((address, status))
             return None
-        links, follow = set(), []
+        links, follow, part = set(), [], None
+        page = self.page_of.get(address)
         if content_type.startswith("text/html"):
             text, links, follow = self._relink(content.decode(), file, address)
             content = text.encode()
+            staging = self._staging
+            if staging is not None and staging.open and page in self.searched:
+                part = _searched_part_of(text)
+                if part is not None:
+                    staging.write(file, part)
+                    part = _short(part)
+        # Each address this process has reported once: a worker's answers stay small.
+        follow = [link for link in dict.fromkeys(follow) if link not in self._followed]
+        self._followed.update(follow)
         sha = digest(content)
         path = self.root / file
         if not path.exists() or digest(path.read_bytes()) != sha:
@@ -892,13 +1053,11 @@ class Snapshot:
             outcome.written += 1
         else:
             outcome.unchanged += 1
-        return {
-            "file": file,
-            "sha": sha,
-            "page": self.page_of.get(address),
-            "links": sorted(links),
-            "follow": follow,
-        }
+        record = {"file": file, "sha": sha, "page": page, "links": _joined(links)}
+        record["follow"] = follow
+        if part is not None:
+            record["part"] = part
+        return record
 
     def _target(self, address):
         """`target(address)`, remembered: a page links to a hundred addresses, most of them
@@ -1167,8 +1326,7 @@ class Snapshot:
                 sorted((set(waiting["written"]) - set(gone)) | set(written)),
                 sorted((set(waiting["gone"]) - set(written)) | set(gone)),
             )
-        current = search and search.get("version") == SEARCH_VERSION
-        if current and main.exists() and not rebuild:
+        if not self._rebuilds(search, rebuild):
             delta = (set(search["delta"]) | set(written)) - set(gone)
             removed = (set(search["removed"]) | set(gone)) - set(written)
             if not (written or gone) and (self.root / SEARCH_DELTA).exists():
@@ -1181,11 +1339,20 @@ class Snapshot:
             if len(parts) + len(removed) <= DELTA_LIMIT:
                 delta = self._index_delta(search["main"], parts, sorted(removed))
                 return {**search, "delta": sorted(delta), "removed": sorted(removed)}
-        parts = self._parts(indexed)
-        self._build(main, parts)
+        staging = self._staging
+        if staging is not None and set(staging.parts) == set(indexed):
+            staging.stop()
+            self._finish_build(main, staging.process)  # started while the run rendered
+            made = staging.parts
+        else:
+            if staging is not None:
+                staging.close()  # not what is indexed (a summary found late): built again
+            parts = self._parts(indexed)
+            self._build(main, parts)
+            made = {file: _short(part) for file, part in parts.items()}
         search = {"version": SEARCH_VERSION, "main": self._entries(main), "delta": []}
         # What each entry was made from, to tell a rewritten file whose entry is the same.
-        search.update(removed=[], parts={file: _short(part) for file, part in parts.items()})
+        search.update(removed=[], parts=made)
         self._index_delta(search["main"], {}, [])
         return search
 
@@ -1210,18 +1377,13 @@ class Snapshot:
         self._write_if_changed(SEARCH_DELTA, json.dumps(description).encode())
         return changed
 
-    def _build(self, bundle, parts):
-        """Pagefind's index of `parts` ({file: what Pagefind reads of it}) into `bundle`:
-        built beside the old one and swapped in, so the copy stays searchable meanwhile.
-        Pagefind is given a folder of the parts, at their files' paths: it indexes the same
-        text (the same fragments, titles and excerpts) as it would of the whole files,
-        without parsing the rest of each page, which was most of its time."""
-        built = bundle.with_name(bundle.name + ".new")
-        old = bundle.with_name(bundle.name + ".old")
-        for folder in (built, old):
-            shutil.rmtree(folder, ignore_errors=True)
-        from pagefind_bin import get_executable  # the binary itself: no Python to start
+    def _rebuilds(self, search, full):
+        """Whether a run with search builds the main index again (else a delta may do)."""
+        current = search and search.get("version") == SEARCH_VERSION
+        return full or not (current and (self.root / "pagefind").exists())
 
+    def _build(self, bundle, parts):
+        """Pagefind's index of `parts` ({file: what Pagefind reads of it}) into `bundle`."""
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".search-") as folder:
             made = set()
             for file, part in parts.items():
@@ -1230,18 +1392,29 @@ class Snapshot:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     made.add(path.parent)
                 path.write_text(part)
-            subprocess.run(  # noqa: S603
-                [
-                    str(get_executable()),
-                    "--site",
-                    folder,
-                    "--output-path",
-                    str(built),
-                    "--keep-index-url",
-                    "--silent",
-                ],
-                check=True,
-            )
+            self._finish_build(bundle, self._start_build(folder, bundle))
+
+    def _start_build(self, folder, bundle=None):
+        """Pagefind started over `folder`, the searched parts at their files' paths, building
+        `bundle` (the main index by default) beside the old one: it indexes the same text
+        (the same fragments, titles and excerpts) as it would of the whole files, without
+        parsing the rest of each page, which was most of its time."""
+        bundle = bundle or self.root / "pagefind"
+        built = bundle.with_name(bundle.name + ".new")
+        shutil.rmtree(built, ignore_errors=True)
+        from pagefind_bin import get_executable  # the binary itself: no Python to start
+
+        command = [str(get_executable()), "--site", str(folder), "--output-path", str(built)]
+        return subprocess.Popen([*command, "--keep-index-url", "--silent"])  # noqa: S603
+
+    def _finish_build(self, bundle, process):
+        """The index `process` built swapped in for `bundle`, so the copy stays searchable
+        while it is built."""
+        if process.wait():
+            raise subprocess.CalledProcessError(process.returncode, process.args)
+        built = bundle.with_name(bundle.name + ".new")
+        old = bundle.with_name(bundle.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
         if bundle.exists():
             bundle.rename(old)
         built.rename(bundle)
@@ -1257,20 +1430,12 @@ class Snapshot:
         return parts
 
     def _searched_part(self, file):
-        """What Pagefind reads of a written page: its <main data-pagefind-body> in an <html>
-        of the page's language (which picks the index); None for a page search leaves out."""
+        """What Pagefind reads of a written page (`_searched_part_of`)."""
         try:
             text = (self.root / file).read_text()
         except FileNotFoundError:
             return None
-        start = text.find("<main data-pagefind-body")
-        if start < 0:
-            return None
-        end = text.rfind("</main>") + len("</main>")
-        language = HTML_LANG.search(text)
-        language = f' lang="{language[1]}"' if language else ""
-        body = _without_ignored(text[start:end])
-        return f"<html{language}><body>{body}</body></html>"
+        return _searched_part_of(text)
 
     @staticmethod
     def _entries(bundle):

@@ -409,6 +409,18 @@ def test_workers_render_the_same_files_as_one_process(tmp_path, site, monkeypatc
     assert broken_links(tmp_path / "two") == []
 
 
+def test_workers_take_the_archives_lists_in_bands_of_time(monkeypatch):
+    monkeypatch.setattr(exporting, "PER_TASK", 2)
+    monkeypatch.setattr(exporting, "BANDS", 2)
+    summaries = ["/2018/02/a/", "/2018/02/b/", "/2018/03/c/"]
+    topic = ["/archive/?topic=x"] + [f"/archive/?topic=x&page={n}" for n in (2, 3, 4)]
+    lists = ["/archive/", "/archive/?page=2", *topic]
+    # The summaries (search's) first, then the archive's bands, then the other pages.
+    tasks = exporting._tasks([*summaries, *lists, "/"], leading=3)
+    newest_half = ["/archive/", *topic[:2]]
+    assert tasks == [summaries[:2], summaries[2:], newest_half, lists[1:2] + topic[2:], ["/"]]
+
+
 def test_a_moved_summary_is_written_at_its_new_address_and_gone_from_the_old(tmp_path, site):
     """Moving a page changes its address without a new revision or publication."""
     from wagtail.models import Page
