@@ -120,7 +120,14 @@ def run(folds: int = 0, epochs: int = labeller_training.EPOCHS, processes: int =
     _PREPARED.update(_prepare())
     groups = GROUPS if folds else tuple((name,) for name in REAL_SETS)
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        results = pool.map(_fold, [(group, epochs) for group in groups], chunksize=1)
+        results = []
+        for fold_scores, cpu in pool.imap_unordered(
+            _fold, [(group, epochs) for group in groups], chunksize=1
+        ):
+            # each fold as it ends: a long run's partial figures are not lost
+            rows = [row for name in fold_scores for row in fold_scores[name]]
+            print(f"  ({' + '.join(map(_short, fold_scores))}: {_cell(rows)})", flush=True)
+            results.append((fold_scores, cpu))
     scores = {}
     for fold_scores, _cpu in results:
         scores.update(fold_scores)
