@@ -98,10 +98,40 @@ _WORD_CLASSES = (
     ("edition-word", _EDITION_WORDS),
     ("editor-word", _EDITOR_WORDS),
 )
+# The words of the journals' abbreviations ("Clin", "Psychol"): a journal typed short.
+_ABBREVIATION_WORDS = frozenset(
+    w.casefold() for short in JOURNALS for w in re.findall(r"\w+", short)
+)
+_PUNCTUATION = frozenset(".,;:()[]\"'\u201c\u201d&?!-\u2013/")
+# Changed with the features, so that the hash test asks for retrained weights.
+FEATURES_VERSION = 2
+
+
+def _case(token: str) -> str:
+    if token.isupper():
+        return "upper"
+    return "title" if token[:1].isupper() else "lower" if token.islower() else "mixed"
+
+
+def _punctuation_around(tokens: list[str]) -> list[tuple[str, int, str, int]]:
+    """Per token: the last punctuation before it and how many words since, the next after it
+    and how many words until (a long title is the words between a stop and the next)."""
+    n = len(tokens)
+    out: list[list] = [[] for _ in range(n)]
+    last, since = "<s>", 0
+    for i, token in enumerate(tokens):
+        out[i] += [last, since]
+        last, since = (token, 0) if token in _PUNCTUATION else (last, since + 1)
+    ahead, until = "</s>", 0
+    for i in range(n - 1, -1, -1):
+        out[i] += [ahead, until]
+        ahead, until = (tokens[i], 0) if tokens[i] in _PUNCTUATION else (ahead, until + 1)
+    return [tuple(row) for row in out]
 
 
 def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """Each token's features: itself, its shape, two tokens either side, where it stands."""
+    """Each token's features: itself, its shape and case, three tokens either side, the
+    punctuation around it, where it stands (after the year, inside brackets or quotes)."""
     tokens = [raw[s:e] for s, e in spans]
     lowered = [t.casefold() for t in tokens]
     shapes = [_shape(t) for t in tokens]
@@ -114,6 +144,7 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     # after the second stop.
     year_at = next((i for i, t in enumerate(tokens) if _YEARLIKE.fullmatch(t)), None)
     stops = stops_after_year = 0
+    around = _punctuation_around(tokens)
     for i, piece in enumerate(tokens):
         lower = lowered[i]
         prev = lowered[i - 1] if i else "<s>"
@@ -140,12 +171,47 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         ]
         feats.append(f"stops={min(stops, 4)}")
         if year_at is None:
-            feats.append("noyear")
+            where = "noyear"
         elif i < year_at:
-            feats.append("before-year")
+            where = "before-year"
         elif i > year_at:
-            feats.append(f"after-year={min(stops_after_year, 3)}")
-            feats.append(f"after-year={min(stops_after_year, 3)}|shape={shapes[i]}")
+            where = f"after-year={min(stops_after_year, 3)}"
+            feats.append(f"{where}|shape={shapes[i]}")
+        else:
+            where = ""
+        if where:
+            feats.append(where)
+        # three tokens either side, the shapes around, the word with each neighbour
+        last, since, ahead, until = around[i]
+        feats += [
+            f"p3={lowered[i - 3] if i > 2 else '<s>'}",
+            f"n3={lowered[i + 3] if i + 3 < n else '</s>'}",
+            f"p2shape={shapes[i - 2] if i > 1 else '<s>'}",
+            f"n2shape={shapes[i + 2] if i + 2 < n else '</s>'}",
+            f"shape3={shapes[i - 1] if i else '<s>'}|{shapes[i]}|"
+            f"{shapes[i + 1] if i + 1 < n else '</s>'}",
+            f"pw={prev}|{lower}",
+            f"wn={lower}|{nxt}",
+            f"lp={last}",
+            f"np={ahead}",
+            f"lpnp={last}|{ahead}",
+            f"since={min(since, 5)}",
+            f"until={min(until, 5)}",
+            f"lp|shape={last}|{shapes[i]}",
+            f"{where}|depth={min(depth, 2)}",
+            f"stops={min(stops, 4)}|depth={min(depth, 2)}",
+            f"{where}|alpha" if piece.isalpha() else f"{where}|w={lower}",
+        ]
+        if len(lower) >= 4 and lower.isalpha():
+            feats += [f"pre3={lower[:3]}", f"suf3={lower[-3:]}", f"suf2={lower[-2:]}"]
+        if piece.isalpha():
+            feats.append(f"case={_case(piece)}|len={min(len(piece), 5)}")
+        if piece.isdigit():
+            feats.append(f"digits={min(len(piece), 5)}")
+        if lower in _ABBREVIATION_WORDS and piece[:1].isupper():
+            feats.append("abbr-journal-word")
+        if nxt in _JOURNAL_WORDS and i + 1 < n and tokens[i + 1][:1].isupper():
+            feats.append("n-journal-word")
         if prev == "." and piece[:1].isupper():
             feats.append("capital-after-stop")
         feats.extend(name for name, words in _WORD_CLASSES if lower in words)

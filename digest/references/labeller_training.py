@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .journals import JOURNALS
-from .labeller import INDEX, LABELS, WEIGHTS, Model, features, tokenise
+from .labeller import FEATURES_VERSION, INDEX, LABELS, WEIGHTS, Model, features, tokenise
 
 DATA = Path(__file__).with_name("tests") / "data"
 # Every labelled set of real strings, and the rendered set. A set collected later to judge
@@ -53,7 +53,7 @@ def load_set(name: str) -> list[dict]:
 def data_hash(names=TRAINING_SETS) -> str:
     """What the shipped weights were trained on: the sets' raw strings and labels, and the
     training settings."""
-    settings = f"epochs={EPOCHS};labels={','.join(LABELS)}"
+    settings = f"epochs={EPOCHS};labels={','.join(LABELS)};features={FEATURES_VERSION}"
     if VARIANTS:
         settings += f";variants={VARIANTS}:{VARIANT_SEED}:{_RENDER_VERSION}"
     digest = hashlib.sha256(settings.encode())
