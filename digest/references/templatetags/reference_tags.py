@@ -207,4 +207,5 @@ def citation_exports(context, query=None):
         "base": request.path,
         "query": query,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+        "request": request,  # a run's fragments (`{% shared %}`)
     }
