@@ -46,6 +46,10 @@ class Renderer:
         # Wagtail reads its sites' root paths from the cache once per request; a run reads
         # them once.
         self.site_root_paths = Site.get_site_root_paths()
+        # The run knows every page's address in each language (`page_of`, from their
+        # url_path): `{% page_url %}` reads them here instead of asking Wagtail once a page.
+        for address, pk in page_of.items():
+            self.fragments.setdefault((self._language(address), "page_url", pk), address)
 
     @property
     def loaded(self):

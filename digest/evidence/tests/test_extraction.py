@@ -1,9 +1,13 @@
 """The pure-Python evidence extraction: one behaviour per test, plus property tests."""
 
+import re
+from unittest import mock
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digest.evidence import extraction
 from digest.evidence.extraction import (
     EffectSize,
     EvidenceCard,
@@ -170,6 +174,85 @@ def test_follow_up_label_prefers_months_under_two_years():
 def test_html_to_text_separates_paragraphs_and_drops_scripts():
     html = "<p>605&nbsp;clients</p><p>79 therapists<script>x = 1</script></p>"
     assert html_to_text(html) == "605 clients\n79 therapists"
+
+
+# Pieces of rich text, and of what is not: tags as editors' HTML writes them, in any case,
+# self-closing or not, with quoted values holding ">"; entities, a bare "<" or "&", comments,
+# scripts, unquoted values, a non-breaking space inside a tag.
+_HTML_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<P>",
+        "</P >",
+        "<br>",
+        "<br/>",
+        "<br />",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<ol>",
+        "<h2>",
+        "</h2>",
+        "<b>",
+        "</b>",
+        "<em class='x'>",
+        "</em>",
+        '<a href="/x?a=1&amp;b=2" title="a>b">',
+        "</a>",
+        '<div data-block-key="k3">',
+        "</div>",
+        "<i/>",
+        "<td>",
+        "<blockquote>",
+        "<span lang=en>",
+        "<b\xa0x>",
+        "<a href=x>",
+        "<script>",
+        "</script>",
+        "<style>a>b{}</style>",
+        "<!-- note -->",
+        "<!DOCTYPE html>",
+        "<?php ?>",
+        "</>",
+        "< p>",
+        "<p",
+        "&amp;",
+        "&nbsp;",
+        "&#39;",
+        "&#x2013;",
+        "&copy",
+        "&",
+        "<",
+        ">",
+        " ",
+        "\n",
+        "\t",
+        "\xa0",
+        "605 clients",
+        "Therapists",
+        "é",
+        "a < b",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_HTML_PIECES | st.text(max_size=5), max_size=30), st.sampled_from(["", "• "]))
+def test_html_to_text_reads_plain_tags_as_htmlparser_does(pieces, bullet):
+    html = "".join(pieces)
+    with mock.patch.object(extraction, "_read_plain", return_value=False):
+        expected = html_to_text(html, bullet=bullet)
+    assert html_to_text(html, bullet=bullet) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\r\x0b\xa0\u2009ab"), max_size=40))
+def test_text_is_tidied_as_the_two_substitutions_would(text):
+    text = text.replace("\xa0", " ")
+    expected = re.sub(r"[ \t]*\n\s*", "\n", re.sub(r"[ \t]+", " ", text)).strip()
+    assert extraction._tidy(text) == expected
 
 
 def test_topic_keywords_rank_the_most_mentioned_first():
