@@ -39,10 +39,15 @@ ONLY_WHEN_NAMED = True
 
 # Five folds of about 500 real strings instead of one model per set: a model takes minutes.
 FOLDS = (
-    ("wild_references.json", "wild_references_fresh2.json", "wild_references_train4.json"),
+    (
+        "wild_references.json",
+        "wild_references_fresh2.json",
+        "wild_references_train4.json",
+        "wild_references_train6.json",
+    ),
     ("wild_references_fresh.json", "wild_references_fresh3.json", "wild_references_fresh8.json"),
     ("wild_references_fresh4.json", "wild_references_fresh5.json", "wild_references_train3.json"),
-    ("wild_references_fresh6.json", "wild_references_fresh7.json"),
+    ("wild_references_fresh6.json", "wild_references_fresh7.json", "wild_references_train5.json"),
     ("wild_references_train1.json", "wild_references_train2.json"),
 )
 RENDERED_FLOOR = 0.99
@@ -54,7 +59,7 @@ GRID_AXES = {
     "other_above": (0.5, 0.95, 1.01),
     "cut": ("all", "apa", "none"),
     "extend": ("all", "other", "none"),
-    "margin": (20.0, 80.0),
+    "margin": (0.14, 0.55),
 }
 GRID = [
     labeller.RULES_FIRST,

@@ -246,10 +246,13 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
 class Model:
     """Label scores: one weight per (feature, label), one per (previous label, label)."""
 
-    def __init__(self, weights=None, trans=None):
+    def __init__(self, weights=None, trans=None, typical: float = 1.0):
         size = len(LABELS)
         self.weights: dict[str, list[float]] = weights or {}
         self.trans = trans or [[0.0] * size for _ in range(size + 1)]  # last row: the start
+        # The median field margin on the strings it was trained on: margins are reported in
+        # this unit, so the combination's thresholds survive new features and more data.
+        self.typical = typical
 
     def _emissions(self, feats) -> list[list[float]]:
         get = self.weights.get
@@ -324,6 +327,7 @@ class Model:
             "data_hash": data_hash,
             "scale": scale,
             "transitions": [[round(w * scale) for w in row] for row in self.trans],
+            "typical": round(self.typical, 3),
             "weights": weights,
         }
 
@@ -340,7 +344,7 @@ class Model:
                 row[int(k)] = w / scale
             weights[feature] = row
         trans = [[w / scale for w in row] for row in document["transitions"]]
-        return cls(weights, trans)
+        return cls(weights, trans, document.get("typical", 1.0))
 
 
 @cache
@@ -520,7 +524,7 @@ def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, floa
     sure: dict[str, float] = {}
     pieces: dict[str, str] = {}
     for name, (i, j) in _runs(labels).items():
-        sure[_CSL_KEYS[name]] = min(margins[i : j + 1])
+        sure[_CSL_KEYS[name]] = min(margins[i : j + 1]) / labeller.typical
         pieces[_CSL_KEYS[name]] = raw[spans[i][0] : spans[j][1]]
     return csl, sure, pieces
 
@@ -546,8 +550,8 @@ FIELDS = (
 _ATTRIBUTES = {"container-title": "container_title", "publisher-place": "publisher_place"}
 # The combination's settings, chosen by leave-one-fold-out on the labelled sets
 # (bench/bench_references_learned.py, docs/benchmarks.md "Ninth round: labeller first").
-# Confidences are the rules' (0–1); margins are in the labeller's score units (a confident
-# field is at 50–250).
+# Confidences are the rules' (0–1); margins are the labeller's, in units of its median field
+# margin on its training strings (``Model.typical``: 1.0 is a typical sure field).
 POLICY = {
     "whole_above": 0.9,
     "whole_apa_only": False,
@@ -557,13 +561,13 @@ POLICY = {
     "fields_above": {"author": 0.0, "container-title": 0.5, "publisher": 0.5},
     "keep_ids": True,
     "guard": "kept",
-    "fill_empty": 20.0,
+    "fill_empty": 0.14,
     "fill_unplaced_only": True,
     "keep_longer": True,
     "fill_freed": True,
     "cut": "all",
     "extend": "other",
-    "margin": 80.0,
+    "margin": 0.55,
 }
 # The combination shipped before the ninth round: the rules first, the labeller only where
 # their confidence is below 0.5 (the benchmark's baseline).
@@ -576,13 +580,13 @@ RULES_FIRST = {
     "fields_above": {},
     "keep_ids": False,
     "guard": "all",
-    "fill_empty": 20.0,
+    "fill_empty": 0.14,
     "fill_unplaced_only": True,
     "keep_longer": False,
     "fill_freed": False,
     "cut": "all",
     "extend": "all",
-    "margin": 20.0,
+    "margin": 0.14,
 }
 TO_CHECK = 0.5  # the confidence of a field the two read differently: below the admin's 0.8
 

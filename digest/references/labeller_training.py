@@ -13,6 +13,7 @@ import hashlib
 import json
 import random
 import re
+import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -38,6 +39,8 @@ TRAINING_SETS = (
     "wild_references_train2.json",
     "wild_references_train3.json",
     "wild_references_train4.json",
+    "wild_references_train5.json",
+    "wild_references_train6.json",
     "labelled_references.json",
 )
 EPOCHS = 8
@@ -707,8 +710,26 @@ def examples(items) -> tuple[list, int]:
 
 def train(items, epochs: int = EPOCHS, per_item: int = VARIANTS) -> Model:
     """A labeller trained on ``items`` and ``per_item`` rendered variants of each."""
-    prepared = examples(items)[0] + variants(items, per_item)
-    return Trainer().train(prepared, epochs=epochs)
+    real = examples(items)[0]
+    model = Trainer().train(real + variants(items, per_item), epochs=epochs)
+    model.typical = typical_margin(model, real)
+    return model
+
+
+def typical_margin(model: Model, prepared, sample: int = 400) -> float:
+    """The median field margin of ``model`` on (an even sample of) the real strings it was
+    trained on: the unit its margins are reported in."""
+    step = max(1, len(prepared) // sample)
+    margins = []
+    for feats, _gold in prepared[::step]:
+        path, per_token = model.decode_with_margins(feats)
+        start = 0
+        for k in range(1, len(path) + 1):
+            if k == len(path) or path[k] != path[start]:
+                if LABELS[path[start]] != "other":
+                    margins.append(min(per_token[start:k]))
+                start = k
+    return statistics.median(margins) if margins else 1.0
 
 
 def main(argv=()) -> None:
@@ -719,6 +740,7 @@ def main(argv=()) -> None:
     prepared, skipped = examples(items)
     rendered = variants(items)
     model = Trainer().train(prepared + rendered)
+    model.typical = typical_margin(model, prepared)
     document = model.to_json(data_hash=data_hash())
     WEIGHTS.write_text(json.dumps(document, separators=(",", ":"), ensure_ascii=False) + "\n")
     print(

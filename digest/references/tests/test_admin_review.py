@@ -113,7 +113,7 @@ def test_the_editor_script_carries_the_review_messages(editor):
 def test_a_field_the_learned_labeller_filled_or_disputed_is_listed_for_review(editor):
     labelled = (
         {"publisher-place": "New York", "title": "Something else"},
-        {"publisher-place": 80.0, "title": 80.0},
+        {"publisher-place": 0.5, "title": 0.5},
         {"publisher-place": "New York", "title": "Something else"},
     )
     with mock.patch.object(labeller, "label", return_value=labelled):

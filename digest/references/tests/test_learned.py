@@ -211,9 +211,10 @@ def test_a_reference_neither_can_anchor_stays_unplaced(monkeypatch):
 
 
 def _labelled(**fields):
-    """The labeller's reading: its fields, a margin of 200 each (sure), the pieces read."""
+    """The labeller's reading: its fields, a margin of 1.5 typical margins each (sure), the
+    pieces read."""
     fields = {{"container_title": "container-title"}.get(k, k): v for k, v in fields.items()}
-    return fields, dict.fromkeys(fields, 200.0), dict(fields)
+    return fields, dict.fromkeys(fields, 1.5), dict(fields)
 
 
 def test_a_complete_confident_parse_is_kept_whole_and_a_less_sure_one_is_not():
