@@ -66,7 +66,8 @@ Two sets, each scored per field and exact:
   none of the sets above used: tuning material from the start, its misses are listed.
 
 ``python -m bench.bench_references_wild --misses=40`` lists that many misses of each
-tuning set (``python -m bench bench_references_wild`` prints the figures only).
+tuning set (``python -m bench bench_references_wild`` prints the figures only);
+``--oldblog-only`` prints the old blog's lines alone and reads no other set.
 """
 
 import hashlib
@@ -176,6 +177,9 @@ def main(argv=()):
     document = json.loads(DATA.read_text(encoding="utf-8"))
     items = document["items"]
     misses = next((a.split("=", 1)[1] for a in argv if a.startswith("--misses=")), 0)
+    if "--oldblog-only" in argv:
+        # The old blog's lines alone: no other set is read, the held-out ones included.
+        return _print_oldblog(misses)
     _print("wild set, all 300 (all tuning material now)", items, misses)
     _print("  of which the first tuning part", [i for i in items if i["split"] == "tune"], 0)
     _print(
@@ -188,6 +192,10 @@ def main(argv=()):
         if path.exists():
             fresh = json.loads(path.read_text(encoding="utf-8"))["items"]
             _print(label, fresh, misses if tuned else 0)
+    _print_oldblog(misses)
+
+
+def _print_oldblog(misses):
     if not OLDBLOG.is_file():
         print(f"old blog's references: {OLDBLOG} not found, skipped (set OLDBLOG_REFERENCES)")
         return

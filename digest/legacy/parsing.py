@@ -437,7 +437,8 @@ _EMAIL_LINE = re.compile(
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # Bounded, non-overlapping repeats: these run on every line of a page, some of them long.
 _NAME = r"[^\W\d_][^\s,()]{0,40}(?: [^\W\d_][^\s,()]{0,40}){0,3}"
-_REF_AUTHOR_START = re.compile(rf"^{_NAME},\s+(?:[^\W\d_]\.|[^\W\d_]-[^\W\d_]\.)")
+# Some hand-typed references put a space before the comma after a family name ("Berg , A. L.").
+_REF_AUTHOR_START = re.compile(rf"^{_NAME} ?,\s+(?:[^\W\d_]\.|[^\W\d_]-[^\W\d_]\.)")
 # A group author ("World Health Organization. (2019).") needs the period APA puts there, or
 # prose such as "Smith and Jones (2010) found…" would pass for a reference.
 _REF_GROUP_START = re.compile(r"^[^\W\d_][^,().]{1,150}\.\s+\((?:(?:19|20)\d\d|in press|n\.)")
@@ -473,8 +474,12 @@ _SIGNATURE = re.compile(r"^(?:[A-Z][\w'-]+|[A-Z]\.)(?: (?:[A-Z][\w'-]+|[A-Z]\.))
 _CONTENTS_LINE = re.compile(r"^blog(?=[A-Z0-9\u201c\u2018\"'])")
 # An editor's note on a book reviewed over several months ("Starting in March 2013 I will
 # review one chapter a month from the Handbook…"), with or without its own heading line.
+# The 2013-2015 notes are in the future tense ("Starting in April, 2015 I will review parts of
+# ..."); the same note shown later on a 2016+ listing may be in the present ("Since April, 2015
+# I review parts of ..."), which only counts after such a date.
 _SERIES_NOTE = re.compile(
-    r"\bI\s+will\s+review\b.{0,80}\b(?:chapters?|parts?\s+of|book|handbook)\b|"
+    r"(?:\bI\s+will\s+review|\b(?:since|starting\s+in)\s+[^\W\d_]+,?\s+(?:19|20)\d\d,?\s+"
+    r"I\s+review)\b.{0,80}\b(?:chapters?|parts?\s+of|book|handbook)\b|"
     r"\bin\s+the\s+coming\s+months\s+I\s+will\b",
     re.IGNORECASE,
 )

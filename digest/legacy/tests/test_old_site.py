@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from digest.legacy.importer import import_legacy
 from digest.legacy.models import ImportedEntry
-from digest.legacy.parsing import parse_address, parse_page
+from digest.legacy.parsing import is_reference, parse_address, parse_page
 from digest.summaries.models import SummaryPage
 
 OLD_SITE = Path(__file__).parent / "fixtures_old_site"
@@ -160,6 +160,38 @@ def test_listing_reference_with_given_names_first_is_the_entrys_reference():
         "outpatient service, Scandinavian Journal of Talking Therapies, 14, 201-219."
     ]
     assert entry.summary[0].startswith("Little is known") and not entry.complete
+
+
+def test_listing_series_note_in_the_present_tense_is_the_entrys_preamble():
+    entry = only_entry("listing-present-tense-series-note.txt")
+    assert (entry.year, entry.month) == (2015, 3)
+    assert entry.headline == "Why Sham Therapies Are Hard to Build"
+    (note,) = entry.preamble
+    assert note.startswith("The Common Factors Book: Since March, 2015 I review parts of")
+    assert entry.summary == [] and entry.references == []
+    assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
+
+
+def test_listing_reference_with_a_space_before_each_comma_is_the_entrys_reference():
+    entry = only_entry("listing-space-before-comma.txt")
+    assert entry.headline == "Mending a Strained Working Relationship"
+    assert entry.references == [
+        "Berg , A. L. & Lund , J. (2014). Strains, stalemates and repairs in the working "
+        "relationship: A practical review. Psychotherapy, 51, 212-219."
+    ]
+    assert entry.summary[0].startswith("In this practical review") and not entry.complete
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Prose that opens on a name and a comma is not a reference, spaced comma or not.
+        "Berg , as the authors note (2014), found the same.",
+        "Since then, I review the evidence (2014) with care.",
+    ],
+)
+def test_prose_with_a_spaced_comma_is_not_a_reference(line):
+    assert not is_reference(line)
 
 
 @pytest.mark.parametrize(

@@ -3774,3 +3774,80 @@ def test_a_chicago_book_whose_publisher_has_an_initial():
         "Charles C. Example",
         1999,
     )
+
+
+# The old blog's own hand-typed shapes (issue 13, "oldblog"): our own strings, the structure of
+# references read right on the old blog's tuning pages, kept as they are read now.
+
+
+def test_old_blog_a_space_before_the_comma_after_each_family_name():
+    ref = parse_reference(
+        "Okafor , D. L. & Lind , P. (2014). Waiting, stalling and repairs in the working "
+        "relationship: A practical view. Journal of Waiting Studies, 51, 381-387."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [("Okafor", "D. L."), ("Lind", "P.")]
+    assert (ref.year, ref.title, ref.container_title, ref.volume, ref.page) == (
+        2014,
+        "Waiting, stalling and repairs in the working relationship: A practical view",
+        "Journal of Waiting Studies",
+        "51",
+        "381–387",
+    )
+
+
+def test_old_blog_a_handbook_chapter_with_editors_given_first_and_its_chapter_number():
+    ref = parse_reference(
+        "Okafor, W., de Lind, K., Berg, J.A., & Lund, J. (2021). Measuring, predicting, and "
+        "tracking change while waiting. In M. Lund, W. Okafor, and L.G. Berg (Eds.) Berg and "
+        "Lund’s Handbook of Waiting and Change (7th ed.). Wiley. Chapter 4."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        ("Okafor", "W."),
+        ("de Lind", "K."),
+        ("Berg", "J. A."),
+        ("Lund", "J."),
+    ]
+    assert [(e["family"], e["given"]) for e in ref.editor] == [
+        ("Lund", "M."),
+        ("Okafor", "W."),
+        ("Berg", "L. G."),
+    ]
+    assert (ref.type, ref.title, ref.container_title, ref.edition, ref.publisher) == (
+        "chapter",
+        "Measuring, predicting, and tracking change while waiting",
+        "Berg and Lund’s Handbook of Waiting and Change",
+        "7",
+        "Wiley",
+    )
+
+
+def test_old_blog_et_al_before_the_year_and_the_journal_after_a_comma():
+    ref = parse_reference(
+        "Okafor, F.J., Lind, M.E., Berg, R. et al. (2023). Efficacy and moderators of waiting "
+        "lists for depression: A systematic review and meta-analysis of individual participant "
+        "data, Journal of Waiting Studies."
+    )
+    assert [(a["family"], a["given"]) for a in ref.author] == [
+        ("Okafor", "F. J."),
+        ("Lind", "M. E."),
+        ("Berg", "R."),
+    ]
+    assert (ref.year, ref.container_title, ref.volume) == (2023, "Journal of Waiting Studies", "")
+    assert ref.title == (
+        "Efficacy and moderators of waiting lists for depression: A systematic review and "
+        "meta-analysis of individual participant data"
+    )
+
+
+def test_old_blog_a_doi_typed_after_a_journal_without_its_volume():
+    ref = parse_reference(
+        "Okafor, R., Lind, D., Berg, N., & Lund, G. A. (2017). Group waiting for eating "
+        "disorders: A meta-analysis. International Journal of Waiting Disorders. DOI: "
+        "10.1002/wait.22744"
+    )
+    assert (ref.title, ref.container_title, ref.DOI, ref.volume) == (
+        "Group waiting for eating disorders: A meta-analysis",
+        "International Journal of Waiting Disorders",
+        "10.1002/wait.22744",
+        "",
+    )
