@@ -97,6 +97,7 @@ TRAIN3_TXT = DATA / "wild_references_train3.txt"
 TRAIN4_TXT = DATA / "wild_references_train4.txt"
 TRAIN5_TXT = DATA / "wild_references_train5.txt"
 TRAIN6_TXT = DATA / "wild_references_train6.txt"
+TRAIN9_TXT = DATA / "wild_references_train9.txt"
 OLD_TXT = DATA / "wild_references.txt"
 HOLDOUT_URLS = Path("/work/shared/legacy/holdout-urls.txt")
 # Label styles a reader can name; "apa" is the one the first set was tuned on most.
@@ -150,6 +151,7 @@ COLLECTED = (
     FRESH10_TXT,
     TRAIN5_TXT,
     TRAIN6_TXT,
+    TRAIN9_TXT,
 )
 
 
@@ -175,6 +177,7 @@ HELD_OUT = {
     "train4": _set(TRAIN4_TXT, 110, 35, min_apa_like=70),
     "train5": _set(TRAIN5_TXT, 135, 40, min_apa_like=90),
     "train6": _set(TRAIN6_TXT, 60, 20, min_apa_like=40),
+    "train9": _set(TRAIN9_TXT, 20, 5, min_apa_like=15),
 }
 # The training sets, each with the fewest pages it must be spread over.
 TRAINING = {
@@ -184,6 +187,7 @@ TRAINING = {
     TRAIN4_TXT: 19,
     TRAIN5_TXT: 30,
     TRAIN6_TXT: 22,
+    TRAIN9_TXT: 4,
 }
 
 
@@ -339,6 +343,16 @@ def test_the_fourth_training_set_holds_hand_typed_apa_journal_articles():
 def test_the_sixth_training_set_takes_at_most_eight_strings_from_a_repository():
     """A GitHub repository counts once however many of its files were read."""
     groups = list(_groups(TRAIN6_TXT.read_text(encoding="utf-8")))
+    sources = Counter(
+        "/".join(url.split("/")[:5]) if url.startswith("https://github.com/") else url
+        for url, _raw, _label in groups
+    )
+    assert max(sources.values()) <= 8
+
+
+def test_the_ninth_training_set_takes_at_most_eight_strings_from_a_repository():
+    """A GitHub repository counts once however many of its files were read."""
+    groups = list(_groups(TRAIN9_TXT.read_text(encoding="utf-8")))
     sources = Counter(
         "/".join(url.split("/")[:5]) if url.startswith("https://github.com/") else url
         for url, _raw, _label in groups
