@@ -23,7 +23,6 @@ from digest.evidence.extraction import (
     suggest_topics_by_keywords,
 )
 from digest.evidence.learning import NearestNeighbours, Suggestion, blend
-from digest.references.parsing import normalise_doi, parse_reference
 from digest.summaries.facet_index import current_generation
 from digest.summaries.models import SummaryPage
 from digest.taxonomy.models import ResearchType, Topic
@@ -224,6 +223,9 @@ def _letters(text: str) -> str:
 def _identity(reference) -> tuple[str, str, int | None, str]:
     """(DOI, first author's family name, year, title) from the structured fields, or from the
     raw text when the editor has not filled them in."""
+    # Imported here: the parser's patterns are compiled on first use, not at every start-up.
+    from digest.references.parsing import normalise_doi, parse_reference
+
     doi = normalise_doi(getattr(reference, "doi", "") or "") or normalise_doi(reference.raw)
     family = ""
     if reference.authors:

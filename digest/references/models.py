@@ -1,5 +1,9 @@
 """The article(s) a summary is about: structured fields beside the raw text the editor typed."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.safestring import mark_safe
@@ -17,7 +21,9 @@ from .formatting import (
     safe_url,
     stored_formatting,
 )
-from .parsing import ParsedReference, parse_reference
+
+if TYPE_CHECKING:
+    from .parsing import ParsedReference
 
 
 class Reference(Orderable):
@@ -176,6 +182,10 @@ class Reference(Orderable):
     def fill_from_raw_if_empty(self):
         """Parse `raw` into the structured fields when the editor left them all empty."""
         if self.raw and not (self.has_structure() or self.doi):
+            # Imported here: the parser compiles some 200 patterns, which every process
+            # (an export, the task worker) would pay for at start-up without parsing anything.
+            from .parsing import parse_reference
+
             self.fill_from(parse_reference(self.raw))
 
     def clean(self):

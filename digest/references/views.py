@@ -8,13 +8,14 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
 from .models import Reference
-from .parsing import parse_reference, split_references
 
 
 @require_admin_access
 @require_POST
 def parse_for_admin(request):
     """Staff-only: the structured fields for a pasted reference, to fill the admin form."""
+    from .parsing import parse_reference, split_references  # not on every start-up's path
+
     raw = request.POST.get("raw", "")
     if len(raw) > 10_000:
         return JsonResponse({"error": _("That text is too long to be one reference.")}, status=400)
