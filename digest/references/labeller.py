@@ -718,6 +718,10 @@ def combine(
         rules_key = locator_key if key == "page" else key
         if not rules.get(rules_key):
             ref.confidence[rules_key] = TO_CHECK  # only the labeller found it
+        elif _comparable(key, value) != _comparable(key, rules[rules_key]):
+            # the labeller's value replaces the rules': to check, even where it reads text
+            # the rules had placed in another field (not marked as a disagreement above)
+            ref.confidence[rules_key] = min(ref.confidence.get(rules_key, 1.0), TO_CHECK)
         _set(ref, key, value, locator_key)
     if not ref.status and csl.get("status"):
         ref.status = csl["status"]
