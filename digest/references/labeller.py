@@ -549,7 +549,8 @@ FIELDS = (
 )
 _ATTRIBUTES = {"container-title": "container_title", "publisher-place": "publisher_place"}
 # The combination's settings, chosen by leave-one-fold-out on the labelled sets
-# (bench/bench_references_learned.py, docs/benchmarks.md "Ninth round: labeller first").
+# (bench/bench_references_learned.py, docs/benchmarks.md "Ninth round: labeller first" and
+# "Tenth round"; the journal joined the labeller's fields in the tenth).
 # Confidences are the rules' (0–1); margins are the labeller's, in units of its median field
 # margin on its training strings (``Model.typical``: 1.0 is a typical sure field).
 POLICY = {
@@ -558,7 +559,7 @@ POLICY = {
     "rules_above": 0.95,
     "other_above": 1.01,
     "names_above": 0.5,
-    "fields_above": {"author": 0.0, "container-title": 0.5, "publisher": 0.5},
+    "fields_above": {"author": 0.0, "publisher": 0.5},
     "keep_ids": True,
     "guard": "kept",
     "fill_empty": 0.14,
@@ -613,7 +614,9 @@ def combine(
       wins (its margin above ``margin``) unless the rules' confidence for it reaches
       ``rules_above`` (APA), ``other_above`` (other styles), for authors and editors in a
       style the rules know ``names_above``, or the field's own ``fields_above``. The rules'
-      DOI and address stay (``keep_ids``): theirs are read by pattern.
+      DOI and address stay (``keep_ids``): theirs are read by pattern; so does their journal
+      where it expands the labeller's piece with the word or two before it ("J. Clin.
+      Psychol." read as "Clin. Psychol.").
     - With ``keep_longer``, a labeller's value that is the rules' with less (a title cut at
       its first full stop; the same words punctuated otherwise) wins only where ``cut``
       allows and only if a field of the labeller's that stands reads the rest ("Title.
@@ -673,6 +676,8 @@ def combine(
             ref.confidence[rules_key] = min(ref.confidence.get(rules_key, 1.0), TO_CHECK)
         if whole or policy["keep_ids"] and key in ("DOI", "URL"):
             continue
+        if key == "container-title" and _expands_more(text, pieces.get(key, ""), ours):
+            continue  # "J. Clin. Psychol." read by the labeller as "Clin. Psychol."
         if policy["keep_longer"]:
             cover = _rest_read_by(_text(ours), _text(theirs), key, pieces)
             if (
@@ -718,6 +723,10 @@ def combine(
         rules_key = locator_key if key == "page" else key
         if not rules.get(rules_key):
             ref.confidence[rules_key] = TO_CHECK  # only the labeller found it
+        elif _comparable(key, value) != _comparable(key, rules[rules_key]):
+            # the labeller's value replaces the rules': to check, even where it reads text
+            # the rules had placed in another field (not marked as a disagreement above)
+            ref.confidence[rules_key] = min(ref.confidence.get(rules_key, 1.0), TO_CHECK)
         _set(ref, key, value, locator_key)
     if not ref.status and csl.get("status"):
         ref.status = csl["status"]
@@ -768,6 +777,20 @@ def _rules_read_less(ref: ParsedReference, key: str, ours, theirs, policy: dict)
     return bool(more and ref.container_title) and (
         _text(expand_journal(more)[0]) == _text(ref.container_title)
     )
+
+
+def _expands_more(text: str, piece: str, ours) -> bool:
+    """The rules' journal is the expansion of the labeller's piece with the word or two before
+    it: the labeller read an abbreviation without its first word and expanded what was left."""
+    start = text.find(piece) if piece else -1
+    if start < 0 or not isinstance(ours, str):
+        return False
+    before = text[:start].split()
+    for n in (1, 2):
+        longer = " ".join([*before[len(before) - n :], piece]).strip(_STRIP)
+        if len(before) >= n and _text(expand_journal(longer)[0]) == _text(ours):
+            return True
+    return False
 
 
 def _may_cut(ref: ParsedReference, policy: dict) -> bool:

@@ -279,3 +279,44 @@ def test_a_title_the_labeller_cuts_short_stays_the_rules_when_nothing_reads_the_
     assert combined.title == "A guide to waiting. Theory and practice"
     assert combined.container_title == ""
     assert combined.confidence["title"] < 0.8
+
+
+def test_fields_the_labeller_swaps_are_both_marked_to_check():
+    """Each value the labeller takes is text the rules placed in the other field, so neither
+    reads as a plain disagreement; both replace the rules' and both are to check."""
+    ref = _rules(
+        style="mla",
+        title=("Clinical Psychology Review", 0.9),
+        container_title=("Repairing alliance ruptures", 0.3),
+    )
+    labelled = _labelled(
+        title="Repairing alliance ruptures", container_title="Clinical Psychology Review"
+    )
+    combined = labeller.combine(ref, labelled=labelled)
+    assert (combined.title, combined.container_title) == (
+        "Repairing alliance ruptures",
+        "Clinical Psychology Review",
+    )
+    assert combined.confidence["title"] < 0.8 and combined.confidence["container-title"] < 0.8
+
+
+def test_the_labellers_journal_wins_unless_it_read_an_abbreviation_without_its_first_word():
+    raw = "Okafor PB, Lindgren RT. Waiting lists // J. Clin. Psychol. 2012. Vol. 68. P. 1-10."
+
+    def rules(journal):
+        ref = ParsedReference(raw=raw, style="vancouver", title="Waiting lists")
+        ref.container_title = journal
+        ref.confidence.update({"title": 0.85, "container-title": 0.85})
+        return ref
+
+    labelled = _labelled(title="Waiting lists", container_title="Clinical Psychologist")
+    labelled[2]["container-title"] = "Clin. Psychol."  # "J." left out, the rest expanded
+    combined = labeller.combine(rules("Journal of Clinical Psychology"), labelled=labelled)
+    assert combined.container_title == "Journal of Clinical Psychology"
+    assert combined.confidence["container-title"] < 0.8
+
+    labelled = _labelled(title="Waiting lists", container_title="Journal of Clinical Psychology")
+    labelled[2]["container-title"] = "J. Clin. Psychol."
+    combined = labeller.combine(rules("Clinical Psychologist"), labelled=labelled)
+    assert combined.container_title == "Journal of Clinical Psychology"
+    assert combined.confidence["container-title"] < 0.8
