@@ -104,7 +104,88 @@ _ABBREVIATION_WORDS = frozenset(
 )
 _PUNCTUATION = frozenset(".,;:()[]\"'\u201c\u201d&?!-\u2013/")
 # Changed with the features, so that the hash test asks for retrained weights.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
+
+
+def _journal_trie() -> dict:
+    """The journals' full titles and abbreviations as word sequences (casefolded, without
+    "the" first and without "and"), in a trie: a run of a string's words that spells one
+    whole is a known journal."""
+    trie: dict = {}
+    for title in (*JOURNALS, *JOURNALS.values()):
+        words = [w.casefold() for w in re.findall(r"\w+", title)]
+        words = [w for w in words[words[:1] == ["the"] :] if w != "and"]
+        node = trie
+        for word in words:
+            node = node.setdefault(word, {})
+        node[""] = len(words)
+    return trie
+
+
+_JOURNAL_TRIE = _journal_trie()
+# Tokens a journal's run of words skips: "J. Consult. Clin. Psychol.", "Aging & Mental Health".
+_JOURNAL_SKIP = frozenset((".", ",", "&", "and", ":", "-"))
+_CUES = (
+    ("cue-in", frozenset(("in",))),
+    ("cue-eds", _EDITOR_WORDS | {"ed"}),
+    ("cue-pp", frozenset(("pp",))),
+    ("cue-retrieved", frozenset(("retrieved", "available", "accessed"))),
+)
+
+
+def _journal_runs(lowered: list[str]) -> list[str]:
+    """Per token: "B"/"I" when it begins or continues the longest run of words that spells a
+    known journal whole (from left to right, runs not overlapping), "" otherwise."""
+    n = len(lowered)
+    marks = [""] * n
+    i = 0
+    while i < n:
+        node, j, end = _JOURNAL_TRIE, i, -1
+        if lowered[i] == "the":
+            j += 1
+        while j < n:
+            word = lowered[j]
+            if word in _JOURNAL_SKIP and j > i:
+                j += 1
+                continue
+            node = node.get(word)
+            if node is None:
+                break
+            j += 1
+            if "" in node:
+                end = j
+        if end > i:
+            marks[i] = "B"
+            for k in range(i + 1, end):
+                marks[k] = "I"
+            i = end
+        else:
+            i += 1
+    return marks
+
+
+def _string_features(tokens: list[str], year_at: int | None) -> list[str]:
+    """Features of the whole string: where its first year stands, whether it has a DOI or
+    an address, quotes, an "In" after a stop (a chapter)."""
+    n = len(tokens)
+    if year_at is None:
+        ypos = "none"
+    elif year_at <= 1:
+        ypos = "start"
+    elif year_at > 0 and tokens[year_at - 1] in "([" and year_at < n / 2:
+        ypos = "paren-early"
+    elif year_at >= 0.6 * n:
+        ypos = "late"
+    else:
+        ypos = "mid"
+    out = [f"ypos={ypos}"]
+    if any("10." in t and "/" in t for t in tokens):
+        out.append("has-doi")
+    if any(t.startswith(("http", "www")) for t in tokens):
+        out.append("has-url")
+    if any(t in '"\u201c' for t in tokens):
+        out.append("has-quote")
+    return out
 
 
 def _case(token: str) -> str:
@@ -145,6 +226,9 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     year_at = next((i for i, t in enumerate(tokens) if _YEARLIKE.fullmatch(t)), None)
     stops = stops_after_year = 0
     around = _punctuation_around(tokens)
+    journal = _journal_runs(lowered)
+    whole = _string_features(tokens, year_at)
+    cued: dict[str, int] = {}  # cue name: tokens since it was last seen
     for i, piece in enumerate(tokens):
         lower = lowered[i]
         prev = lowered[i - 1] if i else "<s>"
@@ -229,6 +313,23 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
             feats.append("address")
         if "10." in piece and "/" in piece:
             feats.append("doi-like")
+        # a known journal spelled by a run of words, and the cues seen before the token
+        if journal[i]:
+            feats += [f"journal={journal[i]}", f"journal={journal[i]}|{where}"]
+        elif i + 1 < n and journal[i + 1] == "B":
+            feats.append("n-journal")
+        for cue, since_cue in cued.items():
+            feats += [cue, f"{cue}={min(since_cue, 3)}|shape={shapes[i]}"]
+        # the whole string's features, with where the token stands
+        pos = min(4, 5 * i // max(n, 1))
+        for signal in whole:
+            feats += [signal, f"{signal}|pos={pos}", f"{signal}|{where}"]
+        feats.append(f"{whole[0]}|lp={last}|shape={shapes[i]}")
+        for cue in cued:
+            cued[cue] += 1
+        for cue, words in _CUES:
+            if lower in words and (cue != "cue-in" or piece == "In" or prev in ".:"):
+                cued[cue] = 0
         out.append(feats)
         if piece in ".?!" and not (i and len(tokens[i - 1]) == 1 and tokens[i - 1].isupper()):
             stops += 1

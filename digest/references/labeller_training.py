@@ -43,7 +43,7 @@ TRAINING_SETS = (
     "wild_references_train6.json",
     "labelled_references.json",
 )
-EPOCHS = 8
+EPOCHS = 12
 _SMALL = frozenset(("of", "the", "and", "in", "on", "for"))
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
