@@ -45,9 +45,24 @@ FOLDS = (
         "wild_references_train4.json",
         "wild_references_train6.json",
     ),
-    ("wild_references_fresh.json", "wild_references_fresh3.json", "wild_references_fresh8.json"),
-    ("wild_references_fresh4.json", "wild_references_fresh5.json", "wild_references_train3.json"),
-    ("wild_references_fresh6.json", "wild_references_fresh7.json", "wild_references_train5.json"),
+    (
+        "wild_references_fresh.json",
+        "wild_references_fresh3.json",
+        "wild_references_fresh8.json",
+        "wild_references_train7.json",
+    ),
+    (
+        "wild_references_fresh4.json",
+        "wild_references_fresh5.json",
+        "wild_references_train3.json",
+        "wild_references_train8.json",
+    ),
+    (
+        "wild_references_fresh6.json",
+        "wild_references_fresh7.json",
+        "wild_references_train5.json",
+        "wild_references_train9.json",
+    ),
     ("wild_references_train1.json", "wild_references_train2.json"),
 )
 RENDERED_FLOOR = 0.99

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .journals import JOURNALS, expand_journal
 from .parsing import (
+    _MONTH,
     ParsedReference,
     _family_first_names,
     _given_first_names,
@@ -777,8 +778,10 @@ def combine(
             ref.confidence[rules_key] = min(ref.confidence.get(rules_key, 1.0), TO_CHECK)
         if whole or policy["keep_ids"] and key in ("DOI", "URL"):
             continue
-        if key == "container-title" and _expands_more(text, pieces.get(key, ""), ours):
-            continue  # "J. Clin. Psychol." read by the labeller as "Clin. Psychol."
+        if key == "container-title" and (
+            _expands_more(text, pieces.get(key, ""), ours) or _adds_a_date(ours, theirs)
+        ):
+            continue  # "J. Clin. Psychol." read as "Clin. Psychol."; "Monthly Jan" as a journal
         if policy["keep_longer"]:
             cover = _rest_read_by(_text(ours), _text(theirs), key, pieces)
             if (
@@ -892,6 +895,17 @@ def _expands_more(text: str, piece: str, ours) -> bool:
         if len(before) >= n and _text(expand_journal(longer)[0]) == _text(ours):
             return True
     return False
+
+
+_DATE_WORDS = re.compile(rf"(?:[\s,.:;/-]*(?:{_MONTH}|\d{{1,4}}))+[\s,.:;]*", re.I)
+
+
+def _adds_a_date(ours, theirs) -> bool:
+    """The labeller's journal is the rules' with a month, a season or a day after it: the
+    date of an MLA or Chicago issue ("Example Monthly Jan.-Feb. 2018") is no part of its name."""
+    if not isinstance(ours, str) or not isinstance(theirs, str) or not ours:
+        return False
+    return theirs.startswith(ours) and bool(_DATE_WORDS.fullmatch(theirs[len(ours) :]))
 
 
 def _may_cut(ref: ParsedReference, policy: dict) -> bool:

@@ -41,6 +41,9 @@ TRAINING_SETS = (
     "wild_references_train4.json",
     "wild_references_train5.json",
     "wild_references_train6.json",
+    "wild_references_train7.json",
+    "wild_references_train8.json",
+    "wild_references_train9.json",
     "labelled_references.json",
 )
 EPOCHS = 12
