@@ -363,14 +363,15 @@ def is_known_journal(title: str) -> bool:
     return _key(title or "") in _BY_KEY
 
 
-def is_known_title(title: str) -> bool:
-    """Whether `title` names a journal of the table, abbreviated or in full, in any case."""
+def is_known_title(title: str, *, loose: bool = True) -> bool:
+    """Whether `title` names a journal of the table, abbreviated or in full, in any case;
+    ``loose``: also with "and" and "&" left out or swapped."""
     key = _key(_THE.sub("", title or ""))
     return (
         key in _BY_KEY
         or key in _FULL_KEYS
         or f"the {key}" in _FULL_KEYS
-        or (" " in key and _loose_key(_THE.sub("", title)) in _LOOSE_FULL_KEYS)
+        or (loose and " " in key and _loose_key(_THE.sub("", title)) in _LOOSE_FULL_KEYS)
     )
 
 

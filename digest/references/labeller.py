@@ -17,7 +17,7 @@ from functools import cache
 from operator import add
 from pathlib import Path
 
-from .journals import JOURNALS, expand_journal
+from .journals import JOURNALS, expand_journal, is_known_title, known_journal_at_end
 from .parsing import (
     _MONTH,
     ParsedReference,
@@ -779,9 +779,13 @@ def combine(
         if whole or policy["keep_ids"] and key in ("DOI", "URL"):
             continue
         if key == "container-title" and (
-            _expands_more(text, pieces.get(key, ""), ours) or _adds_a_date(ours, theirs)
+            _expands_more(text, pieces.get(key, ""), ours)
+            or _adds_a_date(ours, theirs)
+            or _known_lost(pieces.get(key, ""), ours, theirs)
         ):
-            continue  # "J. Clin. Psychol." read as "Clin. Psychol."; "Monthly Jan" as a journal
+            # "J. Clin. Psychol." read as "Clin. Psychol."; "Monthly Jan" as a journal; the end
+            # of a title read as (part of) the journal where the rules found a known one
+            continue
         if policy["keep_longer"]:
             cover = _rest_read_by(_text(ours), _text(theirs), key, pieces)
             if (
@@ -895,6 +899,24 @@ def _expands_more(text: str, piece: str, ours) -> bool:
         if len(before) >= n and _text(expand_journal(longer)[0]) == _text(ours):
             return True
     return False
+
+
+def _known_lost(piece: str, ours, theirs) -> bool:
+    """The rules' journal is one the journal list knows, and the labeller's is not, or is that
+    journal with words of the title before it ("Symptoms, Journal of …"; "the and. AIDS
+    Patient Care STDS")."""
+    if not isinstance(ours, str) or not is_known_title(ours):
+        return False
+    if not is_known_title(theirs):
+        return True
+    if is_known_title(piece.strip(_STRIP), loose=False):
+        return False  # the labeller's piece is a journal the list knows, whole
+    end = known_journal_at_end(piece)
+    return (
+        bool(end)
+        and end != piece.strip(_STRIP)
+        and (_text(expand_journal(end)[0]) == _text(ours) or _text(end) == _text(ours))
+    )
 
 
 _DATE_WORDS = re.compile(rf"(?:[\s,.:;/-]*(?:{_MONTH}|\d{{1,4}}))+[\s,.:;]*", re.I)

@@ -3,6 +3,8 @@
 import json
 import random
 
+import pytest
+
 from digest.references import labeller, labeller_training
 from digest.references.parsing import ParsedReference, parse_reference
 from digest.references.tests.evaluation import wild_field_values
@@ -320,3 +322,32 @@ def test_the_labellers_journal_wins_unless_it_read_an_abbreviation_without_its_f
     combined = labeller.combine(rules("Clinical Psychologist"), labelled=labelled)
     assert combined.container_title == "Journal of Clinical Psychology"
     assert combined.confidence["container-title"] < 0.8
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "journal", "read"),
+    [
+        # the labeller's journal is no journal the list knows: the end of the title
+        (
+            "Okafor, P. B. (2000). Waiting Lists Beyond In-treatment Change in Symptoms, "
+            "Journal of Consulting and Clinical Psychology.",
+            "Waiting Lists Beyond In-treatment Change in Symptoms",
+            "Journal of Consulting and Clinical Psychology",
+            "Change in Symptoms",
+        ),
+        # the labeller's journal is the known one with words of the title before it
+        (
+            "Okafor PB, Lind R. In the and. AIDS Patient Care STDS. 2010;12(3):100-110.",
+            "In the and",
+            "AIDS Patient Care and STDs",
+            "the and. AIDS Patient Care STDS",
+        ),
+    ],
+)
+def test_a_journal_the_list_knows_is_not_given_up_for_words_of_the_title(raw, title, journal, read):
+    ref = ParsedReference(raw=raw, style="apa", title=title, container_title=journal)
+    ref.confidence.update({"title": 0.85, "container-title": 0.75})
+    labelled = _labelled(container_title=read)
+    combined = labeller.combine(ref, labelled=labelled)
+    assert combined.container_title == journal
+    assert combined.confidence["container-title"] < 0.8  # the two disagree: to check
