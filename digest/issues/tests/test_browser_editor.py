@@ -101,7 +101,8 @@ def wait_for_autosave_to_create_the_page(page):
     """Autosave creates the page once its required fields are filled; saving by hand while
     that request is under way would post the same new page twice."""
     page.wait_for_function(
-        "() => document.querySelector('form[data-edit-form]').action.includes('/edit/')"
+        "() => document.querySelector('form[data-edit-form]').action.includes('/edit/')",
+        timeout=30_000,  # autosave's debounce and request; a loaded CI machine took over 10 s
     )
 
 
