@@ -80,8 +80,9 @@ def main(argv=()):
     for name, change in CANDIDATES.items():
         policies[name] = dict(labeller.POLICY, **change)
         readers[name] = lambda reading, policy=policies[name]: _combined(reading, policy)
-    print("| policy | " + " | ".join(f"fold {k}" for k in range(len(TRAIN_FOLDS))) + " | pooled |")
-    print("|---" * (len(TRAIN_FOLDS) + 2) + "|")
+    folds = " | ".join(f"fold {k}" for k in range(len(TRAIN_FOLDS)))
+    print(f"| policy | {folds} | pooled | rendered |")
+    print("|---" * (len(TRAIN_FOLDS) + 3) + "|")
     for label, read in readers.items():
         cells, pooled = [], [0, 0, 0, 0]
         for fold in TRAIN_FOLDS:
@@ -94,7 +95,9 @@ def main(argv=()):
         cells.append(f"{pooled[0] / pooled[1]:.2%} / {pooled[2] / pooled[3]:.1%}")
         if label in policies:
             kept = _hits(rendered, _combined(rendered_readings, policies[label]))
-            cells.append(f"rendered {kept[0] / kept[1]:.2%}")
+            cells.append(f"{kept[0] / kept[1]:.2%}")
+        else:
+            cells.append("—")
         print(f"| {label} | " + " | ".join(cells) + " |")
     print(f"  ({time.perf_counter() - started:.0f} s)")
 
