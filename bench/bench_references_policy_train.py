@@ -1,0 +1,106 @@
+"""The combination's policy chosen on folds of the training sets only (issue 13 §3).
+
+The rules were tuned by hand on the first wild set and fresh1–fresh8, so leave-one-fold-out
+over every real set (``bench_references_learned``) overrates them and the policies that trust
+them. Here the folds are the training sets alone (``TRAIN_FOLDS``, whole sets, about 430
+strings each): for each fold a labeller is trained on every other set of
+``labeller_training.TRAINING_SETS`` (real and rendered), exactly as the learned bench trains
+its folds, the fold is read with the rules and that labeller, and the same readings are
+scored for the rules alone, the labeller alone, ``RULES_FIRST``, the shipped ``POLICY`` and
+each policy named in ``CANDIDATES`` (docs/benchmarks.md, "Eleventh round"). The held-out
+sets (``bench_references_learned.JUDGES``) are never read.
+
+``python -m bench bench_references_policy_train`` (three models, several minutes each);
+``make bench`` skips it.
+"""
+
+import time
+
+from bench.bench_references_learned import REAL_SETS, RENDERED, _combined, _hits, _readings
+from digest.references import labeller, labeller_training
+
+ONLY_WHEN_NAMED = True
+TRAIN_FOLDS = (
+    (
+        "wild_references_train2.json",
+        "wild_references_train6.json",
+        "wild_references_train7.json",
+    ),
+    (
+        "wild_references_train1.json",
+        "wild_references_train4.json",
+        "wild_references_train9.json",
+    ),
+    (
+        "wild_references_train3.json",
+        "wild_references_train5.json",
+        "wild_references_train8.json",
+    ),
+)
+# The candidates of the eleventh round, each as its change to the shipped policy.
+CANDIDATES = {
+    "fill_empty 0": {"fill_empty": 0.0},
+    "fill from any text": {"fill_unplaced_only": False},
+    "keep_longer off": {"keep_longer": False},
+    "best on the thresholds": {
+        "whole_above": 0.95,
+        "names_above": 0.8,
+        "fields_above": {},
+        "margin": 0.3,
+    },
+    "test-blind best": {
+        "names_above": 0.8,
+        "fields_above": {},
+        "fill_empty": 0.0,
+        "fill_unplaced_only": False,
+        "keep_longer": False,
+        "margin": 0.14,
+    },
+}
+
+
+def main(argv=()):
+    started = time.perf_counter()
+    sets = {name: labeller_training.load_set(name) for name in REAL_SETS}
+    rendered = labeller_training.load_set(RENDERED)
+    readings = {}
+    for fold in TRAIN_FOLDS:
+        others = [item for name in REAL_SETS if name not in fold for item in sets[name]]
+        model = labeller_training.train(others + rendered)
+        readings.update((name, _readings(sets[name], model)) for name in fold)
+        print(f"  ({', '.join(fold)}: trained without them, {time.perf_counter() - started:.0f} s)")
+    rendered_readings = _readings(rendered, labeller.model())
+    readers = {
+        "rules alone": lambda reading: [ref.to_csl() for ref, _labelled in reading],
+        "labeller alone": lambda reading: [labelled[0] for _ref, labelled in reading],
+        "RULES_FIRST": lambda reading: _combined(reading, labeller.RULES_FIRST),
+        "shipped POLICY": lambda reading: _combined(reading, labeller.POLICY),
+    }
+    policies = {"RULES_FIRST": labeller.RULES_FIRST, "shipped POLICY": labeller.POLICY}
+    for name, change in CANDIDATES.items():
+        policies[name] = dict(labeller.POLICY, **change)
+        readers[name] = lambda reading, policy=policies[name]: _combined(reading, policy)
+    folds = " | ".join(f"fold {k}" for k in range(len(TRAIN_FOLDS)))
+    print(f"| policy | {folds} | pooled | rendered |")
+    print("|---" * (len(TRAIN_FOLDS) + 3) + "|")
+    for label, read in readers.items():
+        cells, pooled = [], [0, 0, 0, 0]
+        for fold in TRAIN_FOLDS:
+            hits, counted, exact, n = 0, 0, 0, 0
+            for name in fold:
+                h, c, e = _hits(sets[name], read(readings[name]))
+                hits, counted, exact, n = hits + h, counted + c, exact + e, n + len(sets[name])
+            cells.append(f"{hits / counted:.2%} / {exact / n:.1%}")
+            pooled = [a + b for a, b in zip(pooled, (hits, counted, exact, n), strict=True)]
+        cells.append(f"{pooled[0] / pooled[1]:.2%} / {pooled[2] / pooled[3]:.1%}")
+        if label in policies:
+            kept = _hits(rendered, _combined(rendered_readings, policies[label]))
+            cells.append(f"{kept[0] / kept[1]:.2%}")
+        else:
+            cells.append("—")
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    print(f"  ({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()
