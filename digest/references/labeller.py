@@ -166,14 +166,14 @@ def _journal_runs(lowered: list[str]) -> list[str]:
 
 
 def _string_features(tokens: list[str], year_at: int | None) -> list[str]:
-    """Features of the whole string: where its first year stands, whether it has a DOI or
-    an address, quotes, an "In" after a stop (a chapter)."""
+    """Features of the whole string: where its first year stands, whether it has a DOI, an
+    address or quotes."""
     n = len(tokens)
     if year_at is None:
         ypos = "none"
     elif year_at <= 1:
         ypos = "start"
-    elif year_at > 0 and tokens[year_at - 1] in "([" and year_at < n / 2:
+    elif tokens[year_at - 1] in "([" and year_at < n / 2:
         ypos = "paren-early"
     elif year_at >= 0.6 * n:
         ypos = "late"
@@ -912,11 +912,8 @@ def _known_lost(piece: str, ours, theirs) -> bool:
     if is_known_title(piece.strip(_STRIP), loose=False):
         return False  # the labeller's piece is a journal the list knows, whole
     end = known_journal_at_end(piece)
-    return (
-        bool(end)
-        and end != piece.strip(_STRIP)
-        and (_text(expand_journal(end)[0]) == _text(ours) or _text(end) == _text(ours))
-    )
+    # expand_journal gives a title typed in full back as typed
+    return bool(end) and end != piece.strip(_STRIP) and _text(expand_journal(end)[0]) == _text(ours)
 
 
 _DATE_WORDS = re.compile(rf"(?:[\s,.:;/-]*(?:{_MONTH}|\d{{1,4}}))+[\s,.:;]*", re.I)
