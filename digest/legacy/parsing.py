@@ -484,6 +484,8 @@ _SERIES_NOTE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+# The last word of a reference cut before its numbers: "pp.", "p.", "Vol.", "No."
+_DANGLING_LOCATOR = re.compile(r"(?:^|[\s,(])(?:pp?|vol|no)\.$", re.I)
 _SENTENCE_END = re.compile(r"[.!?\u2026]['\"\u201d\u2019)\]]*$")
 _PAGINATION = re.compile(
     r"^(?:(?:page\s+)?\d+(?:\s+(?:of\s+)?\d+)*|[«»‹›<>|]+.*|.*[«»‹›]|(?:next|previous|prev|"
@@ -982,6 +984,9 @@ class _Reader:
             -1
         ]
         cut = bool(last) and not _SENTENCE_END.search(last) and not entry.author_email
+        if not (entry.implications or entry.summary) and entry.references:
+            # "… behaviour change (6thed.), pp." : a reference cannot end on its page prefix
+            cut = cut or bool(_DANGLING_LOCATOR.search(last))
         if cut and not found_implications:
             problems.append("cut off: the saved page ends mid-entry, before Practice Implications")
         elif cut:

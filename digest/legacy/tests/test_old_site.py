@@ -216,6 +216,10 @@ def test_a_summary_opening_on_a_short_sentence_has_no_headline_made_up(opening):
         ("listing-filtered-cut.txt", "Internet Therapy Compared With Face-to-Face Therapy"),
         ("listing-newest.txt", "Writing Between Sessions"),
         ("static-bare-month-line.txt", "Does Psychotherapy Work as Well in Clinics as in Trials?"),
+        # cut right after "pp.": the full stop does not end the reference, the page numbers
+        # are missing, so the draft says the copy was cut, not that the entry has no
+        # practice implications
+        ("static-cut-after-pp.txt", "What Waiting Lists Do to Clients"),
     ],
 )
 def test_entry_cut_off_by_the_saved_copy_is_a_draft_that_says_why(name, headline):
