@@ -228,6 +228,37 @@ def test_entry_cut_off_by_the_saved_copy_is_a_draft_that_says_why(name, headline
     assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
 
 
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "Lund, A.S.",  # the authors only: no longer a summary line
+        "(2013).",
+        "In M.J.",
+        "Lambert (Ed.)",
+        "(6thed.), pp.",
+    ],
+)
+def test_a_copy_cut_inside_the_reference_at_a_full_stop_is_still_cut_off(stop):
+    text = (OLD_SITE / "static-cut-after-pp.txt").read_text(encoding="utf-8")
+    (entry,) = parse_page(text[: text.rindex(stop) + len(stop)]).entries
+    assert entry.references and not entry.summary
+    assert entry.problems == [
+        "cut off: the saved page ends mid-entry, before Practice Implications"
+    ]
+
+
+@pytest.mark.parametrize("stop", ["https://doi.", "https://doi.org/10."])
+def test_a_copy_cut_inside_the_references_doi_is_cut_off(stop):
+    text = (OLD_SITE / "listing-given-names-first.txt").read_text(encoding="utf-8")
+    head, _, _ = text.partition("\nPractice Implications")
+    lines = head.rstrip("\n").split("\n")
+    reference = next(i for i, line in enumerate(lines) if is_reference(line))
+    lines[reference + 1 :] = []
+    lines[reference] = lines[reference].rstrip() + " " + stop
+    (entry,) = parse_page("\n".join(lines)).entries[-1:]
+    assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
+
+
 def test_html_copy_with_the_blog_image_apart_from_the_headline():
     html = """<html><head><link rel="canonical"
         href="http://www.med.uottawa.ca/pprnet/eng/pprnet_blog_may2014.html"></head><body>
