@@ -439,6 +439,12 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _NAME = r"[^\W\d_][^\s,()]{0,40}(?: [^\W\d_][^\s,()]{0,40}){0,3}"
 # Some hand-typed references put a space before the comma after a family name ("Berg , A. L.").
 _REF_AUTHOR_START = re.compile(rf"^{_NAME} ?,\s+(?:[^\W\d_]\.|[^\W\d_]-[^\W\d_]\.)")
+# Nothing but authors ("Berg, A. L., & Lund, J."): a reference the copy cut before its year.
+_INITIALS_RUN = r"(?:[^\W\d_]\.(?:\s?-\s?|\s)?)+"
+_AUTHORS_ONLY = re.compile(
+    rf"^{_NAME} ?,\s+{_INITIALS_RUN}(?:,?\s*(?:&\s*|and\s+)?{_NAME} ?,\s+{_INITIALS_RUN})*"
+    r"(?:,\s*(?:&|\u2026|\.\.\.)?)?\s*$"
+)
 # A group author ("World Health Organization. (2019).") needs the period APA puts there, or
 # prose such as "Smith and Jones (2010) found…" would pass for a reference.
 _REF_GROUP_START = re.compile(r"^[^\W\d_][^,().]{1,150}\.\s+\((?:(?:19|20)\d\d|in press|n\.)")
@@ -484,6 +490,14 @@ _SERIES_NOTE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+# How a reference cut by the saved copy can end even on a full stop: on its page prefix
+# ("(6thed.), pp."), its year with no title after it ("(2013)."), "In M.E." or "(Ed.)" with no
+# book after them, or a DOI's opening ("https://doi.", "https://doi.org/10.").
+_CUT_REFERENCE_END = re.compile(
+    r"(?:^|[\s,(])(?:pp?|vol|no)\.$|\((?:19|20)\d\d[a-z]?\)\.?$|\bIn\s+(?:[^\W\d_]\.\s?)+$"
+    r"|\((?:Eds?|Hrsg)\.?\)?$|\bdoi(?:\.(?:org/(?:10\.?)?)?)?$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?\u2026]['\"\u201d\u2019)\]]*$")
 _PAGINATION = re.compile(
     r"^(?:(?:page\s+)?\d+(?:\s+(?:of\s+)?\d+)*|[«»‹›<>|]+.*|.*[«»‹›]|(?:next|previous|prev|"
@@ -929,6 +943,15 @@ class _Reader:
                 entry.preamble.append(line)
             else:
                 entry.summary.append(line)
+        # The copy ends on the authors of a reference it cut before the year: a reference
+        # (cut off), not the first line of the summary.
+        if (
+            stop == len(lines)
+            and not entry.references
+            and entry.summary == [lines[-1]]
+            and _AUTHORS_ONLY.match(lines[-1])
+        ):
+            entry.references.append(entry.summary.pop())
         # Implications and the closing e-mail line.
         index = stop
         trailing: list[str] = []
@@ -982,6 +1005,9 @@ class _Reader:
             -1
         ]
         cut = bool(last) and not _SENTENCE_END.search(last) and not entry.author_email
+        if not (entry.implications or entry.summary) and entry.references:
+            # "… behaviour change (6thed.), pp.", "Berg, A. L., & Lund, J.": cut, full stop or not
+            cut = cut or bool(_CUT_REFERENCE_END.search(last) or _AUTHORS_ONLY.match(last))
         if cut and not found_implications:
             problems.append("cut off: the saved page ends mid-entry, before Practice Implications")
         elif cut:

@@ -2288,6 +2288,15 @@ _JOURNAL_NAME = re.compile(
     r"Psychotherapy|Therapy|Research|Science|Medicine|Lancet|JAMA|BMJ)\b",
     re.I,
 )
+# A DOI only a journal article gets, whatever the journal is called: Springer's "s" + the
+# journal's number ("10.1007/s10488-017-0790-5"; its books are "10.1007/978-…"), Elsevier's
+# "j." and "S0…" item codes, Taylor & Francis's ISSN-year-number, SAGE's sixteen digits,
+# APA's "pst0000172" and "a0022140".
+_ARTICLE_DOI = re.compile(
+    r"10\.(?:1007/s\d{5}-|1016/(?:j\.|S\d{4}-)|1080/\d{8}\.\d{4}\.|1177/\d{16}|"
+    r"1037/(?:[a-z]{3}\d{7}|a\d{7})\b)",
+    re.I,
+)
 _THESIS = re.compile(
     r"^(?:\[\s*)?(?:Unpublished\s+)?(?:(?:doctoral|master'?s|PhD|Ph\.D\.)\s+)?(?:dissertation|thesis)"
     r"(?:\s*\])?\s*[,.]?\s*",
@@ -2415,7 +2424,10 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
             if _PUBLISHER_WORDS.search(after):
                 title, publisher = before.rstrip(" ,"), after
             elif (
-                (_JOURNAL_ONLY.match(after) or (ref.DOI and _JOURNAL_NAME.search(after)))
+                (
+                    _JOURNAL_ONLY.match(after)
+                    or (ref.DOI and (_JOURNAL_NAME.search(after) or _ARTICLE_DOI.match(ref.DOI)))
+                )
                 and not _PUBLISHER_WORDS.search(after)
                 and len(after.split()) <= 10
             ):
@@ -2426,7 +2438,7 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
                 return
     elif (
         ref.DOI
-        and _JOURNAL_NAME.search(publisher)
+        and (_JOURNAL_NAME.search(publisher) or _ARTICLE_DOI.match(ref.DOI))
         and not _PUBLISHER_WORDS.search(publisher)
         and ":" not in publisher
     ):
@@ -3151,6 +3163,12 @@ def _given_first_names(text: str) -> list[dict[str, str]]:
         match = re.match(rf"^(?P<given>(?:[{_UP}]\.\s?(?:{_DASH}\s?)?)+)\s*(?P<family>\S.*)$", part)
         nlm = _NLM_TOKEN.match(part)
         dotted = _SURNAME_THEN_INITIALS.match(part) if not match else None
+        whole = (nlm and not match) or dotted or (match and not _INITIALS.match(match["family"]))
+        if pending_family is not None and whole:
+            # "In Barkham, W. Lutz, and L.G. Castonguay (Eds.)": a surname typed without its
+            # initials keeps its place before the next full name
+            names.append({"family": pending_family})
+            pending_family = None
         if nlm and not match:  # "Lambert MJ (ed)"
             names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
         elif dotted:  # "Norcross J.C. (ed)": surname first, no comma, initials with stops

@@ -216,11 +216,46 @@ def test_a_summary_opening_on_a_short_sentence_has_no_headline_made_up(opening):
         ("listing-filtered-cut.txt", "Internet Therapy Compared With Face-to-Face Therapy"),
         ("listing-newest.txt", "Writing Between Sessions"),
         ("static-bare-month-line.txt", "Does Psychotherapy Work as Well in Clinics as in Trials?"),
+        # cut right after "pp.": the full stop does not end the reference, the page numbers
+        # are missing, so the draft says the copy was cut, not that the entry has no
+        # practice implications
+        ("static-cut-after-pp.txt", "What Waiting Lists Do to Clients"),
     ],
 )
 def test_entry_cut_off_by_the_saved_copy_is_a_draft_that_says_why(name, headline):
     entry = read(name).entries[-1]
     assert entry.headline == headline and not entry.complete
+    assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
+
+
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "Lund, A.S.",  # the authors only: no longer a summary line
+        "(2013).",
+        "In M.J.",
+        "Lambert (Ed.)",
+        "(6thed.), pp.",
+    ],
+)
+def test_a_copy_cut_inside_the_reference_at_a_full_stop_is_still_cut_off(stop):
+    text = (OLD_SITE / "static-cut-after-pp.txt").read_text(encoding="utf-8")
+    (entry,) = parse_page(text[: text.rindex(stop) + len(stop)]).entries
+    assert entry.references and not entry.summary
+    assert entry.problems == [
+        "cut off: the saved page ends mid-entry, before Practice Implications"
+    ]
+
+
+@pytest.mark.parametrize("stop", ["https://doi.", "https://doi.org/10."])
+def test_a_copy_cut_inside_the_references_doi_is_cut_off(stop):
+    text = (OLD_SITE / "listing-given-names-first.txt").read_text(encoding="utf-8")
+    head, _, _ = text.partition("\nPractice Implications")
+    lines = head.rstrip("\n").split("\n")
+    reference = next(i for i, line in enumerate(lines) if is_reference(line))
+    lines[reference + 1 :] = []
+    lines[reference] = lines[reference].rstrip() + " " + stop
+    (entry,) = parse_page("\n".join(lines)).entries[-1:]
     assert "cut off: the saved page ends mid-entry, before Practice Implications" in entry.problems
 
 

@@ -3851,3 +3851,33 @@ def test_old_blog_a_doi_typed_after_a_journal_without_its_volume():
         "10.1002/wait.22744",
         "",
     )
+
+
+def test_old_blog_a_first_editor_typed_without_initials_keeps_first_place():
+    ref = parse_reference(
+        "Okafor, W. & Lund, J. (2021). Waiting effects: History, methods, and size. In "
+        "Berg, W. Lund, and L.G. Okafor (Eds.) Berg and Lund’s Handbook of Waiting and Change "
+        "(7th ed.). Wiley. Chapter 9."
+    )
+    assert [(e["family"], e.get("given", "")) for e in ref.editor] == [
+        ("Berg", ""),
+        ("Lund", "W."),
+        ("Okafor", "L. G."),
+    ]
+
+
+@pytest.mark.parametrize("comma", [",", "."])
+def test_old_blog_a_journal_article_doi_after_a_journal_with_no_journal_word(comma):
+    # Springer's article DOIs ("10.1007/s" + the journal's number) are only ever articles'
+    ref = parse_reference(
+        "Okafor, J., Berg, R.D., & Lund, T. (2019). Therapist waiting style and therapist "
+        f"effectiveness. Administration Policy and Waiting Rooms{comma} DOI: "
+        "10.1007/s10999-019-0123-4."
+    )
+    assert (ref.type, ref.title, ref.container_title, ref.publisher, ref.DOI) == (
+        "article-journal",
+        "Therapist waiting style and therapist effectiveness",
+        "Administration Policy and Waiting Rooms",
+        "",
+        "10.1007/s10999-019-0123-4",
+    )
