@@ -151,6 +151,7 @@ class ImportReport:
     pages_read: int = 0
     entries_found: int = 0
     created: int = 0
+    drafted: int = 0  # created as drafts: the copy was incomplete
     merged: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -170,7 +171,8 @@ class ImportReport:
         lines = [
             _("Pages read: %(n)d") % {"n": self.pages_read},
             _("Entries found on the pages: %(n)d") % {"n": self.entries_found},
-            _("Entries created: %(n)d") % {"n": self.created},
+            _("Entries created and published: %(n)d") % {"n": self.created},
+            _("Entries created as drafts (incomplete copies): %(n)d") % {"n": self.drafted},
             _("Copies merged into one entry: %(n)d") % {"n": self.merged},
             _("Earlier imports given new topics or completed: %(n)d") % {"n": self.updated},
             _("Already imported, unchanged: %(n)d") % {"n": self.unchanged},
@@ -424,6 +426,7 @@ class _Importer:
             revision.publish()
             self.report.created += 1
         else:
+            self.report.drafted += 1
             self.report.incomplete.append((group.sources[0], entry, True))
         group.outcome = "created"
         group.record = ImportedEntry.objects.create(

@@ -185,7 +185,9 @@ def test_command_prints_the_report():
     assert "clipping.txt" in text and "WARNING: no address" in text
     assert "Import complete." not in text
     assert "Pages read: 12" in text
-    assert "Entries created: 10" in text
+    assert "Entries created and published: 10" in text
+    # The one incomplete copy is created too, as a draft: a first run never says "0 created".
+    assert "Entries created as drafts (incomplete copies): 1" in text
     assert "Incomplete (kept as drafts): 1" in text
     assert "“The Alliance Still Matters”" in text
     assert "Unparsed fragments: 2" in text  # the clipping, in its HTML and text forms
