@@ -23,6 +23,7 @@ from .parsing import (
     ParsedReference,
     _family_first_names,
     _given_first_names,
+    _name,
     normalise_doi,
 )
 
@@ -520,7 +521,13 @@ def _people(text: str, *, editors: bool = False) -> list[dict[str, str]]:
         if re.match(r"[^\s,]+,\s", text):  # "Lambert, M. J. (Ed.)"
             people = _family_first_names(text)[0]
         else:  # "M. J. Lambert", "Leah Jewell"
-            people = [_split_given(p) for p in _given_first_names(text)]
+            people = _given_first_names(text)
+            if any(" " in p.get("family", "") for p in people):
+                # full given names: "Rita Lindgren and Sam T. Haddad" is two people, not one
+                # family name given another
+                names = [name for name in _NAME_LIST.split(text) if name.strip(_STRIP)]
+                people = [p for name in names for p in _given_first_names(name)]
+            people = [_split_given(p) for p in people]
     else:
         text = re.sub(r"\s+", " ", text).strip(" ,;:")
         if _GIVEN_FIRST.match(text):  # "T. R. Hallam, S. V. Ibsen"
@@ -539,12 +546,24 @@ def _people(text: str, *, editors: bool = False) -> list[dict[str, str]]:
     return people
 
 
+_NAME_LIST = re.compile(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+")
+
+
 def _split_given(person: dict[str, str]) -> dict[str, str]:
     family = person.get("family", "")
     if " " in family and not person.get("given"):
-        given, family = family.rsplit(" ", 1)
-        return {"family": family, "given": given}
+        surname_first = _INITIALS_AFTER.fullmatch(family)
+        if surname_first:  # "Lindgren R.T.", "Lindgren R. T.": the initials after the surname
+            initials = re.findall(r"[A-Z]", surname_first["initials"])
+            return _name(surname_first["family"], " ".join(f"{c}." for c in initials))
+        given, last = family.rsplit(" ", 1)
+        return {"family": last, "given": given}
     return person
+
+
+_INITIALS_AFTER = re.compile(
+    r"(?P<family>[A-Z][\w'-]+)\s+(?P<initials>[A-Z](?:\.?\s?-?[A-Z]){0,2}\.?)"
+)
 
 
 _ABBREVIATED_END = re.compile(r"(?:^|[\s.,])(?:[A-Z]|Inc|Co|Ltd|Corp|Ill|Mass|Calif|Conn|Pa)$")
@@ -615,13 +634,45 @@ def _trim_name(value: str) -> str:
     return value.strip(" ,;:")
 
 
+_EDITOR_AFTER = re.compile(r"^[,.]?\(?(?:eds?|editors?|hrsg)\b", re.I)
+
+
+def mend(tokens: list[str], labels: list[str]) -> list[str]:
+    """Labels no reading can mean, mended from the words around them (whatever labelled the
+    tokens): names an editor cue ends ("Hayes, L. J., & Chase, P. N. (Eds.)") or that
+    "In"/"edited by" opens after a title are editors, not authors; a second title after
+    those editors, where no container was read, is the book's title."""
+    labels = list(labels)
+    runs, i = [], 0
+    while i < len(labels):
+        j = i
+        while j + 1 < len(labels) and labels[j + 1] == labels[i]:
+            j += 1
+        runs.append((labels[i], i, j))
+        i = j + 1
+    seen: set[str] = set()
+    for name, i, j in runs:
+        if name == "author":
+            after = "".join(tokens[j + 1 : j + 5])
+            before = [t.casefold() for t in tokens[max(0, i - 2) : i] if t not in ":,"]
+            opened = before[-1:] == ["in"] or before == ["edited", "by"]
+            if _EDITOR_AFTER.match(after) or "title" in seen and opened:
+                labels[i : j + 1] = ["editor"] * (j + 1 - i)
+                name = "editor"
+        elif name == "title" and "title" in seen and "editor" in seen and "container" not in labels:
+            labels[i : j + 1] = ["container"] * (j + 1 - i)
+            name = "container"
+        seen.add(name)
+    return labels
+
+
 def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, float], dict]:
     """The labeller's CSL fields for ``raw``, its margin for each (the closest call among
     the field's tokens) and the piece of ``raw`` each was read from."""
     spans = tokenise(raw)
     labeller = labeller or model()
     path, margins = labeller.decode_with_margins(features(raw, spans))
-    labels = [LABELS[k] for k in path]
+    labels = mend([raw[s:e] for s, e in spans], [LABELS[k] for k in path])
     csl = read_back(raw, spans, labels)
     sure: dict[str, float] = {}
     pieces: dict[str, str] = {}

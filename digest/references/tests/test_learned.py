@@ -79,6 +79,37 @@ def test_read_back_keeps_suffixes_abbreviated_places_and_status_words():
     assert got["status"] == "in press"
 
 
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("Rita Lindgren and Sam T. Haddad", [("Lindgren", "Rita"), ("Haddad", "Sam T.")]),
+        ("Lindgren R.T. (ed)", [("Lindgren", "R. T.")]),
+        ("In: Lindgren R. T. (Ed.),", [("Lindgren", "R. T.")]),
+        ("J. C. Norcross & M. J. Lambert", [("Norcross", "J. C."), ("Lambert", "M. J.")]),
+        ("C. E. Watkins, Jr. (Ed.)", [("Watkins", "C. E.")]),
+    ],
+)
+def test_editors_read_back_with_full_given_names_or_initials_after_the_surname(typed, read):
+    people = labeller._people(typed, editors=True)
+    assert [(p["family"], p["given"]) for p in people] == read
+
+
+def _tokens(raw):
+    return [raw[start:end] for start, end in labeller.tokenise(raw)]
+
+
+def test_names_an_editor_cue_ends_or_in_opens_after_a_title_are_editors():
+    tokens = _tokens("Hayes, L. J. (Eds.). (1991). Dialogues. Reno")
+    labels = ["author"] * 7 + ["other"] * 5 + ["year", "other", "other", "title", "other", "place"]
+    assert labeller.mend(tokens, labels)[:8] == ["editor"] * 7 + ["other"]
+    tokens = _tokens("Okafor, P. (2011). Triage. In P. Lindgren, Book. Press")
+    labels = ["author"] * 4 + ["other", "year", "other", "other", "title", "other", "other"]
+    labels += ["author"] * 3 + ["other", "title", "other", "publisher"]
+    mended = labeller.mend(tokens, labels)
+    assert mended[:4] == ["author"] * 4  # the authors before the title stay authors
+    assert mended[11:14] == ["editor"] * 3 and mended[15] == "container"
+
+
 def test_a_model_retrained_on_a_few_strings_labels_them_back():
     items = [
         {"raw": RAW, "expected": EXPECTED},
