@@ -641,7 +641,9 @@ def mend(tokens: list[str], labels: list[str]) -> list[str]:
     """Labels no reading can mean, mended from the words around them (whatever labelled the
     tokens): names an editor cue ends ("Hayes, L. J., & Chase, P. N. (Eds.)") or that
     "In"/"edited by" opens after a title are editors, not authors; a second title after
-    those editors, where no container was read, is the book's title."""
+    those editors, where no container was read, is the book's title; a title a volume or
+    pages follow, where no container was read, ends at its last full stop and the journal
+    follows it."""
     labels = list(labels)
     runs, i = [], 0
     while i < len(labels):
@@ -662,8 +664,35 @@ def mend(tokens: list[str], labels: list[str]) -> list[str]:
         elif name == "title" and "title" in seen and "editor" in seen and "container" not in labels:
             labels[i : j + 1] = ["container"] * (j + 1 - i)
             name = "container"
+        elif name == "title" and "container" not in labels and _numbers_follow(labels, j):
+            # "Title. Journal, 2, 83-111" read as one title: no article's volume follows its
+            # title, so the words after its last full stop are the journal
+            cut = _last_stop(tokens, i, j)
+            if cut is not None:
+                labels[cut] = "other"
+                labels[cut + 1 : j + 1] = ["container"] * (j - cut)
         seen.add(name)
     return labels
+
+
+def _numbers_follow(labels: list[str], j: int) -> bool:
+    """The run that ends at token ``j`` is followed, past punctuation labelled other, by a
+    volume, an issue or pages."""
+    for following in labels[j + 1 : j + 3]:
+        if following in ("volume", "issue", "pages"):
+            return True
+        if following != "other":
+            return False
+    return False
+
+
+def _last_stop(tokens: list[str], i: int, j: int) -> int | None:
+    """The last full stop inside tokens i..j that ends a sentence: after a word of two
+    letters or more, before a capitalised word."""
+    for k in range(j - 1, i, -1):
+        if tokens[k] == "." and len(tokens[k - 1]) > 1 and tokens[k + 1][:1].isupper():
+            return k
+    return None
 
 
 def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, float], dict]:

@@ -110,6 +110,15 @@ def test_names_an_editor_cue_ends_or_in_opens_after_a_title_are_editors():
     assert mended[11:14] == ["editor"] * 3 and mended[15] == "container"
 
 
+def test_a_title_a_volume_follows_ends_at_its_last_full_stop_when_no_journal_was_read():
+    tokens = _tokens("Okafor, P. (2010). Clients: the factor. The Heart of Change, 2, 83-111.")
+    labels = ["author"] * 4 + ["other", "year", "other", "other"] + ["title"] * 9
+    labels += ["other", "volume", "other", "pages", "pages", "pages", "other"]
+    mended = labeller.mend(tokens, labels)
+    assert mended[8:12] == ["title"] * 4 and mended[12] == "other"
+    assert mended[13:19] == ["container"] * 4 + ["other", "volume"]
+
+
 def test_a_model_retrained_on_a_few_strings_labels_them_back():
     items = [
         {"raw": RAW, "expected": EXPECTED},
