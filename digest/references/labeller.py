@@ -106,7 +106,7 @@ _ABBREVIATION_WORDS = frozenset(
 )
 _PUNCTUATION = frozenset(".,;:()[]\"'\u201c\u201d&?!-\u2013/")
 # Changed with the features, so that the hash test asks for retrained weights.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 
 def _journal_trie() -> dict:
@@ -164,6 +164,22 @@ def _journal_runs(lowered: list[str]) -> list[str]:
         else:
             i += 1
     return marks
+
+
+_QUOTES = frozenset("'\"\u2019\u201d")
+
+
+def _editors_ahead(lowered: list[str], reach: int = 10) -> list[int | None]:
+    """Per token: how many tokens ahead (1, 2, 3 or more) an editor cue stands after a
+    bracket or a comma ("(Eds.)", ", eds."), within ``reach`` tokens; ``None``: none."""
+    out: list[int | None] = [None] * len(lowered)
+    cue = None
+    for i in range(len(lowered) - 1, -1, -1):
+        if lowered[i] in _EDITOR_WORDS | {"ed"} and i and lowered[i - 1] in "([,":
+            cue = i
+        elif cue is not None and cue - i <= reach:
+            out[i] = min(cue - i, 3)
+    return out
 
 
 def _string_features(tokens: list[str], year_at: int | None) -> list[str]:
@@ -231,6 +247,7 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     journal = _journal_runs(lowered)
     whole = _string_features(tokens, year_at)
     cued: dict[str, int] = {}  # cue name: tokens since it was last seen
+    editors_ahead = _editors_ahead(lowered)
     for i, piece in enumerate(tokens):
         lower = lowered[i]
         prev = lowered[i - 1] if i else "<s>"
@@ -322,6 +339,9 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
             feats.append("n-journal")
         for cue, since_cue in cued.items():
             feats += [cue, f"{cue}={min(since_cue, 3)}|shape={shapes[i]}"]
+        if editors_ahead[i] is not None:
+            # names before "(Eds.)" / ", eds.": a chapter's editors, not its authors
+            feats += ["eds-ahead", f"eds-ahead={editors_ahead[i]}|shape={shapes[i]}"]
         # the whole string's features, with where the token stands
         pos = min(4, 5 * i // max(n, 1))
         for signal in whole:
@@ -330,7 +350,9 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
         for cue in cued:
             cued[cue] += 1
         for cue, words in _CUES:
-            if lower in words and (cue != "cue-in" or piece == "In" or prev in ".:"):
+            if lower in words and (
+                cue != "cue-in" or piece == "In" or prev in ".:" or prev == "," and prev2 in _QUOTES
+            ):
                 cued[cue] = 0
         out.append(feats)
         if piece in ".?!" and not (i and len(tokens[i - 1]) == 1 and tokens[i - 1].isupper()):
