@@ -391,3 +391,18 @@ def test_a_journal_the_list_knows_is_not_given_up_for_words_of_the_title(raw, ti
     combined = labeller.combine(ref, labelled=labelled)
     assert combined.container_title == journal
     assert combined.confidence["container-title"] < 0.8  # the two disagree: to check
+
+
+def test_no_year_is_filled_from_a_titles_number_or_into_a_titled_book_whatever_the_policy():
+    loose = dict(labeller.POLICY, fill_empty=0.0, fill_unplaced_only=False)
+    raw = "Waiting lists in Ottawa, Canada 2012. Report. Example Press"
+    bare = ParsedReference(raw=raw, unparsed=[raw])
+    assert not labeller._may_fill(bare, "issued", {"issued": "2012"}, loose, [])
+    named = "Okafor, P. Waiting lists, 2012. Report."
+    pieces = {"issued": "2012", "author": "Okafor, P."}
+    assert labeller._may_fill(
+        ParsedReference(raw=named, unparsed=[named]), "issued", pieces, loose, []
+    )
+    book = ParsedReference(raw="Okafor, P. Waiting lists. Example Press. Accessed 2021.")
+    book.type, book.title, book.publisher = "book", "Waiting lists", "Example Press"
+    assert not labeller._may_fill(book, "issued", {"issued": "2021"}, loose, [])
