@@ -79,6 +79,46 @@ def test_read_back_keeps_suffixes_abbreviated_places_and_status_words():
     assert got["status"] == "in press"
 
 
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("Rita Lindgren and Sam T. Haddad", [("Lindgren", "Rita"), ("Haddad", "Sam T.")]),
+        ("Lindgren R.T. (ed)", [("Lindgren", "R. T.")]),
+        ("In: Lindgren R. T. (Ed.),", [("Lindgren", "R. T.")]),
+        ("J. C. Norcross & M. J. Lambert", [("Norcross", "J. C."), ("Lambert", "M. J.")]),
+        ("C. E. Watkins, Jr. (Ed.)", [("Watkins", "C. E.")]),
+    ],
+)
+def test_editors_read_back_with_full_given_names_or_initials_after_the_surname(typed, read):
+    people = labeller._people(typed, editors=True)
+    assert [(p["family"], p["given"]) for p in people] == read
+
+
+def _tokens(raw):
+    return [raw[start:end] for start, end in labeller.tokenise(raw)]
+
+
+def test_names_an_editor_cue_ends_or_in_opens_after_a_title_are_editors():
+    tokens = _tokens("Hayes, L. J. (Eds.). (1991). Dialogues. Reno")
+    labels = ["author"] * 7 + ["other"] * 5 + ["year", "other", "other", "title", "other", "place"]
+    assert labeller.mend(tokens, labels)[:8] == ["editor"] * 7 + ["other"]
+    tokens = _tokens("Okafor, P. (2011). Triage. In P. Lindgren, Book. Press")
+    labels = ["author"] * 4 + ["other", "year", "other", "other", "title", "other", "other"]
+    labels += ["author"] * 3 + ["other", "title", "other", "publisher"]
+    mended = labeller.mend(tokens, labels)
+    assert mended[:4] == ["author"] * 4  # the authors before the title stay authors
+    assert mended[11:14] == ["editor"] * 3 and mended[15] == "container"
+
+
+def test_a_title_a_volume_follows_ends_at_its_last_full_stop_when_no_journal_was_read():
+    tokens = _tokens("Okafor, P. (2010). Clients: the factor. The Heart of Change, 2, 83-111.")
+    labels = ["author"] * 4 + ["other", "year", "other", "other"] + ["title"] * 9
+    labels += ["other", "volume", "other", "pages", "pages", "pages", "other"]
+    mended = labeller.mend(tokens, labels)
+    assert mended[8:12] == ["title"] * 4 and mended[12] == "other"
+    assert mended[13:19] == ["container"] * 4 + ["other", "volume"]
+
+
 def test_a_model_retrained_on_a_few_strings_labels_them_back():
     items = [
         {"raw": RAW, "expected": EXPECTED},
@@ -351,3 +391,18 @@ def test_a_journal_the_list_knows_is_not_given_up_for_words_of_the_title(raw, ti
     combined = labeller.combine(ref, labelled=labelled)
     assert combined.container_title == journal
     assert combined.confidence["container-title"] < 0.8  # the two disagree: to check
+
+
+def test_no_year_is_filled_from_a_titles_number_or_into_a_titled_book_whatever_the_policy():
+    loose = dict(labeller.POLICY, fill_empty=0.0, fill_unplaced_only=False)
+    raw = "Waiting lists in Ottawa, Canada 2012. Report. Example Press"
+    bare = ParsedReference(raw=raw, unparsed=[raw])
+    assert not labeller._may_fill(bare, "issued", {"issued": "2012"}, loose, [])
+    named = "Okafor, P. Waiting lists, 2012. Report."
+    pieces = {"issued": "2012", "author": "Okafor, P."}
+    assert labeller._may_fill(
+        ParsedReference(raw=named, unparsed=[named]), "issued", pieces, loose, []
+    )
+    book = ParsedReference(raw="Okafor, P. Waiting lists. Example Press. Accessed 2021.")
+    book.type, book.title, book.publisher = "book", "Waiting lists", "Example Press"
+    assert not labeller._may_fill(book, "issued", {"issued": "2021"}, loose, [])
