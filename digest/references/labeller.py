@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from functools import cache
 from operator import add
 from pathlib import Path
+
+import pycrfsuite
 
 from .journals import JOURNALS, expand_journal, is_known_title, known_journal_at_end
 from .parsing import (
@@ -447,6 +450,28 @@ class Model:
             weights[feature] = row
         trans = [[w / scale for w in row] for row in document["transitions"]]
         return cls(weights, trans, document.get("typical", 1.0))
+
+
+class CrfModel:
+    """A linear-chain CRF (CRFsuite) over the same features: labels by Viterbi, and per token
+    the marginal probability of its label as the margin."""
+
+    def __init__(self, path, typical: float = 1.0):
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        self._lock = threading.Lock()  # a Tagger holds the sequence it last read
+        self.typical = typical
+
+    def decode_with_margins(self, feats) -> tuple[list[int], list[float]]:
+        if not feats:
+            return [], []
+        with self._lock:
+            tags = self._tagger.tag(feats)
+            margins = [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        return [INDEX[tag] for tag in tags], margins
+
+    def decode(self, feats) -> list[int]:
+        return self.decode_with_margins(feats)[0]
 
 
 @cache

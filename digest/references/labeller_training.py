@@ -19,8 +19,19 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import pycrfsuite
+
 from .journals import JOURNALS
-from .labeller import FEATURES_VERSION, INDEX, LABELS, WEIGHTS, Model, features, tokenise
+from .labeller import (
+    FEATURES_VERSION,
+    INDEX,
+    LABELS,
+    WEIGHTS,
+    CrfModel,
+    Model,
+    features,
+    tokenise,
+)
 
 DATA = Path(__file__).with_name("tests") / "data"
 # Every labelled set of real strings, and the rendered set. A set collected later to judge
@@ -715,6 +726,31 @@ def train(items, epochs: int = EPOCHS, per_item: int = VARIANTS) -> Model:
     """A labeller trained on ``items`` and ``per_item`` rendered variants of each."""
     real = examples(items)[0]
     model = Trainer().train(real + variants(items, per_item), epochs=epochs)
+    model.typical = typical_margin(model, real)
+    return model
+
+
+# CRFsuite's settings: L-BFGS with elastic-net regularisation.
+CRF_PARAMS = {
+    "c1": 0.05,
+    "c2": 0.01,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 0,
+}
+
+
+def train_crf(items, path, per_item: int = VARIANTS, params=None, prepared=None) -> CrfModel:
+    """A CRF labeller trained on ``items`` and ``per_item`` rendered variants of each, written
+    to ``path`` (``prepared``: the (features, gold) examples, when already computed)."""
+    real = examples(items)[0] if prepared is None else prepared[0]
+    rendered = variants(items, per_item) if prepared is None else prepared[1]
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(dict(CRF_PARAMS, **(params or {})))
+    for feats, gold in real + rendered:
+        trainer.append(feats, [LABELS[k] for k in gold])
+    trainer.train(str(path))
+    model = CrfModel(path)
     model.typical = typical_margin(model, real)
     return model
 
