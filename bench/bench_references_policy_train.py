@@ -10,21 +10,16 @@ scored for the rules alone, the labeller alone, ``RULES_FIRST``, the shipped ``P
 each policy named in ``CANDIDATES`` (docs/benchmarks.md, "Eleventh round"). The held-out
 sets (``bench_references_learned.JUDGES``) are never read.
 
-``--engine crf`` trains CRFsuite models (``labeller_training.train_crf``) on the same features
-and data instead of the averaged perceptron, and scores the same table; the rendered column is
-read with a CRF trained on every set, and the labeller's time per reference and model size are
-printed for either engine.
+The fold models' sizes and the labeller's time per reference are printed too. The averaged
+perceptron the CRF replaced can be scored the same way at commit 0c4b31f
+(``python -m bench.bench_references_policy_train --engine perceptron``; docs/benchmarks.md,
+"A CRF engine for the labeller").
 
-``python -m bench bench_references_policy_train`` (three models, several minutes each;
-``python -m bench.bench_references_policy_train --engine crf`` for the CRF);
+``python -m bench bench_references_policy_train`` (three models, several minutes each);
 ``make bench`` skips it.
 """
 
-import argparse
-import json
-import tempfile
 import time
-from pathlib import Path
 
 from bench.bench_references_learned import REAL_SETS, RENDERED, _combined, _hits, _readings
 from digest.references import labeller, labeller_training
@@ -70,41 +65,16 @@ CANDIDATES = {
 }
 
 
-def _trainer(engine: str, scratch: Path):
-    """A function training a labeller on items, and one giving the size of what it ships."""
-    if engine == "perceptron":
-
-        def size(model):
-            document = model.to_json(data_hash="")
-            return len(json.dumps(document, separators=(",", ":"), ensure_ascii=False))
-
-        return labeller_training.train, size
-    paths = iter(scratch / f"model{k}.crfsuite" for k in range(99))
-    made = {}
-
-    def train(items):
-        path = next(paths)
-        made[id(model := labeller_training.train_crf(items, path))] = path
-        return model
-
-    return train, lambda model: made[id(model)].stat().st_size
-
-
 def main(argv=()):
-    parser = argparse.ArgumentParser(prog="bench_references_policy_train")
-    parser.add_argument("--engine", choices=("perceptron", "crf"), default="perceptron")
-    engine = parser.parse_args(list(argv)).engine
     started = time.perf_counter()
     sets = {name: labeller_training.load_set(name) for name in REAL_SETS}
     rendered = labeller_training.load_set(RENDERED)
     readings = {}
-    scratch = tempfile.TemporaryDirectory()
-    train, size = _trainer(engine, Path(scratch.name))
     sizes, timing = [], [0.0, 0]
     for fold in TRAIN_FOLDS:
         others = [item for name in REAL_SETS if name not in fold for item in sets[name]]
-        model = train(others + rendered)
-        sizes.append(size(model))
+        model = labeller_training.train(others + rendered)
+        sizes.append(len(model.data))
         for name in fold:
             rules = [parse_reference(item["raw"], learned=False) for item in sets[name]]
             before = time.perf_counter()
@@ -112,19 +82,13 @@ def main(argv=()):
             timing = [timing[0] + time.perf_counter() - before, timing[1] + len(sets[name])]
             readings[name] = list(zip(rules, labelled, strict=True))
         print(f"  ({', '.join(fold)}: trained without them, {time.perf_counter() - started:.0f} s)")
-    full = (
-        labeller.model()
-        if engine == "perceptron"
-        else train([i for n in REAL_SETS for i in sets[n]] + rendered)
-    )
-    rendered_readings = _readings(rendered, full)
+    rendered_readings = _readings(rendered, labeller.model())
     print(
-        f"  ({engine}: fold models {', '.join(f'{s / 1e6:.2f}' for s in sizes)} MB; "
+        f"  (fold models {', '.join(f'{s / 1e6:.2f}' for s in sizes)} MB; "
         f"labelling {1000 * timing[0] / timing[1]:.2f} ms per reference)"
     )
     table(sets, readings, rendered, rendered_readings)
     print(f"  ({time.perf_counter() - started:.0f} s)")
-    scratch.cleanup()
 
 
 def table(sets, readings, rendered, rendered_readings):
