@@ -7,7 +7,7 @@ Each real set of ``labeller_training.TRAINING_SETS`` is left out in turn (or, wi
 trained on the rest, the rendered set and their variants. The alignment and the variants are
 computed once and shared by the folds; two folds train at a time.
 
-``python -m bench.bench_labeller_alone [--folds 4] [--epochs 8]`` (minutes per model);
+``python -m bench.bench_labeller_alone [--folds 4]`` (minutes per model);
 ``make bench`` skips it.
 """
 
@@ -86,10 +86,10 @@ def _examples(names):
 
 
 def _fold(args):
-    left_out, epochs = args
+    left_out, params = args
     started = time.process_time()
     trained_on = [n for n in (*REAL_SETS, RENDERED) if n not in left_out]
-    model = labeller_training.Trainer().train(_examples(trained_on), epochs=epochs)
+    model = labeller_training.fit(_examples(trained_on), params)
     scores = {}
     for name in left_out:
         items = [item for item, _gold, _rendered in _PREPARED[name]]
@@ -115,14 +115,14 @@ def _cell(rows):
     return f"{hits / counted:.2%} / {exact / len(rows):.1%}" if rows else "—"
 
 
-def run(folds: int = 0, epochs: int = labeller_training.EPOCHS, processes: int = 2):
+def run(folds: int = 0, params=None, processes: int = 2):
     """{set name: [(APA-like, (hits, counted, exact)) per item]} and the CPU-seconds spent."""
     _PREPARED.update(_prepare())
     groups = GROUPS if folds else tuple((name,) for name in REAL_SETS)
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         results = []
         for fold_scores, cpu in pool.imap_unordered(
-            _fold, [(group, epochs) for group in groups], chunksize=1
+            _fold, [(group, params) for group in groups], chunksize=1
         ):
             # each fold as it ends: a long run's partial figures are not lost
             rows = [row for name in fold_scores for row in fold_scores[name]]
@@ -137,11 +137,10 @@ def run(folds: int = 0, epochs: int = labeller_training.EPOCHS, processes: int =
 def main(argv=None):
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=0, help="4: the screening groups")
-    parser.add_argument("--epochs", type=int, default=labeller_training.EPOCHS)
     parser.add_argument("--processes", type=int, default=2)
     options = parser.parse_args(argv or [])
     started = time.perf_counter()
-    groups, scores, cpu = run(options.folds, options.epochs, options.processes)
+    groups, scores, cpu = run(options.folds, processes=options.processes)
     print("| left-out | labeller alone | APA-like | other styles |")
     print("|---|---|---|---|")
     pooled = []

@@ -1,4 +1,4 @@
-"""What the learned labeller costs: the weights' size and load time, and the parse time per
+"""What the learned labeller costs: the model's size and load time, and the parse time per
 reference (mean and worst) of the rules alone and of the rules with the labeller, over every
 labelled string (the real sets and the rendered set)."""
 
@@ -28,9 +28,8 @@ def main(argv=()):
     started = time.perf_counter()
     labeller.model()
     load = time.perf_counter() - started
-    size = labeller.WEIGHTS.stat().st_size
-    features = len(labeller.model().weights)
-    print(f"weights: {size / 1e6:.2f} MB, {features} features; loaded in {load * 1000:.0f} ms")
+    size = labeller.MODEL.stat().st_size
+    print(f"model: {size / 1e6:.2f} MB; loaded in {load * 1000:.0f} ms")
     raws = [
         item["raw"]
         for name in labeller_training.TRAINING_SETS

@@ -10,6 +10,11 @@ scored for the rules alone, the labeller alone, ``RULES_FIRST``, the shipped ``P
 each policy named in ``CANDIDATES`` (docs/benchmarks.md, "Eleventh round"). The held-out
 sets (``bench_references_learned.JUDGES``) are never read.
 
+The fold models' sizes and the labeller's time per reference are printed too. The averaged
+perceptron the CRF replaced can be scored the same way at commit 0c4b31f
+(``python -m bench.bench_references_policy_train --engine perceptron``; docs/benchmarks.md,
+"A CRF engine for the labeller").
+
 ``python -m bench bench_references_policy_train`` (three models, several minutes each);
 ``make bench`` skips it.
 """
@@ -18,6 +23,7 @@ import time
 
 from bench.bench_references_learned import REAL_SETS, RENDERED, _combined, _hits, _readings
 from digest.references import labeller, labeller_training
+from digest.references.parsing import parse_reference
 
 ONLY_WHEN_NAMED = True
 TRAIN_FOLDS = (
@@ -65,12 +71,30 @@ def main(argv=()):
     sets = {name: labeller_training.load_set(name) for name in REAL_SETS}
     rendered = labeller_training.load_set(RENDERED)
     readings = {}
+    sizes, timing = [], [0.0, 0]
     for fold in TRAIN_FOLDS:
         others = [item for name in REAL_SETS if name not in fold for item in sets[name]]
         model = labeller_training.train(others + rendered)
-        readings.update((name, _readings(sets[name], model)) for name in fold)
+        sizes.append(len(model.data))
+        for name in fold:
+            rules = [parse_reference(item["raw"], learned=False) for item in sets[name]]
+            before = time.perf_counter()
+            labelled = [labeller.label(item["raw"], model) for item in sets[name]]
+            timing = [timing[0] + time.perf_counter() - before, timing[1] + len(sets[name])]
+            readings[name] = list(zip(rules, labelled, strict=True))
         print(f"  ({', '.join(fold)}: trained without them, {time.perf_counter() - started:.0f} s)")
     rendered_readings = _readings(rendered, labeller.model())
+    print(
+        f"  (fold models {', '.join(f'{s / 1e6:.2f}' for s in sizes)} MB; "
+        f"labelling {1000 * timing[0] / timing[1]:.2f} ms per reference)"
+    )
+    table(sets, readings, rendered, rendered_readings)
+    print(f"  ({time.perf_counter() - started:.0f} s)")
+
+
+def table(sets, readings, rendered, rendered_readings):
+    """Per reader (rules, labeller alone, each policy): fields right / exact per fold, pooled,
+    pooled over the APA-like and the other items, and the rendered set's fields."""
     readers = {
         "rules alone": lambda reading: [ref.to_csl() for ref, _labelled in reading],
         "labeller alone": lambda reading: [labelled[0] for _ref, labelled in reading],
@@ -82,26 +106,35 @@ def main(argv=()):
         policies[name] = dict(labeller.POLICY, **change)
         readers[name] = lambda reading, policy=policies[name]: _combined(reading, policy)
     folds = " | ".join(f"fold {k}" for k in range(len(TRAIN_FOLDS)))
-    print(f"| policy | {folds} | pooled | rendered |")
-    print("|---" * (len(TRAIN_FOLDS) + 3) + "|")
+    print(f"| policy | {folds} | pooled | APA-like | other styles | rendered |")
+    print("|---" * (len(TRAIN_FOLDS) + 5) + "|")
     for label, read in readers.items():
-        cells, pooled = [], [0, 0, 0, 0]
+        cells, pooled = [], {"all": [0, 0, 0, 0], "apa": [0, 0, 0, 0], "other": [0, 0, 0, 0]}
         for fold in TRAIN_FOLDS:
-            hits, counted, exact, n = 0, 0, 0, 0
+            fold_total = [0, 0, 0, 0]
             for name in fold:
-                h, c, e = _hits(sets[name], read(readings[name]))
-                hits, counted, exact, n = hits + h, counted + c, exact + e, n + len(sets[name])
-            cells.append(f"{hits / counted:.2%} / {exact / n:.1%}")
-            pooled = [a + b for a, b in zip(pooled, (hits, counted, exact, n), strict=True)]
-        cells.append(f"{pooled[0] / pooled[1]:.2%} / {pooled[2] / pooled[3]:.1%}")
+                items, predicted = sets[name], read(readings[name])
+                for item, csl in zip(items, predicted, strict=True):
+                    counts = (*_hits([item], [csl]), 1)
+                    part = "apa" if item.get("style") == "apa" else "other"
+                    for total in (fold_total, pooled["all"], pooled[part]):
+                        total[:] = [a + b for a, b in zip(total, counts, strict=True)]
+            cells.append(_cell(fold_total))
+        cells += [_cell(pooled[part]) for part in ("all", "apa", "other")]
         if label in policies:
             kept = _hits(rendered, _combined(rendered_readings, policies[label]))
             cells.append(f"{kept[0] / kept[1]:.2%}")
         else:
             cells.append("—")
         print(f"| {label} | " + " | ".join(cells) + " |")
-    print(f"  ({time.perf_counter() - started:.0f} s)")
+
+
+def _cell(total) -> str:
+    hits, counted, exact, n = total
+    return f"{hits / counted:.2%} / {exact / n:.1%}"
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

@@ -1,9 +1,9 @@
 """A learned token labeller for references, combined field by field with the rule parser.
 
-Pure Python, no Django and no library: an averaged perceptron over token labels with Viterbi
-decoding over label bigrams, trained offline on the labelled real strings (see
+No Django: a linear-chain CRF (CRFsuite, through python-crfsuite) over hand-made token
+features, trained offline on the labelled real strings and their rendered variants (see
 ``labeller_training.py``, ``python -m digest.references.labeller_training train``) and shipped as
-``labeller_weights.json``. The rules generalise poorly beyond the layouts they were written
+``labeller.crfsuite``. The rules generalise poorly beyond the layouts they were written
 for; the labeller reads the layouts it was never told about, but gets small things wrong in
 the strings the rules read whole. :func:`combine` reads with the labeller first and keeps the
 rules' parse where it is complete and sure (see its docstring).
@@ -12,14 +12,18 @@ rules' parse where it is complete and sure (see its docstring).
 from __future__ import annotations
 
 import json
+import math
 import re
+import threading
 from functools import cache
-from operator import add
 from pathlib import Path
+
+import pycrfsuite
 
 from .journals import JOURNALS, expand_journal, is_known_title, known_journal_at_end
 from .parsing import (
     _MONTH,
+    _ORDINAL_WORDS,
     ParsedReference,
     _family_first_names,
     _given_first_names,
@@ -27,7 +31,9 @@ from .parsing import (
     normalise_doi,
 )
 
-WEIGHTS = Path(__file__).with_name("labeller_weights.json")
+MODEL = Path(__file__).with_name("labeller.crfsuite")
+# Beside the model: its labels, the hash of what it was trained on, its margins' unit.
+MODEL_INFO = Path(__file__).with_name("labeller_model.json")
 LABELS = (
     "other",
     "author",
@@ -369,113 +375,49 @@ def features(raw: str, spans: list[tuple[int, int]]) -> list[list[str]]:
 
 
 class Model:
-    """Label scores: one weight per (feature, label), one per (previous label, label)."""
+    """A linear-chain CRF (CRFsuite) over the tokens' features: the labels by Viterbi and, per
+    token, a margin from the marginal probabilities of the labels."""
 
-    def __init__(self, weights=None, trans=None, typical: float = 1.0):
-        size = len(LABELS)
-        self.weights: dict[str, list[float]] = weights or {}
-        self.trans = trans or [[0.0] * size for _ in range(size + 1)]  # last row: the start
+    def __init__(self, data: bytes, typical: float = 1.0):
+        self.data = data  # the model file's bytes, read by the tagger in place
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(data)
+        if not set(self._tagger.labels()) <= set(LABELS):
+            raise ValueError("the labeller's model was trained for other labels: rebuild it")
+        # A Tagger holds the sequence it read last, and its marginals are of that sequence.
+        self._lock = threading.Lock()
         # The median field margin on the strings it was trained on: margins are reported in
         # this unit, so the combination's thresholds survive new features and more data.
         self.typical = typical
 
-    def _emissions(self, feats) -> list[list[float]]:
-        get = self.weights.get
-        zero = [0.0] * len(LABELS)
-        rows = []
-        for token_feats in feats:
-            found = [w for w in map(get, token_feats) if w is not None]
-            rows.append([sum(column) for column in zip(*found, strict=True)] if found else zero)
-        return rows
-
-    def decode(self, feats) -> list[int]:
-        """The best label sequence (Viterbi)."""
-        return self._viterbi(self._emissions(feats))[0]
-
     def decode_with_margins(self, feats) -> tuple[list[int], list[float]]:
-        """The best labels and, per token, how far the best sequence through another label
-        falls behind the best one (max-marginals): a small margin is a close call."""
-        rows = self._emissions(feats)
-        path, forward = self._viterbi(rows)
-        if not path:
-            return path, []
-        trans = self.trans[: len(LABELS)]
-        backward = [[0.0] * len(LABELS)]
-        for row in reversed(rows[1:]):
-            ahead = list(map(add, row, backward[-1]))
-            backward.append([max(map(add, out, ahead)) for out in trans])
-        backward.reverse()
-        margins = []
-        for i, label in enumerate(path):
-            totals = list(map(add, forward[i], backward[i]))
-            best = totals[label]
-            totals[label] = float("-inf")
-            margins.append(best - max(totals))
-        return path, margins
-
-    def _viterbi(self, rows):
-        size = len(LABELS)
-        if not rows:
+        """The best labels and, per token, how much likelier its label is than the next
+        likeliest (the log of the ratio of their marginal probabilities), as the perceptron
+        before it gave the gap between best paths: a small margin is a close call, a
+        negative one a label the best sequence takes against the token's likeliest."""
+        if not feats:
             return [], []
-        trans = self.trans
-        score = list(map(add, trans[size], rows[0]))
-        forward = [score]
-        back = []
-        columns = [[trans[j][k] for j in range(size)] for k in range(size)]
-        for row in rows[1:]:
-            new, pointers = [], []
-            for k in range(size):
-                through = list(map(add, score, columns[k]))
-                best = max(through)
-                new.append(best + row[k])
-                pointers.append(through.index(best))
-            score = new
-            forward.append(score)
-            back.append(pointers)
-        last = score.index(max(score))
-        path = [last]
-        for pointers in reversed(back):
-            last = pointers[last]
-            path.append(last)
-        return path[::-1], forward
+        with self._lock:
+            tags = self._tagger.tag(feats)
+            labels = self._tagger.labels()
+            margins = []
+            for i, tag in enumerate(tags):
+                best = self._tagger.marginal(tag, i)
+                other = max(self._tagger.marginal(y, i) for y in labels if y != tag)
+                margins.append(math.log(max(best, _TINY) / max(other, _TINY)))
+        return [INDEX[tag] for tag in tags], margins
 
-    def to_json(self, *, data_hash: str, scale: float = 100.0, prune: float = 0.05) -> dict:
-        """Compact: weights scaled to integers, those below ``prune`` left out."""
-        weights = {}
-        for feature, row in sorted(self.weights.items()):
-            kept = {str(k): round(w * scale) for k, w in enumerate(row) if abs(w) >= prune}
-            kept = {k: w for k, w in kept.items() if w}
-            if kept:
-                weights[feature] = kept
-        return {
-            "labels": list(LABELS),
-            "data_hash": data_hash,
-            "scale": scale,
-            "transitions": [[round(w * scale) for w in row] for row in self.trans],
-            "typical": round(self.typical, 3),
-            "weights": weights,
-        }
 
-    @classmethod
-    def from_json(cls, document: dict) -> Model:
-        if document["labels"] != list(LABELS):
-            raise ValueError("labeller weights were trained for other labels: rebuild them")
-        scale = document["scale"]
-        size = len(LABELS)
-        weights = {}
-        for feature, sparse in document["weights"].items():
-            row = [0.0] * size
-            for k, w in sparse.items():
-                row[int(k)] = w / scale
-            weights[feature] = row
-        trans = [[w / scale for w in row] for row in document["transitions"]]
-        return cls(weights, trans, document.get("typical", 1.0))
+_TINY = 1e-12  # a marginal CRFsuite rounds to 0
 
 
 @cache
 def model() -> Model:
     """The shipped model, read once per process on first use."""
-    return Model.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+    info = json.loads(MODEL_INFO.read_text(encoding="utf-8"))
+    if info["labels"] != list(LABELS):
+        raise ValueError("the labeller's model was trained for other labels: rebuild it")
+    return Model(MODEL.read_bytes(), info["typical"])
 
 
 # --- from labels back to fields ----------------------------------------------------------
@@ -620,7 +562,10 @@ def read_back(raw: str, spans, labels) -> dict:
             value = re.sub(r"^pp?\.\s*", "", value)
             value = re.sub(r"\s*[-\u2010-\u2015]\s*", "\u2013", value)
         if label == "edition":
-            value = (re.search(r"\d+", value) or [value])[0]
+            # "2nd" and "(Second ed.)" alike: the number, as the rules give it
+            number = re.search(r"\d+", value) or re.match(r"\w+", value)
+            value = number[0] if number else value
+            value = _ORDINAL_WORDS.get(value.casefold(), value)
         if value:
             csl[_CSL_KEYS[label]] = value
     for label in ("publisher", "place"):

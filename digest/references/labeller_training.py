@@ -2,9 +2,10 @@
 
 ``python -m digest.references.labeller_training train`` aligns each labelled string's fields to its
 tokens, renders ``VARIANTS`` more strings from each one's fields in other styles (labels known
-by construction: :func:`render_variant`), trains the averaged perceptron on both and writes
-``labeller_weights.json`` with a hash of the training data and settings, which a test compares
-with the sets in ``tests/data/``. Pure Python; not imported when references are parsed.
+by construction: :func:`render_variant`), trains a CRF (CRFsuite) on both and writes
+``labeller.crfsuite``, with ``labeller_model.json`` beside it holding a hash of the training
+data and settings, which a test compares with the sets in ``tests/data/``. Not imported when
+references are parsed.
 """
 
 from __future__ import annotations
@@ -15,12 +16,24 @@ import random
 import re
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import pycrfsuite
+
 from .journals import JOURNALS
-from .labeller import FEATURES_VERSION, INDEX, LABELS, WEIGHTS, Model, features, tokenise
+from .labeller import (
+    FEATURES_VERSION,
+    INDEX,
+    LABELS,
+    MODEL,
+    MODEL_INFO,
+    Model,
+    features,
+    tokenise,
+)
 
 DATA = Path(__file__).with_name("tests") / "data"
 # Every labelled set of real strings, and the rendered set. A set collected later to judge
@@ -46,7 +59,15 @@ TRAINING_SETS = (
     "wild_references_train9.json",
     "labelled_references.json",
 )
-EPOCHS = 12
+# CRFsuite's settings: L-BFGS with elastic-net regularisation (c1: L1, which keeps the model
+# small; c2: L2), chosen on the training sets' folds (docs/benchmarks.md, "A CRF engine").
+CRF_PARAMS = {
+    "c1": 0.05,
+    "c2": 0.1,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 0,
+}
 _SMALL = frozenset(("of", "the", "and", "in", "on", "for"))
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
@@ -59,7 +80,8 @@ def load_set(name: str) -> list[dict]:
 def data_hash(names=TRAINING_SETS) -> str:
     """What the shipped weights were trained on: the sets' raw strings and labels, and the
     training settings."""
-    settings = f"epochs={EPOCHS};labels={','.join(LABELS)};features={FEATURES_VERSION}"
+    crf = json.dumps(CRF_PARAMS, sort_keys=True)
+    settings = f"crf={crf};labels={','.join(LABELS)};features={FEATURES_VERSION}"
     if VARIANTS:
         settings += f";variants={VARIANTS}:{VARIANT_SEED}:{_RENDER_VERSION}"
     digest = hashlib.sha256(settings.encode())
@@ -651,51 +673,6 @@ def variants(items, per_item: int = VARIANTS, seed: int = VARIANT_SEED) -> list:
 # --- training -------------------------------------------------------------------------------
 
 
-class Trainer(Model):
-    """The averaged structured perceptron: weights kept with their running totals."""
-
-    def __init__(self):
-        super().__init__()
-        self._totals: dict[tuple, float] = defaultdict(float)
-        self._stamps: dict[tuple, int] = defaultdict(int)
-        self._clock = 0
-
-    def _update(self, key, table, k, delta):
-        stamp = self._stamps[key]
-        self._totals[key] += (self._clock - stamp) * table[k]
-        self._stamps[key] = self._clock
-        table[k] += delta
-
-    def train(self, examples, epochs: int = EPOCHS, seed: int = 13) -> Model:
-        size = len(LABELS)
-        order = list(examples)
-        rng = random.Random(seed)  # noqa: S311 - a reproducible order, not a secret
-        for _epoch in range(epochs):
-            rng.shuffle(order)
-            for feats, gold in order:
-                self._clock += 1
-                guess = self.decode(feats)
-                if guess == gold:
-                    continue
-                for i, (g, p) in enumerate(zip(gold, guess, strict=True)):
-                    if g != p:
-                        for f in feats[i]:
-                            w = self.weights.setdefault(f, [0.0] * size)
-                            self._update(("w", f, g), w, g, 1.0)
-                            self._update(("w", f, p), w, p, -1.0)
-                    gp = gold[i - 1] if i else size
-                    pp = guess[i - 1] if i else size
-                    if g != p or gp != pp:
-                        self._update(("t", gp, g), self.trans[gp], g, 1.0)
-                        self._update(("t", pp, p), self.trans[pp], p, -1.0)
-        clock = max(self._clock, 1)
-        for key, total in self._totals.items():
-            kind, a, k = key
-            table = self.weights[a] if kind == "w" else self.trans[a]
-            table[k] = (total + (clock - self._stamps[key]) * table[k]) / clock
-        return Model(self.weights, self.trans)
-
-
 def examples(items) -> tuple[list, int]:
     """(features, gold label indexes) of each string whose fields are all found in it, and
     how many were left out."""
@@ -711,10 +688,23 @@ def examples(items) -> tuple[list, int]:
     return out, skipped
 
 
-def train(items, epochs: int = EPOCHS, per_item: int = VARIANTS) -> Model:
+def fit(prepared, params=None) -> Model:
+    """A CRF trained on (features, gold label indexes) examples; ``params`` change
+    ``CRF_PARAMS``."""
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(dict(CRF_PARAMS, **(params or {})))
+    for feats, gold in prepared:
+        trainer.append(feats, [LABELS[k] for k in gold])
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "labeller.crfsuite"
+        trainer.train(str(path))  # CRFsuite writes its model to a file
+        return Model(path.read_bytes())
+
+
+def train(items, per_item: int = VARIANTS, params=None) -> Model:
     """A labeller trained on ``items`` and ``per_item`` rendered variants of each."""
     real = examples(items)[0]
-    model = Trainer().train(real + variants(items, per_item), epochs=epochs)
+    model = fit(real + variants(items, per_item), params)
     model.typical = typical_margin(model, real)
     return model
 
@@ -742,15 +732,15 @@ def main(argv=()) -> None:
     items = [item for name in TRAINING_SETS for item in load_set(name)]
     prepared, skipped = examples(items)
     rendered = variants(items)
-    model = Trainer().train(prepared + rendered)
+    model = fit(prepared + rendered)
     model.typical = typical_margin(model, prepared)
-    document = model.to_json(data_hash=data_hash())
-    WEIGHTS.write_text(json.dumps(document, separators=(",", ":"), ensure_ascii=False) + "\n")
+    MODEL.write_bytes(model.data)
+    info = {"labels": list(LABELS), "data_hash": data_hash(), "typical": round(model.typical, 4)}
+    MODEL_INFO.write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     print(
         f"trained on {len(prepared)} of {len(items)} strings ({skipped} not aligned) and "
-        f"{len(rendered)} rendered variants in "
-        f"{time.perf_counter() - started:.0f} s; {WEIGHTS.name}: "
-        f"{WEIGHTS.stat().st_size / 1e6:.2f} MB, {len(document['weights'])} features"
+        f"{len(rendered)} rendered variants in {time.perf_counter() - started:.0f} s; "
+        f"{MODEL.name}: {MODEL.stat().st_size / 1e6:.2f} MB"
     )
 
 
