@@ -63,7 +63,12 @@ FOLDS = (
         "wild_references_train5.json",
         "wild_references_train9.json",
     ),
-    ("wild_references_train1.json", "wild_references_train2.json"),
+    (
+        "wild_references_train1.json",
+        "wild_references_train2.json",
+        "wild_references_train10.json",
+        "wild_references_train11.json",
+    ),
 )
 RENDERED_FLOOR = 0.99
 # The settings that move the figure, around the shipped policy (the others are fixed at its

@@ -57,6 +57,8 @@ TRAINING_SETS = (
     "wild_references_train7.json",
     "wild_references_train8.json",
     "wild_references_train9.json",
+    "wild_references_train10.json",
+    "wild_references_train11.json",
     "labelled_references.json",
 )
 # CRFsuite's settings: L-BFGS with elastic-net regularisation (c1: L1, which keeps the model
