@@ -210,9 +210,9 @@ def test_a_publish_makes_only_its_months_sitemap_section_again(tmp_path, site, m
     made = []
     section = Snapshot._sitemap_section
 
-    def noted(self, host, pages):
+    def noted(self, host, pages, *rest):
         made.append(sorted(page.pk for page in pages))
-        return section(self, host, pages)
+        return section(self, host, pages, *rest)
 
     monkeypatch.setattr(Snapshot, "_sitemap_section", noted)
     site[0].title = "Alliance matters most"
