@@ -78,6 +78,7 @@ MAIN = re.compile(r"<main\b")
 HTML_LANG = re.compile(r'<html\b[^>]*\slang="([^"]*)"')
 IGNORED = re.compile(r'<(\w+)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>')
 MONTH = re.compile(r"^/(\d{4})/(\d{2})/")
+ISSUE_PATH = re.compile(r"/\d{4}/\d{2}/$")  # an issue's page, in any language
 # A summary's topic and type links, in its <article>'s <footer>: Pagefind leaves a <footer>'s
 # text out, wherever it is, and the live search finds a summary by its topics' and types'
 # names. In the snapshot the list sits in a <div> instead (a <footer> inside an <article> is
@@ -360,31 +361,54 @@ FEW = 200
 
 
 def _tasks(addresses, leading=0):
-    """`addresses` as the workers' tasks: PER_TASK at a time, in order, but the pages of the
-    archive's lists (every topic's, every type's, and all summaries') in BANDS bands of time,
-    each band one task: the same place in each list (pages 1–2 of 48, 1 of 24). A page of
-    those lists shows twenty summaries' cards, which a worker renders once and keeps; the
-    pages that show the same summaries then mostly go to the one worker that has their cards,
-    instead of each worker rendering most cards for itself. The bands come after the first
-    `leading` addresses (the summaries, for search) and before the rest (issues, home), which
-    then find most cards rendered."""
-    first = [addresses[i : min(i + PER_TASK, leading)] for i in range(0, leading, PER_TASK)]
-    lists, others = {}, []
+    """`addresses` as the workers' tasks, grouped so that what several pages show is rendered
+    by one worker only (each keeps the fragments it renders, `{% shared %}`):
+
+    - the first `leading` addresses (the summaries, for search) an issue at a time, at least
+      PER_TASK together: a summary page lists its issue's others, whose lines are then made
+      in one worker;
+    - the pages of the archive's lists (every topic's, every type's, and all summaries') in
+      BANDS bands of time, each band one task: the same place in each list (pages 1–2 of 48,
+      1 of 24), with the issues' pages of that time. A page of those lists, like an issue's,
+      shows its summaries' cards; the pages that show the same summaries then mostly go to
+      the one worker that has their cards;
+    - the topics' handouts together, and the feeds together (their entries repeat from one
+      topic or type to another);
+    - the rest PER_TASK at a time, in order."""
+    first, task, issue = [], [], None
+    for address in addresses[:leading]:
+        folder = address[: address.rstrip("/").rfind("/")]  # its issue's, in its language
+        if folder != issue and len(task) >= PER_TASK:
+            first.append(task)
+            task = []
+        task.append(address)
+        issue = folder
+    first += [task] if task else []
+    lists, issues, handouts, feeds, others = {}, {}, [], [], []
     for address in addresses[leading:]:
         path, _, query = address.partition("?")
-        if not path.endswith("/archive/"):
+        if path.endswith("/archive/"):
+            named = dict(parse_qsl(query))
+            pages = lists.setdefault((path, named.get("topic"), named.get("type")), [])
+            pages.append((int(named.get("page", "1")), address))
+        elif not query and (month := ISSUE_PATH.search(path)):
+            issues.setdefault(month[0], []).append(address)
+        elif path.endswith("/implications/"):
+            handouts.append(address)
+        elif "/feeds/" in path:
+            feeds.append(address)
+        else:
             others.append(address)
-            continue
-        named = dict(parse_qsl(query))
-        pages = lists.setdefault((path, named.get("topic"), named.get("type")), [])
-        pages.append((int(named.get("page", "1")), address))
-    tasks = [others[i : i + PER_TASK] for i in range(0, len(others), PER_TASK)]
     bands = [[] for _ in range(BANDS)]
     for pages in lists.values():
         count = max(number for number, _address in pages)
         for number, address in pages:
             bands[(number - 1) * BANDS // count].append(address)
-    return first + [band for band in bands if band] + tasks
+    months = sorted(issues, reverse=True)  # newest first, as the lists
+    for rank, month in enumerate(months):
+        bands[rank * BANDS // len(months)] += issues[month]
+    tasks = [band for band in bands if band] + [group for group in (handouts, feeds) if group]
+    return first + tasks + [others[i : i + PER_TASK] for i in range(0, len(others), PER_TASK)]
 
 
 _forked = None  # the Snapshot a forked worker renders for

@@ -409,16 +409,24 @@ def test_workers_render_the_same_files_as_one_process(tmp_path, site, monkeypatc
     assert broken_links(tmp_path / "two") == []
 
 
-def test_workers_take_the_archives_lists_in_bands_of_time(monkeypatch):
+def test_workers_take_an_issue_at_a_time_its_band_of_time_and_the_handouts_together(
+    monkeypatch,
+):
     monkeypatch.setattr(exporting, "PER_TASK", 2)
     monkeypatch.setattr(exporting, "BANDS", 2)
-    summaries = ["/2018/02/a/", "/2018/02/b/", "/2018/03/c/"]
+    summaries = ["/2018/02/a/", "/2018/02/b/", "/2018/02/c/", "/2018/03/d/"]
     topic = ["/archive/?topic=x"] + [f"/archive/?topic=x&page={n}" for n in (2, 3, 4)]
     lists = ["/archive/", "/archive/?page=2", *topic]
-    # The summaries (search's) first, then the archive's bands, then the other pages.
-    tasks = exporting._tasks([*summaries, *lists, "/"], leading=3)
-    newest_half = ["/archive/", *topic[:2]]
-    assert tasks == [summaries[:2], summaries[2:], newest_half, lists[1:2] + topic[2:], ["/"]]
+    handouts = ["/topics/x/implications/", "/topics/y/implications/"]
+    feeds = ["/feeds/rss/", "/feeds/atom/?topic=x"]
+    addresses = [*summaries, *lists, *handouts, "/", "/2018/02/", "/2018/03/", *feeds]
+    tasks = exporting._tasks(addresses, leading=4)
+    # The summaries (search's) first, an issue whole in one task (each lists the others);
+    # then the archive's bands, each with the issues of its time (they show the same cards),
+    # newest first; the handouts together, the feeds together, then the other pages.
+    newest_half = ["/archive/", *topic[:2], "/2018/03/"]
+    older_half = [lists[1], *topic[2:], "/2018/02/"]
+    assert tasks == [summaries[:3], summaries[3:], newest_half, older_half, handouts, feeds, ["/"]]
 
 
 def test_a_moved_summary_is_written_at_its_new_address_and_gone_from_the_old(tmp_path, site):
