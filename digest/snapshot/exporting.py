@@ -351,8 +351,11 @@ def _tags(name):
 
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
-# The archive's lists are given to the workers in this many bands of time (`_tasks`).
-BANDS = 24
+# The archive's lists are given to the workers in this many bands of time (`_tasks`): few, as
+# a page of a short list (a rare type's) shows cards of several bands' time, which the
+# neighbouring bands' worker renders again; the handouts, feeds and other pages after them
+# even out the workers' ends.
+BANDS = 4
 # A run of a few pages (after a publish: ~100 at 10,000 summaries) renders them in this
 # process: each forked worker would import the URL configuration, build the resolver's
 # tables and compile the templates for itself, which in a fresh `export_static` cost more
@@ -360,7 +363,7 @@ BANDS = 24
 FEW = 200
 
 
-def _tasks(addresses, leading=0):
+def _tasks(addresses, leading=0, places=None):
     """`addresses` as the workers' tasks, grouped so that what several pages show is rendered
     by one worker only (each keeps the fragments it renders, `{% shared %}`):
 
@@ -368,10 +371,11 @@ def _tasks(addresses, leading=0):
       PER_TASK together: a summary page lists its issue's others, whose lines are then made
       in one worker;
     - the pages of the archive's lists (every topic's, every type's, and all summaries') in
-      BANDS bands of time, each band one task: the same place in each list (pages 1–2 of 48,
-      1 of 24), with the issues' pages of that time. A page of those lists, like an issue's,
-      shows its summaries' cards; the pages that show the same summaries then mostly go to
-      the one worker that has their cards;
+      BANDS bands of time, each band one task, with the issues' pages of that time: a list's
+      page in the band `places` gives it (`Snapshot._places`), else by its place in its list
+      (pages 1–2 of 48, 1 of 24). A page of those lists, like an issue's, shows its
+      summaries' cards; the pages that show the same summaries then mostly go to the one
+      worker that has their cards;
     - the topics' handouts together, and the feeds together (their entries repeat from one
       topic or type to another);
     - the rest PER_TASK at a time, in order."""
@@ -403,7 +407,8 @@ def _tasks(addresses, leading=0):
     for pages in lists.values():
         count = max(number for number, _address in pages)
         for number, address in pages:
-            bands[(number - 1) * BANDS // count].append(address)
+            band = (places or {}).get(address)
+            bands[(number - 1) * BANDS // count if band is None else band].append(address)
     months = sorted(issues, reverse=True)  # newest first, as the lists
     for rank, month in enumerate(months):
         bands[rank * BANDS // len(months)] += issues[month]
@@ -803,7 +808,7 @@ class Snapshot:
             (i for i, address in enumerate(addresses) if self.page_of.get(address) not in searched),
             len(addresses),
         )
-        tasks = _tasks(addresses, leading)
+        tasks = _tasks(addresses, leading, self._places())
         results = []
         try:
             with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
@@ -974,6 +979,35 @@ class Snapshot:
         for query, count in lists:
             for number in range(2, -(-count // ARCHIVE_PAGE_SIZE) + 1):
                 yield f"/archive/?{query}page={number}"
+
+    def _places(self):
+        """{archive page: its band of time (`_tasks`)}: where the middle of its cards stands
+        in the whole archive, newest first. A topic's or type's summaries are not spread
+        evenly over time, so a page's number in its list places it in the wrong band often
+        enough that each band showed two to three times the cards of its own time."""
+        import numpy as np
+
+        from digest.summaries.facet_index import FacetIndex
+        from digest.summaries.views import ARCHIVE_PAGE_SIZE
+
+        index = FacetIndex.current()
+        lists = [("", index.live)]
+        lists += [
+            (f"topic={term.slug}", index.within(index.live, topics=[term])) for term in index.topics
+        ]
+        lists += [
+            (f"type={term.slug}", index.within(index.live, types=[term])) for term in index.types
+        ]
+        places = {}
+        for query, mask in lists:
+            where = np.flatnonzero(mask)
+            for start in range(0, len(where), ARCHIVE_PAGE_SIZE):
+                middle = int(where[min(start + ARCHIVE_PAGE_SIZE // 2, len(where) - 1)])
+                page = f"{query}&page={start // ARCHIVE_PAGE_SIZE + 1}"
+                for language in self.languages:
+                    prefix = "" if language == self.default_language else f"/{language}"
+                    places[canonical(f"{prefix}/archive/?{page}")] = middle * BANDS // index.size
+        return places
 
     # ---- lines replaced ---------------------------------------------------------------------
 
