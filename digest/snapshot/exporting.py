@@ -983,8 +983,8 @@ class Snapshot:
     def _places(self):
         """{archive page: its band of time (`_tasks`)}: where the middle of its cards stands
         in the whole archive, newest first. A topic's or type's summaries are not spread
-        evenly over time, so a page's number in its list places it in the wrong band often
-        enough that each band showed two to three times the cards of its own time."""
+        evenly over time: a page's number in its list would often place it in another band
+        than the cards it shows, which another worker then renders again."""
         import numpy as np
 
         from digest.summaries.facet_index import FacetIndex
@@ -1370,8 +1370,8 @@ class Snapshot:
 
             def location(self, page):
                 # The run's addresses (`_state`, the ones the pages link), not Wagtail's
-                # `get_url` for each page in each language: ~50 µs each, 20,000 at 10,000
-                # summaries.
+                # `get_url` for each page in each language, most of the sitemap's cost
+                # outside its template.
                 language = get_language()
                 prefix = "" if language == default else f"/{language}"
                 return prefix + paths[page.pk]
