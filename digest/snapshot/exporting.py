@@ -1002,7 +1002,8 @@ class Snapshot:
         for query, mask in lists:
             where = np.flatnonzero(mask)
             for start in range(0, len(where), ARCHIVE_PAGE_SIZE):
-                middle = int(where[min(start + ARCHIVE_PAGE_SIZE // 2, len(where) - 1)])
+                cards = where[start : start + ARCHIVE_PAGE_SIZE]
+                middle = int(cards[len(cards) // 2])
                 page = f"{query}&page={start // ARCHIVE_PAGE_SIZE + 1}"
                 for language in self.languages:
                     prefix = "" if language == self.default_language else f"/{language}"

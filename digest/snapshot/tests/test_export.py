@@ -429,6 +429,22 @@ def test_workers_take_an_issue_at_a_time_its_band_of_time_and_the_handouts_toget
     assert tasks == [summaries[:3], summaries[3:], newest_half, older_half, handouts, feeds, ["/"]]
 
 
+def test_each_archive_page_goes_to_the_band_of_time_of_its_cards(tmp_path, site, monkeypatch):
+    monkeypatch.setattr(exporting, "BANDS", 3)
+    snapshot = Snapshot(tmp_path, live_url=LIVE, search=False, languages=["en", "fr"])
+    with snapshot._rendering():
+        state = snapshot._state()
+        snapshot.page_of, snapshot.searched = state["urls"], snapshot._searched()
+        seeds = snapshot._seeds(state)
+        places = snapshot._places()
+    # Newest first: the archive's one page shows all three summaries, its middle card the
+    # second (band 1 × 3 // 3 = 1); "alliance" shows the two older ones, its middle the last.
+    assert places["/archive/"] == places["/fr/archive/"] == 1
+    assert places["/archive/?topic=alliance"] == places["/fr/archive/?topic=alliance"] == 2
+    assert places["/archive/?topic=termination"] in {1, 2}
+    assert set(places) <= {address for address in seeds if "/archive/" in address}
+
+
 def test_a_moved_summary_is_written_at_its_new_address_and_gone_from_the_old(tmp_path, site):
     """Moving a page changes its address without a new revision or publication."""
     from wagtail.models import Page
