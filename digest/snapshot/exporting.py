@@ -78,6 +78,7 @@ MAIN = re.compile(r"<main\b")
 HTML_LANG = re.compile(r'<html\b[^>]*\slang="([^"]*)"')
 IGNORED = re.compile(r'<(\w+)\b[^>]*\sdata-pagefind-ignore="all"[^>]*>')
 MONTH = re.compile(r"^/(\d{4})/(\d{2})/")
+ISSUE_PATH = re.compile(r"/\d{4}/\d{2}/$")  # an issue's page, in any language
 # A summary's topic and type links, in its <article>'s <footer>: Pagefind leaves a <footer>'s
 # text out, wherever it is, and the live search finds a summary by its topics' and types'
 # names. In the snapshot the list sits in a <div> instead (a <footer> inside an <article> is
@@ -350,8 +351,11 @@ def _tags(name):
 
 # Addresses a worker takes at a time: small enough to share the work evenly.
 PER_TASK = 25
-# The archive's lists are given to the workers in this many bands of time (`_tasks`).
-BANDS = 24
+# The archive's lists are given to the workers in this many bands of time (`_tasks`): few, as
+# a page of a short list (a rare type's) shows cards of several bands' time, which the
+# neighbouring bands' worker renders again; the handouts, feeds and other pages after them
+# even out the workers' ends.
+BANDS = 4
 # A run of a few pages (after a publish: ~100 at 10,000 summaries) renders them in this
 # process: each forked worker would import the URL configuration, build the resolver's
 # tables and compile the templates for itself, which in a fresh `export_static` cost more
@@ -359,32 +363,57 @@ BANDS = 24
 FEW = 200
 
 
-def _tasks(addresses, leading=0):
-    """`addresses` as the workers' tasks: PER_TASK at a time, in order, but the pages of the
-    archive's lists (every topic's, every type's, and all summaries') in BANDS bands of time,
-    each band one task: the same place in each list (pages 1–2 of 48, 1 of 24). A page of
-    those lists shows twenty summaries' cards, which a worker renders once and keeps; the
-    pages that show the same summaries then mostly go to the one worker that has their cards,
-    instead of each worker rendering most cards for itself. The bands come after the first
-    `leading` addresses (the summaries, for search) and before the rest (issues, home), which
-    then find most cards rendered."""
-    first = [addresses[i : min(i + PER_TASK, leading)] for i in range(0, leading, PER_TASK)]
-    lists, others = {}, []
+def _tasks(addresses, leading=0, places=None):
+    """`addresses` as the workers' tasks, grouped so that what several pages show is rendered
+    by one worker only (each keeps the fragments it renders, `{% shared %}`):
+
+    - the first `leading` addresses (the summaries, for search) an issue at a time, at least
+      PER_TASK together: a summary page lists its issue's others, whose lines are then made
+      in one worker;
+    - the pages of the archive's lists (every topic's, every type's, and all summaries') in
+      BANDS bands of time, each band one task, with the issues' pages of that time: a list's
+      page in the band `places` gives it (`Snapshot._places`), else by its place in its list
+      (pages 1–2 of 48, 1 of 24). A page of those lists, like an issue's, shows its
+      summaries' cards; the pages that show the same summaries then mostly go to the one
+      worker that has their cards;
+    - the topics' handouts together, and the feeds together (their entries repeat from one
+      topic or type to another);
+    - the rest PER_TASK at a time, in order."""
+    first, task, issue = [], [], None
+    for address in addresses[:leading]:
+        folder = address[: address.rstrip("/").rfind("/")]  # its issue's, in its language
+        if folder != issue and len(task) >= PER_TASK:
+            first.append(task)
+            task = []
+        task.append(address)
+        issue = folder
+    first += [task] if task else []
+    lists, issues, handouts, feeds, others = {}, {}, [], [], []
     for address in addresses[leading:]:
         path, _, query = address.partition("?")
-        if not path.endswith("/archive/"):
+        if path.endswith("/archive/"):
+            named = dict(parse_qsl(query))
+            pages = lists.setdefault((path, named.get("topic"), named.get("type")), [])
+            pages.append((int(named.get("page", "1")), address))
+        elif not query and (month := ISSUE_PATH.search(path)):
+            issues.setdefault(month[0], []).append(address)
+        elif path.endswith("/implications/"):
+            handouts.append(address)
+        elif "/feeds/" in path:
+            feeds.append(address)
+        else:
             others.append(address)
-            continue
-        named = dict(parse_qsl(query))
-        pages = lists.setdefault((path, named.get("topic"), named.get("type")), [])
-        pages.append((int(named.get("page", "1")), address))
-    tasks = [others[i : i + PER_TASK] for i in range(0, len(others), PER_TASK)]
     bands = [[] for _ in range(BANDS)]
     for pages in lists.values():
         count = max(number for number, _address in pages)
         for number, address in pages:
-            bands[(number - 1) * BANDS // count].append(address)
-    return first + [band for band in bands if band] + tasks
+            band = (places or {}).get(address)
+            bands[(number - 1) * BANDS // count if band is None else band].append(address)
+    months = sorted(issues, reverse=True)  # newest first, as the lists
+    for rank, month in enumerate(months):
+        bands[rank * BANDS // len(months)] += issues[month]
+    tasks = [band for band in bands if band] + [group for group in (handouts, feeds) if group]
+    return first + tasks + [others[i : i + PER_TASK] for i in range(0, len(others), PER_TASK)]
 
 
 _forked = None  # the Snapshot a forked worker renders for
@@ -779,7 +808,7 @@ class Snapshot:
             (i for i, address in enumerate(addresses) if self.page_of.get(address) not in searched),
             len(addresses),
         )
-        tasks = _tasks(addresses, leading)
+        tasks = _tasks(addresses, leading, self._places())
         results = []
         try:
             with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
@@ -821,9 +850,9 @@ class Snapshot:
         rows = live.filter(url_path__startswith=root).values_list(
             "pk", "url_path", "last_published_at", "latest_revision_id"
         )
-        sections = {}
+        sections, paths = {}, {}
         for pk, url_path, published, revision in rows:
-            url = "/" + url_path.removeprefix(root)
+            url = paths[pk] = "/" + url_path.removeprefix(root)
             pages[pk] = [str(published), revision, [], []]
             month = MONTH.match(url)
             sections[str(pk)] = "-".join(month.groups()) if month else "pages"
@@ -849,6 +878,7 @@ class Snapshot:
             # A move changes addresses without a new revision: the whole set is compared.
             "addresses": digest(json.dumps(sorted(urls.items())).encode()),
             "sections": sections,
+            "paths": paths,  # page id -> its address in the default language
             "taxonomy": digest(json.dumps(taxonomy, default=str).encode()),
             "topics": [row[1] for row in taxonomy[0]],
             "types": [row[1] for row in taxonomy[1]],
@@ -949,6 +979,36 @@ class Snapshot:
         for query, count in lists:
             for number in range(2, -(-count // ARCHIVE_PAGE_SIZE) + 1):
                 yield f"/archive/?{query}page={number}"
+
+    def _places(self):
+        """{archive page: its band of time (`_tasks`)}: where the middle of its cards stands
+        in the whole archive, newest first. A topic's or type's summaries are not spread
+        evenly over time: a page's number in its list would often place it in another band
+        than the cards it shows, which another worker then renders again."""
+        import numpy as np
+
+        from digest.summaries.facet_index import FacetIndex
+        from digest.summaries.views import ARCHIVE_PAGE_SIZE
+
+        index = FacetIndex.current()
+        lists = [("", index.live)]
+        lists += [
+            (f"topic={term.slug}", index.within(index.live, topics=[term])) for term in index.topics
+        ]
+        lists += [
+            (f"type={term.slug}", index.within(index.live, types=[term])) for term in index.types
+        ]
+        places = {}
+        for query, mask in lists:
+            where = np.flatnonzero(mask)
+            for start in range(0, len(where), ARCHIVE_PAGE_SIZE):
+                cards = where[start : start + ARCHIVE_PAGE_SIZE]
+                middle = int(cards[len(cards) // 2])
+                page = f"{query}&page={start // ARCHIVE_PAGE_SIZE + 1}"
+                for language in self.languages:
+                    prefix = "" if language == self.default_language else f"/{language}"
+                    places[canonical(f"{prefix}/archive/?{page}")] = middle * BANDS // index.size
+        return places
 
     # ---- lines replaced ---------------------------------------------------------------------
 
@@ -1275,7 +1335,7 @@ class Snapshot:
             pages.setdefault(state["sections"].get(str(page.pk)), []).append(page)
         for section in sorted(stale):
             content, lastmods[section] = self._sitemap_section(
-                state["host"], pages.get(section, [])
+                state["host"], pages.get(section, []), state["paths"]
             )
             self._write_if_changed(f"sitemap/{section}.xml", content)
         for section in set(known) - set(members):
@@ -1295,16 +1355,27 @@ class Snapshot:
         self._write_if_changed("sitemap.xml", index.encode())
         return lastmods
 
-    def _sitemap_section(self, host, pages):
+    def _sitemap_section(self, host, pages, paths):
         from django.contrib.sitemaps.views import sitemap
         from django.test import RequestFactory
+        from django.utils.translation import get_language
 
         from digest.core.adapters import wagtail
         from digest.core.sitemaps import PublishedPagesSitemap
 
+        default = self.default_language
+
         class Section(PublishedPagesSitemap):
             def items(self):
                 return pages
+
+            def location(self, page):
+                # The run's addresses (`_state`, the ones the pages link), not Wagtail's
+                # `get_url` for each page in each language, most of the sitemap's cost
+                # outside its template.
+                language = get_language()
+                prefix = "" if language == default else f"/{language}"
+                return prefix + paths[page.pk]
 
         request = RequestFactory(HTTP_HOST=host).get("/sitemap.xml")
         wagtail.remember_site(request, self.renderer.site)  # not a query per section

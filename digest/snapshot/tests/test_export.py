@@ -210,9 +210,9 @@ def test_a_publish_makes_only_its_months_sitemap_section_again(tmp_path, site, m
     made = []
     section = Snapshot._sitemap_section
 
-    def noted(self, host, pages):
+    def noted(self, host, pages, *rest):
         made.append(sorted(page.pk for page in pages))
-        return section(self, host, pages)
+        return section(self, host, pages, *rest)
 
     monkeypatch.setattr(Snapshot, "_sitemap_section", noted)
     site[0].title = "Alliance matters most"
@@ -409,16 +409,40 @@ def test_workers_render_the_same_files_as_one_process(tmp_path, site, monkeypatc
     assert broken_links(tmp_path / "two") == []
 
 
-def test_workers_take_the_archives_lists_in_bands_of_time(monkeypatch):
+def test_workers_take_an_issue_at_a_time_its_band_of_time_and_the_handouts_together(
+    monkeypatch,
+):
     monkeypatch.setattr(exporting, "PER_TASK", 2)
     monkeypatch.setattr(exporting, "BANDS", 2)
-    summaries = ["/2018/02/a/", "/2018/02/b/", "/2018/03/c/"]
+    summaries = ["/2018/02/a/", "/2018/02/b/", "/2018/02/c/", "/2018/03/d/"]
     topic = ["/archive/?topic=x"] + [f"/archive/?topic=x&page={n}" for n in (2, 3, 4)]
     lists = ["/archive/", "/archive/?page=2", *topic]
-    # The summaries (search's) first, then the archive's bands, then the other pages.
-    tasks = exporting._tasks([*summaries, *lists, "/"], leading=3)
-    newest_half = ["/archive/", *topic[:2]]
-    assert tasks == [summaries[:2], summaries[2:], newest_half, lists[1:2] + topic[2:], ["/"]]
+    handouts = ["/topics/x/implications/", "/topics/y/implications/"]
+    feeds = ["/feeds/rss/", "/feeds/atom/?topic=x"]
+    addresses = [*summaries, *lists, *handouts, "/", "/2018/02/", "/2018/03/", *feeds]
+    tasks = exporting._tasks(addresses, leading=4)
+    # The summaries (search's) first, an issue whole in one task (each lists the others);
+    # then the archive's bands, each with the issues of its time (they show the same cards),
+    # newest first; the handouts together, the feeds together, then the other pages.
+    newest_half = ["/archive/", *topic[:2], "/2018/03/"]
+    older_half = [lists[1], *topic[2:], "/2018/02/"]
+    assert tasks == [summaries[:3], summaries[3:], newest_half, older_half, handouts, feeds, ["/"]]
+
+
+def test_each_archive_page_goes_to_the_band_of_time_of_its_cards(tmp_path, site, monkeypatch):
+    monkeypatch.setattr(exporting, "BANDS", 3)
+    snapshot = Snapshot(tmp_path, live_url=LIVE, search=False, languages=["en", "fr"])
+    with snapshot._rendering():
+        state = snapshot._state()
+        snapshot.page_of, snapshot.searched = state["urls"], snapshot._searched()
+        seeds = snapshot._seeds(state)
+        places = snapshot._places()
+    # Newest first: the archive's one page shows all three summaries, its middle card the
+    # second (band 1 × 3 // 3 = 1); "alliance" shows the two older ones, its middle the last.
+    assert places["/archive/"] == places["/fr/archive/"] == 1
+    assert places["/archive/?topic=alliance"] == places["/fr/archive/?topic=alliance"] == 2
+    assert places["/archive/?topic=termination"] in {1, 2}
+    assert set(places) <= {address for address in seeds if "/archive/" in address}
 
 
 def test_a_moved_summary_is_written_at_its_new_address_and_gone_from_the_old(tmp_path, site):
