@@ -68,6 +68,19 @@ CANDIDATES = {
         "keep_longer": False,
         "margin": 0.14,
     },
+    # The labeller's reading wherever the two differ, the rules' DOI and address kept, the
+    # named checks of `combine` still in force.
+    "labeller first": {
+        "whole_above": 1.01,
+        "rules_above": 1.01,
+        "other_above": 1.01,
+        "names_above": 1.01,
+        "fields_above": {},
+        "fill_empty": 0.0,
+        "fill_unplaced_only": False,
+        "keep_longer": False,
+        "margin": 0.0,
+    },
 }
 
 
