@@ -25,9 +25,12 @@ from .parsing import (
     _MONTH,
     _ORDINAL_WORDS,
     ParsedReference,
+    _dash,
     _family_first_names,
     _given_first_names,
     _name,
+    _normalise,
+    company_stop,
     normalise_doi,
 )
 
@@ -521,7 +524,7 @@ def _split_given(person: dict[str, str]) -> dict[str, str]:
             initials = re.findall(r"[A-Z]", surname_first["initials"])
             return _name(surname_first["family"], " ".join(f"{c}." for c in initials))
         given, last = family.rsplit(" ", 1)
-        return {"family": last, "given": given}
+        return _name(last, given)  # "Carl R Rogers": the rules' initials, with their stops
     return person
 
 
@@ -530,7 +533,7 @@ _INITIALS_AFTER = re.compile(
 )
 
 
-_ABBREVIATED_END = re.compile(r"(?:^|[\s.,])(?:[A-Z]|Inc|Co|Ltd|Corp|Ill|Mass|Calif|Conn|Pa)$")
+_ABBREVIATED_END = re.compile(r"(?:^|[\s.,])(?:[A-Z]|Ill|Mass|Calif|Conn|Pa)$")  # a place's
 
 
 def read_back(raw: str, spans, labels) -> dict:
@@ -560,7 +563,7 @@ def read_back(raw: str, spans, labels) -> dict:
             value = value.strip(_STRIP)
         if label == "pages":
             value = re.sub(r"^pp?\.\s*", "", value)
-            value = re.sub(r"\s*[-\u2010-\u2015]\s*", "\u2013", value)
+            value = _dash(value)
         if label == "edition":
             # "2nd" and "(Second ed.)" alike: the number, as the rules give it
             number = re.search(r"\d+", value) or re.match(r"\w+", value)
@@ -571,12 +574,15 @@ def read_back(raw: str, spans, labels) -> dict:
     for label in ("publisher", "place"):
         value = _trim_name(re.sub(r"\s+", " ", pieces.get(label, "")).strip(" ,;:"))
         # "Guilford Press." / "New York, NY.": the sentence's full stop, not an abbreviation;
-        # "Washington, D.C." / "Jason Aronson, Inc.": the abbreviation's own
+        # "Washington, D.C." / "Jason Aronson, Inc. https://…": the abbreviation's own
         value = value.rstrip(".")
-        end = spans[runs[label][1]][1] if label in runs else 0
-        stop = raw[end : end + 1] == "." or value.endswith(".C")
-        if value and stop and _ABBREVIATED_END.search(value):
-            value += "."
+        if label == "publisher":
+            value = company_stop(value, raw)
+        else:
+            end = spans[runs[label][1]][1] if label in runs else 0
+            stop = raw[end : end + 1] == "." or value.endswith(".C")
+            if value and stop and _ABBREVIATED_END.search(value):
+                value += "."
         if value:
             csl[_CSL_KEYS[label]] = value
     doi = normalise_doi(pieces.get("doi", ""))
@@ -664,7 +670,13 @@ def _last_stop(tokens: list[str], i: int, j: int) -> int | None:
 
 def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, float], dict]:
     """The labeller's CSL fields for ``raw``, its margin for each (the closest call among
-    the field's tokens) and the piece of ``raw`` each was read from."""
+    the field's tokens) and the piece of the text each was read from.
+
+    The text is labelled as the rules read it (``parsing._normalise``: words broken at a line
+    end joined, diacritics composed, entities and a page's label gone), so that the values
+    read back are normalised as the rules' are; the model itself was trained on raw strings,
+    which that leaves as they are."""
+    raw = _normalise(raw)
     spans = tokenise(raw)
     labeller = labeller or model()
     path, margins = labeller.decode_with_margins(features(raw, spans))
@@ -828,7 +840,7 @@ def combine(
         if whole or policy["keep_ids"] and key in ("DOI", "URL"):
             continue
         if key == "container-title" and (
-            _expands_more(text, pieces.get(key, ""), ours)
+            _expands_more(_normalise(text), pieces.get(key, ""), ours)
             or _adds_a_date(ours, theirs)
             or _known_lost(pieces.get(key, ""), ours, theirs)
         ):
@@ -918,7 +930,7 @@ def _may_fill(ref: ParsedReference, key: str, pieces: dict, policy: dict, freed:
     if ref.type == "book" and ref.title and ref.publisher and key == "container-title":
         return False  # "Title (2nd ed., Example Series). Publisher.": a series, no container
     anchored = bool(ref.issued or ref.status or ref.title)
-    if key == "issued" and not anchored and _a_titles_number(ref.raw, pieces):
+    if key == "issued" and not anchored and _a_titles_number(_normalise(ref.raw), pieces):
         return False
     if key == "issued" and ref.title and ref.type != "article-journal":
         # a year the rules did not take from a titled book or web page is an access date,

@@ -2779,16 +2779,21 @@ _COMPANY_WORDS = (" Inc", ",Inc", " Ltd", " Co", " Corp")
 _ADDRESS_NOTE = re.compile(r"\s+\((?P<note>\d[^()]*\s[^()]*,[^()]*)\)$")
 
 
-def _set_publisher(ref: ParsedReference, publisher: str) -> None:
-    publisher = publisher.strip(" .,;:")
+def company_stop(publisher: str, text: str) -> str:
+    """``publisher`` (no full stop of its own) with the full stop of a company's abbreviation
+    where ``text`` shows one and no sentence ends with it: "Sons, Inc. https://…" (at the very
+    end the full stop is the reference's too, and the rendered set has none)."""
     if (
         publisher.endswith(_COMPANY_WORDS)
-        and f"{publisher}." in ref.raw
-        and not ref.raw.rstrip().endswith(f"{publisher}.")
+        and f"{publisher}." in text
+        and not text.rstrip().endswith(f"{publisher}.")
     ):
-        # "Sons, Inc. https://…": the abbreviation's own full stop, where no sentence ends
-        # with it (at the very end it is the reference's too, and the rendered set has none)
-        publisher += "."
+        return f"{publisher}."
+    return publisher
+
+
+def _set_publisher(ref: ParsedReference, publisher: str) -> None:
+    publisher = company_stop(publisher.strip(" .,;:"), ref.raw)
     if ref.year and publisher.endswith(str(ref.year), 0, len(publisher) - publisher[-1:].isalpha()):
         # "Belmont, CA: Wadsworth 2001a": the reference's own year typed again at its end
         publisher = re.sub(rf"[\s,]*\(?{ref.year}[a-z]?\)?$", "", publisher)
