@@ -537,9 +537,13 @@ _ABBREVIATED_END = re.compile(r"(?:^|[\s.,])(?:[A-Z]|Ill|Mass|Calif|Conn|Pa)$") 
 
 
 def read_back(raw: str, spans, labels) -> dict:
-    """The CSL fields the labels mark in ``raw``, cleaned like the rule parser cleans them."""
+    """The CSL fields the labels mark in ``raw``, cleaned like the rule parser cleans them.
+
+    Each piece is first normalised by the rules' own ``_normalise`` (words broken at a line
+    end joined or kept as compounds, DOIs' line breaks joined, diacritics composed, entities
+    and Markdown marks gone): the raw text is labelled as it is, as the model was trained."""
     runs = _runs(labels)
-    pieces = {label: raw[spans[i][0] : spans[j][1]] for label, (i, j) in runs.items()}
+    pieces = {label: _normalise(raw[spans[i][0] : spans[j][1]]) for label, (i, j) in runs.items()}
     csl: dict = {}
     if pieces.get("author", "").strip(" ,;:"):
         people = _people(pieces["author"])
@@ -670,13 +674,7 @@ def _last_stop(tokens: list[str], i: int, j: int) -> int | None:
 
 def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, float], dict]:
     """The labeller's CSL fields for ``raw``, its margin for each (the closest call among
-    the field's tokens) and the piece of the text each was read from.
-
-    The text is labelled as the rules read it (``parsing._normalise``: words broken at a line
-    end joined, diacritics composed, entities and a page's label gone), so that the values
-    read back are normalised as the rules' are; the model itself was trained on raw strings,
-    which that leaves as they are."""
-    raw = _normalise(raw)
+    the field's tokens) and the piece of ``raw`` each was read from."""
     spans = tokenise(raw)
     labeller = labeller or model()
     path, margins = labeller.decode_with_margins(features(raw, spans))
@@ -840,7 +838,7 @@ def combine(
         if whole or policy["keep_ids"] and key in ("DOI", "URL"):
             continue
         if key == "container-title" and (
-            _expands_more(_normalise(text), pieces.get(key, ""), ours)
+            _expands_more(text, pieces.get(key, ""), ours)
             or _adds_a_date(ours, theirs)
             or _known_lost(pieces.get(key, ""), ours, theirs)
         ):
@@ -930,7 +928,7 @@ def _may_fill(ref: ParsedReference, key: str, pieces: dict, policy: dict, freed:
     if ref.type == "book" and ref.title and ref.publisher and key == "container-title":
         return False  # "Title (2nd ed., Example Series). Publisher.": a series, no container
     anchored = bool(ref.issued or ref.status or ref.title)
-    if key == "issued" and not anchored and _a_titles_number(_normalise(ref.raw), pieces):
+    if key == "issued" and not anchored and _a_titles_number(ref.raw, pieces):
         return False
     if key == "issued" and ref.title and ref.type != "article-journal":
         # a year the rules did not take from a titled book or web page is an access date,

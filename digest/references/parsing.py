@@ -450,6 +450,8 @@ def _mend_line_break(match: re.Match[str], text: str) -> str:
 
 
 def _clean_doi(doi: str) -> str:
+    if "](" in doi:  # "[10.1080&#47;x](https://doi.org/10.1080/x)": a Markdown link's text
+        doi = doi.split("](", 1)[0]
     if "Cross" in doi or "Pub" in doi or "Google" in doi:
         doi = _GLUED_LINK_LABEL.sub("", doi)  # "10.1016/x.004.CrossRefPubMedGoogle Scholar"
     if "%" in doi:
