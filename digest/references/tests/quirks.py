@@ -140,6 +140,8 @@ def _volume_issue(*layouts: str) -> Callable:
         page = re.sub(r"^pp?\.\s*", "", raw[span[0] : span[1]].rsplit(",", 1)[-1].strip())
         layout = rng.choice(layouts)
         tail = layout.format(volume=want["volume"], issue=want["issue"], page=page)
+        if tail == raw[span[0] : span[1]]:
+            return None  # "48(1), pp. 80-87" typed so already: the layout changes nothing
         return _item(raw[: span[0]] + tail + raw[span[1] :], want)
 
     return apply
