@@ -81,6 +81,8 @@ CANDIDATES = {
         "keep_longer": False,
         "margin": 0.0,
     },
+    # The labeller's reading as the parse, the rules checking it (``labeller.LABELLER_FIRST``).
+    "labeller first, rules checking": labeller.LABELLER_FIRST,
 }
 
 

@@ -750,6 +750,16 @@ RULES_FIRST = {
     "extend": "all",
     "margin": 0.14,
 }
+# The labeller's reading first, the rules checking it (``_labeller_first``; issue 13 §3, chosen
+# on the training sets' folds, docs/benchmarks.md "Labeller first, the rules checking").
+LABELLER_FIRST = dict(
+    POLICY,
+    start="labeller",
+    agree_above=0.7,
+    only_rules_above=0.9,
+    keep_longer=False,
+    fill_unplaced_only=False,  # a year only the labeller read: ``_may_fill``'s checks alone
+)
 TO_CHECK = 0.5  # the confidence of a field the two read differently: below the admin's 0.8
 
 
@@ -812,6 +822,8 @@ def combine(
         # Neither found a year and a title to anchor the rest: the text stays unplaced for
         # the editor rather than a guess.
         return ref
+    if policy.get("start") == "labeller":
+        return _labeller_first(ref, policy, csl, sure, pieces)
     rules = ref.to_csl()
     locator_key = "number" if ref.number and not ref.page else "page"
     placed = {key: _text(value) for key, value in rules.items() if key != "type"}
@@ -899,6 +911,89 @@ def combine(
         ref.status = csl["status"]
         ref.confidence["status"] = TO_CHECK
     return ref
+
+
+def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, pieces: dict):
+    """``combine`` with ``start`` "labeller": the labeller's reading, the rules checking it.
+
+    The rules' parse stays whole when it is complete and sure of itself (``_whole``) and the
+    labeller reads at least ``agree_above`` of the fields either found as they do. Otherwise
+    each field is the labeller's, except the rules' DOI and address (read by pattern), their
+    journal where the named checks say the labeller's lost or added words, and a field only
+    the rules read when its text is text the labeller left unplaced. Every field the two read
+    differently is marked to check; the style the rules detected stays; the unplaced text is
+    what neither placed.
+    """
+    text = ref.raw.strip()
+    rules = ref.to_csl()
+    locator_key = "number" if ref.number and not ref.page else "page"
+    keys = [k for k in FIELDS if rules.get(locator_key if k == "page" else k) or csl.get(k)]
+    same = {
+        k
+        for k in keys
+        if _comparable(k, rules.get(locator_key if k == "page" else k))
+        == _comparable(k, csl.get(k))
+    }
+    if _whole(ref, policy) and len(same) >= policy["agree_above"] * len(keys):
+        for key in set(keys) - same:
+            rules_key = locator_key if key == "page" else key
+            ref.confidence[rules_key] = min(ref.confidence.get(rules_key, 1.0), TO_CHECK)
+        return ref
+    left = text
+    for piece in sorted(pieces.values(), key=len, reverse=True):
+        left = left.replace(piece, " ", 1)
+    unplaced = _text(left)
+    for key in keys:
+        if key in same:
+            continue
+        rules_key = locator_key if key == "page" else key
+        ours, theirs = rules.get(rules_key), csl.get(key)
+        if key == "URL" and theirs and not re.match(r"(?:https?://|www\.)[\w-]+\.\w", theirs):
+            theirs = None  # "https:// doi: 10.…": a scheme, not an address
+        sure_enough = ref.confidence.get(rules_key, 1.0) >= policy["only_rules_above"]
+        ref.confidence[rules_key] = TO_CHECK  # the two read it differently
+        if not theirs:
+            if sure_enough and _text(ours) in unplaced:
+                continue  # only the rules read it, from text the labeller left unplaced
+            _set(ref, key, _EMPTY.get(key, ""), locator_key)
+            del ref.confidence[rules_key]
+            if isinstance(ours, str):
+                ref.unparsed = [*ref.unparsed, ours]  # the text stays for the editor
+            continue
+        if not ours and key == "issued" and not _may_fill(ref, key, pieces, policy, []):
+            del ref.confidence[rules_key]  # a title's number, an access date
+            continue
+        if ours and (
+            key in ("DOI", "URL") or _rules_keep(text, key, ours, theirs, pieces, ref, policy)
+        ):
+            continue
+        _set(ref, key, theirs, locator_key)
+    final = {_text(v) for k, v in ref.to_csl().items() if k != "type"}
+    ref.unparsed = [u for u in ref.unparsed if not any(_text(u) in v for v in final if v)]
+    if not ref.status and csl.get("status"):
+        ref.status = csl["status"]
+        ref.confidence["status"] = TO_CHECK
+    return ref
+
+
+_EMPTY = {"author": [], "editor": [], "issued": None}
+
+
+def _rules_keep(text: str, key: str, ours, theirs, pieces: dict, ref, policy: dict) -> bool:
+    """Where the two read a field differently, the named checks that keep the rules' value:
+    their journal where the labeller's lost its first word, added a date or is the end of the
+    title; with ``keep_longer``, a value the labeller only lengthened or cut short."""
+    piece = pieces.get(key, "")
+    if key == "container-title" and (
+        _expands_more(text, piece, ours)
+        or _adds_a_date(ours, theirs)
+        or _known_lost(piece, ours, theirs)
+    ):
+        return True
+    return policy["keep_longer"] and (
+        _rules_read_less(ref, key, ours, theirs, policy)
+        or _rest_read_by(_text(ours), _text(theirs), key, pieces) == []
+    )
 
 
 def _a_titles_number(text: str, pieces: dict) -> bool:
