@@ -83,6 +83,10 @@ CANDIDATES = {
     },
     # The labeller's reading as the parse, the rules checking it (``labeller.LABELLER_FIRST``).
     "labeller first, rules checking": labeller.LABELLER_FIRST,
+    # … and the rules' fields they are sure of (0.95) kept, as the hand-written tests expect.
+    "labeller first, rules' sure fields kept": dict(
+        labeller.LABELLER_FIRST, keep_sure=True, only_rules_above=0.95
+    ),
 }
 
 

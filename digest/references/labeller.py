@@ -758,6 +758,7 @@ LABELLER_FIRST = dict(
     agree_above=0.7,
     only_rules_above=0.9,
     keep_longer=False,
+    keep_sure=False,
     fill_unplaced_only=False,  # a year only the labeller read: ``_may_fill``'s checks alone
 )
 TO_CHECK = 0.5  # the confidence of a field the two read differently: below the admin's 0.8
@@ -919,10 +920,12 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
     The rules' parse stays whole when it is complete and sure of itself (``_whole``) and the
     labeller reads at least ``agree_above`` of the fields either found as they do. Otherwise
     each field is the labeller's, except the rules' DOI and address (read by pattern), their
-    journal where the named checks say the labeller's lost or added words, and a field only
-    the rules read when its text is text the labeller left unplaced. Every field the two read
-    differently is marked to check; the style the rules detected stays; the unplaced text is
-    what neither placed.
+    journal where the named checks say the labeller's lost or added words (``_rules_keep``), a
+    field only the rules read, at ``only_rules_above`` or more, from text the labeller left
+    unplaced, and with ``keep_sure`` any field of theirs at that confidence. A year only the
+    labeller read passes ``_may_fill``'s checks. Every field the two read differently is
+    marked to check (``TO_CHECK``); the style the rules detected stays; a field of the rules'
+    given up joins the unplaced text, and the unplaced text a field now reads leaves it.
     """
     text = ref.raw.strip()
     rules = ref.to_csl()
@@ -963,6 +966,8 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
         if not ours and key == "issued" and not _may_fill(ref, key, pieces, policy, []):
             del ref.confidence[rules_key]  # a title's number, an access date
             continue
+        if ours and sure_enough and policy["keep_sure"]:
+            continue  # a field the rules are sure of: the labeller's reading only marks it
         if ours and (
             key in ("DOI", "URL") or _rules_keep(text, key, ours, theirs, pieces, ref, policy)
         ):
