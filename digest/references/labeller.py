@@ -819,7 +819,9 @@ def combine(
     except Exception:  # a labeller fault must not cost the editor the rules' parse
         return ref
     anchored = bool(ref.issued or ref.status or ref.title)
-    if not anchored and not (csl.get("issued") and csl.get("title")):
+    # Labeller first, a journal anchors its title as a year does ("Name, Title, Journal, № 29").
+    anchor = csl.get("issued") or policy.get("start") == "labeller" and csl.get("container-title")
+    if not anchored and not (anchor and csl.get("title")):
         # Neither found a year and a title to anchor the rest: the text stays unplaced for
         # the editor rather than a guess.
         return ref
