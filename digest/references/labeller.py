@@ -965,7 +965,12 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             if isinstance(ours, str):
                 ref.unparsed = [*ref.unparsed, ours]  # the text stays for the editor
             continue
-        if not ours and key == "issued" and not _may_fill(ref, key, pieces, policy, []):
+        if (
+            not ours
+            and key == "issued"
+            and not csl.get("container-title")  # an article's year, whatever the rules' type
+            and not _may_fill(ref, key, pieces, policy, [])
+        ):
             del ref.confidence[rules_key]  # a title's number, an access date
             continue
         if ours and sure_enough and policy["keep_sure"]:
