@@ -413,3 +413,66 @@ def test_no_year_is_filled_from_a_titles_number_or_into_a_titled_book_whatever_t
     book = ParsedReference(raw="Okafor, P. Waiting lists. Example Press. Accessed 2021.")
     book.type, book.title, book.publisher = "book", "Waiting lists", "Example Press"
     assert not labeller._may_fill(book, "issued", {"issued": "2021"}, loose, [])
+
+
+# --- labeller first, the rules checking (``labeller.LABELLER_FIRST``, not the default) -------
+
+
+def _first(ref, labelled):
+    return labeller.combine(ref, labeller.LABELLER_FIRST, labelled)
+
+
+def test_labeller_first_takes_its_fields_and_keeps_the_rules_doi_each_to_check():
+    ref = _rules(
+        style="vancouver",
+        title=("Repairing alliance", 0.85),
+        volume=("4", 0.9),
+        DOI=("10.1037/a0022140", 0.9),
+    )
+    labelled = _labelled(title="Repairing alliance ruptures", volume="48", DOI="10.1037/a002214")
+    combined = _first(ref, labelled)
+    assert (combined.title, combined.volume) == ("Repairing alliance ruptures", "48")
+    assert combined.DOI == "10.1037/a0022140"  # read by pattern
+    assert all(combined.confidence[key] < 0.8 for key in ("title", "volume", "DOI"))
+    assert combined.style == "vancouver"
+
+
+def test_labeller_first_keeps_a_field_only_the_rules_read_from_text_it_left_unplaced():
+    labelled = _labelled(title="Repairing alliance ruptures")
+    sure = _rules(title=("Repairing alliance ruptures", 0.85), issue=("1", 0.95))
+    combined = _first(sure, labelled)
+    assert combined.issue == "1" and combined.confidence["issue"] < 0.8
+    unsure = _rules(title=("Repairing alliance ruptures", 0.85), publisher=("Clin Psychol", 0.5))
+    combined = _first(unsure, labelled)
+    assert combined.publisher == "" and "publisher" not in combined.confidence
+    assert combined.unparsed == ["Clin Psychol"]  # given up, kept for the editor
+
+
+def test_labeller_first_keeps_a_whole_parse_it_mostly_agrees_with():
+    ref = _rules(
+        title=("Repairing alliance", 0.95),
+        container_title=("Clinical Psychology Review", 0.95),
+        volume=("48", 0.95),
+        issue=("1", 0.95),
+    )
+    labelled = _labelled(
+        title="Repairing alliance ruptures",
+        container_title="Clinical Psychology Review",
+        volume="48",
+        issue="1",
+    )
+    combined = _first(ref, labelled)
+    assert combined.title == "Repairing alliance" and combined.confidence["title"] < 0.8
+    assert combined.confidence["volume"] == 0.95
+
+
+def test_labeller_first_lets_a_journal_anchor_a_reference_without_a_year():
+    raw = "Okafor P. B., Waiting lists, Journal of Clinic Notes, № 29, с. 241"
+    labelled = _labelled(title="Waiting lists", container_title="Journal of Clinic Notes")
+    ref = ParsedReference(raw=raw, unparsed=[raw])
+    combined = _first(ref, labelled)
+    assert (combined.title, combined.container_title) == (
+        "Waiting lists",
+        "Journal of Clinic Notes",
+    )
+    assert labeller.combine(ParsedReference(raw=raw, unparsed=[raw]), labelled=labelled).title == ""
