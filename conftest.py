@@ -51,6 +51,37 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
 
 
+@pytest.fixture(autouse=True)
+def _live_server_gate(request):
+    """Keep live-server requests and the test thread's transactions apart.
+
+    See digest/core/tests/live_server_gate.py. Requesting `transactional_db` here puts this
+    teardown before the flush; being autouse, it runs after `open_page` has closed the tabs.
+    On SQLite the server's threads share the test thread's connection: each request, and each
+    of the test thread's transactions, then holds one lock.
+    """
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    import contextlib
+    import threading
+
+    from digest.core.tests.live_server_gate import LiveServerGate, serialised_atomic
+
+    request.getfixturevalue("transactional_db")
+    server = request.getfixturevalue("live_server").thread
+    gate = server.httpd.get_app()
+    if not isinstance(gate, LiveServerGate):
+        lock = threading.RLock() if server.connections_override else None
+        gate = LiveServerGate(gate, lock)
+        server.httpd.set_app(gate)
+    with serialised_atomic(gate.lock) if gate.lock else contextlib.nullcontext():
+        gate.open()
+        yield
+        if not gate.close():
+            pytest.fail("a live-server request was still running 30 s after the test ended")
+
+
 # Browser tests (Debian's chromium through Playwright): one browser per test module that drives
 # it. While it runs, Playwright keeps an event loop running in this thread and the ORM needs
 # DJANGO_ALLOW_ASYNC_UNSAFE; neither may outlast the browser tests (later tests would inherit
