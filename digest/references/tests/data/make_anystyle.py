@@ -447,9 +447,9 @@ def document(path: Path) -> dict:
             f"{SOURCE['repository']}, file {SOURCE['path']}, commit {SOURCE['commit']}; "
             f"licence {SOURCE['licence']}, copyright 2011-2012 Sylvester Keil: see "
             "'source'), turned into our CSL fields by make_anystyle.py "
-            "(the strings and the fields their labels give). 'source' is the sequence's number in that "
-            f"file; {len(dropped)} of its sequences are left out (see make_anystyle.py). "
-            "Training material only: never scored."
+            "(the strings and the fields their labels give). 'source' is the sequence's "
+            f"number in that file; {len(dropped)} of its sequences are left out (see "
+            "make_anystyle.py). Training material only: never scored."
         ),
         "source": SOURCE,
         "items": items,
