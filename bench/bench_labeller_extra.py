@@ -7,7 +7,8 @@ with ``--extra NAME`` the named set (``tests/data/NAME``) and its variants are a
 training as training-only material: it is never scored. The fold is read by the labeller
 alone and scored like ``bench_references_learned._hits`` (fields right / exact references).
 The extra set's items come last, so the variants of the other items are drawn as without it.
-The held-out sets (``bench_references_learned.JUDGES``) are never read.
+The held-out sets (``bench_references_learned.JUDGES``) are never read. Without ``--extra`` the
+folds train on our sets and the rendered set only, not on ``bench_references_learned.ELSEWHERE``.
 
 ``python -m bench.bench_labeller_extra [--extra anystyle_gold.json] [--folds 0,1]``
 (one model per fold, several CPU-minutes each, one at a time); ``make bench`` skips it.
