@@ -79,8 +79,10 @@ FIELD_TAGS = {
     "doi",
     "url",
 }
+# Sequences left out by number: their labels cannot be put in our fields.
+DROP_SEQUENCES = {300: "initials on both sides of the family names ('J Kaplin I')"}
 # People strings the rules below misread, read by hand: (family, given) pairs, given "" for
-# none.
+# none; a suffix after a comma in the given name ("William Kurtz, Jr.").
 OVERRIDES: dict[str, list[tuple[str, str]]] = {
     "SCHELLEKENS, Gerard A., Ben AW DE JONG, Frank HJ VAN DEN HOOGEN, L. B. VAN DE PUTTE a "
     "Walther J. VAN VENROOIJ,": [
@@ -108,8 +110,9 @@ OVERRIDES: dict[str, list[tuple[str, str]]] = {
     ],
     "Henderson, D. A. Jr. And Card, S. K.": [("Henderson", "D. A., Jr."), ("Card", "S. K.")],
     "Wimsatt Jr., William Kurtz.": [("Wimsatt", "William Kurtz, Jr.")],
+    # the string's first word belongs to the names as typed, whatever its source meant
     "Wellman Kephart, J. O., Hogg, T., & Huberman, B. A.": [
-        ("Kephart", "J. O."),
+        ("Wellman Kephart", "J. O."),
         ("Hogg", "T."),
         ("Huberman", "B. A."),
     ],
@@ -126,7 +129,7 @@ OVERRIDES: dict[str, list[tuple[str, str]]] = {
         ("Peyton Jones", "Simon"),
         ("Wadler", "Philip"),
     ],
-    "Aleni, G. SJ.": [("Aleni", "G.")],
+    "Aleni, G. SJ.": [("Aleni", "G. SJ")],
 }
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "du", "le", "la", "da"}
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -152,7 +155,10 @@ def _is_initials(text: str) -> bool:
 
 def _person(family: str, given: str) -> dict[str, str]:
     """One person, as our sets write one: no full stop after a name ("Garrott."), Vancouver's
-    run-together initials spelt out ("ML" → "M. L.")."""
+    run-together initials spelt out ("ML" → "M. L."), "Jr." as a suffix."""
+    given, _, suffix = given.partition(", ")
+    if suffix:
+        return {**_person(family, given), "suffix": suffix}
     family = family.strip(" ,")
     if re.search(r"[a-z]{2}\.$", family):
         family = family.rstrip(".")
@@ -431,6 +437,8 @@ def build(path: Path) -> tuple[list[dict], list[tuple[int, str]]]:
     items, dropped = [], []
     for number, sequence in enumerate(root.iter("sequence"), 1):
         item, why = convert(sequence)
+        if number in DROP_SEQUENCES:
+            item, why = None, DROP_SEQUENCES[number]
         if item is None:
             dropped.append((number, why))
             continue
