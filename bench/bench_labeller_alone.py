@@ -4,8 +4,9 @@ set, pooled, and split into APA-like and other styles (scored like
 
 Each real set of ``labeller_training.TRAINING_SETS`` is left out in turn (or, with
 ``--folds N``, N fixed groups of sets, for screening features quickly) and a labeller is
-trained on the rest, the rendered set and their variants. The alignment and the variants are
-computed once and shared by the folds; two folds train at a time.
+trained on the rest, the rendered set, the sets labelled elsewhere
+(``bench_references_learned.ELSEWHERE``, never left out) and their variants. The alignment
+and the variants are computed once and shared by the folds; two folds train at a time.
 
 ``python -m bench.bench_labeller_alone [--folds 4]`` (minutes per model);
 ``make bench`` skips it.
@@ -19,7 +20,7 @@ import time
 
 from digest.references import labeller, labeller_training
 
-from .bench_references_learned import REAL_SETS, RENDERED, _hits
+from .bench_references_learned import ELSEWHERE, REAL_SETS, RENDERED, _hits
 
 ONLY_WHEN_NAMED = True
 # Screening folds: four groups of 500–650 strings, each mixing older and newer sets.
@@ -88,7 +89,7 @@ def _examples(names):
 def _fold(args):
     left_out, params = args
     started = time.process_time()
-    trained_on = [n for n in (*REAL_SETS, RENDERED) if n not in left_out]
+    trained_on = [n for n in (*REAL_SETS, RENDERED, *ELSEWHERE) if n not in left_out]
     model = labeller_training.fit(_examples(trained_on), params)
     scores = {}
     for name in left_out:

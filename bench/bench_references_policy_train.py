@@ -4,11 +4,11 @@ The rules were tuned by hand on the first wild set and fresh1–fresh8, so leave
 over every real set (``bench_references_learned``) overrates them and the policies that trust
 them. Here the folds are the training sets alone (``TRAIN_FOLDS``, whole sets, 270 to 450
 strings each): for each fold a labeller is trained on every other set of
-``labeller_training.TRAINING_SETS`` (real and rendered), exactly as the learned bench trains
-its folds, the fold is read with the rules and that labeller, and the same readings are
-scored for the rules alone, the labeller alone, ``RULES_FIRST``, the shipped ``POLICY`` and
-each policy named in ``CANDIDATES`` (docs/benchmarks.md, "Eleventh round"). The held-out
-sets (``bench_references_learned.JUDGES``) are never read.
+``labeller_training.TRAINING_SETS`` (real, rendered, and labelled elsewhere), exactly as the
+learned bench trains its folds, the fold is read with the rules and that labeller, and the
+same readings are scored for the rules alone, the labeller alone, ``RULES_FIRST``, the shipped
+``POLICY`` and each policy named in ``CANDIDATES`` (docs/benchmarks.md, "Eleventh round"). The
+held-out sets (``bench_references_learned.JUDGES``) are never read.
 
 The fold models' sizes and the labeller's time per reference are printed too. The averaged
 perceptron the CRF replaced can be scored the same way at commit 0c4b31f
@@ -21,7 +21,14 @@ perceptron the CRF replaced can be scored the same way at commit 0c4b31f
 
 import time
 
-from bench.bench_references_learned import REAL_SETS, RENDERED, _combined, _hits, _readings
+from bench.bench_references_learned import (
+    ELSEWHERE,
+    REAL_SETS,
+    RENDERED,
+    _combined,
+    _hits,
+    _readings,
+)
 from digest.references import labeller, labeller_training
 from digest.references.parsing import parse_reference
 
@@ -94,11 +101,12 @@ def main(argv=()):
     started = time.perf_counter()
     sets = {name: labeller_training.load_set(name) for name in REAL_SETS}
     rendered = labeller_training.load_set(RENDERED)
+    elsewhere = [item for name in ELSEWHERE for item in labeller_training.load_set(name)]
     readings = {}
     sizes, timing = [], [0.0, 0]
     for fold in TRAIN_FOLDS:
         others = [item for name in REAL_SETS if name not in fold for item in sets[name]]
-        model = labeller_training.train(others + rendered)
+        model = labeller_training.train(others + rendered + elsewhere)
         sizes.append(len(model.data))
         for name in fold:
             rules = [parse_reference(item["raw"], learned=False) for item in sets[name]]
