@@ -181,9 +181,11 @@ class _Aligner:
             if given:
                 after = at + len(family)
                 near = self.norm.find(given, after, after + len(given) + 3)
-                if near < 0:  # "J. C. Norcross": the given name before the family name
+                if near < 0 or not self._whole_words(near, near + len(given)):
+                    # "J. C. Norcross": the given name before the family name (and in
+                    # "A. Romanow and S. Floyd", not the "a" of "and")
                     near = self.norm.rfind(given, max(0, at - len(given) - 3), at)
-                if near >= 0:
+                if near >= 0 and self._whole_words(near, near + len(given)):
                     positions.append((near, near + len(given)))
             suffix = _normalised(person.get("suffix", ""))[0]
             if suffix:  # "King, M. L., Jr."
@@ -199,6 +201,13 @@ class _Aligner:
             return False
         self._label(first, last, label)
         return True
+
+    def _whole_words(self, at: int, end: int) -> bool:
+        """Normalised characters at..end are whole words of the raw string."""
+        first, last = self.where[at], self.where[end - 1]
+        before = self.raw[first - 1] if first else " "
+        following = self.raw[last + 1] if last + 1 < len(self.raw) else " "
+        return not before.isalnum() and not following.isalnum()
 
     def _label(self, at: int, end: int, label: str) -> None:
         """Label normalised characters at..end and every raw character between them (the
