@@ -40,7 +40,11 @@ ELSEWHERE = [
     for name in labeller_training.TRAINING_SETS
     if not name.startswith("wild") and name != RENDERED
 ]
-JUDGES = ("wild_references_fresh9.json", "wild_references_fresh10.json")
+JUDGES = (
+    "wild_references_fresh11.json",
+    "wild_references_fresh12.json",
+    "wild_references_fresh13.json",
+)
 # Skipped by a bare `python -m bench` (`make bench`): it takes minutes, not seconds.
 ONLY_WHEN_NAMED = True
 
@@ -75,6 +79,11 @@ FOLDS = (
         "wild_references_train2.json",
         "wild_references_train10.json",
         "wild_references_train11.json",
+    ),
+    # The ninth and tenth fresh sets, held out until the labeller-first round was judged.
+    (
+        "wild_references_fresh9.json",
+        "wild_references_fresh10.json",
     ),
 )
 RENDERED_FLOOR = 0.99

@@ -54,6 +54,11 @@ TRAIN_FOLDS = (
         "wild_references_train10.json",
         "wild_references_train11.json",
     ),
+    # Held out until the labeller-first round was judged on them, training material since.
+    (
+        "wild_references_fresh9.json",
+        "wild_references_fresh10.json",
+    ),
 )
 # The candidates of the eleventh and twelfth rounds, each as its change to the shipped policy
 # (the twelfth shipped "fill_empty" 0: the setting before it is kept for comparison).

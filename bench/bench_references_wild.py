@@ -60,10 +60,14 @@ Two sets, each scored per field and exact:
   tuning material from the start, its misses are listed.
 - a ninth and a tenth fresh set (wild_references_fresh9.json, hosts a-m, and
   wild_references_fresh10.json, hosts n-z), collected blind at the same time from pages none of
-  the sets above used, about two thirds hand-typed APA: held out for this stop's change to the
-  parser (labeller first), their own lines of figures, never their misses.
+  the sets above used, about two thirds hand-typed APA: held out for the labeller-first change,
+  scored (figures only), and tuning and training material since the next three were collected.
 - a fifth training set (wild_references_train5.json), collected at the same time from pages
   none of the sets above used: tuning material from the start, its misses are listed.
+- an eleventh, twelfth and thirteenth fresh set (wild_references_fresh11.json, hosts a-m;
+  fresh12, hosts n-z; fresh13, any host, neighbouring clinical fields), collected blind after
+  all the training sets: held out for the next change to the parser, their own lines of
+  figures, never their misses.
 
 ``python -m bench.bench_references_wild --misses=40`` lists that many misses of each
 tuning set (``python -m bench bench_references_wild`` prints the figures only);
@@ -99,9 +103,12 @@ FRESH_SETS = [
     ("wild_references_train2.json", "second training set for the labeller (tuning material)", True),
     ("wild_references_train3.json", "third training set for the labeller (tuning material)", True),
     ("wild_references_train4.json", "fourth training set for the labeller (tuning material)", True),
-    ("wild_references_fresh9.json", "ninth fresh set, never tuned on", False),
-    ("wild_references_fresh10.json", "tenth fresh set, never tuned on", False),
+    ("wild_references_fresh9.json", f"ninth fresh set ({TUNED})", True),
+    ("wild_references_fresh10.json", f"tenth fresh set ({TUNED})", True),
     ("wild_references_train5.json", "fifth training set for the labeller (tuning material)", True),
+    ("wild_references_fresh11.json", "eleventh fresh set, never tuned on", False),
+    ("wild_references_fresh12.json", "twelfth fresh set, never tuned on", False),
+    ("wild_references_fresh13.json", "thirteenth fresh set, never tuned on", False),
 ]
 OLDBLOG = Path(os.environ.get("OLDBLOG_REFERENCES", "/work/notes/oldblog_references.txt"))
 OLDBLOG_SEED = 132026  # fixed before the old blog's errors were first looked at

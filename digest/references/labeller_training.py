@@ -59,6 +59,10 @@ TRAINING_SETS = (
     "wild_references_train9.json",
     "wild_references_train10.json",
     "wild_references_train11.json",
+    # Held out for the labeller-first round, scored (figures only), then training material
+    # once the eleventh to thirteenth fresh sets were there to judge the next change.
+    "wild_references_fresh9.json",
+    "wild_references_fresh10.json",
     "labelled_references.json",
     # Real references labelled elsewhere: AnyStyle's hand-labelled gold set (BSD-2-Clause,
     # converted by tests/data/make_anystyle.py). Training material only, never a scored fold;

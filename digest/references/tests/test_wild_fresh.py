@@ -22,8 +22,10 @@ hand without running the parser, and held out like fresh8.
 wild_references_fresh10.txt was collected blind the same way, at the same time as the ninth
 fresh set (hosts a-m) and a fifth training set, from pages none of the earlier sets used and
 only from hosts whose name starts with n-z or a digit, refusing any string they hold, labelled
-by hand without running the parser, the bench or the labeller on it; it is held out for the
-next change to the parser.
+by hand without running the parser, the bench or the labeller on it; it was held out for the
+labeller-first change. Both the ninth and the tenth had their held-out figures taken then and
+are training material since the eleventh to thirteenth sets were collected to judge the next
+change (labeller_training.TRAINING_SETS, the benches' folds).
 
 wild_references_train1.txt is different: it was collected as training material for the learned
 labeller (it is in labeller_training.TRAINING_SETS and the bench lists its misses), from pages
