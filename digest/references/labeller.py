@@ -11,6 +11,7 @@ rules' parse where it is complete and sure (see its docstring).
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -497,6 +498,9 @@ def _people(text: str, *, editors: bool = False) -> list[dict[str, str]]:
             people = [_split_given(p) for p in people]
     else:
         text = re.sub(r"\s+", " ", text).strip(" ,;:")
+        text = _SPACED_INITIALS.sub(lambda m: m[1] + m[2].replace(" ", ""), text)
+        if re.search(r"\b[A-Z]\.\s?[A-Z]$", text):
+            text += "."  # "Lindgren R. T": the last initial's full stop, read as the sentence's
         if _GIVEN_FIRST.match(text):  # "T. R. Hallam, S. V. Ibsen"
             people = [_split_given(p) for p in _given_first_names(text)]
         else:
@@ -513,6 +517,8 @@ def _people(text: str, *, editors: bool = False) -> list[dict[str, str]]:
     return people
 
 
+# "Okafor P B" (Google Scholar's NLM): the initials of "Okafor PB", not a surname "Okafor P"
+_SPACED_INITIALS = re.compile(r"(\b[A-Z][\w'-]+ )((?:[A-Z] )+[A-Z])(?=\s*(?:,|&|\band\b|$))")
 _NAME_LIST = re.compile(r"\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+")
 
 
@@ -707,14 +713,16 @@ FIELDS = (
     "URL",
 )
 _ATTRIBUTES = {"container-title": "container_title", "publisher-place": "publisher_place"}
-# The combination's settings, chosen by leave-one-fold-out on the labelled sets
-# (bench/bench_references_learned.py, docs/benchmarks.md "Ninth round: labeller first" and
-# "Tenth round"; the journal joined the labeller's fields in the tenth; in the twelfth, on
-# the training sets' folds, an empty field is filled at any margin: a title's number is
-# kept out of the year by ``_a_titles_number`` instead).
+# The combination shipped before labeller first (issue 13 §3): the rules' parse, the
+# labeller's fields where the rules are less sure. Its settings were chosen by
+# leave-one-fold-out on the labelled sets (bench/bench_references_learned.py,
+# docs/benchmarks.md "Ninth round: labeller first" and "Tenth round"; the journal joined the
+# labeller's fields in the tenth; in the twelfth, on the training sets' folds, an empty field
+# is filled at any margin: a title's number is kept out of the year by ``_a_titles_number``
+# instead). Kept as the benchmarks' baseline and for the settings ``LABELLER_FIRST`` shares.
 # Confidences are the rules' (0–1); margins are the labeller's, in units of its median field
 # margin on its training strings (``Model.typical``: 1.0 is a typical sure field).
-POLICY = {
+RULES_SURE = {
     "whole_above": 0.9,
     "whole_apa_only": False,
     "rules_above": 0.95,
@@ -751,16 +759,26 @@ RULES_FIRST = {
     "margin": 0.14,
 }
 # The labeller's reading first, the rules checking it (``_labeller_first``; issue 13 §3, chosen
-# on the training sets' folds, docs/benchmarks.md "Labeller first, the rules checking").
+# on the training sets' folds, docs/benchmarks.md "Labeller first, the rules checking" and
+# "Labeller first, shipped"). Where the labeller is unsure of a field (its margin below
+# ``unsure_below``: a layout it was not taught, a GOST "//" list, a journal run into its
+# volume) and the rules read it at ``unsure_rules_above`` or more, the rules' value stays.
 LABELLER_FIRST = dict(
-    POLICY,
+    RULES_SURE,
     start="labeller",
     agree_above=0.7,
     only_rules_above=0.9,
     keep_longer=False,
     keep_sure=False,
+    unsure_below=0.5,
+    unsure_rules_above=0.6,
+    names_cut=True,
+    names_as_rules=True,
+    fill_checks=True,
     fill_unplaced_only=False,  # a year only the labeller read: ``_may_fill``'s checks alone
 )
+# The shipped combination (``combine``'s default).
+POLICY = LABELLER_FIRST
 TO_CHECK = 0.5  # the confidence of a field the two read differently: below the admin's 0.8
 
 
@@ -775,10 +793,13 @@ def _comparable(key: str, value):
 def combine(
     ref: ParsedReference, policy: dict | None = None, labelled: tuple | None = None
 ) -> ParsedReference:
-    """The reference read by the labeller first, the rules' fields kept where they are sure.
+    """The reference read by both readers: the rules' parse in ``ref``, the labeller's here.
 
     The rules read the layouts they were taught almost whole and are confidently wrong on
-    the others; the labeller reads unseen layouts better, with small slips. So:
+    the others; the labeller reads unseen layouts better, with small slips. The default
+    ``POLICY`` (``start`` "labeller") takes the labeller's reading as the parse, the rules
+    checking it (``_labeller_first``). The others (``RULES_SURE``, shipped before, and
+    ``RULES_FIRST``) start from the rules' parse:
 
     - A complete, confident rules parse (a style they know, nothing unplaced, every field's
       confidence at least ``whole_above``) is kept whole.
@@ -921,16 +942,22 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
 
     The rules' parse stays whole when it is complete and sure of itself (``_whole``) and the
     labeller reads at least ``agree_above`` of the fields either found as they do. Otherwise
-    each field is the labeller's, except the rules' DOI and address (read by pattern), their
-    journal where the named checks say the labeller's lost or added words (``_rules_keep``), a
-    field only the rules read, at ``only_rules_above`` or more, from text the labeller left
-    unplaced, and with ``keep_sure`` any field of theirs at that confidence. A year only the
-    labeller read passes ``_may_fill``'s checks. Every field the two read differently is
-    marked to check (``TO_CHECK``); the style the rules detected stays; a field of the rules'
-    given up joins the unplaced text, and the unplaced text a field now reads leaves it.
+    each field is the labeller's, except the rules' DOI and address (read by pattern), any
+    field of theirs at ``unsure_rules_above`` or more that the labeller read with a margin
+    below ``unsure_below`` or not at all (a layout it was never taught), their journal where
+    the named checks say the labeller's lost or added words and, with ``names_cut``, their
+    names where the labeller's are only the first of them (``_rules_keep``), a field only the
+    rules read, at ``only_rules_above`` or more, from text the labeller left unplaced, and
+    with ``keep_sure`` any field of theirs at that confidence. A field only the labeller read
+    is not taken from the text of a field of the rules' kept, nor where ``_may_fill`` refuses
+    it (a year, a book's series as its container, an article's database as its publisher).
+    Every field the two read differently is marked to check (``TO_CHECK``); the style the
+    rules detected stays; a field of the rules' given up joins the unplaced text, and the
+    unplaced text a field now reads leaves it.
     """
     text = ref.raw.strip()
     rules = ref.to_csl()
+    read = copy.copy(ref)  # the rules' parse as they read it, for ``_may_fill``'s checks
     locator_key = "number" if ref.number and not ref.page else "page"
     keys = [k for k in FIELDS if rules.get(locator_key if k == "page" else k) or csl.get(k)]
     same = {
@@ -948,18 +975,43 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
     for piece in sorted(pieces.values(), key=len, reverse=True):
         left = left.replace(piece, " ", 1)
     unplaced = _text(left)
-    for key in keys:
+    kept: dict[str, str] = {}  # the rules' values kept where the labeller is unsure
+    # the fields the rules read first, so that a field only the labeller read can be checked
+    # against the text of the rules' values kept
+    for key in sorted(keys, key=lambda k: not rules.get(locator_key if k == "page" else k)):
         if key in same:
             continue
         rules_key = locator_key if key == "page" else key
         ours, theirs = rules.get(rules_key), csl.get(key)
         if key == "URL" and theirs and not re.match(r"(?:https?://|www\.)[\w-]+\.\w", theirs):
             theirs = None  # "https:// doi: 10.…": a scheme, not an address
-        sure_enough = ref.confidence.get(rules_key, 1.0) >= policy["only_rules_above"]
+        confidence = ref.confidence.get(rules_key, 1.0)
+        sure_enough = confidence >= policy["only_rules_above"]
         ref.confidence[rules_key] = TO_CHECK  # the two read it differently
+        if (
+            ours
+            and confidence >= policy["unsure_rules_above"]
+            and sure.get(key, 0.0) < policy["unsure_below"]
+        ):
+            kept[key] = _text(ours)
+            continue  # the labeller unsure (a layout it was not taught) where the rules read it
+        if theirs and _overlaps(_text(theirs), kept, key) or _names_left(key, theirs, ref, kept):
+            # text a value of the rules' kept reads: "Title. Subtitle" is no journal; the
+            # names the labeller left out of its list are no title
+            if not ours:
+                del ref.confidence[rules_key]
+            continue
+        if (
+            not ours
+            and policy["fill_checks"]
+            and key in ("container-title", "publisher", "publisher-place")
+            and not _may_fill(read, key, pieces, policy, [])
+        ):
+            del ref.confidence[rules_key]  # a book's series, an article's database
+            continue
         if not theirs:
-            if sure_enough and _text(ours) in unplaced:
-                continue  # only the rules read it, from text the labeller left unplaced
+            if ours and (sure_enough and _text(ours) in unplaced or key in ("DOI", "URL")):
+                continue  # only the rules read it: from text the labeller left unplaced; by pattern
             _set(ref, key, _EMPTY.get(key, ""), locator_key)
             del ref.confidence[rules_key]
             if isinstance(ours, str):
@@ -978,6 +1030,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
         if ours and (
             key in ("DOI", "URL") or _rules_keep(text, key, ours, theirs, pieces, ref, policy)
         ):
+            kept[key] = _text(ours)
             continue
         _set(ref, key, theirs, locator_key)
     final = {_text(v) for k, v in ref.to_csl().items() if k != "type"}
@@ -996,6 +1049,20 @@ def _rules_keep(text: str, key: str, ours, theirs, pieces: dict, ref, policy: di
     their journal where the labeller's lost its first word, added a date or is the end of the
     title; with ``keep_longer``, a value the labeller only lengthened or cut short."""
     piece = pieces.get(key, "")
+    if (
+        key in ("author", "editor")
+        and policy.get("names_cut")
+        and (_names_cut_short(ours, theirs) or _names_run_into(ours, pieces.get("title", "")))
+    ):
+        return True
+    if key in ("title", "container-title") and _small_word_moved(key, ours, theirs):
+        return True
+    if (
+        key in ("author", "editor")
+        and policy.get("names_as_rules")
+        and _text(ours) == _text(theirs)
+    ):
+        return True  # the same surnames: the rules' given names and group names stand
     if key == "container-title" and (
         _expands_more(text, piece, ours)
         or _adds_a_date(ours, theirs)
@@ -1006,6 +1073,45 @@ def _rules_keep(text: str, key: str, ours, theirs, pieces: dict, ref, policy: di
         _rules_read_less(ref, key, ours, theirs, policy)
         or _rest_read_by(_text(ours), _text(theirs), key, pieces) == []
     )
+
+
+def _names_cut_short(ours, theirs) -> bool:
+    """The labeller read fewer names than the rules, the same first one: it ended the list
+    early (a GOST "Okafor P.B., Lindgren R.T. Title //") or ran two names into one and
+    stopped ("Haddad, Rita B., Nora B. DeMates, Amal B. Ekwueme, and Mary Ann Lund" read as
+    "Haddad, Rita B." and a surname "Nora B. DeMates")."""
+    if not isinstance(ours, list) or not isinstance(theirs, list) or len(theirs) >= len(ours):
+        return False
+    return bool(theirs) and _text(ours[:1]) == _text(theirs[:1])
+
+
+def _names_left(key: str, theirs, ref: ParsedReference, kept: dict) -> bool:
+    """The labeller's title ends with the last of the rules' names, which stand: "…, Mary Ann
+    Ekwueme, and Rita Lindgren. Title." read as a title "Mary Ann Ekwueme, and Rita Lindgren"."""
+    if key != "title" or "author" not in kept or not isinstance(theirs, str) or not ref.author:
+        return False
+    return _text(theirs).endswith(_text(ref.author[-1:]))
+
+
+def _names_run_into(ours, title: str) -> bool:
+    """The labeller's title begins with the rules' last surname: its list of names ended
+    early, the rest read into the title ("Okafor, Paul B., and Paul B. DeMates. Title.")."""
+    last = _text(ours[-1:]) if isinstance(ours, list) else ""
+    return len(last) >= 3 and _text(title).startswith(last)
+
+
+def _small_word_moved(key: str, ours, theirs) -> bool:
+    """The labeller moved the title's last word, a short one, into the journal after it:
+    "Alliance and therapy the. Psychotherapy Research" read as a title "Alliance and therapy"
+    and a journal "The Psychotherapy Research"."""
+    if not isinstance(ours, str) or not isinstance(theirs, str):
+        return False
+    ours, theirs = _text(ours), _text(theirs)
+    if key == "title":
+        rest = ours[len(theirs) :] if ours.startswith(theirs) else ""
+    else:
+        rest = theirs[: -len(ours)] if ours and theirs.endswith(ours) else ""
+    return 0 < len(rest) <= 3 and rest.isalpha()
 
 
 def _a_titles_number(text: str, pieces: dict) -> bool:

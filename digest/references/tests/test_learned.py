@@ -201,11 +201,21 @@ LABELLED = (
 )
 
 
-def test_combining_keeps_confident_apa_fields_and_marks_disagreements_to_check():
+def _sure(ref, labelled):
+    """``combine`` under ``RULES_SURE``, the policy shipped before labeller first (the
+    benchmarks' baseline): the rules' parse, the labeller's fields where they are less sure."""
+    return labeller.combine(ref, labeller.RULES_SURE, labelled)
+
+
+def test_combining_marks_a_disagreement_to_check_whichever_reading_wins():
     ref = _rules(title=("Repairing alliance", 0.9), container_title=("Clin Psych Rev", 0.95))
     combined = labeller.combine(ref, labelled=LABELLED)
-    assert combined.title == "Repairing alliance"
+    assert combined.title == "Repairing alliance ruptures"  # the labeller sure of its reading
     assert combined.confidence["title"] < 0.8  # the admin highlights it
+    ref = _rules(title=("Repairing alliance", 0.9), container_title=("Clin Psych Rev", 0.95))
+    combined = _sure(ref, LABELLED)
+    assert combined.title == "Repairing alliance"  # a confident APA field of the rules'
+    assert combined.confidence["title"] < 0.8
 
 
 def test_combining_takes_the_labellers_field_where_the_rules_are_weak_or_silent():
@@ -225,10 +235,10 @@ def test_combining_leaves_agreeing_fields_and_the_unplaced_text_alone():
     assert combined.unparsed == ["Clin Psychol Rev"]
 
 
-def test_combining_fills_an_empty_field_only_from_the_text_the_rules_left_unplaced():
+def test_rules_sure_fills_an_empty_field_only_from_the_text_the_rules_left_unplaced():
     ref = _rules(title=("Repairing alliance", 0.9), container_title=("Clin Psych Rev", 0.95))
     ref.container_title = ""  # the journal's words are nowhere in the unplaced text
-    combined = labeller.combine(ref, labelled=LABELLED)
+    combined = _sure(ref, LABELLED)
     assert combined.container_title == ""
 
 
@@ -266,14 +276,14 @@ def _labelled(**fields):
     return fields, dict.fromkeys(fields, 1.5), dict(fields)
 
 
-def test_a_complete_confident_parse_is_kept_whole_and_a_less_sure_one_is_not():
+def test_rules_sure_keeps_a_complete_confident_parse_whole_and_a_less_sure_one_not():
     labelled = _labelled(title="Alliance ruptures repaired")
     sure = _rules(title=("Repairing alliance", 0.95), container_title=("Clin Psych Rev", 0.95))
-    combined = labeller.combine(sure, labelled=labelled)
+    combined = _sure(sure, labelled)
     assert combined.title == "Repairing alliance"
     assert combined.confidence["title"] < 0.8  # the two disagree: to check
     unsure = _rules(title=("Repairing alliance", 0.85), container_title=("Clin Psych Rev", 0.95))
-    combined = labeller.combine(unsure, labelled=labelled)
+    combined = _sure(unsure, labelled)
     assert combined.title == "Alliance ruptures repaired"
     assert combined.confidence["title"] < 0.8
 
@@ -292,7 +302,7 @@ def test_the_labeller_splits_a_journal_the_rules_glued_to_an_apa_title():
     assert combined.confidence["container-title"] < 0.8  # only the labeller found it
 
 
-def test_in_other_styles_the_labeller_reads_first_but_the_rules_keep_names_and_identifiers():
+def test_rules_sure_in_other_styles_takes_the_labellers_fields_but_the_rules_names_and_ids():
     ref = _rules(
         style="vancouver",
         title=("Repairing alliance ruptures", 0.9),
@@ -306,25 +316,40 @@ def test_in_other_styles_the_labeller_reads_first_but_the_rules_keep_names_and_i
         volume="48",
         DOI="10.1037/a002214",
     )
-    combined = labeller.combine(ref, labelled=labelled)
+    combined = _sure(ref, labelled)
     assert combined.volume == "48"
     assert combined.author == [{"family": "Tracey", "given": "T. J. G."}]
     assert combined.DOI == "10.1037/a0022140"
     assert all(combined.confidence[key] < 0.8 for key in ("volume", "author", "DOI"))
 
 
-def test_a_title_the_labeller_cuts_short_stays_the_rules_when_nothing_reads_the_rest():
-    """ "A guide to waiting. Theory and practice. Example Press": a book's title of two
-    sentences, not a title and a journal; a book with a publisher has no container to take
-    the rest."""
+def _book_of_two_sentences() -> ParsedReference:
     ref = _rules(
         style="harvard",
         title=("A guide to waiting. Theory and practice", 0.85),
         publisher=("Example Press", 0.9),
     )
     ref.type = "book"
+    return ref
+
+
+def test_a_title_the_labeller_cuts_short_stays_the_rules_when_nothing_reads_the_rest():
+    """ "A guide to waiting. Theory and practice. Example Press": a book's title of two
+    sentences, not a title and a journal; a book with a publisher has no container to take
+    the rest (``RULES_SURE``'s ``keep_longer``)."""
     labelled = _labelled(title="A guide to waiting", container_title="Theory and practice")
-    combined = labeller.combine(ref, labelled=labelled)
+    combined = _sure(_book_of_two_sentences(), labelled)
+    assert combined.title == "A guide to waiting. Theory and practice"
+    assert combined.container_title == ""
+    assert combined.confidence["title"] < 0.8
+
+
+def test_labeller_first_keeps_the_rules_title_and_no_journal_where_the_labeller_is_unsure():
+    """The same book, the labeller unsure of its cut: the rules' title stays, and the rest of
+    it, which the rules' title reads, is no journal."""
+    labelled = _labelled(title="A guide to waiting", container_title="Theory and practice")
+    labelled[1].update(title=0.1, **{"container-title": 0.1})
+    combined = labeller.combine(_book_of_two_sentences(), labelled=labelled)
     assert combined.title == "A guide to waiting. Theory and practice"
     assert combined.container_title == ""
     assert combined.confidence["title"] < 0.8
@@ -401,7 +426,7 @@ def test_a_journal_the_list_knows_is_not_given_up_for_words_of_the_title(raw, ti
 
 
 def test_no_year_is_filled_from_a_titles_number_or_into_a_titled_book_whatever_the_policy():
-    loose = dict(labeller.POLICY, fill_empty=0.0, fill_unplaced_only=False)
+    loose = dict(labeller.RULES_SURE, fill_empty=0.0, fill_unplaced_only=False)
     raw = "Waiting lists in Ottawa, Canada 2012. Report. Example Press"
     bare = ParsedReference(raw=raw, unparsed=[raw])
     assert not labeller._may_fill(bare, "issued", {"issued": "2012"}, loose, [])
@@ -415,11 +440,11 @@ def test_no_year_is_filled_from_a_titles_number_or_into_a_titled_book_whatever_t
     assert not labeller._may_fill(book, "issued", {"issued": "2021"}, loose, [])
 
 
-# --- labeller first, the rules checking (``labeller.LABELLER_FIRST``, not the default) -------
+# --- labeller first, the rules checking (``labeller.LABELLER_FIRST``, the default) ----------
 
 
 def _first(ref, labelled):
-    return labeller.combine(ref, labeller.LABELLER_FIRST, labelled)
+    return labeller.combine(ref, labelled=labelled)
 
 
 def test_labeller_first_takes_its_fields_and_keeps_the_rules_doi_each_to_check():
@@ -475,4 +500,4 @@ def test_labeller_first_lets_a_journal_anchor_a_reference_without_a_year():
         "Waiting lists",
         "Journal of Clinic Notes",
     )
-    assert labeller.combine(ParsedReference(raw=raw, unparsed=[raw]), labelled=labelled).title == ""
+    assert _sure(ParsedReference(raw=raw, unparsed=[raw]), labelled).title == ""  # no anchor
