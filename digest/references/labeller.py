@@ -24,6 +24,7 @@ import pycrfsuite
 from .journals import JOURNALS, expand_journal, is_known_title, known_journal_at_end
 from .parsing import (
     _MONTH,
+    _NO_SPACE_AFTER_COMMA,
     _ORDINAL_WORDS,
     ParsedReference,
     _dash,
@@ -569,6 +570,8 @@ def read_back(raw: str, spans, labels) -> dict:
             value = expand_journal(value)[0]
         elif label == "title":
             value = value.strip(' ."\u201c\u201d')
+            # "Benefits,challenges,and solutions": the space the rules put back after a comma
+            value = _NO_SPACE_AFTER_COMMA.sub(", ", value)
         else:
             value = value.strip(_STRIP)
         if label == "pages":
@@ -772,6 +775,7 @@ LABELLER_FIRST = dict(
     keep_sure=False,
     unsure_below=0.5,
     unsure_rules_above=0.6,
+    guess_below=0.1,  # ``_rest_a_guess``
     names_cut=True,
     names_as_rules=True,
     fill_checks=True,
@@ -976,6 +980,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
         left = left.replace(piece, " ", 1)
     unplaced = _text(left)
     kept: dict[str, str] = {}  # the rules' values kept where the labeller is unsure
+    journal_kept = False  # ``_glued_to_a_journal``: the rules' journal stays with their title
     # the fields the rules read first, so that a field only the labeller read can be checked
     # against the text of the rules' values kept
     for key in sorted(keys, key=lambda k: not rules.get(locator_key if k == "page" else k)):
@@ -988,11 +993,15 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
         confidence = ref.confidence.get(rules_key, 1.0)
         sure_enough = confidence >= policy["only_rules_above"]
         ref.confidence[rules_key] = TO_CHECK  # the two read it differently
+        if key == "title" and _glued_to_a_journal(ours, theirs, rules):
+            kept[key] = _text(ours)
+            journal_kept = True
+            continue
         if (
             ours
             and confidence >= policy["unsure_rules_above"]
             and sure.get(key, 0.0) < policy["unsure_below"]
-        ):
+        ) or _rest_a_guess(key, ours, theirs, rules, csl, sure, unplaced, policy):
             kept[key] = _text(ours)
             continue  # the labeller unsure (a layout it was not taught) where the rules read it
         if theirs and _overlaps(_text(theirs), kept, key) or _names_left(key, theirs, ref, kept):
@@ -1010,7 +1019,13 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             del ref.confidence[rules_key]  # a book's series, an article's database
             continue
         if not theirs:
-            if ours and (sure_enough and _text(ours) in unplaced or key in ("DOI", "URL")):
+            if ours and (
+                sure_enough
+                and _text(ours) in unplaced
+                or key in ("DOI", "URL")
+                or key == "container-title"
+                and journal_kept
+            ):
                 continue  # only the rules read it: from text the labeller left unplaced; by pattern
             _set(ref, key, _EMPTY.get(key, ""), locator_key)
             del ref.confidence[rules_key]
@@ -1042,6 +1057,48 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
 
 
 _EMPTY = {"author": [], "editor": [], "issued": None}
+
+
+def _glued_to_a_journal(ours, theirs, rules: dict) -> bool:
+    """The labeller's title is the rules' title and then the journal they read, a known one:
+    "Positive regard. psychotherapy. Online First Publication." glued title and journal."""
+    journal = rules.get("container-title")
+    if not (isinstance(ours, str) and isinstance(theirs, str) and journal):
+        return False
+    ours, theirs = _text(ours), _text(theirs)
+    return (
+        len(theirs) > len(ours)
+        and theirs.startswith(ours)
+        and theirs[len(ours) :] == _text(journal)
+        and is_known_title(journal)
+    )
+
+
+def _rest_a_guess(key, ours, theirs, rules: dict, csl: dict, sure: dict, unplaced: str, policy):
+    """The rules read as one field what the labeller split in two, and the labeller's second
+    field is a guess: a coin toss (its margin below ``guess_below``: "Title. Subtitle, Intake
+    and Follow-up in Small Clinics" is one title, not a title and a journal), or a journal
+    where the rules read a known journal in text the labeller left unplaced ("Effectiveness of
+    Cognitive-behavioural, Person-centred ... Settings. Psychological Medicine.")."""
+    if "guess_below" not in policy or not (isinstance(ours, str) and isinstance(theirs, str)):
+        return False
+    ours, theirs = _text(ours), _text(theirs)
+    if key == "DOI" or len(ours) <= len(theirs) or not ours.startswith(theirs):
+        return False
+    rest = ours[len(theirs) :]
+    return any(
+        isinstance(value, str)
+        and (
+            sure.get(other, 0.0) < policy["guess_below"]
+            or other == "container-title"
+            and is_known_title(rules.get(other) or "")
+            and _text(rules[other]) in unplaced
+        )
+        and len(_text(value)) >= 4
+        and _text(value) in rest
+        for other, value in csl.items()
+        if other != key
+    )
 
 
 def _rules_keep(text: str, key: str, ours, theirs, pieces: dict, ref, policy: dict) -> bool:
