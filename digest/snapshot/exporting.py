@@ -1216,7 +1216,9 @@ class Snapshot:
         page's own address (pagination, a form posting to itself) has a plan only for the
         `address` given, and None without one."""
         raw = html.unescape(match["url"])
-        if raw == "":  # a form posting to this page; kept by its text, `=""`, for no other
+        # An empty link: a form's action posts to this page, any other stays empty. Its text, `=""`,
+        # does not tell which, so its plan is not kept.
+        if raw == "":
             if address is None:
                 return None
             if match["action"] is not None:
