@@ -72,7 +72,11 @@ SKIPPED_PREFIXES = (
 )
 SKIPPED_SUFFIXES = (".bib", ".ris", ".json")
 SLUG = re.compile(r"^[-\w]+$")
-LINK = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
+# A link: `="…"` after whitespace and href, src or action (the links of
+# `\s(?:href|src|action)="[^"]*"`, in the same order). The match starts at its `="`, a
+# literal, which the regex engine searches for directly instead of trying a match at every
+# whitespace of the page.
+LINK = re.compile(r'="(?:(?<=\shref=")|(?<=\ssrc=")|(?<=(?P<action>\saction)="))(?P<url>[^"]*)"')
 FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.DOTALL)
 MAIN = re.compile(r"<main\b")
 HTML_LANG = re.compile(r'<html\b[^>]*\slang="([^"]*)"')
@@ -263,7 +267,9 @@ def relative(from_file, to_file):
 
 
 # How `_plan` rewrites a link: left as it is (or to the live site), to a static file, or to
-# another file of the snapshot.
+# another file of the snapshot. A plan is (KEEP, the new `="…"`), or (STATIC or LOCAL, None,
+# the file, its path's parts, the #fragment, the static address or the page id, and for LOCAL
+# the address to follow).
 KEEP, STATIC, LOCAL = "keep", "static", "local"
 
 
@@ -275,10 +281,11 @@ def _plain_parts(path):
 
 
 def _swapped(plan, path):
-    """A link to a file of the snapshot, rewritten as `path` from the page (`_relink`)."""
+    """A link to a file of the snapshot, rewritten as `path` from the page (`_relink`): its
+    `="…"` (the attribute's name is left where it is)."""
     if plan[0] is STATIC:
-        return f'{plan[1]}="{path}"'
-    return f'{plan[1]}="{html.escape(path + plan[4])}"'
+        return f'="{path}"'
+    return f'="{html.escape(path + plan[4])}"'
 
 
 def digest(content):
@@ -1208,11 +1215,14 @@ class Snapshot:
         text, but for the relative path from the page's folder. A link that depends on the
         page's own address (pagination, a form posting to itself) has a plan only for the
         `address` given, and None without one."""
-        attr, raw = match["attr"], html.unescape(match["url"])
-        if attr.strip() == "action" and raw == "":  # the form posts to this page
+        raw = html.unescape(match["url"])
+        # An empty link: a form's action posts to this page, any other stays empty. Its text, `=""`,
+        # does not tell which, so its plan is not kept.
+        if raw == "":
             if address is None:
                 return None
-            return (KEEP, f'{attr}="{html.escape(self.live_url + urlsplit(address).path)}"')
+            if match["action"] is not None:
+                return (KEEP, f'="{html.escape(self.live_url + urlsplit(address).path)}"')
         if raw.startswith("?"):  # pagination: the same list, another page
             if address is None:
                 return None
@@ -1224,16 +1234,16 @@ class Snapshot:
         fragment = "#" + raw.split("#", 1)[1] if "#" in raw else ""
         if parts.path.startswith("/static/"):
             linked = parts.path.lstrip("/")
-            return (STATIC, attr, linked, _plain_parts(linked), "", parts.path)
+            return (STATIC, None, linked, _plain_parts(linked), "", parts.path)
         if parts.path.endswith("/search/"):
             if not self.search:
-                return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
+                return (KEEP, f'="{html.escape(self.live_url + raw)}"')
             local = parts.path  # the static search page reads the form's ?q=
         linked = self._target(local)
         if linked is None:
-            return (KEEP, f'{attr}="{html.escape(self.live_url + raw)}"')
+            return (KEEP, f'="{html.escape(self.live_url + raw)}"')
         page = self.page_of.get(local)
-        return (LOCAL, attr, linked, _plain_parts(linked), fragment, page, canonical(local))
+        return (LOCAL, None, linked, _plain_parts(linked), fragment, page, canonical(local))
 
     def _search_ui(self, address, base):
         from django.utils import translation

@@ -206,8 +206,11 @@ class FacetIndex:
         )
 
     def _position(self, pk):
-        """Where summary `pk` stands in the archive, or -1 (a draft; a new page has no id)."""
-        return -1 if pk is None else int(self.positions.of([pk])[0])
+        """Where summary `pk` stands in the archive, or -1 (a draft; a new page has no id).
+        One id is looked up directly: a summary page asks three times, and an array made for
+        one id costs several times the lookup."""
+        lookup = self.positions.lookup
+        return int(lookup[pk]) if pk is not None and 0 <= pk < len(lookup) else -1
 
     def has(self, pk):
         return self._position(pk) >= 0

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
 from digest.core.tests.factories import make_issue, make_summary
 from digest.snapshot import exporting
@@ -126,6 +128,26 @@ def test_archive_pages_map_to_folders_and_other_queries_to_the_live_site():
     assert target("/fr/archive/") is None
     assert target("/fr/archive/", languages=("en", "fr")) == "fr/archive/index.html"
     assert target("/api/summaries/") is None and target("/2018/02/x/cite.ris") is None
+
+
+# Pieces of markup around links (and of text that only looks like them), for the property below.
+MARKUP = ['href="', 'src="', 'action="', "data-", "=", '"', " ", "\n", "\t", "\xa0", "/a", "x"]
+
+
+@given(st.lists(st.sampled_from(MARKUP), max_size=40).map("".join))
+def test_links_are_the_ones_a_scan_of_each_whitespace_finds(text):
+    """The export's link pattern starts at the `="` (a literal the regex engine jumps to): it
+    finds the links a pattern starting at their whitespace finds, in the same order."""
+    scanned = re.compile(r'(?P<attr>\s(?:href|src|action))="(?P<url>[^"]*)"')
+    expected = [
+        (m.start() + len(m["attr"]), m.end(), m["attr"].strip() == "action", m["url"])
+        for m in scanned.finditer(text)
+    ]
+    found = [
+        (m.start(), m.end(), m["action"] is not None, m["url"])
+        for m in exporting.LINK.finditer(text)
+    ]
+    assert found == expected
 
 
 def test_forms_post_to_the_live_site_or_are_hidden(tmp_path, site):

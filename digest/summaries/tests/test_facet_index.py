@@ -108,6 +108,16 @@ def test_order_is_the_archives_and_drafts_are_left_out(archive):
     assert not index.mask([draft]).any() and not index.mask([]).any()
 
 
+def test_a_summary_is_known_by_its_id_alone_and_nothing_else_is(archive):
+    index = FacetIndex.build()
+    newest = list(SummaryPage.objects.live().public().newest_first().values_list("pk", flat=True))
+    draft = SummaryPage.objects.get(title="A draft").pk
+    assert [index.has(pk) for pk in newest] == [True] * len(newest)
+    assert [index.positions.of([pk])[0] for pk in newest] == list(range(len(newest)))
+    beyond = len(index.positions.lookup)
+    assert not any(index.has(pk) for pk in (draft, None, -1, 0, beyond, beyond + 10))
+
+
 def test_lists_load_each_summary_with_its_issue_only_when_asked(archive, django_assert_num_queries):
     index = FacetIndex.build()
     everything = SummaryList(index, index.mask(index.positions.order))
