@@ -224,26 +224,31 @@ def _row(label, items, *readings):
 
 
 def _judge():
-    """The shipped model and policy on the sets collected after it was trained: figures only."""
+    """The shipped model and policy on the sets collected after it was trained: figures only,
+    each set's and all of them pooled."""
+    pooled, scored = [], 0
     for name in JUDGES:
-        _judge_one(name)
+        if not (labeller_training.DATA / name).exists():
+            print(f"  ({name} not present: no held-out figure)")
+        elif name in labeller_training.TRAINING_SETS:
+            print(f"  ({name} is a training set now: its leave-one-fold-out row is its figure)")
+        else:
+            items = labeller_training.load_set(name)
+            pooled += items
+            scored += 1
+            _judge_one(name.removesuffix(".json"), items)
+    if scored > 1:
+        _judge_one("pooled", pooled)
 
 
-def _judge_one(name):
-    if not (labeller_training.DATA / name).exists():
-        print(f"  ({name} not present: no held-out figure)")
-        return
-    if name in labeller_training.TRAINING_SETS:
-        print(f"  ({name} is a training set now: its leave-one-fold-out row is its figure)")
-        return
-    items = labeller_training.load_set(name)
+def _judge_one(label, items):
     readings = _readings(items, labeller.model())
     rules = [ref.to_csl() for ref, _labelled in readings]
     alone = [labelled[0] for _ref, labelled in readings]
-    before = _combined(readings, labeller.RULES_FIRST)
+    before = _combined(readings, labeller.RULES_SURE)
     combined = [parse_reference(item["raw"]).to_csl() for item in items]
-    print(f"held out, {name} (shipped weights, POLICY {labeller.POLICY}):")
-    print(_row(name.removesuffix(".json"), items, rules, alone, before, combined))
+    print(f"held out, {label} (shipped weights and POLICY; 'before': RULES_SURE):")
+    print(_row(label, items, rules, alone, before, combined))
 
 
 if __name__ == "__main__":
