@@ -17,22 +17,7 @@ from digest.references import labeller, labeller_training
 
 DATA = Path(__file__).parent / "data"
 GOLD = DATA / "anystyle_gold.json"
-KEYS = {
-    "author",
-    "editor",
-    "issued",
-    "title",
-    "container-title",
-    "volume",
-    "issue",
-    "page",
-    "edition",
-    "publisher",
-    "publisher-place",
-    "DOI",
-    "URL",
-    "type",
-}
+KEYS = {*labeller.FIELDS, "type"}  # the fields the labeller and the rules compare
 TYPES = {"article-journal", "book", "chapter", "paper-conference"}
 STYLES = {"apa", "vancouver", "other"}
 
