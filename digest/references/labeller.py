@@ -26,6 +26,7 @@ from .parsing import (
     _MONTH,
     _NO_SPACE_AFTER_COMMA,
     _ORDINAL_WORDS,
+    _PLACES,
     ParsedReference,
     _dash,
     _family_first_names,
@@ -566,7 +567,8 @@ def read_back(raw: str, spans, labels) -> dict:
     for label in ("title", "container", "volume", "issue", "pages", "edition"):
         value = re.sub(r"\s+", " ", pieces.get(label, "")).strip(" ,;:")
         if label == "container":
-            value = _trim_name(value)
+            # "Example Science Vol 3 No 2": the volume's word is not the journal's
+            value = _trim_name(_LOCATOR_WORD_AFTER.sub("", value))
             value = expand_journal(value)[0]
         elif label == "title":
             value = value.strip(' ."\u201c\u201d')
@@ -591,6 +593,8 @@ def read_back(raw: str, spans, labels) -> dict:
         value = value.rstrip(".")
         if label == "publisher":
             value = company_stop(value, raw)
+            # "Example Press 2011a": the reference's year typed again after its publisher
+            value = _YEAR_AFTER.sub("", value)
         else:
             end = spans[runs[label][1]][1] if label in runs else 0
             stop = raw[end : end + 1] == "." or value.endswith(".C")
@@ -598,6 +602,11 @@ def read_back(raw: str, spans, labels) -> dict:
                 value += "."
         if value:
             csl[_CSL_KEYS[label]] = value
+    if csl.get("publisher") and not csl.get("publisher-place"):
+        # "Example Press, Ontario": a known place typed after its publisher
+        publisher, _comma, place = csl["publisher"].partition(", ")
+        if place and _PLACES.match(place):
+            csl["publisher"], csl["publisher-place"] = publisher, place
     doi = normalise_doi(pieces.get("doi", ""))
     if doi:
         csl["DOI"] = doi
@@ -609,6 +618,10 @@ def read_back(raw: str, spans, labels) -> dict:
             csl["status"] = status
             break
     return csl
+
+
+_YEAR_AFTER = re.compile(r"(?<=\w)[\s,]+\(?(?:1[6-9]|20)\d\d[a-z]?\)?$")
+_LOCATOR_WORD_AFTER = re.compile(r"(?<=\w)[\s,]+(?:vol|no|nr|issue|pp?)\.?$", re.I)
 
 
 def _trim_name(value: str) -> str:
@@ -650,6 +663,29 @@ def mend(tokens: list[str], labels: list[str]) -> list[str]:
         elif name == "title" and "title" in seen and "editor" in seen and "container" not in labels:
             labels[i : j + 1] = ["container"] * (j + 1 - i)
             name = "container"
+        elif name == "title" and labels[j + 1 : j + 2] == ["container"]:
+            # A journal opens after the title's full stop, not inside its sentence: "Alliance
+            # therapy the and. Psychotherapy Research" read as a title and a journal "the and.
+            # Psychotherapy Research": the journal's words before its full stop are the title's
+            end = next(
+                (k for k in range(j + 1, len(labels)) if labels[k] != "container"), len(labels)
+            )
+            stop = next((k for k in range(j + 1, end) if tokens[k] == "."), None)
+            if stop is not None and stop + 1 < end:
+                labels[j + 1 : stop] = ["title"] * (stop - j - 1)
+                labels[stop] = "other"
+        elif (
+            name == "title"
+            and "place" not in labels
+            and tokens[j + 1 : j + 2] == [":"]
+            and labels[j + 2 : j + 3] == ["publisher"]
+        ):
+            # "Title. City: Publisher" read as one title: the words after its last full stop,
+            # a colon and a publisher after them, are the place
+            cut = _last_stop(tokens, i, j)
+            if cut is not None and j - cut <= 4:
+                labels[cut] = "other"
+                labels[cut + 1 : j + 1] = ["place"] * (j - cut)
         elif name == "title" and "container" not in labels and _numbers_follow(labels, j):
             # "Title. Journal, 2, 83-111" read as one title: no article's volume follows its
             # title, so the words after its last full stop are the journal
@@ -685,6 +721,17 @@ def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, floa
     """The labeller's CSL fields for ``raw``, its margin for each (the closest call among
     the field's tokens) and the piece of ``raw`` each was read from."""
     spans = tokenise(raw)
+    if (
+        spans
+        and spans[0] == (0, 1)
+        and (
+            raw[0] == '"'
+            and raw.count('"') % 2
+            or raw[0] == "\u201c"
+            and raw.count("\u201c") > raw.count("\u201d")
+        )
+    ):
+        spans = spans[1:]  # a stray opening quote ahead of the authors: no title opens there
     labeller = labeller or model()
     path, margins = labeller.decode_with_margins(features(raw, spans))
     labels = mend([raw[s:e] for s, e in spans], [LABELS[k] for k in path])
@@ -999,8 +1046,12 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             continue
         if (
             ours
+            and theirs
             and confidence >= policy["unsure_rules_above"]
             and sure.get(key, 0.0) < policy["unsure_below"]
+            or ours
+            and not theirs
+            and confidence >= policy.get("silent_rules_above", policy["unsure_rules_above"])
         ) or _rest_a_guess(key, ours, theirs, rules, csl, sure, unplaced, policy):
             kept[key] = _text(ours)
             continue  # the labeller unsure (a layout it was not taught) where the rules read it
