@@ -820,7 +820,7 @@ LABELLER_FIRST = dict(
     only_rules_above=0.9,
     keep_longer=False,
     keep_sure=False,
-    unsure_below=0.5,
+    unsure_below=0.3,  # 0.5 before the eleventh to thirteenth fresh sets were tuned on
     unsure_rules_above=0.6,
     guess_below=0.1,  # ``_rest_a_guess``
     names_cut=True,
@@ -1063,8 +1063,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             continue
         if (
             not ours
-            and policy["fill_checks"]
-            and key in ("container-title", "publisher", "publisher-place")
+            and key in _FILL_CHECKED.get(policy["fill_checks"], ())
             and not _may_fill(read, key, pieces, policy, [])
         ):
             del ref.confidence[rules_key]  # a book's series, an article's database
@@ -1108,6 +1107,12 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
 
 
 _EMPTY = {"author": [], "editor": [], "issued": None}
+# The fields ``_may_fill``'s checks guard, by ``fill_checks``: all of them, or only a book's
+# series read as its container ("book").
+_FILL_CHECKED = {
+    True: ("container-title", "publisher", "publisher-place"),
+    "book": ("container-title",),
+}
 
 
 def _glued_to_a_journal(ours, theirs, rules: dict) -> bool:
@@ -1247,7 +1252,12 @@ def _may_fill(ref: ParsedReference, key: str, pieces: dict, policy: dict, freed:
     if ref.type == "article-journal" and ref.container_title and key.startswith("publisher"):
         return False  # "… pp. 1-21. Example Search Index": the database, not a publisher
     if ref.type == "book" and ref.title and ref.publisher and key == "container-title":
-        return False  # "Title (2nd ed., Example Series). Publisher.": a series, no container
+        # "Title (2nd ed., Example Series). Publisher.": a series, no container; but "In:
+        # Editors, editors. Book. Place: Publisher" is a chapter's book, whatever its type
+        before = ref.raw[: max(0, ref.raw.find(pieces.get(key) or "\0"))]
+        chapter = "editor" in pieces or re.search(r"\bIn:?\s*$", before, re.I)
+        if not chapter or before.count("(") > before.count(")"):
+            return False
     anchored = bool(ref.issued or ref.status or ref.title)
     if key == "issued" and not anchored and _a_titles_number(ref.raw, pieces):
         return False

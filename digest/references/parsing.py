@@ -593,7 +593,13 @@ _LINK_LABEL = (
     r"(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus|MEDLINE)"
 )
 # one after another, spaced or glued together as a page's link texts run ("CrossRefPubMed")
-_LINK_LABELS = re.compile(rf"(?:\s+|(?<=\.)){_LINK_LABEL}(?:\s*{_LINK_LABEL})*\s*$")
+# and what else a page's list prints after a string: "First citation in article", "Read
+# more.", "Abstract", "Full text", an empty "Retrieved from"
+_LIST_LABEL = (
+    rf"(?:{_LINK_LABEL}|First citation in article|Read more|Abstract|Full text"
+    r"|Retrieved from:?)"
+)
+_LINK_LABELS = re.compile(rf"(?:\s+|(?<=[.\d])){_LIST_LABEL}(?:\s*{_LIST_LABEL})*\.?\s*$")
 _GLUED_LINK_LABEL = re.compile(rf"\.?{_LINK_LABEL[:-1]}|Google)+$")
 
 

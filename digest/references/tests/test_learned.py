@@ -122,6 +122,85 @@ def test_a_title_a_volume_follows_ends_at_its_last_full_stop_when_no_journal_was
     assert mended[13:19] == ["container"] * 4 + ["other", "volume"]
 
 
+def _labelled_as(raw, runs):
+    """Labels for ``raw``'s tokens: each (label, first token, last token) of ``runs``, the
+    rest "other"."""
+    labels = ["other"] * len(_tokens(raw))
+    for name, first, last in runs:
+        labels[first : last + 1] = [name] * (last + 1 - first)
+    return labels
+
+
+def test_a_journal_opens_after_the_titles_full_stop_not_inside_its_sentence():
+    raw = "Okafor, P. (2001). Waiting in the and. Clinic Notes, 1, 1-10."
+    tokens = _tokens(raw)
+    assert tokens[8:14] == ["Waiting", "in", "the", "and", ".", "Clinic"]
+    labels = _labelled_as(raw, [("title", 8, 9), ("container", 10, 15)])
+    mended = labeller.mend(tokens, labels)
+    assert mended[8:12] == ["title"] * 4 and mended[12] == "other"
+    assert mended[13:15] == ["container"] * 2
+
+
+def test_a_place_glued_to_the_title_before_the_publisher_is_the_place():
+    raw = "Ito, K. (2015). Why clients stay. Example City: Clinic Press."
+    tokens = _tokens(raw)
+    assert tokens[8:15] == ["Why", "clients", "stay", ".", "Example", "City", ":"]
+    labels = _labelled_as(raw, [("title", 8, 13), ("publisher", 15, 16)])
+    mended = labeller.mend(tokens, labels)
+    assert mended[8:11] == ["title"] * 3 and mended[12:14] == ["place"] * 2
+    csl = labeller.read_back(raw, labeller.tokenise(raw), mended)
+    assert (csl["title"], csl["publisher-place"]) == ("Why clients stay", "Example City")
+
+
+@pytest.mark.parametrize(
+    "raw, label, piece, read",
+    [
+        (
+            "Okafor, P. (2011a). Waiting. Boston: Example Press 2011a",
+            "publisher",
+            "Example Press 2011a",
+            {"publisher": "Example Press"},
+        ),
+        (
+            "Lind, M., 'Waiting', Example Science Vol 3 No 2, 1961",
+            "container",
+            "Example Science Vol",
+            {"container-title": "Example Science"},
+        ),
+        (
+            "Okafor, P. (2011). Waiting. Example Press, Ontario.",
+            "publisher",
+            "Example Press, Ontario",
+            {"publisher": "Example Press", "publisher-place": "Ontario"},
+        ),
+    ],
+)
+def test_a_years_a_volumes_word_or_a_place_after_a_name_is_not_the_names(raw, label, piece, read):
+    spans = labeller.tokenise(raw)
+    start = raw.index(piece)
+    runs = [k for k, (a, b) in enumerate(spans) if a >= start and b <= start + len(piece)]
+    labels = _labelled_as(raw, [(label, runs[0], runs[-1])])
+    csl = labeller.read_back(raw, spans, labels)
+    assert {key: csl.get(key) for key in read} == read
+
+
+def test_a_stray_opening_quote_is_not_read():
+    """The labeller reads the string from its second token: a quote no one closes opens no
+    title ahead of the authors."""
+    raw = '"Okafor, Paul, and Rita Lindgren. \u201cWaiting Lists.\u201d Clinic Notes, vol. 4, 2014.'
+    seen = []
+
+    class Spy:
+        typical = 1.0
+
+        def decode_with_margins(self, feats):
+            seen.append(len(feats))
+            return [0] * len(feats), [1.0] * len(feats)
+
+    labeller.label(raw, Spy())
+    assert seen == [len(labeller.tokenise(raw)) - 1]
+
+
 def test_a_model_retrained_on_a_few_strings_labels_them_back():
     items = [
         {"raw": RAW, "expected": EXPECTED},
@@ -501,3 +580,37 @@ def test_labeller_first_lets_a_journal_anchor_a_reference_without_a_year():
         "Journal of Clinic Notes",
     )
     assert _sure(ParsedReference(raw=raw, unparsed=[raw]), labelled).title == ""  # no anchor
+
+
+def test_a_chapters_book_the_rules_read_as_a_book_is_the_container_but_a_series_is_not():
+    """The rules read "Title. In: Editors, editors. Book. Place: Publisher" as a book; the
+    book the labeller reads after "In:" or its editors is the chapter's container. A series in
+    the title's parenthesis is still none."""
+    chapter = ParsedReference(
+        raw="Okafor P. Waiting. In: Lind R, editors. The clinic book. London: Example Press; 1990.",
+        style="vancouver",
+        title="Waiting",
+        publisher="Example Press",
+        type="book",
+        confidence={"title": 0.7, "publisher": 0.85},
+    )
+    labelled = _labelled(
+        title="Waiting",
+        editor=[{"family": "Lind", "given": "R"}],
+        container_title="The clinic book",
+    )
+    labelled[2]["editor"] = "Lind R"  # the piece of the string it read
+    assert labeller.combine(chapter, labelled=labelled).container_title == "The clinic book"
+    chapter.raw = "Okafor P. Waiting. In: The clinic book. London: Example Press; 1990."
+    labelled = _labelled(title="Waiting", container_title="The clinic book")
+    assert labeller.combine(chapter, labelled=labelled).container_title == "The clinic book"
+    series = ParsedReference(
+        raw="Okafor P. (2011). Waiting (2nd ed., Clinic Series). London: Example Press.",
+        style="apa",
+        title="Waiting",
+        publisher="Example Press",
+        type="book",
+        confidence={"title": 0.85, "publisher": 0.85},
+    )
+    labelled = _labelled(title="Waiting", container_title="Clinic Series")
+    assert labeller.combine(series, labelled=labelled).container_title == ""

@@ -3881,3 +3881,27 @@ def test_old_blog_a_journal_article_doi_after_a_journal_with_no_journal_word(com
         "",
         "10.1007/s10999-019-0123-4",
     )
+
+
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "First citation in articleCrossrefGoogle Scholar",
+        "First citation in articleGoogle Scholar",
+        "Read more.",
+        "Full text Abstract",
+        "Retrieved from",
+    ],
+)
+def test_what_a_pages_list_prints_after_a_string_is_no_publisher(residue):
+    """Link texts and an empty "Retrieved from" a page's reference list prints after each
+    string: kept aside, never read as the publisher."""
+    ref = parse_reference(
+        f"Okafor, P. B. (2005). Waiting lists in small clinics. Clinic Notes, 27, 5-13. {residue}",
+        learned=False,
+    )
+    assert ref.publisher == ""
+    assert (ref.container_title, ref.volume, ref.page) == ("Clinic Notes", "27", "5–13")
+    assert any(residue.rstrip(".") in text for text in ref.unparsed)
+    web = parse_reference(f"Example Society. (2010). Waiting: the facts. {residue}", learned=False)
+    assert web.publisher == "" and web.title == "Waiting: the facts"
