@@ -141,6 +141,16 @@ pages, at most ten a page, about three fifths APA-like (citation-index and publi
 lists, a thesis list typed with missing spaces, a clinicians' network's list, chapters, books and
 reports) and the rest Vancouver, NLM, Wiley, BMJ Best Practice, the citation index's short form,
 Springer, MLA and Harvard; it is held out for the next change to the parser.
+wild_references_fresh14.txt was collected blind the same way at the same time as a fifteenth
+fresh set, the shared claims file keeping the two apart: this one only from hosts whose name
+(without "www.") starts with a-m, from pages none of the earlier sets used (fresh1-13, the
+eleven training sets, the first wild set and the legacy pages), refusing any string they hold,
+labelled by hand without running the parser, the bench or the labeller on it: 134 strings from
+24 pages of neighbouring clinical fields (psychiatric nursing, stigma, social work, caregiving,
+supported employment, digital mental health, the arts and animal-assisted therapies), at most ten
+a page, about half APA-like (publisher reference pages and practitioners' hand-typed lists) and
+the rest Vancouver, Cochrane, JMIR "cited by" lists, Springer, Harvard, EndNote's quoted titles
+and BJPsych; it is held out for the next change to the parser.
 
 These tests read the data only and never run the parser: accuracy is the bench's to measure.
 No network: addresses are checked as text.
@@ -182,6 +192,7 @@ TRAIN10_TXT = DATA / "wild_references_train10.txt"
 TRAIN11_TXT = DATA / "wild_references_train11.txt"
 FRESH12_TXT = DATA / "wild_references_fresh12.txt"
 FRESH13_TXT = DATA / "wild_references_fresh13.txt"
+FRESH14_TXT = DATA / "wild_references_fresh14.txt"
 OLD_TXT = DATA / "wild_references.txt"
 HOLDOUT_URLS = Path("/work/shared/legacy/holdout-urls.txt")
 # Label styles a reader can name; "apa" is the one the first set was tuned on most.
@@ -243,6 +254,7 @@ COLLECTED = (
     FRESH11_TXT,
     FRESH12_TXT,
     FRESH13_TXT,
+    FRESH14_TXT,
 )
 
 
@@ -264,6 +276,7 @@ HELD_OUT = {
     "fresh11": _set(FRESH11_TXT, 135, 55, min_apa_like=75),
     "fresh12": _set(FRESH12_TXT, 58, 30, min_apa_like=28),
     "fresh13": _set(FRESH13_TXT, 145, 55, min_apa_like=88),
+    "fresh14": _set(FRESH14_TXT, 130, 60, min_apa_like=70),
     # Training material, not held out: checked the same way (see the module docstring).
     "train1": _set(TRAIN1_TXT, 250, 90, min_apa_like=130),
     "train2": _set(TRAIN2_TXT, 270, 100, min_apa_like=170),
@@ -506,3 +519,21 @@ def test_the_thirteenth_fresh_set_takes_at_most_ten_strings_from_a_page_of_many_
     per_page = Counter(url for url, _raw, _label in groups)
     assert max(per_page.values()) <= 10
     assert len(per_page) >= 25
+
+
+def test_the_fourteenth_fresh_set_keeps_to_its_half_of_the_pages():
+    """Hosts a-m (with or without "www."), GitHub owners a-m: the fifteenth fresh set, collected
+    at the same time, takes the others; at most ten strings a page and eight a repository, spread
+    over at least 20 pages."""
+    groups = list(_groups(FRESH14_TXT.read_text(encoding="utf-8")))
+    per_page = Counter(url for url, _raw, _label in groups)
+    assert max(per_page.values()) <= 10
+    assert len(per_page) >= 20
+    per_repository = Counter(
+        "/".join(url.split("/")[:5]) for url in per_page.elements() if "//github.com/" in url
+    )
+    assert not per_repository or max(per_repository.values()) <= 8
+    for url in per_page:
+        host = re.match(r"https?://([^/]+)", url).group(1).lower().removeprefix("www.")
+        name = url.split("/")[3].lower() if host == "github.com" else host
+        assert re.match(r"[a-m]", name), url
