@@ -145,12 +145,12 @@ wild_references_fresh15.txt was collected blind the same way, at the same time a
 fresh set (hosts and GitHub owners a-m; the shared claims file kept the two apart), from pages
 none of the earlier sets used (fresh1-13 and the eleven training sets) and only from hosts whose
 name starts with n-z or a digit (GitHub owners n-z), refusing any string they hold, labelled by
-hand without running the parser, the bench or the labeller on it: 121 strings from 26 pages, at
+hand without running the parser, the bench or the labeller on it: 152 strings from 30 pages, at
 most ten a page and eight a repository, half APA-like (citation-index lists with DOI lines, a
-hand-typed pressbook, Springer pages with link residue glued on, a course outline, code
-comments broken over lines) and half the citation index's short form, a scholar hub's comma
-form, Springer author-date, NLM and a nursing journal's Harvard; it is held out for the next
-change to the parser.
+hand-typed pressbook, Springer pages with link residue glued on, course outlines and reading
+lists, code comments broken over lines) and half the citation index's short form, a scholar
+hub's comma form, Springer author-date, NLM, AMA and a nursing journal's Harvard; it is held
+out for the next change to the parser.
 
 These tests read the data only and never run the parser: accuracy is the bench's to measure.
 No network: addresses are checked as text.
@@ -276,7 +276,7 @@ HELD_OUT = {
     "fresh11": _set(FRESH11_TXT, 135, 55, min_apa_like=75),
     "fresh12": _set(FRESH12_TXT, 58, 30, min_apa_like=28),
     "fresh13": _set(FRESH13_TXT, 145, 55, min_apa_like=88),
-    "fresh15": _set(FRESH15_TXT, 120, 55, min_apa_like=60),
+    "fresh15": _set(FRESH15_TXT, 150, 70, min_apa_like=75),
     # Training material, not held out: checked the same way (see the module docstring).
     "train1": _set(TRAIN1_TXT, 250, 90, min_apa_like=130),
     "train2": _set(TRAIN2_TXT, 270, 100, min_apa_like=170),
