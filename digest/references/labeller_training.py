@@ -63,6 +63,13 @@ TRAINING_SETS = (
     # once the eleventh to thirteenth fresh sets were there to judge the next change.
     "wild_references_fresh9.json",
     "wild_references_fresh10.json",
+    # Held out for labeller first and scored twice (figures only), then tuning and training
+    # material once the fourteenth and fifteenth fresh sets were there to judge the next change;
+    # the twelfth training set, collected at the same time.
+    "wild_references_fresh11.json",
+    "wild_references_fresh12.json",
+    "wild_references_fresh13.json",
+    "wild_references_train12.json",
     "labelled_references.json",
     # Real references labelled elsewhere: AnyStyle's hand-labelled gold set (BSD-2-Clause,
     # converted by tests/data/make_anystyle.py). Training material only, never a scored fold;

@@ -170,6 +170,10 @@ strings from 23 pages of the `pages` corpus, at most ten a page, about two third
 author-date style, NLM, Chicago, AMA, Annual Reviews, Wikipedia citations, reports) and the rest
 APA-like (a nursing textbook page broken over lines, hand-keyed publisher lists, counselling
 journals); make_wild.py marks its items "fresh" too, and it is not held out.
+The eleventh to thirteenth fresh sets had their held-out figures taken twice (before and after
+labeller first, figures only) and are tuning and training material since the fourteenth and
+fifteenth were collected to judge the next change (labeller_training.TRAINING_SETS, the benches'
+folds, with the twelfth training set).
 
 These tests read the data only and never run the parser: accuracy is the bench's to measure.
 No network: addresses are checked as text.
