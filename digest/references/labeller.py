@@ -644,6 +644,15 @@ def mend(tokens: list[str], labels: list[str]) -> list[str]:
     pages follow, where no container was read, ends at its last full stop and the journal
     follows it."""
     labels = list(labels)
+    for j in range(len(labels) - 1):
+        if labels[j] == "title" and labels[j + 1] == "other" and tokens[j + 1].isalpha():
+            # "… of alliance in in in. Journal": words left between a title and the full stop
+            # that ends it are the title's
+            k = j + 1
+            while k < len(labels) and labels[k] == "other" and tokens[k].isalpha():
+                k += 1
+            if k < len(labels) and tokens[k] == ".":
+                labels[j + 1 : k] = ["title"] * (k - j - 1)
     runs, i = [], 0
     while i < len(labels):
         j = i
@@ -1046,12 +1055,8 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             continue
         if (
             ours
-            and theirs
             and confidence >= policy["unsure_rules_above"]
             and sure.get(key, 0.0) < policy["unsure_below"]
-            or ours
-            and not theirs
-            and confidence >= policy.get("silent_rules_above", policy["unsure_rules_above"])
         ) or _rest_a_guess(key, ours, theirs, rules, csl, sure, unplaced, policy):
             kept[key] = _text(ours)
             continue  # the labeller unsure (a layout it was not taught) where the rules read it
@@ -1063,7 +1068,8 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             continue
         if (
             not ours
-            and key in _FILL_CHECKED.get(policy["fill_checks"], ())
+            and policy["fill_checks"]
+            and key in ("container-title", "publisher", "publisher-place")
             and not _may_fill(read, key, pieces, policy, [])
         ):
             del ref.confidence[rules_key]  # a book's series, an article's database
@@ -1107,12 +1113,6 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
 
 
 _EMPTY = {"author": [], "editor": [], "issued": None}
-# The fields ``_may_fill``'s checks guard, by ``fill_checks``: all of them, or only a book's
-# series read as its container ("book").
-_FILL_CHECKED = {
-    True: ("container-title", "publisher", "publisher-place"),
-    "book": ("container-title",),
-}
 
 
 def _glued_to_a_journal(ours, theirs, rules: dict) -> bool:

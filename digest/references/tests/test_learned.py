@@ -141,6 +141,15 @@ def test_a_journal_opens_after_the_titles_full_stop_not_inside_its_sentence():
     assert mended[13:15] == ["container"] * 2
 
 
+def test_words_left_between_a_title_and_its_full_stop_are_the_titles():
+    raw = "Okafor, P. (2001). Waiting of in in. Clinic Notes, 1, 1-10."
+    tokens = _tokens(raw)
+    assert tokens[8:13] == ["Waiting", "of", "in", "in", "."]
+    labels = _labelled_as(raw, [("title", 8, 9), ("container", 13, 14)])
+    mended = labeller.mend(tokens, labels)
+    assert mended[8:12] == ["title"] * 4 and mended[12] == "other"
+
+
 def test_a_place_glued_to_the_title_before_the_publisher_is_the_place():
     raw = "Ito, K. (2015). Why clients stay. Example City: Clinic Press."
     tokens = _tokens(raw)
