@@ -526,21 +526,28 @@ def test_the_eleventh_fresh_set_keeps_to_hosts_a_to_m_and_ten_strings_a_page():
         assert re.match(r"[a-m]", host), url
 
 
-def test_the_twelfth_fresh_set_keeps_to_its_half_of_the_pages():
-    """Hosts n-z or a digit (with or without "www."), GitHub owners n-z or a digit: the eleventh
-    fresh set, collected at the same time, takes the others; at most ten strings a page and eight
-    a repository."""
-    groups = list(_groups(FRESH12_TXT.read_text(encoding="utf-8")))
-    per_page = Counter(url for url, _raw, _label in groups)
+def _spread(text: Path, fewest_pages: int = 0, names: str = "") -> None:
+    """At most ten strings a page and eight a GitHub repository, over at least ``fewest_pages``
+    pages; with ``names`` (a character class), every host ("www." ignored) or GitHub owner
+    starting with one of them."""
+    per_page = Counter(url for url, _raw, _label in _groups(text.read_text(encoding="utf-8")))
     assert max(per_page.values()) <= 10
+    assert len(per_page) >= fewest_pages
     per_repository = Counter(
         "/".join(url.split("/")[:5]) for url in per_page.elements() if "//github.com/" in url
     )
     assert not per_repository or max(per_repository.values()) <= 8
-    for url in per_page:
+    for url in per_page if names else ():
         host = re.match(r"https?://([^/]+)", url).group(1).lower().removeprefix("www.")
         name = url.split("/")[3].lower() if host == "github.com" else host
-        assert re.match(r"[n-z0-9]", name), url
+        assert re.match(names, name), url
+
+
+def test_the_twelfth_fresh_set_keeps_to_its_half_of_the_pages():
+    """Hosts n-z or a digit (with or without "www."), GitHub owners n-z or a digit: the eleventh
+    fresh set, collected at the same time, takes the others; at most ten strings a page and eight
+    a repository."""
+    _spread(FRESH12_TXT, names="[n-z0-9]")
 
 
 def test_the_thirteenth_fresh_set_takes_at_most_ten_strings_from_a_page_of_many_pages():
@@ -555,46 +562,17 @@ def test_the_fourteenth_fresh_set_keeps_to_its_half_of_the_pages():
     """Hosts a-m (with or without "www."), GitHub owners a-m: the fifteenth fresh set, collected
     at the same time, takes the others; at most ten strings a page and eight a repository, spread
     over at least 20 pages."""
-    groups = list(_groups(FRESH14_TXT.read_text(encoding="utf-8")))
-    per_page = Counter(url for url, _raw, _label in groups)
-    assert max(per_page.values()) <= 10
-    assert len(per_page) >= 20
-    per_repository = Counter(
-        "/".join(url.split("/")[:5]) for url in per_page.elements() if "//github.com/" in url
-    )
-    assert not per_repository or max(per_repository.values()) <= 8
-    for url in per_page:
-        host = re.match(r"https?://([^/]+)", url).group(1).lower().removeprefix("www.")
-        name = url.split("/")[3].lower() if host == "github.com" else host
-        assert re.match(r"[a-m]", name), url
+    _spread(FRESH14_TXT, 20, "[a-m]")
 
 
 def test_the_fifteenth_fresh_set_keeps_to_its_half_of_the_pages():
     """Hosts n-z or a digit (with or without "www."), GitHub owners n-z or a digit: the fourteenth
     fresh set, collected at the same time, takes the others; at most ten strings a page and eight
     a repository, spread over at least 25 pages."""
-    groups = list(_groups(FRESH15_TXT.read_text(encoding="utf-8")))
-    per_page = Counter(url for url, _raw, _label in groups)
-    assert max(per_page.values()) <= 10
-    assert len(per_page) >= 25
-    per_repository = Counter(
-        "/".join(url.split("/")[:5]) for url in per_page.elements() if "//github.com/" in url
-    )
-    assert not per_repository or max(per_repository.values()) <= 8
-    for url in per_page:
-        host = re.match(r"https?://([^/]+)", url).group(1).lower().removeprefix("www.")
-        name = url.split("/")[3].lower() if host == "github.com" else host
-        assert re.match(r"[n-z0-9]", name), url
+    _spread(FRESH15_TXT, 25, "[n-z0-9]")
 
 
 def test_the_twelfth_training_set_takes_at_most_ten_strings_from_a_page():
     """Any host, but at most ten strings a page (and eight a GitHub repository, had one been
     read), spread over at least 20 pages."""
-    groups = list(_groups(TRAIN12_TXT.read_text(encoding="utf-8")))
-    per_page = Counter(url for url, _raw, _label in groups)
-    assert max(per_page.values()) <= 10
-    assert len(per_page) >= 20
-    per_repository = Counter(
-        "/".join(url.split("/")[:5]) for url in per_page.elements() if "//github.com/" in url
-    )
-    assert not per_repository or max(per_repository.values()) <= 8
+    _spread(TRAIN12_TXT, 20)
