@@ -34,6 +34,7 @@ from .parsing import (
     _name,
     _normalise,
     company_stop,
+    link_labels_at_end,
     normalise_doi,
 )
 
@@ -741,6 +742,9 @@ def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, floa
         )
     ):
         spans = spans[1:]  # a stray opening quote ahead of the authors: no title opens there
+    links = link_labels_at_end(raw)
+    if links:  # "… 2021;8(1):e21819 View", "… 13, 5–35.CrossRefPubMed": a page's link texts
+        spans = [span for span in spans if span[1] <= links.start()] or spans
     labeller = labeller or model()
     path, margins = labeller.decode_with_margins(features(raw, spans))
     labels = mend([raw[s:e] for s, e in spans], [LABELS[k] for k in path])

@@ -590,16 +590,26 @@ _ACCESS_NOTE = re.compile(
 
 
 _LINK_LABEL = (
-    r"(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus|MEDLINE)"
+    r"(?:CrossRef|Crossref|Google Scholar|PubMed(?: ?Central)?|Web of Science|Scopus|MEDLINE)"
 )
 # one after another, spaced or glued together as a page's link texts run ("CrossRefPubMed")
 # and what else a page's list prints after a string: "First citation in article", "Read
-# more.", "Abstract", "Full text", an empty "Retrieved from"
+# more.", "Abstract", "Full text", an empty "Retrieved from"; a citations page's "View" after
+# the pages ("2021;8(1):e21819 View")
 _LIST_LABEL = (
     rf"(?:{_LINK_LABEL}|First citation in article|Read more|Abstract|Full text"
     r"|Retrieved from:?)"
 )
-_LINK_LABELS = re.compile(rf"(?:\s+|(?<=[.\d])){_LIST_LABEL}(?:\s*{_LIST_LABEL})*\.?\s*$")
+_LINK_LABELS = re.compile(
+    rf"(?:\s+|(?<=[.\d])){_LIST_LABEL}(?:\s*{_LIST_LABEL})*\.?\s*$|(?<=\d)\s+View\s*$"
+)
+
+
+def link_labels_at_end(text: str) -> re.Match[str] | None:
+    """The link texts a page's reference list prints after a string, if it ends in them."""
+    return _LINK_LABELS.search(text)
+
+
 _GLUED_LINK_LABEL = re.compile(rf"\.?{_LINK_LABEL[:-1]}|Google)+$")
 
 
@@ -625,7 +635,7 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     if medium:  # MLA 7's medium, "… 2001. Print.": how it was published, not by whom
         ref.unparsed.append("Print")
         text = text[: medium.start() + 1]
-    links = _LINK_LABELS.search(text) or (
+    links = link_labels_at_end(text) or (
         _HOST_LABELS.search(text, max(0, len(text) - 80))
         if text[-3:-2] == "." or text[-4:-3] == "."
         else None
@@ -1802,6 +1812,8 @@ _NOT_PUBLISHED = re.compile(
 )
 
 
+# where a reference was read, its address lost: no publisher
+_ACCESS_LABEL = re.compile(r"(?:Available|Retrieved|Accessed)(?:\s+(?:at|from|online))?", re.I)
 _LOCATION_ONLY = re.compile(
     rf"^(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<page>{_LOCATOR})"
     r"[\s.]*$"
@@ -2765,6 +2777,8 @@ _PLACE_BY_REGION = re.compile(
 _PLACE_FIRST = re.compile(
     rf"(?P<place>{_PLACES.pattern[1:-1]})\s+"
     r"(?!(?:University|College|School|Institute|Press|Academic|Medical|Scholars)\b)"
+    # "Colorado Christian University", "Denver Seminary": a school named after its place
+    r"(?!(?:\S+\s+){0,2}(?:University|College|Seminary)$)"
     rf"(?P<publisher>[{_UP}].*)"
 )
 
@@ -2809,8 +2823,9 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
         ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"
         publisher = publisher[: note.start()].strip(" .,;:")
-    if _NOT_PUBLISHED.match(publisher):
-        ref.unparsed.append(publisher)  # "Manuscript submitted for publication"
+    if _NOT_PUBLISHED.match(publisher) or _ACCESS_LABEL.fullmatch(publisher):
+        # "Manuscript submitted for publication"; "Available: [accessed …]" with the address lost
+        ref.unparsed.append(publisher)
         return
     chapter = _CHAPTER_NUMBER.search(publisher) if "hapter" in publisher else None
     if chapter and chapter.start() > 0:  # "… (7th ed.). Wiley. Chapter 5.": kept aside
@@ -3031,6 +3046,10 @@ def _is_family(token: str) -> bool:
     return len(token.split()) <= 4 and not re.search(r"[a-z]{3}\.\s", token)  # "St. John" is
 
 
+_GROUP_WORD = re.compile(
+    r"\b(?:Bureau|Department|Office|Agency|Administration|Association|Institute|Service|"
+    r"Commission|Council|Ministry|Board|Surgeon General|Society|Foundation|Committee|Centers?)$"
+)
 _ONE_SURNAME = re.compile(rf"(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+")
 _COUNTRY_CODE = re.compile(r"\s(?:UK|USA|US|NZ|EU|UN)\.?$")
 
@@ -3043,6 +3062,8 @@ _SURNAMES_ONLY = re.compile(
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
+    if "," not in text and "&" not in text and _GROUP_WORD.search(text.strip(" .")):
+        return [{"literal": text.strip().rstrip(".")}], []  # "U.S. Census Bureau"
     if " And " in text:  # "Okafor, D. And Lindgren, K.": the joining word capitalised
         text = re.sub(r"(?<=[.,])\s+And\s+(?=[A-Z])", " and ", text)
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (

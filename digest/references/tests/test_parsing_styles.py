@@ -3891,6 +3891,7 @@ def test_old_blog_a_journal_article_doi_after_a_journal_with_no_journal_word(com
         "Read more.",
         "Full text Abstract",
         "Retrieved from",
+        "CrossRefPubMedPubMedCentralGoogle Scholar",
     ],
 )
 def test_what_a_pages_list_prints_after_a_string_is_no_publisher(residue):
@@ -3905,3 +3906,50 @@ def test_what_a_pages_list_prints_after_a_string_is_no_publisher(residue):
     assert any(residue.rstrip(".") in text for text in ref.unparsed)
     web = parse_reference(f"Example Society. (2010). Waiting: the facts. {residue}", learned=False)
     assert web.publisher == "" and web.title == "Waiting: the facts"
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_citations_pages_view_link_after_the_pages_is_kept_aside(learned):
+    """A citing-articles page prints "View" after each string's locator: no part of the pages,
+    for the rules or the labeller."""
+    ref = parse_reference(
+        "Okafor P, Lindgren K. Waiting lists in small clinics: a survey. Clinic Notes "
+        "2021;8(1):e21819 View",
+        learned=learned,
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page or ref.number) == (
+        "Clinic Notes",
+        "8",
+        "1",
+        "e21819",
+    )
+    assert "View" in " ".join(ref.unparsed)
+
+
+def test_an_access_label_with_its_address_lost_is_no_publisher():
+    ref = parse_reference(
+        "Example Bureau. (2005). Facts for families: waiting times. Available: [accessed "
+        "February 4, 2009].",
+        learned=False,
+    )
+    assert ref.publisher == "" and ref.title == "Facts for families: waiting times"
+    assert "Available" in ref.unparsed
+
+
+@pytest.mark.parametrize(
+    "school", ["Colorado Christian University", "Boston State College", "Denver Seminary"]
+)
+def test_a_school_named_after_its_place_is_the_publisher_whole(school):
+    ref = parse_reference(
+        f"Okafor, P. B. (2003). Waiting and hoping: a study of clinic lists. {school}.",
+        learned=False,
+    )
+    assert (ref.publisher, ref.publisher_place) == (school, "")
+
+
+@pytest.mark.parametrize(
+    "group", ["U.S. Census Bureau", "U.S. Surgeon General", "U.K. Home Office"]
+)
+def test_a_group_author_with_initials_in_its_name_is_no_person(group):
+    ref = parse_reference(f"{group}. (1999). Waiting in clinics: a report. Author.", learned=False)
+    assert ref.author == [{"literal": group}]
