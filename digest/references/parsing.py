@@ -2029,9 +2029,9 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
 
 _ALT_TAILS = (
     # "Psychological Bulletin, 86 (1): 80 – 92", "J. Clin. Psychol. 51:5740–49",
-    # "Psychotherapy 38: 171–185", "Am J Psychiatry. 156 (10): 1563–9"
+    # "Psychotherapy 38: 171–185", "Am J Psychiatry. 156 (10): 1563–9", "Journal, 12, (3): 271"
     re.compile(
-        rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
+        rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:,?\s*\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
         rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
     # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10";
@@ -3007,6 +3007,25 @@ def _chicago_list(text: str) -> list[dict[str, str]] | None:
     return _chicago_names(text)
 
 
+_INITIALS_ONLY = re.compile(rf"(?:[{_UP}]\.\s?){{1,3}}")
+_INITIALS_THEN_SURNAME = re.compile(
+    rf"(?:[{_UP}]\.\s?){{1,3}}\s*(?:(?:{_PARTICLES})\s)?[{_UP}][\w'\u2019-]+"
+)
+
+
+def _endnote_list(text: str) -> list[dict[str, str]] | None:
+    """ "Green, B. L., C. Wehling, D. Okafor" (EndNote's and Medline's export): the first name
+    surname first with its initials, every other one initials first."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text)]
+    if len(parts) < 3 or not (_SURNAME.match(parts[0]) and _INITIALS_ONLY.fullmatch(parts[1])):
+        return None
+    if not all(_INITIALS_THEN_SURNAME.fullmatch(p) for p in parts[2:]):
+        return None
+    return [_name(parts[0], parts[1].replace(" ", "").replace(".", ". ").strip())] + [
+        _given_first(p) for p in parts[2:]
+    ]
+
+
 # "Plessen CY Pfund RA": two NLM names whose comma was left out
 _TWO_NLM_NAMES = re.compile(
     rf"^(?P<first>\S+(?:\s\S+)?\s[{_UP}]{{1,3}})\s+(?P<second>[{_UP}][a-z]\S*\s[{_UP}]{{1,3}})$"
@@ -3071,6 +3090,9 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     )
     if given_first:
         return given_first, []
+    endnote = _endnote_list(_ETAL.sub("", text).strip(" .,"))
+    if endnote:
+        return endnote, []
     original = text
     if "&" in text or " and " in text:
         bare_names = _SURNAMES_ONLY.fullmatch(text.strip(" ."))

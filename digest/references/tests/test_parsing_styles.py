@@ -3953,3 +3953,41 @@ def test_a_school_named_after_its_place_is_the_publisher_whole(school):
 def test_a_group_author_with_initials_in_its_name_is_no_person(group):
     ref = parse_reference(f"{group}. (1999). Waiting in clinics: a report. Author.", learned=False)
     assert ref.author == [{"literal": group}]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("Okafor, B. L., C. Lindgren, et al.", [("Okafor", "B. L."), ("Lindgren", "C.")]),
+        (
+            "Okafor, B.L., C. Lindgren, D. van Berg",
+            [("Okafor", "B. L."), ("Lindgren", "C."), ("van Berg", "D.")],
+        ),
+    ],
+)
+def test_endnotes_list_of_the_first_name_inverted_and_the_others_initials_first(names, expected):
+    ref = parse_reference(
+        f'{names} (2001). "Waiting in small clinics." Clinic Notes 38(9): 988-91.', learned=False
+    )
+    assert [(p["family"], p["given"]) for p in ref.author] == expected
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Waiting in small clinics",
+        "Clinic Notes",
+        "38",
+        "9",
+        "988–91",
+    )
+
+
+def test_harvards_volume_a_comma_and_the_issue_in_brackets_before_a_colon():
+    ref = parse_reference(
+        "Okafor, P.B. & Lindgren, K. (2003) Waiting lists and hope, Journal of Clinic Notes, 12, "
+        "(3): 271 – 289.",
+        learned=False,
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Clinic Notes",
+        "12",
+        "3",
+        "271–289",
+    )
