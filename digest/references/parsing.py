@@ -291,11 +291,48 @@ def parse_reference(text: str, *, learned: bool = True) -> ParsedReference:
         if cleaned:
             ref.unparsed.append(cleaned)
         return ref
-    if not learned:
-        return ref
-    from .labeller import combine  # imported here: the labeller builds on this module
+    if learned:
+        from .labeller import combine  # imported here: the labeller builds on this module
 
-    return combine(ref)
+        ref = combine(ref)
+    ref.title = _balance_quotes(ref.title, raw)
+    return ref
+
+
+_OPENING = {"\u201d": "\u201c", "\u2019": "\u2018", '"': '"'}
+_CLOSING = {opening: closing for closing, opening in _OPENING.items()}
+
+
+def _balance_quotes(title: str, raw: str) -> str:
+    """A title's quotes as the string has them: the opening quote its first word lost
+    ("\u201cFor them\u201d: a study"), the closing one a full stop inside it took ("Promoting the
+    \u201cDesignated Driver.\u201d"), none around a whole title quoted the wrong way round."""
+    if len(title) < 3 or not any(q in title for q in '\u201c\u201d\u2018\u2019"'):
+        return title
+    first, last = title[0], title[-1]
+    if (
+        first in '\u201c\u201d"'
+        and last in '\u201c\u201d"'
+        and sum(map(title.count, '\u201c\u201d"')) == 2
+    ):
+        return title[
+            1:-1
+        ].strip()  # '\u201dAssessing the effects\u201d' typed with two closing quotes
+    at = raw.find(title)
+    if at < 0:
+        return title
+    for closing, opening in _OPENING.items():
+        if opening == closing:
+            continue
+        if title.count(closing) > title.count(opening) and raw[at - 1 : at] == opening:
+            if closing == "\u2019" and not re.match(r"[^\u2019]*\u2019(?!\w)", title):
+                continue  # an apostrophe ("the patient\u2019s"), not a quote's end
+            title = opening + title
+        elif title.count(opening) > title.count(closing):
+            after = raw[at + len(title) : at + len(title) + 2]
+            if closing in after and re.match(rf"[.,?!]?{closing}", after):
+                title += closing
+    return title
 
 
 # --- splitting -----------------------------------------------------------------------------

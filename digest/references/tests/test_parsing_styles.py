@@ -3991,3 +3991,28 @@ def test_harvards_volume_a_comma_and_the_issue_in_brackets_before_a_colon():
         "3",
         "271–289",
     )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "Okafor P, Lindgren K. \u201cFor them and for me\u201d: waiting in small clinics. "
+            "Clinic Notes 2022;44(18):5025.",
+            "\u201cFor them and for me\u201d: waiting in small clinics",
+        ),
+        (
+            "Okafor, P. B. (2000). Waiting lists: Promoting the \u201cDesignated Driver.\u201d In "
+            "K. Lindgren (Ed.), Clinics and their lists (pp. 3-8). Example Press.",
+            "Waiting lists: Promoting the \u201cDesignated Driver\u201d",
+        ),
+        (
+            "Okafor, P. (1980)\u201dWaiting in small clinics: a case study\u201d, Clinic Notes, "
+            "7: 11-17.",
+            "Waiting in small clinics: a case study",
+        ),
+    ],
+)
+def test_a_titles_quotes_are_kept_as_the_string_has_them(raw, title, learned):
+    assert parse_reference(raw, learned=learned).title == title
