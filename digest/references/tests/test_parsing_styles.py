@@ -1781,6 +1781,38 @@ def test_nlm_abbreviations_expand_to_the_catalogs_full_title(typed, full):
 
 
 @pytest.mark.parametrize(
+    "typed, full",
+    [
+        ("J Head Trauma Rehabil", "Journal of Head Trauma Rehabilitation"),
+        ("Nurs Econ", "Nursing Economics"),
+        ("Sch Psychol Int", "School Psychology International"),
+        ("J. Am. Med. Inform. Assoc.", "Journal of the American Medical Informatics Association"),
+        ("Attach. Hum. Dev.", "Attachment & Human Development"),
+        ("Am J Occup Ther", "The American Journal of Occupational Therapy"),
+        ("JMIR Mhealth Uhealth", "JMIR mHealth and uHealth"),
+        ("Lancet Glob Health", "The Lancet Global Health"),
+        ("Issues Ment Health Nurs", "Issues in Mental Health Nursing"),
+        # ISO 4 where it differs from the NLM abbreviation by more than full stops
+        ("Acta Psychol.", "Acta Psychologica"),
+        ("Acta Psychol (Amst)", "Acta Psychologica"),
+        ("Pers. Individ. Differ.", "Personality and Individual Differences"),
+        ("Psychol. Psychother. Theory Res. Pract.", (
+            "Psychology and Psychotherapy: Theory, Research and Practice"
+        )),
+    ],
+)  # fmt: skip
+def test_the_fields_journals_expand_from_their_nlm_or_iso_abbreviation(typed, full):
+    """Journals the labelled sets show abbreviated (head injury, nursing, school psychology,
+    informatics) and the fields' most cited ones, in NLM's form or ISO 4's, with full stops
+    or without."""
+    assert expand_journal(typed) == (full, True)
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT. Waiting lists in small clinics. {typed} 2014; 12: 45–53."
+    )
+    assert (ref.container_title, ref.volume, ref.page) == (full, "12", "45–53")
+
+
+@pytest.mark.parametrize(
     "journal, full",
     [
         ("J. Consult. Clin. Psychol.", "Journal of Consulting and Clinical Psychology"),
