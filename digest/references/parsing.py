@@ -296,7 +296,32 @@ def parse_reference(text: str, *, learned: bool = True) -> ParsedReference:
 
         ref = combine(ref)
     ref.title = _balance_quotes(ref.title, raw)
+    _genre_aside(ref)
     return ref
+
+
+# "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what
+# kind of work it is, not its container or its publisher
+_GENRE = re.compile(
+    r"^(?:Unpublished\s+)?(?:(?:Master|Doctor|Bachelor|Honou?r)\S*|Ph\.?\s?D\.?|M\.?A\.?|M\.?Sc?\.?)"
+    r"\s*(?:thesis|dissertation|project|of\s+Philosophy)\b[\s,.;:]*",
+    re.I,
+)
+
+
+def _genre_aside(ref: ParsedReference) -> None:
+    genre = _GENRE.match(ref.container_title) if ref.container_title else None
+    if genre and genre.end() == len(ref.container_title):
+        ref.unparsed.append(ref.container_title)
+        ref.container_title = ""
+        ref.confidence.pop("container-title", None)
+    if (
+        ref.publisher
+        and (genre := _GENRE.match(ref.publisher))
+        and genre.end() < len(ref.publisher)
+    ):
+        ref.unparsed.append(ref.publisher[: genre.end()].strip(" ,.;:"))
+        ref.publisher = ref.publisher[genre.end() :]
 
 
 _OPENING = {"\u201d": "\u201c", "\u2019": "\u2018", '"': '"'}

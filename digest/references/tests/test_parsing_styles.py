@@ -4048,3 +4048,17 @@ def test_harvards_volume_a_comma_and_the_issue_in_brackets_before_a_colon():
 )
 def test_a_titles_quotes_are_kept_as_the_string_has_them(raw, title, learned):
     assert parse_reference(raw, learned=learned).title == title
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "genre", ["Masters Thesis", "Unpublished Masters Thesis", "Doctorate of Philosophy"]
+)
+def test_the_kind_of_work_is_neither_the_container_nor_the_publisher(genre, learned):
+    ref = parse_reference(
+        f"Okafor, P. B. (2002). Waiting in small clinics: a comparative study. {genre}, "
+        "Example College.",
+        learned=learned,
+    )
+    assert (ref.container_title, ref.publisher) == ("", "Example College")
+    assert ref.title == "Waiting in small clinics: a comparative study"
