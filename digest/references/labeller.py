@@ -34,6 +34,7 @@ from .parsing import (
     _name,
     _normalise,
     company_stop,
+    link_labels_at_end,
     normalise_doi,
 )
 
@@ -741,6 +742,9 @@ def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, floa
         )
     ):
         spans = spans[1:]  # a stray opening quote ahead of the authors: no title opens there
+    links = link_labels_at_end(raw)
+    if links:  # "… 2021;8(1):e21819 View", "… 13, 5–35.CrossRefPubMed": a page's link texts
+        spans = [span for span in spans if span[1] <= links.start()] or spans
     labeller = labeller or model()
     path, margins = labeller.decode_with_margins(features(raw, spans))
     labels = mend([raw[s:e] for s, e in spans], [LABELS[k] for k in path])
@@ -901,7 +905,16 @@ def combine(
         return ref
     anchored = bool(ref.issued or ref.status or ref.title)
     # Labeller first, a journal anchors its title as a year does ("Name, Title, Journal, № 29").
-    anchor = csl.get("issued") or policy.get("start") == "labeller" and csl.get("container-title")
+    first = policy.get("start") == "labeller"
+    anchor = (
+        csl.get("issued")
+        or first
+        and csl.get("container-title")
+        # "Bandura, Principles of Behavior Modification": a citation index's short form
+        or first
+        and csl.get("author")
+        and min(sure.get("author", 0.0), sure.get("title", 0.0)) >= policy["unsure_below"]
+    )
     if not anchored and not (anchor and csl.get("title")):
         # Neither found a year and a title to anchor the rest: the text stays unplaced for
         # the editor rather than a guess.
@@ -1151,9 +1164,24 @@ def _rest_a_guess(key, ours, theirs, rules: dict, csl: dict, sure: dict, unplace
             and _text(rules[other]) in unplaced
         )
         and len(_text(value)) >= 4
-        and _text(value) in rest
+        # the guess reads the rest, or the rest and then the rules' next field ("Title In
+        # Title Case, Journal" read as "Title" and "In Title Case, Journal")
+        and (_text(value) in rest or _rest_then_rules(_text(value), rest, rules.get(other)))
         for other, value in csl.items()
         if other != key
+    )
+
+
+def _rest_then_rules(value: str, rest: str, rules_value) -> bool:
+    """The labeller's guess is the rest of the rules' field and then the rules' own value of
+    the guessed field, which starts as a name does (not "and Technology", a name's end)."""
+    rest = rest.strip(" ,.;:")
+    return (
+        isinstance(rules_value, str)
+        and len(rest) >= 4
+        and rules_value[:1].isupper()
+        and value.startswith(rest)
+        and value.endswith(_text(rules_value))
     )
 
 

@@ -291,11 +291,73 @@ def parse_reference(text: str, *, learned: bool = True) -> ParsedReference:
         if cleaned:
             ref.unparsed.append(cleaned)
         return ref
-    if not learned:
-        return ref
-    from .labeller import combine  # imported here: the labeller builds on this module
+    if learned:
+        from .labeller import combine  # imported here: the labeller builds on this module
 
-    return combine(ref)
+        ref = combine(ref)
+    ref.title = _balance_quotes(ref.title, raw)
+    _genre_aside(ref)
+    return ref
+
+
+# "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what
+# kind of work it is, not its container or its publisher
+_GENRE = re.compile(
+    r"^(?:Unpublished\s+)?(?:(?:Master|Doctor|Bachelor|Honou?r)\S*|Ph\.?\s?D\.?|M\.?A\.?|M\.?Sc?\.?)"
+    r"\s*(?:thesis|dissertation|project|of\s+Philosophy)\b[\s,.;:]*",
+    re.I,
+)
+
+
+def _genre_aside(ref: ParsedReference) -> None:
+    genre = _GENRE.match(ref.container_title) if ref.container_title else None
+    if genre and genre.end() == len(ref.container_title):
+        ref.unparsed.append(ref.container_title)
+        ref.container_title = ""
+        ref.confidence.pop("container-title", None)
+    if (
+        ref.publisher
+        and (genre := _GENRE.match(ref.publisher))
+        and genre.end() < len(ref.publisher)
+    ):
+        ref.unparsed.append(ref.publisher[: genre.end()].strip(" ,.;:"))
+        ref.publisher = ref.publisher[genre.end() :]
+
+
+_OPENING = {"\u201d": "\u201c", "\u2019": "\u2018", '"': '"'}
+_CLOSING = {opening: closing for closing, opening in _OPENING.items()}
+
+
+def _balance_quotes(title: str, raw: str) -> str:
+    """A title's quotes as the string has them: the opening quote its first word lost
+    ("\u201cFor them\u201d: a study"), the closing one a full stop inside it took ("Promoting the
+    \u201cDesignated Driver.\u201d"), none around a whole title quoted the wrong way round."""
+    if len(title) < 3 or not any(q in title for q in '\u201c\u201d\u2018\u2019"'):
+        return title
+    first, last = title[0], title[-1]
+    if (
+        first in '\u201c\u201d"'
+        and last in '\u201c\u201d"'
+        and sum(map(title.count, '\u201c\u201d"')) == 2
+    ):
+        return title[
+            1:-1
+        ].strip()  # '\u201dAssessing the effects\u201d' typed with two closing quotes
+    at = raw.find(title)
+    if at < 0:
+        return title
+    for closing, opening in _OPENING.items():
+        if opening == closing:
+            continue
+        if title.count(closing) > title.count(opening) and raw[at - 1 : at] == opening:
+            if closing == "\u2019" and not re.match(r"[^\u2019]*\u2019(?!\w)", title):
+                continue  # an apostrophe ("the patient\u2019s"), not a quote's end
+            title = opening + title
+        elif title.count(opening) > title.count(closing):
+            after = raw[at + len(title) : at + len(title) + 2]
+            if closing in after and re.match(rf"[.,?!]?{closing}", after):
+                title += closing
+    return title
 
 
 # --- splitting -----------------------------------------------------------------------------
@@ -590,16 +652,26 @@ _ACCESS_NOTE = re.compile(
 
 
 _LINK_LABEL = (
-    r"(?:CrossRef|Crossref|Google Scholar|PubMed(?: Central)?|Web of Science|Scopus|MEDLINE)"
+    r"(?:CrossRef|Crossref|Google Scholar|PubMed(?: ?Central)?|Web of Science|Scopus|MEDLINE)"
 )
 # one after another, spaced or glued together as a page's link texts run ("CrossRefPubMed")
 # and what else a page's list prints after a string: "First citation in article", "Read
-# more.", "Abstract", "Full text", an empty "Retrieved from"
+# more.", "Abstract", "Full text", an empty "Retrieved from"; a citations page's "View" after
+# the pages ("2021;8(1):e21819 View")
 _LIST_LABEL = (
     rf"(?:{_LINK_LABEL}|First citation in article|Read more|Abstract|Full text"
     r"|Retrieved from:?)"
 )
-_LINK_LABELS = re.compile(rf"(?:\s+|(?<=[.\d])){_LIST_LABEL}(?:\s*{_LIST_LABEL})*\.?\s*$")
+_LINK_LABELS = re.compile(
+    rf"(?:\s+|(?<=[.\d])){_LIST_LABEL}(?:\s*{_LIST_LABEL})*\.?\s*$|(?<=\d)\s+View\s*$"
+)
+
+
+def link_labels_at_end(text: str) -> re.Match[str] | None:
+    """The link texts a page's reference list prints after a string, if it ends in them."""
+    return _LINK_LABELS.search(text)
+
+
 _GLUED_LINK_LABEL = re.compile(rf"\.?{_LINK_LABEL[:-1]}|Google)+$")
 
 
@@ -625,7 +697,7 @@ def _strip_noise(ref: ParsedReference, text: str) -> str:
     if medium:  # MLA 7's medium, "… 2001. Print.": how it was published, not by whom
         ref.unparsed.append("Print")
         text = text[: medium.start() + 1]
-    links = _LINK_LABELS.search(text) or (
+    links = link_labels_at_end(text) or (
         _HOST_LABELS.search(text, max(0, len(text) - 80))
         if text[-3:-2] == "." or text[-4:-3] == "."
         else None
@@ -1802,6 +1874,8 @@ _NOT_PUBLISHED = re.compile(
 )
 
 
+# where a reference was read, its address lost: no publisher
+_ACCESS_LABEL = re.compile(r"(?:Available|Retrieved|Accessed)(?:\s+(?:at|from|online))?", re.I)
 _LOCATION_ONLY = re.compile(
     rf"^(?P<volume>\d+[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,20}})\))?\s*:\s*(?P<page>{_LOCATOR})"
     r"[\s.]*$"
@@ -2017,9 +2091,9 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
 
 _ALT_TAILS = (
     # "Psychological Bulletin, 86 (1): 80 – 92", "J. Clin. Psychol. 51:5740–49",
-    # "Psychotherapy 38: 171–185", "Am J Psychiatry. 156 (10): 1563–9"
+    # "Psychotherapy 38: 171–185", "Am J Psychiatry. 156 (10): 1563–9", "Journal, 12, (3): 271"
     re.compile(
-        rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
+        rf"[\s,.;]+(?:Vol\.?\s*)?(?P<volume>\d+[A-Za-z]?)\s*(?:,?\s*\(\s*(?P<issue>[^()]{{1,24}}?)\s*\))?"
         rf"\s*:\s*(?:pp?\.\s*)?(?P<page>{_LOCATOR})[\s.,;)]*$"
     ),
     # Taylor & Francis "19:4-5, 418-428", "16:02, 161-172" and "21: 2, 125 — 140"; "49:3 1-10";
@@ -2765,6 +2839,8 @@ _PLACE_BY_REGION = re.compile(
 _PLACE_FIRST = re.compile(
     rf"(?P<place>{_PLACES.pattern[1:-1]})\s+"
     r"(?!(?:University|College|School|Institute|Press|Academic|Medical|Scholars)\b)"
+    # "Colorado Christian University", "Denver Seminary": a school named after its place
+    r"(?!(?:\S+\s+){0,2}(?:University|College|Seminary)$)"
     rf"(?P<publisher>[{_UP}].*)"
 )
 
@@ -2809,8 +2885,9 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
     if note and note.start() > 0 and not _BOOK_PAREN_WORDS.search(note.group("note")):
         ref.unparsed.append(note.group(0).strip(" ."))  # "GIPSI (available from … on request)"
         publisher = publisher[: note.start()].strip(" .,;:")
-    if _NOT_PUBLISHED.match(publisher):
-        ref.unparsed.append(publisher)  # "Manuscript submitted for publication"
+    if _NOT_PUBLISHED.match(publisher) or _ACCESS_LABEL.fullmatch(publisher):
+        # "Manuscript submitted for publication"; "Available: [accessed …]" with the address lost
+        ref.unparsed.append(publisher)
         return
     chapter = _CHAPTER_NUMBER.search(publisher) if "hapter" in publisher else None
     if chapter and chapter.start() > 0:  # "… (7th ed.). Wiley. Chapter 5.": kept aside
@@ -2992,6 +3069,25 @@ def _chicago_list(text: str) -> list[dict[str, str]] | None:
     return _chicago_names(text)
 
 
+_INITIALS_ONLY = re.compile(rf"(?:[{_UP}]\.\s?){{1,3}}")
+_INITIALS_THEN_SURNAME = re.compile(
+    rf"(?:[{_UP}]\.\s?){{1,3}}\s*(?:(?:{_PARTICLES})\s)?[{_UP}][\w'\u2019-]+"
+)
+
+
+def _endnote_list(text: str) -> list[dict[str, str]] | None:
+    """ "Green, B. L., C. Wehling, D. Okafor" (EndNote's and Medline's export): the first name
+    surname first with its initials, every other one initials first."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", text)]
+    if len(parts) < 3 or not (_SURNAME.match(parts[0]) and _INITIALS_ONLY.fullmatch(parts[1])):
+        return None
+    if not all(_INITIALS_THEN_SURNAME.fullmatch(p) for p in parts[2:]):
+        return None
+    return [_name(parts[0], parts[1].replace(" ", "").replace(".", ". ").strip())] + [
+        _given_first(p) for p in parts[2:]
+    ]
+
+
 # "Plessen CY Pfund RA": two NLM names whose comma was left out
 _TWO_NLM_NAMES = re.compile(
     rf"^(?P<first>\S+(?:\s\S+)?\s[{_UP}]{{1,3}})\s+(?P<second>[{_UP}][a-z]\S*\s[{_UP}]{{1,3}})$"
@@ -3031,6 +3127,10 @@ def _is_family(token: str) -> bool:
     return len(token.split()) <= 4 and not re.search(r"[a-z]{3}\.\s", token)  # "St. John" is
 
 
+_GROUP_WORD = re.compile(
+    r"\b(?:Bureau|Department|Office|Agency|Administration|Association|Institute|Service|"
+    r"Commission|Council|Ministry|Board|Surgeon General|Society|Foundation|Committee|Centers?)$"
+)
 _ONE_SURNAME = re.compile(rf"(?:(?:{_PARTICLES}|d'|O')\s?)*[{_UP}][\w'\u2019-]+")
 _COUNTRY_CODE = re.compile(r"\s(?:UK|USA|US|NZ|EU|UN)\.?$")
 
@@ -3043,6 +3143,8 @@ _SURNAMES_ONLY = re.compile(
 
 def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     """Parse an APA author list ("Surname, I. I., Surname, I., & Surname, I.")."""
+    if "," not in text and "&" not in text and _GROUP_WORD.search(text.strip(" .")):
+        return [{"literal": text.strip().rstrip(".")}], []  # "U.S. Census Bureau"
     if " And " in text:  # "Okafor, D. And Lindgren, K.": the joining word capitalised
         text = re.sub(r"(?<=[.,])\s+And\s+(?=[A-Z])", " and ", text)
     given_first = _given_first_list(_ETAL.sub("", text).strip(" .,")) or (
@@ -3050,6 +3152,9 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     )
     if given_first:
         return given_first, []
+    endnote = _endnote_list(_ETAL.sub("", text).strip(" .,"))
+    if endnote:
+        return endnote, []
     original = text
     if "&" in text or " and " in text:
         bare_names = _SURNAMES_ONLY.fullmatch(text.strip(" ."))

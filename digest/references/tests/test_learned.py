@@ -623,3 +623,40 @@ def test_a_chapters_book_the_rules_read_as_a_book_is_the_container_but_a_series_
     )
     labelled = _labelled(title="Waiting", container_title="Clinic Series")
     assert labeller.combine(series, labelled=labelled).container_title == ""
+
+
+def test_a_title_cut_where_a_title_cased_word_looks_like_a_journal_stays_whole():
+    """The labeller unsure of a journal that is the rest of the rules' title and then their
+    journal: "Title In Title Case, Journal" is no title "Title" and journal "In Title Case,
+    Journal" (a hypothesis example of test_quirks)."""
+    raw = (
+        "Okafor, P. (2014). Waiting for Psychodynamic Psychotherapy In Small Clinics: a Review, "
+        "Clinic Notes 28:4-32."
+    )
+    ref = parse_reference(raw, learned=False)
+    assert ref.container_title == "Clinic Notes"
+    title = "Waiting for Psychodynamic Psychotherapy In Small Clinics: a Review"
+    assert ref.title == title
+    fields = {
+        "title": "Waiting for Psychodynamic",
+        "container-title": "Psychotherapy In Small Clinics: a Review, Clinic Notes",
+    }
+    labelled = (fields, {"title": 0.6, "container-title": 0.05}, dict(fields))
+    combined = labeller.combine(ref, labelled=labelled)
+    assert (combined.title, combined.container_title) == (title, "Clinic Notes")
+
+
+def test_a_citation_indexs_short_form_is_read_by_a_sure_labeller_without_a_year():
+    """ "Surname, Title": no year and no journal to anchor it, the labeller sure of both."""
+    raw = "Okafor, Principles of waiting-list management"
+    ref = parse_reference(raw, learned=False)
+    assert not ref.title and ref.unparsed
+    fields = {"author": [{"family": "Okafor"}], "title": "Principles of waiting-list management"}
+    pieces = {"author": "Okafor", "title": "Principles of waiting-list management"}
+    sure = (fields, {"author": 0.7, "title": 0.8}, pieces)
+    combined = labeller.combine(parse_reference(raw, learned=False), labelled=sure)
+    assert combined.author == [{"family": "Okafor"}]
+    assert combined.title == "Principles of waiting-list management"
+    unsure = (fields, {"author": 0.7, "title": 0.1}, pieces)
+    combined = labeller.combine(parse_reference(raw, learned=False), labelled=unsure)
+    assert not combined.title and not combined.author  # left unplaced for the editor

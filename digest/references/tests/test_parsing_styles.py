@@ -1781,6 +1781,38 @@ def test_nlm_abbreviations_expand_to_the_catalogs_full_title(typed, full):
 
 
 @pytest.mark.parametrize(
+    "typed, full",
+    [
+        ("J Head Trauma Rehabil", "Journal of Head Trauma Rehabilitation"),
+        ("Nurs Econ", "Nursing Economics"),
+        ("Sch Psychol Int", "School Psychology International"),
+        ("J. Am. Med. Inform. Assoc.", "Journal of the American Medical Informatics Association"),
+        ("Attach. Hum. Dev.", "Attachment & Human Development"),
+        ("Am J Occup Ther", "The American Journal of Occupational Therapy"),
+        ("JMIR Mhealth Uhealth", "JMIR mHealth and uHealth"),
+        ("Lancet Glob Health", "The Lancet Global Health"),
+        ("Issues Ment Health Nurs", "Issues in Mental Health Nursing"),
+        # ISO 4 where it differs from the NLM abbreviation by more than full stops
+        ("Acta Psychol.", "Acta Psychologica"),
+        ("Acta Psychol (Amst)", "Acta Psychologica"),
+        ("Pers. Individ. Differ.", "Personality and Individual Differences"),
+        ("Psychol. Psychother. Theory Res. Pract.", (
+            "Psychology and Psychotherapy: Theory, Research and Practice"
+        )),
+    ],
+)  # fmt: skip
+def test_the_fields_journals_expand_from_their_nlm_or_iso_abbreviation(typed, full):
+    """Journals the labelled sets show abbreviated (head injury, nursing, school psychology,
+    informatics) and the fields' most cited ones, in NLM's form or ISO 4's, with full stops
+    or without."""
+    assert expand_journal(typed) == (full, True)
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT. Waiting lists in small clinics. {typed} 2014; 12: 45–53."
+    )
+    assert (ref.container_title, ref.volume, ref.page) == (full, "12", "45–53")
+
+
+@pytest.mark.parametrize(
     "journal, full",
     [
         ("J. Consult. Clin. Psychol.", "Journal of Consulting and Clinical Psychology"),
@@ -3891,6 +3923,7 @@ def test_old_blog_a_journal_article_doi_after_a_journal_with_no_journal_word(com
         "Read more.",
         "Full text Abstract",
         "Retrieved from",
+        "CrossRefPubMedPubMedCentralGoogle Scholar",
     ],
 )
 def test_what_a_pages_list_prints_after_a_string_is_no_publisher(residue):
@@ -3905,3 +3938,127 @@ def test_what_a_pages_list_prints_after_a_string_is_no_publisher(residue):
     assert any(residue.rstrip(".") in text for text in ref.unparsed)
     web = parse_reference(f"Example Society. (2010). Waiting: the facts. {residue}", learned=False)
     assert web.publisher == "" and web.title == "Waiting: the facts"
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_citations_pages_view_link_after_the_pages_is_kept_aside(learned):
+    """A citing-articles page prints "View" after each string's locator: no part of the pages,
+    for the rules or the labeller."""
+    ref = parse_reference(
+        "Okafor P, Lindgren K. Waiting lists in small clinics: a survey. Clinic Notes "
+        "2021;8(1):e21819 View",
+        learned=learned,
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page or ref.number) == (
+        "Clinic Notes",
+        "8",
+        "1",
+        "e21819",
+    )
+    assert "View" in " ".join(ref.unparsed)
+
+
+def test_an_access_label_with_its_address_lost_is_no_publisher():
+    ref = parse_reference(
+        "Example Bureau. (2005). Facts for families: waiting times. Available: [accessed "
+        "February 4, 2009].",
+        learned=False,
+    )
+    assert ref.publisher == "" and ref.title == "Facts for families: waiting times"
+    assert "Available" in ref.unparsed
+
+
+@pytest.mark.parametrize(
+    "school", ["Colorado Christian University", "Boston State College", "Denver Seminary"]
+)
+def test_a_school_named_after_its_place_is_the_publisher_whole(school):
+    ref = parse_reference(
+        f"Okafor, P. B. (2003). Waiting and hoping: a study of clinic lists. {school}.",
+        learned=False,
+    )
+    assert (ref.publisher, ref.publisher_place) == (school, "")
+
+
+@pytest.mark.parametrize(
+    "group", ["U.S. Census Bureau", "U.S. Surgeon General", "U.K. Home Office"]
+)
+def test_a_group_author_with_initials_in_its_name_is_no_person(group):
+    ref = parse_reference(f"{group}. (1999). Waiting in clinics: a report. Author.", learned=False)
+    assert ref.author == [{"literal": group}]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("Okafor, B. L., C. Lindgren, et al.", [("Okafor", "B. L."), ("Lindgren", "C.")]),
+        (
+            "Okafor, B.L., C. Lindgren, D. van Berg",
+            [("Okafor", "B. L."), ("Lindgren", "C."), ("van Berg", "D.")],
+        ),
+    ],
+)
+def test_endnotes_list_of_the_first_name_inverted_and_the_others_initials_first(names, expected):
+    ref = parse_reference(
+        f'{names} (2001). "Waiting in small clinics." Clinic Notes 38(9): 988-91.', learned=False
+    )
+    assert [(p["family"], p["given"]) for p in ref.author] == expected
+    assert (ref.title, ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Waiting in small clinics",
+        "Clinic Notes",
+        "38",
+        "9",
+        "988–91",
+    )
+
+
+def test_harvards_volume_a_comma_and_the_issue_in_brackets_before_a_colon():
+    ref = parse_reference(
+        "Okafor, P.B. & Lindgren, K. (2003) Waiting lists and hope, Journal of Clinic Notes, 12, "
+        "(3): 271 – 289.",
+        learned=False,
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Clinic Notes",
+        "12",
+        "3",
+        "271–289",
+    )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "Okafor P, Lindgren K. \u201cFor them and for me\u201d: waiting in small clinics. "
+            "Clinic Notes 2022;44(18):5025.",
+            "\u201cFor them and for me\u201d: waiting in small clinics",
+        ),
+        (
+            "Okafor, P. B. (2000). Waiting lists: Promoting the \u201cDesignated Driver.\u201d In "
+            "K. Lindgren (Ed.), Clinics and their lists (pp. 3-8). Example Press.",
+            "Waiting lists: Promoting the \u201cDesignated Driver\u201d",
+        ),
+        (
+            "Okafor, P. (1980)\u201dWaiting in small clinics: a case study\u201d, Clinic Notes, "
+            "7: 11-17.",
+            "Waiting in small clinics: a case study",
+        ),
+    ],
+)
+def test_a_titles_quotes_are_kept_as_the_string_has_them(raw, title, learned):
+    assert parse_reference(raw, learned=learned).title == title
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "genre", ["Masters Thesis", "Unpublished Masters Thesis", "Doctorate of Philosophy"]
+)
+def test_the_kind_of_work_is_neither_the_container_nor_the_publisher(genre, learned):
+    ref = parse_reference(
+        f"Okafor, P. B. (2002). Waiting in small clinics: a comparative study. {genre}, "
+        "Example College.",
+        learned=learned,
+    )
+    assert (ref.container_title, ref.publisher) == ("", "Example College")
+    assert ref.title == "Waiting in small clinics: a comparative study"
