@@ -304,11 +304,15 @@ def align(raw: str, csl: dict, spans: list[tuple[int, int]]) -> tuple[list[str],
 VARIANTS = 2
 VARIANT_SEED = 7
 # Changed with the renderer, so that the hash test asks for retrained weights.
-_RENDER_VERSION = 2
+_RENDER_VERSION = 3
 # Styles by weight: APA as people type it, the "Cite" buttons' styles, given names first, and
 # the layouts of Russian and Ukrainian pages (GOST: "Title // Journal. — 2012. — Vol. 68") and
 # of Elsevier's lists ("P.B. Okafor, Title, J. Abbrev. 68 (2012) 1–10"), which the labeller
-# read worst when its reading became the parse (docs/benchmarks.md, "Labeller first, shipped").
+# read worst when its reading became the parse (docs/benchmarks.md, "Labeller first, shipped");
+# then three layouts of real pages it had never been shown (issue 13 §3): a citation index's
+# short form ("Okafor, Title, Clin. Notes, № 23, с. 538"), the scholarly hubs' ("Okafor, 2018,
+# Title, Clin. Notes, 23, 538, 10.1037/…") and Nature's ("Okafor, P. B. & Lind, K. Title.
+# Clin. Notes 23, 538–545 (2018).").
 _STYLES = (
     ("apa", 4),
     ("vancouver", 3),
@@ -319,6 +323,9 @@ _STYLES = (
     ("given-first", 1),
     ("gost", 1),
     ("elsevier", 1),
+    ("index-short", 1),
+    ("scholar-hub", 1),
+    ("nature", 1),
 )
 _ORDINAL = {"1": "st", "2": "nd", "3": "rd"}
 _ORDINAL_WORD = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth")
@@ -393,11 +400,11 @@ def _people(people: list[dict], style: str, rng: random.Random) -> str:
     return ", ".join(names[:-1]) + joiner + names[-1]
 
 
-def _journal(full: str, rng: random.Random, abbreviate: float) -> str:
+def _journal(full: str, rng: random.Random, abbreviate: float, dotted: float = 0.3) -> str:
     forms = _ABBREVIATIONS.get(full)
     if forms and rng.random() < abbreviate:
         short = rng.choice(forms)
-        return short if rng.random() < 0.7 else ". ".join(short.split()) + "."
+        return short if rng.random() < 1 - dotted else ". ".join(short.split()) + "."
     return full
 
 
@@ -547,6 +554,14 @@ def render_variant(csl: dict, rng: random.Random) -> tuple[str, list[str]] | Non
         add_authors(" " if style == "gost" else ", ")
         _render_listed(out, v, style, rng, (chapter, book), (add_editors, add_edition), pages)
         add_doi(("https://doi.org/", "doi:", "DOI: ", ""))
+        raw, labels = out.result(rng)
+        return raw.strip(), labels
+    if style in ("index-short", "scholar-hub"):
+        _render_short(out, v, style, rng, authors, book)
+        raw, labels = out.result(rng)
+        return raw.strip(), labels
+    if style == "nature":
+        _render_nature(out, v, rng, (authors, editors), (chapter, book), add_title, pages)
         raw, labels = out.result(rng)
         return raw.strip(), labels
     if style in ("apa", "harvard") and editors and not authors and not chapter:
@@ -821,6 +836,97 @@ def _render_listed(out: _Render, v: dict, style: str, rng: random.Random, kinds,
         out.pieces[-1] = (". ", "")  # "Title, https://…": nothing between
     else:
         out.add(". ")
+
+
+def _render_short(out: _Render, v: dict, style: str, rng: random.Random, authors, book: bool):
+    """A reference as a citation index lists it, the first author by surname alone: its short
+    form on ouci.dntb.gov.ua ("Okafor, Title, Clin. Notes, № 23, с. 538", parts often missing,
+    the DOI on the next line) or the scholarly hubs' ("Okafor, 2018, Title, Clin. Notes, 23,
+    538, 10.1037/…"); a book is its surname and title."""
+    index = style == "index-short"
+    first = authors[0] if authors else {}
+    surname = first.get("family") or first.get("literal", "")
+    if surname:
+        out.add(surname, "author")
+        out.add(", ")
+    if not index and v["year"]:
+        out.add(v["year"], "year")
+        out.add(", ")
+    out.add(v["title"], "title")
+    first_page = v["pages"].split("-")[0]
+    if not book:
+        if v["container"] and (not index or rng.random() < 0.8):
+            out.add(", ")
+            out.add(_journal(v["container"], rng, 0.8, dotted=0.5), "container")
+        if v["volume"]:
+            out.add(", № " if index else ", ")
+            out.add(v["volume"], "volume")
+        if first_page and (not index or rng.random() < 0.7):
+            out.add(", с. " if index else ", ")
+            out.add(first_page, "pages")
+    if v["DOI"] and not index:
+        out.add(", ")
+        out.add(v["DOI"], "doi")
+    elif v["DOI"] and rng.random() < 0.5:
+        out.add("\nhttps://doi.org/")
+        out.add(v["DOI"], "doi")
+
+
+def _render_nature(out: _Render, v: dict, rng: random.Random, people, kinds, add_title, pages):
+    """Nature's layout: "Okafor, P. B., Lind, K. & Berg, D. Title. J. Abbrev. 12, 34–56
+    (2001)."; a book's or a chapter's publisher and year in parentheses at the end ("Title
+    (Publisher, 2001)", "Title. in Book (eds Lind, K.) 34–56 (Publisher, 2001)")."""
+    authors, editors = people
+    chapter, book = kinds
+
+    def joined(people) -> str:  # "Okafor, P. B., Lind, K. & Berg, D."
+        names = [_person(p, "apa", rng) for p in people]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " & " + names[-1]
+
+    if len(authors) > 5:  # "Okafor, P. B. et al."
+        out.add(_person(authors[0], "apa", rng), "author")
+        out.add(" et al. ")
+    elif authors:
+        out.add(joined(authors), "author")
+        out.add(". ")
+    if book:
+        out.add(v["title"], "title")  # "Title (Publisher, 2001)."
+    else:
+        add_title()
+    if chapter:
+        out.add(rng.choice(("in ", "In ")))
+        out.add(v["container"], "container")
+        if editors:
+            out.add(" (ed. " if len(editors) == 1 else " (eds ")
+            out.add(joined(editors), "editor")
+            out.add(")")
+        if pages:
+            out.add(" ")
+            out.add(pages, "pages")
+    elif not book:
+        if v["container"]:
+            out.add(_journal(v["container"], rng, 0.9, dotted=0.9), "container")
+        if v["volume"]:
+            out.add(" " if v["container"] else "")
+            out.add(v["volume"], "volume")
+        if pages:
+            out.add(", " if v["volume"] else " " if v["container"] else "")
+            out.add(pages, "pages")
+    if chapter or book or not v["container"]:
+        inside = [(v["publisher"], "publisher"), (v["year"], "year")]
+    else:
+        inside = [(v["year"], "year")]
+    inside = [(text, label) for text, label in inside if text]
+    if inside:
+        out.add("(" if out.pieces[-1][0].endswith(" ") else " (")
+        for i, (text, label) in enumerate(inside):
+            out.add(", " if i else "")
+            out.add(text, label)
+        out.add(")")
+    out.add(".")
+    if v["DOI"] and rng.random() < 0.5:
+        out.add(" https://doi.org/")
+        out.add(v["DOI"], "doi")
 
 
 def variants(items, per_item: int = VARIANTS, seed: int = VARIANT_SEED) -> list:

@@ -2,6 +2,7 @@
 
 import json
 import random
+import re
 
 import pytest
 
@@ -224,9 +225,16 @@ def test_a_model_retrained_on_a_few_strings_labels_them_back():
     assert all(margin >= 0 for margin in margins.values())
 
 
-def test_rendered_variants_carry_their_fields_labels():
+# The citation indexes' and Nature's layouts, which leave fields out (the other authors, the
+# issue, the year, the last page): tested on their own below.
+SHORT_STYLES = ("index-short", "scholar-hub", "nature")
+
+
+def test_rendered_variants_carry_their_fields_labels(monkeypatch):
     """Each variant's labels, read back, give the fields it was rendered from: the labels
     are known by construction, not guessed by the alignment."""
+    kept = [s for s in labeller_training._STYLES if s[0] not in SHORT_STYLES]
+    monkeypatch.setattr(labeller_training, "_STYLES", kept)
     rng = random.Random(1)
     styles = set()
     for _ in range(40):
@@ -240,6 +248,91 @@ def test_rendered_variants_carry_their_fields_labels():
         assert got["container-title"] == "Clinical Psychology Review", raw
         styles.add(raw.split(".")[0][-2:])
     assert len(styles) > 3  # "Tracey TJG", "Tracey, T. J. G.", "T. J. G. Tracey" …
+
+
+def _rendered(monkeypatch, style, csl, times=30):
+    """``csl`` rendered ``times`` in ``style``: each raw string, its tokens, their labels and
+    the fields read back from them."""
+    monkeypatch.setattr(labeller_training, "_STYLES", ((style, 1),))
+    rng = random.Random(5)
+    for _ in range(times):
+        raw, labels = labeller_training.render_variant(csl, rng)
+        spans = labeller.tokenise(raw)
+        assert len(labels) == len(spans), raw
+        tokens = [raw[start:end] for start, end in spans]
+        yield raw, tokens, labels, labeller.read_back(raw, spans, labels)
+
+
+def _tokens_labelled(tokens, labels, label):
+    return " ".join(t for t, got in zip(tokens, labels, strict=True) if got == label)
+
+
+JOURNAL_FORMS = {"Clinical Psychology Review", "Clin Psychol Rev", "Clin . Psychol . Rev"}
+
+
+@pytest.mark.parametrize("style", ["index-short", "scholar-hub"])
+def test_the_citation_indexes_short_forms_label_the_first_authors_surname(monkeypatch, style):
+    """ouci.dntb.gov.ua's "Tracey, Repairing alliance ruptures, Clin Psychol Rev, № 48, с. 80"
+    and the hubs' "Tracey, 2010, Repairing alliance ruptures, Clin Psychol Rev, 48, 80, 10.1037/…":
+    the surname is the author, "№" and "с." are no field's."""
+    journals = 0
+    for raw, tokens, labels, got in _rendered(monkeypatch, style, EXPECTED):
+        assert _tokens_labelled(tokens, labels, "author") == "Tracey", raw
+        assert got["author"] == [{"family": "Tracey"}], raw
+        assert got["title"] == EXPECTED["title"] and got["volume"] == "48", raw
+        assert "issue" not in got, raw
+        if "container-title" in got:
+            journals += 1
+            assert _tokens_labelled(tokens, labels, "container") in JOURNAL_FORMS, raw
+            assert got["container-title"] == "Clinical Psychology Review", raw
+        if "page" in got:
+            assert got["page"] == "80", raw
+        for token, label in zip(tokens, labels, strict=True):
+            if token in ("№", "с", ","):
+                assert label == "other", raw
+        flat = raw.replace("\n", " ")  # a line break where a space was, now and then
+        if style == "scholar-hub":
+            assert flat.startswith("Tracey, 2010, Repairing alliance ruptures, "), raw
+            assert flat.endswith(", 48, 80, 10.1037/a0022140"), raw
+            assert got["issued"] == EXPECTED["issued"] and got["DOI"] == EXPECTED["DOI"], raw
+        else:
+            assert flat.startswith("Tracey, Repairing alliance ruptures"), raw
+            assert "issued" not in got, raw
+            if "DOI" in got:  # on the next line
+                assert raw.endswith("80\nhttps://doi.org/10.1037/a0022140") or raw.endswith(
+                    "48\nhttps://doi.org/10.1037/a0022140"
+                ), raw
+                assert got["DOI"] == EXPECTED["DOI"], raw
+    assert journals > 10
+
+
+def test_the_index_short_form_of_a_book_is_its_authors_surname_and_title(monkeypatch):
+    book = {
+        "type": "book",
+        "author": [{"family": "Okafor", "given": "P. B."}, {"family": "Lind", "given": "K."}],
+        "title": "Waiting lists in small clinics",
+        "publisher": "Example Press",
+        "issued": {"date-parts": [[2001]]},
+    }
+    for raw, _tokens, labels, _got in _rendered(monkeypatch, "index-short", book, times=5):
+        assert raw.replace("\n", " ") == "Okafor, Waiting lists in small clinics"
+        assert labels == ["author", "other", "title", "title", "title", "title", "title"]
+
+
+def test_nature_renders_initials_after_surnames_and_the_year_last(monkeypatch):
+    """Nature's "Tracey, T. J. G. & Gidden-Tracey, C. E. Repairing alliance ruptures. Clin.
+    Psychol. Rev. 48, 80–87 (2010).": every author, no issue, the year in parentheses last."""
+    for raw, tokens, labels, got in _rendered(monkeypatch, "nature", EXPECTED):
+        assert [p["family"] for p in got["author"]] == ["Tracey", "Gidden-Tracey"], raw
+        assert " & Gidden-Tracey, C" in raw, raw
+        assert _tokens_labelled(tokens, labels, "container") in JOURNAL_FORMS, raw
+        assert got["container-title"] == "Clinical Psychology Review", raw
+        for key in ("title", "volume", "issued"):
+            assert got[key] == EXPECTED[key], raw
+        assert got["page"].startswith("80"), raw
+        assert "issue" not in got, raw
+        assert re.search(r" 48, 80[^(]* \(2010\)\.", raw.replace("\n", " ")), raw
+        assert _tokens_labelled(tokens, labels, "year") == "2010", raw
 
 
 def test_rendered_variants_are_seeded():
