@@ -435,7 +435,7 @@ _STATUS = (
     (
         re.compile(
             r"advance online publication|online ahead of print|e-?pub ahead of print|"
-            r"online first|published online|early view|epub",
+            r"online first|published online|early view|\bepub\b",
             re.I,
         ),
         "advance online publication",

@@ -753,3 +753,12 @@ def test_a_citation_indexs_short_form_is_read_by_a_sure_labeller_without_a_year(
     unsure = (fields, {"author": 0.7, "title": 0.1}, pieces)
     combined = labeller.combine(parse_reference(raw, learned=False), labelled=unsure)
     assert not combined.title and not combined.author  # left unplaced for the editor
+
+
+def test_a_word_with_epub_inside_is_no_advance_online_status():
+    raw = "Okafor P. Waiting lists in the Czech Republic: a survey. Clinic Notes 2022;58(3):429-35."
+    assert labeller.label(raw)[0].get("status") is None
+    assert parse_reference(raw).status == ""
+    assert labeller.label(raw.replace("429-35.", "Epub 2022 Jan 3."))[0]["status"] == (
+        "advance online publication"
+    )
