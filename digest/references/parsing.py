@@ -297,7 +297,23 @@ def parse_reference(text: str, *, learned: bool = True) -> ParsedReference:
         ref = combine(ref)
     ref.title = _balance_quotes(ref.title, raw)
     _genre_aside(ref)
+    _periodical(ref)
     return ref
+
+
+def _periodical(ref: ParsedReference) -> None:
+    """ "Author. (2014, February 11). Title. Newsweek.": a dated article's one sentence after
+    its title is the magazine or newspaper it appeared in, not a book's publisher."""
+    if (
+        ref.type == "book"
+        and ref.publisher
+        and not (ref.container_title or ref.publisher_place or ref.editor or ref.edition)
+        and _DAY_DATE.search(ref.raw)
+        and not _PUBLISHER_WORDS.search(ref.publisher)
+    ):
+        ref.container_title, ref.publisher = ref.publisher, ""
+        ref.confidence["container-title"] = ref.confidence.pop("publisher", 0.75)
+        ref.type = "article-magazine"
 
 
 # "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what
@@ -534,6 +550,8 @@ _MONTH = (
     r"(?:\s*[-–/]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)?"
     r"|Winter|Spring|Summer|Fall|Autumn"
 )
+# "(2014, February 11)": a day's date, which a magazine's or a newspaper's article carries
+_DAY_DATE = re.compile(rf"\((?:1[89]|20)\d\d[a-z]?,\s*(?:{_MONTH})\.?\s+\d{{1,2}}\)")
 _LOCATOR = rf"[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?)?"
 # "2012;80(4):547-559", "2012 Aug;80(4):547-59", "2006:57:285-315", "2016;73:565-574",
 # "2006, 26: 17-31" (BMC), "2011 Mar." (PubMed's short form), "2012;4 246–254",

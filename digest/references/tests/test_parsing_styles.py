@@ -4062,3 +4062,18 @@ def test_the_kind_of_work_is_neither_the_container_nor_the_publisher(genre, lear
     )
     assert (ref.container_title, ref.publisher) == ("", "Example College")
     assert ref.title == "Waiting in small clinics: a comparative study"
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_dated_articles_one_sentence_after_its_title_is_its_magazine(learned):
+    ref = parse_reference(
+        "Okafor, P. B. (2014, February 11). How small clinics keep their lists. Clinic Weekly "
+        "[Online]. Retrieved from",
+        learned=learned,
+    )
+    assert (ref.container_title, ref.publisher) == ("Clinic Weekly", "")
+    book = parse_reference(
+        "Okafor, P. B. (2014, February 11). How small clinics keep their lists. Example Press.",
+        learned=learned,
+    )
+    assert (book.container_title, book.publisher) == ("", "Example Press")
