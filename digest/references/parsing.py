@@ -795,6 +795,11 @@ def _set_container(ref: ParsedReference, container: str, confidence: float) -> N
     container = container.strip(" .,;:")
     if not container:
         return
+    run_on = _JOURNAL_AND_VOLUME.fullmatch(container) if container[-1].isdigit() else None
+    if run_on and not ref.volume and not is_known_journal(container):
+        # "Journal of Clinic Notes 3": the volume with no pages after it, no comma before it
+        container, ref.volume = run_on.group("journal"), run_on.group("volume")
+        ref.confidence["volume"] = confidence
     full, expanded = expand_journal(container)
     ref.container_title = full
     # An expanded abbreviation is right when the table is; say so with a little less certainty.
@@ -2913,6 +2918,14 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
         publisher = publisher[: chapter.start()].strip(" .,;:")
     if not publisher:
         return
+    run_on = _JOURNAL_AND_VOLUME.fullmatch(publisher) if publisher[-1:].isdigit() else None
+    if run_on and not ref.publisher_place and _journal_like(run_on.group("journal")):
+        # "Title. J Holistic Healthcare 3": a journal and its volume, no pages (Springer's list)
+        ref.type = "article-journal"
+        _set_container(ref, run_on.group("journal"), 0.75)
+        ref.volume = run_on.group("volume")
+        ref.confidence["volume"] = 0.75
+        return
     confidence = 0.85
     place = _PLACE.match(publisher)
     swapped = re.fullmatch(
@@ -2956,6 +2969,18 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
         confidence = 0.75  # "New York Guilford Press": the colon left out
     ref.publisher = publisher
     ref.confidence["publisher"] = confidence
+
+
+_JOURNAL_AND_VOLUME = re.compile(r"(?P<journal>[^\d,:;]{3,80}?)\s+(?P<volume>\d{1,4})")
+
+
+def _journal_like(name: str) -> bool:
+    """A known journal, a name only a journal has, or an NLM abbreviation's "J" first."""
+    return bool(
+        is_known_journal(name)
+        or _JOURNAL_SENTENCE.match(name)
+        or re.match(r"(?:J|Int J|Br J|Am J|Eur J)\.?\s[A-Z]", name)
+    )
 
 
 # "Washington D. C.: Publisher": a place's initials with a space between them end no sentence

@@ -4077,3 +4077,19 @@ def test_a_dated_articles_one_sentence_after_its_title_is_its_magazine(learned):
         learned=learned,
     )
     assert (book.container_title, book.publisher) == ("", "Example Press")
+
+
+@pytest.mark.parametrize("journal", ["J Clinic Notes", "Journal of Clinic Notes"])
+def test_a_journal_and_its_volume_with_no_pages_is_no_publisher(journal):
+    """Springer's list: "Title. J Holistic Healthcare 3" (a volume and no pages)."""
+    ref = parse_reference(
+        f"Okafor P (2006) Waiting lists in small clinics. {journal} 3", learned=False
+    )
+    assert (ref.type, ref.container_title, ref.volume, ref.publisher) == (
+        "article-journal",
+        journal,
+        "3",
+        "",
+    )
+    book = parse_reference("Okafor P (2006) Waiting lists in small clinics. Example Press 2")
+    assert book.container_title == ""
