@@ -1135,12 +1135,13 @@ def _glued_to_a_journal(ours, theirs, rules: dict) -> bool:
     if not (isinstance(ours, str) and isinstance(theirs, str) and journal):
         return False
     ours, theirs = _text(ours), _text(theirs)
-    return (
-        len(theirs) > len(ours)
-        and theirs.startswith(ours)
-        and theirs[len(ours) :] == _text(journal)
-        and is_known_title(journal)
-    )
+    if not (len(theirs) > len(ours) and theirs.startswith(ours)):
+        return False
+    rest = theirs[len(ours) :]
+    # "… of the literatureThe Counselling Journal": the journal's first word(s) read into the
+    # title (glued to its last word, or after its full stop)
+    glued = len(rest) >= 2 and _text(journal).startswith(rest)
+    return rest == _text(journal) and is_known_title(journal) or glued
 
 
 def _rest_a_guess(key, ours, theirs, rules: dict, csl: dict, sure: dict, unplaced: str, policy):
@@ -1279,7 +1280,7 @@ def _may_fill(ref: ParsedReference, key: str, pieces: dict, policy: dict, freed:
     """Whether the labeller may fill a field the rules left empty."""
     if ref.type == "article-journal" and ref.container_title and key.startswith("publisher"):
         return False  # "… pp. 1-21. Example Search Index": the database, not a publisher
-    if ref.type == "book" and ref.title and ref.publisher and key == "container-title":
+    if ref.type in ("book", "thesis") and ref.title and ref.publisher and key == "container-title":
         # "Title (2nd ed., Example Series). Publisher.": a series, no container; but "In:
         # Editors, editors. Book. Place: Publisher" is a chapter's book, whatever its type
         before = ref.raw[: max(0, ref.raw.find(pieces.get(key) or "\0"))]
