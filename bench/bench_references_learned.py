@@ -43,8 +43,8 @@ ELSEWHERE = [
     if not name.startswith("wild") and name != RENDERED
 ]
 JUDGES = (
-    "wild_references_fresh14.json",
-    "wild_references_fresh15.json",
+    "wild_references_fresh16.json",
+    "wild_references_fresh17.json",
 )
 # Skipped by a bare `python -m bench` (`make bench`): it takes minutes, not seconds.
 ONLY_WHEN_NAMED = True
@@ -93,6 +93,14 @@ FOLDS = (
         "wild_references_fresh12.json",
         "wild_references_fresh13.json",
         "wild_references_train12.json",
+    ),
+    # The fourteenth and fifteenth fresh sets, held out until the thirteenth round was judged,
+    # and the thirteenth and fourteenth training sets.
+    (
+        "wild_references_fresh14.json",
+        "wild_references_fresh15.json",
+        "wild_references_train13.json",
+        "wild_references_train14.json",
     ),
 )
 RENDERED_FLOOR = 0.99

@@ -70,6 +70,13 @@ TRAINING_SETS = (
     "wild_references_fresh12.json",
     "wild_references_fresh13.json",
     "wild_references_train12.json",
+    # Held out for the thirteenth round and scored twice (figures only), then tuning and
+    # training material once the sixteenth and seventeenth fresh sets were there to judge the
+    # next change; the thirteenth and fourteenth training sets, collected at the same time.
+    "wild_references_fresh14.json",
+    "wild_references_fresh15.json",
+    "wild_references_train13.json",
+    "wild_references_train14.json",
     "labelled_references.json",
     # Real references labelled elsewhere: AnyStyle's hand-labelled gold set (BSD-2-Clause,
     # converted by tests/data/make_anystyle.py). Training material only, never a scored fold;
