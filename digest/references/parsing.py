@@ -359,9 +359,16 @@ def _balance_quotes(title: str, raw: str) -> str:
         return title[
             1:-1
         ].strip()  # '\u201dAssessing the effects\u201d' typed with two closing quotes
-    at = raw.find(title)
-    if at < 0:
+    found = re.search(r"\s+".join(map(re.escape, title.split())), raw)
+    if not found:
         return title
+    at, end = found.span()
+    if title.count('"') % 2:  # straight quotes: the one the title lacks is after it or before
+        after = raw[end : end + 2]
+        if re.match(r'[.,?!]?"', after):
+            return title + '"'
+        if raw[at - 1 : at] == '"':
+            return '"' + title
     for closing, opening in _OPENING.items():
         if opening == closing:
             continue
@@ -370,7 +377,7 @@ def _balance_quotes(title: str, raw: str) -> str:
                 continue  # an apostrophe ("the patient\u2019s"), not a quote's end
             title = opening + title
         elif title.count(opening) > title.count(closing):
-            after = raw[at + len(title) : at + len(title) + 2]
+            after = raw[end : end + 2]
             if closing in after and re.match(rf"[.,?!]?{closing}", after):
                 title += closing
     return title

@@ -4044,6 +4044,11 @@ def test_harvards_volume_a_comma_and_the_issue_in_brackets_before_a_colon():
             "7: 11-17.",
             "Waiting in small clinics: a case study",
         ),
+        (  # a hypothesis example of test_quirks: straight quotes, doubled spaces
+            'Okafor, P. B. (1997). Comparing small clinics:  Empirically,  "all must wait." '
+            "Clinic Notes. Online First. https://doi.org/10.5555/cn.1997.1",
+            'Comparing small clinics: Empirically, "all must wait"',
+        ),
     ],
 )
 def test_a_titles_quotes_are_kept_as_the_string_has_them(raw, title, learned):
