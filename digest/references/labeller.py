@@ -1285,7 +1285,10 @@ def _may_fill(ref: ParsedReference, key: str, pieces: dict, policy: dict, freed:
         # Editors, editors. Book. Place: Publisher" is a chapter's book, whatever its type
         before = ref.raw[: max(0, ref.raw.find(pieces.get(key) or "\0"))]
         chapter = "editor" in pieces or re.search(r"\bIn:?\s*$", before, re.I)
-        if not chapter or before.count("(") > before.count(")"):
+        # "Title. Group Psychotherapy. 8:142-151": a journal's numbers after it, an article the
+        # rules took for a book
+        numbered = "volume" in pieces or "issue" in pieces
+        if not (chapter or numbered) or before.count("(") > before.count(")"):
             return False
     anchored = bool(ref.issued or ref.status or ref.title)
     if key == "issued" and not anchored and _a_titles_number(ref.raw, pieces):

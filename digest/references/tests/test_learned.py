@@ -762,3 +762,26 @@ def test_a_word_with_epub_inside_is_no_advance_online_status():
     assert labeller.label(raw.replace("429-35.", "Epub 2022 Jan 3."))[0]["status"] == (
         "advance online publication"
     )
+
+
+def test_a_journal_with_its_numbers_fills_an_article_the_rules_took_for_a_book():
+    """ "Title. Group Notes. 8:142-151": the rules read a book (the journal in its title); the
+    labeller's journal, with the volume it read after it, is the container."""
+    raw = "Okafor, P. (1955), Some values of waiting in groups. Group Notes. 8:142\u03b2151."
+    ref = parse_reference(raw, learned=False)
+    assert ref.type == "book" and not ref.container_title
+    fields = {
+        "author": [{"family": "Okafor", "given": "P."}],
+        "issued": {"date-parts": [[1955]]},
+        "title": "Some values of waiting in groups",
+        "container-title": "Group Notes",
+        "volume": "8",
+    }
+    pieces = dict(fields, author="Okafor, P.", issued="1955")
+    sure = {"author": 0.8, "issued": 1.2, "title": 1.1, "container-title": 0.9, "volume": 0.4}
+    combined = labeller.combine(ref, labelled=(fields, sure, pieces))
+    assert (combined.title, combined.container_title, combined.volume) == (
+        "Some values of waiting in groups",
+        "Group Notes",
+        "8",
+    )
