@@ -1070,6 +1070,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             ours
             and confidence >= policy["unsure_rules_above"]
             and sure.get(key, 0.0) < policy["unsure_below"]
+            and not (key == "publisher" and _no_publisher(ours))
         ) or _rest_a_guess(key, ours, theirs, rules, csl, sure, unplaced, policy):
             kept[key] = _text(ours)
             continue  # the labeller unsure (a layout it was not taught) where the rules read it
@@ -1126,6 +1127,20 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
 
 
 _EMPTY = {"author": [], "editor": [], "issued": None}
+
+
+# What the rules read as a publisher where the labeller read none, that no publisher is: a
+# locator ("22(3)", "1), S1-S48", "101"), link residue ("[ ]( )", "< >"), a word a list adds
+_LOCATOR_LIKE = re.compile(r"\d+\s*\(|\(\s*\d|\d\s*[-\u2013:]\s*\d|\d$")
+_NOT_PUBLISHERS = frozenset(("review", "online", "print", "epub", "abstract", "article", "view"))
+
+
+def _no_publisher(value: str) -> bool:
+    return (
+        not re.search(r"[^\W\d_]{3}", value)
+        or bool(_LOCATOR_LIKE.search(value))
+        or value.strip(" .").casefold() in _NOT_PUBLISHERS
+    )
 
 
 def _glued_to_a_journal(ours, theirs, rules: dict) -> bool:

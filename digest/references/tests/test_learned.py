@@ -785,3 +785,28 @@ def test_a_journal_with_its_numbers_fills_an_article_the_rules_took_for_a_book()
         "Group Notes",
         "8",
     )
+
+
+@pytest.mark.parametrize("junk", ["22(3)", "1), S1-S48", "101", "[ ]( )", "< >", "Review"])
+def test_a_rules_publisher_the_labeller_read_none_of_is_dropped_when_it_is_no_publisher(junk):
+    """The rules' publisher stays where the labeller read none (a layout it was not taught),
+    but not a locator, link residue or a list's word: that text is kept aside instead."""
+    raw = f"Okafor, P. (2015). Waiting lists in small clinics. Clinic Notes. {junk}"
+    ref = ParsedReference(raw=raw, type="book", title="Waiting lists in small clinics")
+    ref.publisher, ref.style = junk, "apa"
+    ref.issued = {"date-parts": [[2015]]}
+    ref.author = [{"family": "Okafor", "given": "P."}]
+    ref.confidence.update(title=0.85, publisher=0.85, issued=0.98, author=0.95)
+    fields = {
+        "author": [{"family": "Okafor", "given": "P."}],
+        "issued": {"date-parts": [[2015]]},
+        "title": "Waiting lists in small clinics",
+        "container-title": "Clinic Notes",
+    }
+    pieces = dict(fields, author="Okafor, P.", issued="2015")
+    combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
+    assert combined.publisher == ""
+    assert junk in combined.unparsed or not any(c.isalnum() for c in junk)  # nothing to keep
+    ref.publisher = "Example Archive"
+    kept = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
+    assert kept.publisher == "Example Archive"
