@@ -26,6 +26,7 @@ from .parsing import (
     _MONTH,
     _NO_SPACE_AFTER_COMMA,
     _ORDINAL_WORDS,
+    _PLACE,
     _PLACES,
     ParsedReference,
     _dash,
@@ -1070,7 +1071,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             ours
             and confidence >= policy["unsure_rules_above"]
             and sure.get(key, 0.0) < policy["unsure_below"]
-            and not (key == "publisher" and _no_publisher(ours))
+            and not _not_one(key, ours)
         ) or _rest_a_guess(key, ours, theirs, rules, csl, sure, unplaced, policy):
             kept[key] = _text(ours)
             continue  # the labeller unsure (a layout it was not taught) where the rules read it
@@ -1135,11 +1136,24 @@ _LOCATOR_LIKE = re.compile(r"\d+\s*\(|\(\s*\d|\d\s*[-\u2013:]\s*\d|\d$")
 _NOT_PUBLISHERS = frozenset(("review", "online", "print", "epub", "abstract", "article", "view"))
 
 
-def _no_publisher(value: str) -> bool:
+def _not_one(key: str, value) -> bool:
+    """What the rules read as a publisher, a place or a journal where the labeller read none,
+    that cannot be one: a locator, link residue, a list's word; a known place alone as a
+    publisher ("Title. New York"); "Place: Publisher" as a journal."""
+    if not isinstance(value, str) or key not in ("publisher", "publisher-place", "container-title"):
+        return False
+    if key == "publisher-place" and _PLACES.fullmatch(value.strip()):
+        return False  # "N.Y."
+    if not re.search(r"[^\W\d_]{3}", value):
+        return True
+    if key == "container-title":
+        place = _PLACE.match(value)
+        return bool(place and _PLACES.fullmatch(place.group("place").strip()))
     return (
-        not re.search(r"[^\W\d_]{3}", value)
-        or bool(_LOCATOR_LIKE.search(value))
+        bool(_LOCATOR_LIKE.search(value))
         or value.strip(" .").casefold() in _NOT_PUBLISHERS
+        or key == "publisher"
+        and bool(_PLACES.fullmatch(value.strip(" .")))
     )
 
 
@@ -1293,7 +1307,8 @@ def _whole(ref: ParsedReference, policy: dict) -> bool:
 
 def _may_fill(ref: ParsedReference, key: str, pieces: dict, policy: dict, freed: list[str]) -> bool:
     """Whether the labeller may fill a field the rules left empty."""
-    if ref.type == "article-journal" and ref.container_title and key.startswith("publisher"):
+    journal = ref.container_title and not _not_one("container-title", ref.container_title)
+    if ref.type == "article-journal" and journal and key.startswith("publisher"):
         return False  # "… pp. 1-21. Example Search Index": the database, not a publisher
     if ref.type in ("book", "thesis") and ref.title and ref.publisher and key == "container-title":
         # "Title (2nd ed., Example Series). Publisher.": a series, no container; but "In:

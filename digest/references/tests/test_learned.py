@@ -810,3 +810,45 @@ def test_a_rules_publisher_the_labeller_read_none_of_is_dropped_when_it_is_no_pu
     ref.publisher = "Example Archive"
     kept = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
     assert kept.publisher == "Example Archive"
+
+
+def test_a_rules_place_or_journal_the_labeller_read_none_of_must_be_one():
+    """ "Title. Philadelphia: FA Davis, 1983: 12-23." read by the rules as a journal
+    "Philadelphia: FA Davis", and "Title. New York" as a publisher "New York": where the
+    labeller read no such field, its own place and publisher stand."""
+    raw = "Okafor P. Waiting lists in small clinics. Philadelphia: Example Press, 1983: 12-23."
+    ref = ParsedReference(raw=raw, title="Waiting lists in small clinics", style="vancouver")
+    ref.container_title, ref.page = "Philadelphia: Example Press", "12–23"
+    ref.issued, ref.author = {"date-parts": [[1983]]}, [{"family": "Okafor", "given": "P."}]
+    ref.confidence.update(
+        {"title": 0.85, "container-title": 0.85, "page": 0.9, "issued": 0.95, "author": 0.9}
+    )
+    fields = {
+        "author": [{"family": "Okafor", "given": "P."}],
+        "issued": {"date-parts": [[1983]]},
+        "title": "Waiting lists in small clinics",
+        "publisher-place": "Philadelphia",
+        "publisher": "Example Press",
+        "page": "12–23",
+    }
+    pieces = dict(fields, author="Okafor P", issued="1983", page="12-23")
+    combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
+    assert (combined.container_title, combined.publisher_place, combined.publisher) == (
+        "",
+        "Philadelphia",
+        "Example Press",
+    )
+    raw = "Okafor, P. (2000): Waiting lists in small clinics. New York"
+    ref = ParsedReference(raw=raw, type="book", title="Waiting lists in small clinics")
+    ref.publisher, ref.style = "New York", "apa"
+    ref.issued, ref.author = {"date-parts": [[2000]]}, [{"family": "Okafor", "given": "P."}]
+    ref.confidence.update(title=0.85, publisher=0.85, issued=0.98, author=0.95)
+    fields = {
+        "author": [{"family": "Okafor", "given": "P."}],
+        "issued": {"date-parts": [[2000]]},
+        "title": "Waiting lists in small clinics",
+        "publisher-place": "New York",
+    }
+    pieces = dict(fields, author="Okafor, P.", issued="2000")
+    combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
+    assert (combined.publisher_place, combined.publisher) == ("New York", "")
