@@ -23,6 +23,7 @@ import pycrfsuite
 
 from .journals import JOURNALS, expand_journal, is_known_title, known_journal_at_end
 from .parsing import (
+    _JOURNAL_NAME,
     _MONTH,
     _NO_SPACE_AFTER_COMMA,
     _ORDINAL_WORDS,
@@ -38,6 +39,7 @@ from .parsing import (
     link_labels_at_end,
     normalise_doi,
 )
+from .parsing import _PUBLISHER_WORDS as _PUBLISHER_NAME
 
 MODEL = Path(__file__).with_name("labeller.crfsuite")
 # Beside the model: its labels, the hash of what it was trained on, its margins' unit.
@@ -1072,6 +1074,12 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
             and confidence >= policy["unsure_rules_above"]
             and sure.get(key, 0.0) < policy["unsure_below"]
             and not _not_one(key, ours)
+            # the labeller's title, read by the rules as the journal ("Title. 2001;24(2):371.")
+            and not (
+                key == "container-title"
+                and _text(ours) == _text(csl.get("title", ""))
+                and not _JOURNAL_NAME.search(ours)  # "Cognitive Practice and Research (2003)"
+            )
         ) or _rest_a_guess(key, ours, theirs, rules, csl, sure, unplaced, policy):
             kept[key] = _text(ours)
             continue  # the labeller unsure (a layout it was not taught) where the rules read it
@@ -1148,7 +1156,12 @@ def _not_one(key: str, value) -> bool:
         return True
     if key == "container-title":
         place = _PLACE.match(value)
-        return bool(place and _PLACES.fullmatch(place.group("place").strip()))
+        # "Philadelphia: FA Davis"; "Henry Holt & Co, New York, NY", "John Wiley & Sons, London"
+        return bool(place and _PLACES.fullmatch(place.group("place").strip())) or bool(
+            _PUBLISHER_NAME.search(value)
+            and not _JOURNAL_NAME.search(value)
+            and re.search(r",\s*[A-Z]", value)
+        )
     return (
         bool(_LOCATOR_LIKE.search(value))
         or value.strip(" .").casefold() in _NOT_PUBLISHERS

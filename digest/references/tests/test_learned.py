@@ -852,3 +852,29 @@ def test_a_rules_place_or_journal_the_labeller_read_none_of_must_be_one():
     pieces = dict(fields, author="Okafor, P.", issued="2000")
     combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
     assert (combined.publisher_place, combined.publisher) == ("New York", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "rules_journal", "fields"),
+    [
+        (  # NLM with no journal: the title read by the rules as the journal
+            "Okafor PB. The costs of waiting lists. 2001;24(2):371-379.",
+            "The costs of waiting lists",
+            {"title": "The costs of waiting lists", "volume": "24"},
+        ),
+        (  # a book's publisher and place read by the rules as a journal
+            "Okafor PB (2003). Waiting lists, third edition. Example Press & Sons, London, 98-99.",
+            "Example Press & Sons, London",
+            {"title": "Waiting lists", "publisher": "Example Press & Sons"},
+        ),
+    ],
+)
+def test_a_rules_journal_the_labeller_read_none_of_must_be_one(raw, rules_journal, fields):
+    ref = ParsedReference(raw=raw, style="vancouver", container_title=rules_journal)
+    ref.issued, ref.author = {"date-parts": [[2001]]}, [{"family": "Okafor", "given": "P. B."}]
+    ref.confidence.update({"container-title": 0.85, "issued": 0.95, "author": 0.9})
+    fields = {"author": ref.author, "issued": ref.issued, **fields}
+    pieces = dict(fields, author="Okafor PB", issued="2001")
+    combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
+    assert combined.container_title == ""
+    assert combined.title == fields["title"]
