@@ -3060,8 +3060,9 @@ def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
     name = {"family": family}
     if given:
         given = _INITIALS_SPACING.sub(". ", given.strip())
-        if _NLM_INITIALS_ONLY.fullmatch(given):
-            given = _initials(given)  # "AC Muran": NLM initials before the surname
+        if _NLM_INITIALS_ONLY.fullmatch(given) or _RUN_INITIALS_STOP.fullmatch(given):
+            # "AC Muran": NLM initials before the surname; "Bonanno, GA.": run together
+            given = _initials(given.rstrip("."))
         # "Carl R", "Michael J T": an initial always takes its full stop
         given = _BARE_INITIAL.sub(r"\1.", given)
         if given.endswith(".") and _FULL_GIVEN_END.search(given):
@@ -3072,6 +3073,7 @@ def _name(family: str, given: str = "", suffix: str = "") -> dict[str, str]:
     return name
 
 
+_RUN_INITIALS_STOP = re.compile(rf"[{_UP}]{{2,3}}\.")
 _FULL_GIVEN_END = re.compile(r"(?:^|\s)[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{2,}\.$")
 _INITIALS_PARTICLE = re.compile(rf"^(?:[{_UP}]\.\s?)+\s*(?:{_PARTICLES})(?:\s(?:{_PARTICLES}))?$")
 

@@ -4098,3 +4098,13 @@ def test_a_journal_and_its_volume_with_no_pages_is_no_publisher(journal):
     )
     book = parse_reference("Okafor P (2006) Waiting lists in small clinics. Example Press 2")
     assert book.container_title == ""
+
+
+def test_initials_run_together_before_a_full_stop_are_spaced():
+    """Harvard as a nursing list types it: "Bonanno, GA, Wortman, CB and Nesse, RM. 2004."."""
+    ref = parse_reference(
+        "Okafor, GA, Lind, CB and Berg, RM. 2004. Waiting in small clinics. Clinic Notes, 19: "
+        "260–271.",
+        learned=False,
+    )
+    assert [p["given"] for p in ref.author] == ["G. A.", "C. B.", "R. M."]
