@@ -1141,7 +1141,10 @@ _EMPTY = {"author": [], "editor": [], "issued": None}
 # What the rules read as a publisher where the labeller read none, that no publisher is: a
 # locator ("22(3)", "1), S1-S48", "101"), link residue ("[ ]( )", "< >"), a word a list adds
 _LOCATOR_LIKE = re.compile(r"\d+\s*\(|\(\s*\d|\d\s*[-\u2013:]\s*\d|\d$")
-_NOT_PUBLISHERS = frozenset(("review", "online", "print", "epub", "abstract", "article", "view"))
+_NOT_PUBLISHERS = frozenset(
+    ("review", "online", "print", "epub", "abstract", "article", "view", "from", "url", "doi")
+)
+_MARKUP = re.compile(r"\\[a-z]+|[\[\](){}*_<>]")
 
 
 def _not_one(key: str, value) -> bool:
@@ -1152,6 +1155,8 @@ def _not_one(key: str, value) -> bool:
         return False
     if key == "publisher-place" and _PLACES.fullmatch(value.strip()):
         return False  # "N.Y."
+    # markup a page or a file left ("\\url{", "\\emph{Psychometrika}, \\bold{76}", "[ ]( )")
+    value = _MARKUP.sub("", value).strip()
     if not re.search(r"[^\W\d_]{3}", value):
         return True
     if key == "container-title":

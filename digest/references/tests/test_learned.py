@@ -787,7 +787,20 @@ def test_a_journal_with_its_numbers_fills_an_article_the_rules_took_for_a_book()
     )
 
 
-@pytest.mark.parametrize("junk", ["22(3)", "1), S1-S48", "101", "[ ]( )", "< >", "Review"])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "22(3)",
+        "1), S1-S48",
+        "101",
+        "[ ]( )",
+        "< >",
+        "Review",
+        "\\url{",
+        "\\emph{Psychometrika}, \\bold{76}",
+        "From",
+    ],
+)
 def test_a_rules_publisher_the_labeller_read_none_of_is_dropped_when_it_is_no_publisher(junk):
     """The rules' publisher stays where the labeller read none (a layout it was not taught),
     but not a locator, link residue or a list's word: that text is kept aside instead."""
