@@ -295,6 +295,7 @@ def parse_reference(text: str, *, learned: bool = True) -> ParsedReference:
         from .labeller import combine  # imported here: the labeller builds on this module
 
         ref = combine(ref)
+    _tidy(ref)
     ref.title = _balance_quotes(ref.title, raw)
     _genre_aside(ref)
     _periodical(ref)
@@ -314,6 +315,30 @@ def _periodical(ref: ParsedReference) -> None:
         ref.container_title, ref.publisher = ref.publisher, ""
         ref.confidence["container-title"] = ref.confidence.pop("publisher", 0.75)
         ref.type = "article-magazine"
+
+
+# Markup a page or a file wrapped around a field: LaTeX's "\emph{Journal}", Markdown's
+# "**Eur Psychiatry**" or "*Journal*"; a chapter's "In:" or "Eds.," left before its book
+_LATEX = re.compile(r"\\(?:emph|textit|textbf|bold|it|bf)\{([^{}]*)\}")
+_WRAPPED = re.compile(r"^(\*{1,3}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
+_LEFT_BEFORE_BOOK = re.compile(r"^(?:In:?\s+|Eds?\.,?\s+)(?=[A-Z])")
+
+
+def _tidy(ref: ParsedReference) -> None:
+    for name in ("title", "container_title", "publisher"):
+        value = getattr(ref, name)
+        if not value:
+            continue
+        tidy = _LATEX.sub(r"\1", value) if "\\" in value else value
+        wrapped = _WRAPPED.match(tidy)
+        if wrapped and not wrapped.group(2).count(wrapped.group(1)):
+            tidy = wrapped.group(2)
+        if name == "container_title" and tidy != value:
+            tidy = expand_journal(_LEFT_BEFORE_BOOK.sub("", tidy).strip())[0]
+        elif name == "container_title":
+            tidy = _LEFT_BEFORE_BOOK.sub("", tidy)
+        if tidy != value:
+            setattr(ref, name, tidy.strip())
 
 
 # "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what

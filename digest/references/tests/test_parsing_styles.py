@@ -4108,3 +4108,24 @@ def test_initials_run_together_before_a_full_stop_are_spaced():
         learned=False,
     )
     assert [p["given"] for p in ref.author] == ["G. A.", "C. B.", "R. M."]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    ("journal_as_typed", "journal"),
+    [
+        ("\\emph{Clinic Notes}", "Clinic Notes"),
+        ("**Clin Psychol Rev**", "Clinical Psychology Review"),
+        ("In: Clinic Notes", "Clinic Notes"),
+    ],
+)
+def test_markup_and_a_chapters_in_are_read_past_in_the_journal(journal_as_typed, journal, learned):
+    ref = parse_reference(
+        f"Okafor, P. B. (2017). Waiting in small clinics. {journal_as_typed}, 38, 344-359.",
+        learned=learned,
+    )
+    assert (ref.title, ref.container_title, ref.volume) == (
+        "Waiting in small clinics",
+        journal,
+        "38",
+    )
