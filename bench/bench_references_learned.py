@@ -31,7 +31,7 @@ import itertools
 import time
 
 from digest.references import labeller, labeller_training
-from digest.references.parsing import parse_reference
+from digest.references.parsing import finish, parse_reference
 from digest.references.tests.evaluation import WILD_FIELDS, wild_field_values
 
 REAL_SETS = [name for name in labeller_training.TRAINING_SETS if name.startswith("wild")]
@@ -151,7 +151,7 @@ def _combined(readings, policy):
     out = []
     for ref, labelled in readings:
         copy = dataclasses.replace(ref, confidence=dict(ref.confidence))  # combine changes it
-        out.append(labeller.combine(copy, policy, labelled).to_csl())
+        out.append(finish(labeller.combine(copy, policy, labelled)).to_csl())
     return out
 
 

@@ -295,8 +295,15 @@ def parse_reference(text: str, *, learned: bool = True) -> ParsedReference:
         from .labeller import combine  # imported here: the labeller builds on this module
 
         ref = combine(ref)
+    return finish(ref)
+
+
+def finish(ref: ParsedReference) -> ParsedReference:
+    """The checks made on whichever reading stands, the rules' or the labeller's: markup read
+    past, the title's quotes as the string has them, the kind of work and a magazine's name
+    out of the publisher."""
     _tidy(ref)
-    ref.title = _balance_quotes(ref.title, raw)
+    ref.title = _balance_quotes(ref.title, ref.raw)
     _genre_aside(ref)
     _periodical(ref)
     return ref
@@ -333,12 +340,18 @@ def _tidy(ref: ParsedReference) -> None:
         wrapped = _WRAPPED.match(tidy)
         if wrapped and not wrapped.group(2).count(wrapped.group(1)):
             tidy = wrapped.group(2)
+        elif tidy[:1] in "*_" or tidy[-1:] in "*_":
+            tidy = tidy.strip("*_ ")  # "_Current Directions…, 29_(3)": the emphasis cut in two
         if name == "container_title" and tidy != value:
             tidy = expand_journal(_LEFT_BEFORE_BOOK.sub("", tidy).strip())[0]
         elif name == "container_title":
             tidy = _LEFT_BEFORE_BOOK.sub("", tidy)
         if tidy != value:
             setattr(ref, name, tidy.strip())
+    for name in ("volume", "issue", "page"):  # "29_(3)": Markdown's emphasis closed after it
+        value = getattr(ref, name)
+        if value and value[-1:] in "*_":
+            setattr(ref, name, value.rstrip("*_"))
 
 
 # "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what

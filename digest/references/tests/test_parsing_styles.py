@@ -4129,3 +4129,12 @@ def test_markup_and_a_chapters_in_are_read_past_in_the_journal(journal_as_typed,
         journal,
         "38",
     )
+
+
+def test_markdown_emphasis_cut_in_two_by_the_volume_is_read_past():
+    """ "_Journal, 29_(3)" (a Markdown list): the labeller reads it, the finish drops the
+    emphasis marks from the journal and the volume."""
+    ref = parse_reference(
+        "Okafor, P. B. (2020). Waiting in small clinics. _Clinic Notes, 29_(3):301–308."
+    )
+    assert (ref.container_title, ref.volume, ref.issue) == ("Clinic Notes", "29", "3")
