@@ -787,6 +787,21 @@ def test_a_journal_with_its_numbers_fills_an_article_the_rules_took_for_a_book()
     )
 
 
+def _a_book_by_the_rules(raw: str, year: int, publisher: str):
+    """The rules' reading of "Okafor, P. (year). Waiting lists in small clinics. …" as a book
+    with ``publisher``, and the labeller's fields that agree with it (author, year, title)."""
+    ref = ParsedReference(raw=raw, type="book", title="Waiting lists in small clinics")
+    ref.publisher, ref.style = publisher, "apa"
+    ref.issued, ref.author = {"date-parts": [[year]]}, [{"family": "Okafor", "given": "P."}]
+    ref.confidence.update(title=0.85, publisher=0.85, issued=0.98, author=0.95)
+    fields = {
+        "author": [{"family": "Okafor", "given": "P."}],
+        "issued": {"date-parts": [[year]]},
+        "title": ref.title,
+    }
+    return ref, fields
+
+
 @pytest.mark.parametrize(
     "junk",
     [
@@ -805,17 +820,8 @@ def test_a_rules_publisher_the_labeller_read_none_of_is_dropped_when_it_is_no_pu
     """The rules' publisher stays where the labeller read none (a layout it was not taught),
     but not a locator, link residue or a list's word: that text is kept aside instead."""
     raw = f"Okafor, P. (2015). Waiting lists in small clinics. Clinic Notes. {junk}"
-    ref = ParsedReference(raw=raw, type="book", title="Waiting lists in small clinics")
-    ref.publisher, ref.style = junk, "apa"
-    ref.issued = {"date-parts": [[2015]]}
-    ref.author = [{"family": "Okafor", "given": "P."}]
-    ref.confidence.update(title=0.85, publisher=0.85, issued=0.98, author=0.95)
-    fields = {
-        "author": [{"family": "Okafor", "given": "P."}],
-        "issued": {"date-parts": [[2015]]},
-        "title": "Waiting lists in small clinics",
-        "container-title": "Clinic Notes",
-    }
+    ref, fields = _a_book_by_the_rules(raw, 2015, junk)
+    fields["container-title"] = "Clinic Notes"
     pieces = dict(fields, author="Okafor, P.", issued="2015")
     combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
     assert combined.publisher == ""
@@ -852,16 +858,8 @@ def test_a_rules_place_or_journal_the_labeller_read_none_of_must_be_one():
         "Example Press",
     )
     raw = "Okafor, P. (2000): Waiting lists in small clinics. New York"
-    ref = ParsedReference(raw=raw, type="book", title="Waiting lists in small clinics")
-    ref.publisher, ref.style = "New York", "apa"
-    ref.issued, ref.author = {"date-parts": [[2000]]}, [{"family": "Okafor", "given": "P."}]
-    ref.confidence.update(title=0.85, publisher=0.85, issued=0.98, author=0.95)
-    fields = {
-        "author": [{"family": "Okafor", "given": "P."}],
-        "issued": {"date-parts": [[2000]]},
-        "title": "Waiting lists in small clinics",
-        "publisher-place": "New York",
-    }
+    ref, fields = _a_book_by_the_rules(raw, 2000, "New York")
+    fields["publisher-place"] = "New York"
     pieces = dict(fields, author="Okafor, P.", issued="2000")
     combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
     assert (combined.publisher_place, combined.publisher) == ("New York", "")
