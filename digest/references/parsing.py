@@ -342,10 +342,11 @@ def _tidy(ref: ParsedReference) -> None:
             tidy = wrapped.group(2)
         elif tidy[:1] in "*_" or tidy[-1:] in "*_":
             tidy = tidy.strip("*_ ")  # "_Current Directions…, 29_(3)": the emphasis cut in two
-        if name == "container_title" and tidy != value:
-            tidy = expand_journal(_LEFT_BEFORE_BOOK.sub("", tidy).strip())[0]
-        elif name == "container_title":
+        if name == "container_title":
+            unwrapped = tidy != value  # the markup hid an abbreviation ("**Eur Psychiatry**")
             tidy = _LEFT_BEFORE_BOOK.sub("", tidy)
+            if unwrapped:
+                tidy = expand_journal(tidy.strip())[0]
         if tidy != value:
             setattr(ref, name, tidy.strip())
     for name in ("volume", "issue", "page"):  # "29_(3)": Markdown's emphasis closed after it
@@ -379,7 +380,6 @@ def _genre_aside(ref: ParsedReference) -> None:
 
 
 _OPENING = {"\u201d": "\u201c", "\u2019": "\u2018", '"': '"'}
-_CLOSING = {opening: closing for closing, opening in _OPENING.items()}
 
 
 def _balance_quotes(title: str, raw: str) -> str:
@@ -394,9 +394,8 @@ def _balance_quotes(title: str, raw: str) -> str:
         and last in '\u201c\u201d"'
         and sum(map(title.count, '\u201c\u201d"')) == 2
     ):
-        return title[
-            1:-1
-        ].strip()  # '\u201dAssessing the effects\u201d' typed with two closing quotes
+        # '\u201dAssessing the effects\u201d': a whole title typed between two closing quotes
+        return title[1:-1].strip()
     found = re.search(r"\s+".join(map(re.escape, title.split())), raw)
     if not found:
         return title
@@ -3173,9 +3172,7 @@ def _endnote_list(text: str) -> list[dict[str, str]] | None:
         return None
     if not all(_INITIALS_THEN_SURNAME.fullmatch(p) for p in parts[2:]):
         return None
-    return [_name(parts[0], parts[1].replace(" ", "").replace(".", ". ").strip())] + [
-        _given_first(p) for p in parts[2:]
-    ]
+    return [_name(parts[0], parts[1])] + [_given_first(p) for p in parts[2:]]
 
 
 # "Plessen CY Pfund RA": two NLM names whose comma was left out
