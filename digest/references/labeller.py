@@ -1033,6 +1033,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
     """
     text = ref.raw.strip()
     rules = ref.to_csl()
+    csl, sure = _one_list_of_editors(rules, csl, sure)
     read = copy.copy(ref)  # the rules' parse as they read it, for ``_may_fill``'s checks
     locator_key = "number" if ref.number and not ref.page else "page"
     keys = [k for k in FIELDS if rules.get(locator_key if k == "page" else k) or csl.get(k)]
@@ -1138,6 +1139,21 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
 _EMPTY = {"author": [], "editor": [], "issued": None}
 
 
+def _one_list_of_editors(rules: dict, csl: dict, sure: dict) -> tuple[dict, dict]:
+    """ "Barkham, M., Hardy, G. E. & Mellor-Clark, J. (Eds.)": where the rules read one list of
+    editors that the labeller split into authors and then editors, it is one list of editors."""
+    editors, authors = rules.get("editor") or [], csl.get("author") or []
+    if rules.get("author") or not authors or not csl.get("editor"):
+        return csl, sure
+    if _text(authors + csl["editor"]) != _text(editors):
+        return csl, sure
+    csl = {key: value for key, value in csl.items() if key != "author"}
+    csl["editor"] = editors
+    sure = {key: value for key, value in sure.items() if key != "author"}
+    sure["editor"] = max(sure.get("editor", 0.0), sure.get("author", 0.0))
+    return csl, sure
+
+
 # What the rules read as a publisher where the labeller read none, that no publisher is: a
 # locator ("22(3)", "1), S1-S48", "101"), link residue ("[ ]( )", "< >"), a word a list adds
 _LOCATOR_LIKE = re.compile(r"\d+\s*\(|\(\s*\d|\d\s*[-\u2013:]\s*\d|\d$")
@@ -1205,16 +1221,20 @@ def _rest_a_guess(key, ours, theirs, rules: dict, csl: dict, sure: dict, unplace
     rest = ours[len(theirs) :]
     return any(
         isinstance(value, str)
-        and (
-            sure.get(other, 0.0) < policy["guess_below"]
-            or other == "container-title"
-            and is_known_title(rules.get(other) or "")
-            and _text(rules[other]) in unplaced
-        )
         and len(_text(value)) >= 4
-        # the guess reads the rest, or the rest and then the rules' next field ("Title In
-        # Title Case, Journal" read as "Title" and "In Title Case, Journal")
-        and (_text(value) in rest or _rest_then_rules(_text(value), rest, rules.get(other)))
+        and (
+            _text(value) in rest
+            and (
+                sure.get(other, 0.0) < policy["guess_below"]
+                or other == "container-title"
+                and is_known_title(rules.get(other) or "")
+                and _text(rules[other]) in unplaced
+            )
+            # the rest and then the rules' own value of the field, read unsure: "Title In Title
+            # Case, Journal" as "Title" and "In Title Case, Journal"
+            or sure.get(other, 0.0) < policy["unsure_below"]
+            and _rest_then_rules(_text(value), rest, rules.get(other))
+        )
         for other, value in csl.items()
         if other != key
     )

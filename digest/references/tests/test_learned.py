@@ -737,6 +737,10 @@ def test_a_title_cut_where_a_title_cased_word_looks_like_a_journal_stays_whole()
     labelled = (fields, {"title": 0.6, "container-title": 0.05}, dict(fields))
     combined = labeller.combine(ref, labelled=labelled)
     assert (combined.title, combined.container_title) == (title, "Clinic Notes")
+    # unsure of that journal, not a coin toss (another hypothesis example of test_quirks)
+    labelled = (fields, {"title": 0.32, "container-title": 0.13}, dict(fields))
+    combined = labeller.combine(parse_reference(raw, learned=False), labelled=labelled)
+    assert (combined.title, combined.container_title) == (title, "Clinic Notes")
 
 
 def test_a_citation_indexs_short_form_is_read_by_a_sure_labeller_without_a_year():
@@ -889,3 +893,25 @@ def test_a_rules_journal_the_labeller_read_none_of_must_be_one(raw, rules_journa
     combined = labeller.combine(ref, labelled=(fields, dict.fromkeys(fields, 1.0), pieces))
     assert combined.container_title == ""
     assert combined.title == fields["title"]
+
+
+def test_one_list_of_editors_the_labeller_split_into_authors_and_editors_stays_one():
+    """A hypothesis example of test_quirks ("no comma before &"): the rules read three
+    editors, the labeller two authors and an editor."""
+    raw = (
+        "Okafor, M., Lind, G. E. & Berg-Clark, J. (Eds.). (2010). Waiting in small clinics: A "
+        "guide. Chichester, England: Example Press."
+    )
+    ref = parse_reference(raw, learned=False)
+    editors = [p["family"] for p in ref.editor]
+    assert editors == ["Okafor", "Lind", "Berg-Clark"] and not ref.author
+    fields = {
+        "author": [{"family": "Okafor", "given": "M."}, {"family": "Lind", "given": "G. E."}],
+        "editor": [{"family": "Berg-Clark", "given": "J."}],
+        "title": ref.title,
+    }
+    pieces = dict(fields, author="Okafor, M., Lind, G. E.", editor="Berg-Clark, J.")
+    combined = labeller.combine(
+        ref, labelled=(fields, {"author": 0.1, "editor": 0.5, "title": 0.9}, pieces)
+    )
+    assert [p["family"] for p in combined.editor] == editors and not combined.author
