@@ -43,8 +43,8 @@ ELSEWHERE = [
     if not name.startswith("wild") and name != RENDERED
 ]
 JUDGES = (
-    "wild_references_fresh16.json",
-    "wild_references_fresh17.json",
+    "wild_references_fresh18.json",
+    "wild_references_fresh19.json",
 )
 # Skipped by a bare `python -m bench` (`make bench`): it takes minutes, not seconds.
 ONLY_WHEN_NAMED = True
@@ -101,6 +101,14 @@ FOLDS = (
         "wild_references_fresh15.json",
         "wild_references_train13.json",
         "wild_references_train14.json",
+    ),
+    # The sixteenth and seventeenth fresh sets, held out until the fourteenth round was judged,
+    # and the fifteenth and sixteenth training sets.
+    (
+        "wild_references_fresh16.json",
+        "wild_references_fresh17.json",
+        "wild_references_train15.json",
+        "wild_references_train16.json",
     ),
 )
 RENDERED_FLOOR = 0.99

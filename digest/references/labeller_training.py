@@ -77,6 +77,13 @@ TRAINING_SETS = (
     "wild_references_fresh15.json",
     "wild_references_train13.json",
     "wild_references_train14.json",
+    # Held out for the fourteenth round and scored four times (figures only), then tuning and
+    # training material once the eighteenth and nineteenth fresh sets were there to judge the
+    # next change; the fifteenth and sixteenth training sets, collected at the same time.
+    "wild_references_fresh16.json",
+    "wild_references_fresh17.json",
+    "wild_references_train15.json",
+    "wild_references_train16.json",
     "labelled_references.json",
     # Real references labelled elsewhere: AnyStyle's hand-labelled gold set (BSD-2-Clause,
     # converted by tests/data/make_anystyle.py). Training material only, never a scored fold;
