@@ -854,6 +854,10 @@ def _comparable(key: str, value):
         return [tuple(p.get(k, "") for k in ("literal", "family", "given")) for p in value or []]
     if key == "DOI":
         return (value or "").lower()
+    if key == "page":
+        # the labeller's pages are read back with an en dash; a report's number the rules
+        # read in their place ("No. 02-3456") keeps the hyphen it was printed with
+        return (value or "").replace("\u2013", "-")
     return value or ""
 
 
