@@ -143,8 +143,13 @@ _NO_SPACE_AFTER_QUESTION = re.compile(r"(?<=[a-z\u00df-\u00ff])([?!])(?=[A-Z\u00
 _NO_SPACE_AFTER_INITIAL = re.compile(
     rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
 )
-# "American Psychologist50, 965-974": the space between a journal and its volume was lost
-_GLUED_VOLUME = re.compile(r"[a-z]{4}(?=\d{1,4}(?:\s*\(\d{1,3}\))?,\s*\d)")
+# "American Psychologist50, 965-974": the space between a journal and its volume was lost;
+# Wikipedia's citations copied without their italics: "Schizophrenia Research102 (1–3): 31–52",
+# "Acta Psychiatrica Scandinavica Supplement113 (429): 9–16". Only before a locator, so that a
+# word that ends in digits elsewhere ("COVID19", a DOI's "j.psychres.2020") is left alone.
+_GLUED_VOLUME = re.compile(
+    rf"[a-z]{{4}}(?=\d{{1,4}}(?:(?:\s*\(\d{{1,3}}\))?,\s*\d|\s?\(\d{{1,4}}(?:{_DASH}\d{{1,4}})?\)\s?:))"
+)
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
     rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
@@ -531,6 +536,8 @@ def _normalise(text: str) -> str:
         text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
+    if "- " in text:
+        text = _SPACED_HYPHEN.sub(lambda m: _mend_spaced_hyphen(m, text), text)
     if text[-1:].isdigit() or text[-2:-1].isdigit():  # "doi:10.1002/johc. 12005.": a slip
         text = _DOI_SPLIT_AT_DOT.sub(r"\1", text)
     if text[:1] == '"' and text.count('"') % 2:
@@ -569,6 +576,29 @@ def _mend_line_break(match: re.Match[str], text: str) -> str:
     ):
         return hyphenated
     return joined if _WORD_TAIL.match(after) or len(before) <= 3 else hyphenated
+
+
+# A line break lost after a hyphen, in a PDF's text or an OCR'd page: "be- tween",
+# "in- fections", "E- mergency Nurse". Unlike a kept line break, the space is also how some
+# writers type a compound ("cognitive- behavioral", "self- and other-report"), so only a
+# fragment too short to be a word of its own is joined to what follows.
+_SPACED_HYPHEN = re.compile(r"(?<![\w-])(?P<before>[^\W\d_]{1,3})-[ ](?P<after>[a-z]+)\b")
+# Short words that do begin compounds ("end- stage", "one- and two-year"), and the words
+# that follow a suspended hyphen ("pre- and post-test", "Hyväksymis- ja").
+_SHORT_COMPOUND_FIRST = frozenset(("end", "day", "age", "sex", "out", "old", "new", "war", "up"))
+_SUSPENDED_NEXT = frozenset(("and", "or", "to", "vs", "versus", "ja", "und", "et", "y", "nor"))
+
+
+def _mend_spaced_hyphen(match: re.Match[str], text: str) -> str:
+    """ "be- tween" → "between"; "co- occurring", "end- stage", "pre- and" kept as typed."""
+    before, after = match.group("before", "after")
+    if (
+        before.lower() in _COMPOUND_FIRST
+        or before.lower() in _SHORT_COMPOUND_FIRST
+        or after in _SUSPENDED_NEXT
+    ):
+        return match.group(0)
+    return f"{before}{after}"
 
 
 def _clean_doi(doi: str) -> str:

@@ -266,6 +266,29 @@ def test_a_word_broken_at_a_line_end_is_joined_and_a_compound_keeps_its_hyphen(b
     assert ref.title == mended
 
 
+@pytest.mark.parametrize(
+    "broken, mended",
+    [
+        # a PDF's or an OCR'd page's line break lost, the space left after the hyphen
+        ("Waiting be- tween sessions", "Waiting between sessions"),
+        (
+            "Clinic-acquired in- fections and dis- orders",
+            "Clinic-acquired infections and disorders",
+        ),
+        # a compound typed with a space, and the hyphen a later word completes
+        ("Cognitive- behavioral self- help", "Cognitive- behavioral self- help"),
+        ("Pre- and post-test of end- stage care", "Pre- and post-test of end- stage care"),
+    ],
+)
+def test_a_word_broken_before_a_space_is_joined_and_a_suspended_hyphen_kept(broken, mended):
+    ref = parse_reference(f"Doe, J. (2010). {broken}. Psychotherapy, 47, 1-9.")
+    assert ref.title == mended
+    journal = parse_reference(
+        "Doe J. Waiting lists[J]. E- mergency Clinic Notes, 2011, 19(5): 30-7."
+    )
+    assert journal.container_title == "Emergency Clinic Notes"
+
+
 def test_names_written_given_name_first():
     single = parse_reference(
         "Jane Q. Moreau (2015) Why clients stay, Psychotherapy Research, 25:2, 101-110"
@@ -1041,6 +1064,22 @@ def test_journal_run_into_its_volume(issue):
     )
 
 
+@pytest.mark.parametrize("locator, issue", [("50 (3): 965–974", "3"), ("50 (1–3): 965–974", "1–3")])
+def test_wikipedias_journal_run_into_its_volume_before_an_issue_and_a_colon(locator, issue):
+    glued = locator.replace(" ", "", 1)
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT (March 1995). Waiting lists. Journal of Clinic Studies{glued}. "
+        "doi:10.1000/jcs.2020.113264."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Clinic Studies",
+        "50",
+        issue,
+        "965–974",
+    )
+    assert ref.DOI == "10.1000/jcs.2020.113264"
+
+
 def test_a_blank_line_inside_a_sentence_does_not_end_it():
     ref = parse_reference(
         "Okafor, P. B. (2014). Waiting lists in\n\nsmall clinics: a review. Advances In\n\n"
@@ -1094,6 +1133,23 @@ def test_journal_typed_in_full_is_kept_and_an_abbreviation_expanded(typed, kept)
         "Epidemiology and Psychiatric Sciences",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [
+        ("Oncol. Nurs. Forum", "Oncology Nursing Forum"),
+        ("Br J Cancer", "British Journal of Cancer"),
+        ("Aust J Adv Nurs", "Australian Journal of Advanced Nursing"),
+        ("Pflege Z", "Pflege Zeitschrift"),
+        ("Br Med J", "British Medical Journal"),
+        ("Hum. Mol. Genet.", "Human Molecular Genetics"),
+        ("Nurse Educ Today", "Nurse Education Today"),
+    ],
+)
+def test_nursing_oncology_and_genetics_journals_are_expanded(short, full):
+    ref = parse_reference(f"Okafor PB. Waiting lists in small clinics. {short} 2014; 4: 38-48.")
+    assert (ref.container_title, ref.volume, ref.page) == (full, "4", "38–48")
 
 
 def test_nlm_list_closed_by_et_al_and_a_colon():
