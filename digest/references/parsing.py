@@ -150,6 +150,12 @@ _NO_SPACE_AFTER_INITIAL = re.compile(
 _GLUED_VOLUME = re.compile(
     rf"[a-z]{{4}}(?=\d{{1,4}}(?:(?:\s*\(\d{{1,3}}\))?,\s*\d|\s?\(\d{{1,4}}(?:{_DASH}\d{{1,4}})?\)\s?:))"
 )
+# NLM's special issue or supplement between the volume and the colon, with no parentheses:
+# "Hum Mol Genet 12 Spec No 2: R125-33", "2003;12 Suppl 1:S1-5" → "12(Spec No 2):", the
+# layout the locators are read in
+_SPECIAL_ISSUE = re.compile(
+    r"(?<=[\s;,])(?P<volume>\d{1,4})\s+(?P<issue>(?:Spec(?:ial)?\s+(?:No|Iss)|Suppl)\.?(?:\s*\d{1,3})?)\s*:"
+)
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
     rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
@@ -650,7 +656,8 @@ _NLM_NAME = (
     # "Okafor PB", and hand-typed "Okafor P. B." (the full stop after the last initial then
     # closes the list too)
     r"(?:[A-Z\u00c0-\u00de]\.(?:\s?[A-Z\u00c0-\u00de]\.){0,3}(?=[,\s])|[A-Z\u00c0-\u00de]{1,4})"
-    r"(?:\s+(?:Jr|Sr|II|III))?"
+    # and a generational suffix, as Medline writes it too: "Reynolds CF 3rd"
+    r"(?:\s+(?:Jr|Sr|II|III|IV|2nd|3rd|4th))?"
 )
 _NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
@@ -850,7 +857,7 @@ def _nlm_names(text: str) -> list[dict[str, str]]:
             token = re.sub(rf"(?<=[{_UP}])\.$", "", token)
         match = re.match(
             rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}}|[{_UP}](?:\s[{_UP}]){{1,3}})"
-            r"(?:\s+(?P<sfx>Jr|Sr|II|III))?$",
+            r"(?:\s+(?P<sfx>Jr|Sr|II|III|IV|2nd|3rd|4th))?$",
             token,
         )
         if match:  # "Swift JK" and "Swift J K"
@@ -1138,6 +1145,13 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         next((v for k, v in citation.groupdict().items() if k.startswith(field) and v), "")
         for field in ("volume", "issue", "page")
     )
+    if (
+        not volume
+        and page.isdigit()
+        and _YEAR_THEN_VOLUME.match(text, citation.start())
+        and (ref.container_title != container or _JOURNAL_NAME.search(container))
+    ):
+        volume, page = page, ""  # "Palliat Med. 1987; 1.": a journal's volume, no pages yet
     if volume:
         ref.volume, conf["volume"] = volume, 0.9
     if issue:
@@ -1147,6 +1161,10 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     ref.type = "article-journal"
     ref.style = "vancouver"
     return True
+
+
+# A journal's "Year; Number." with nothing after: NLM writes the volume after the semicolon
+_YEAR_THEN_VOLUME = re.compile(r"(?:1[89]|20)\d\d\s*;\s*\d+\s*\.?\s*$")
 
 
 # What kind of article AMA names between the title and the journal ("Title. Letter. Journal.")
@@ -1798,6 +1816,8 @@ def _parse(raw: str) -> ParsedReference:
         text = re.sub(r"(?<=[A-Za-z])\s+\.(?=\s)", ".", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
     text = _GLUED_VOLUME.sub(r"\g<0> ", text)
+    if "Spec" in text or "Suppl" in text:
+        text = _SPECIAL_ISSUE.sub(r"\g<volume>(\g<issue>):", text)
     if "d.)," in text or "d)," in text or "n)," in text:
         text = _EDITION_THEN_COMMA.sub(r"\1. ", text)  # "Title (6th Ed.), Hoboken, NJ: …"
     text = _WS.sub(" ", text).strip()
@@ -2519,8 +2539,10 @@ _LOWER_WORD = re.compile(
 )
 
 
+# "(Report No. 12)"; a series' number: "(Technical report series 804)", "(Research Series No 3)"
 _REPORT_NUMBER = re.compile(
-    r"\s*\((?:[A-Z][\w-]*\s+){1,4}No\.\s*(?P<number>[\w.\u2010-\u2013-]+)\)(?=[\s.])"
+    r"\s*\([A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:No\.|[Ss]eries(?:,?\s+No\.?)?)"
+    r"\s*(?P<number>\d[\w.\u2010-\u2013-]*|[A-Z][\w.\u2010-\u2013-]*\d[\w.-]*)\s*\)(?=[\s.])"
 )
 
 
@@ -2554,11 +2576,14 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
     if ")" in rest:  # "Title (2nd ed.) New York: Press": the edition's full stop left out
         rest = _EDITION_NO_STOP.sub(r"\g<paren>. ", rest)
-    report = _REPORT_NUMBER.search(rest) if "No" in rest else None
+    report = _REPORT_NUMBER.search(rest) if "No" in rest or "eries" in rest else None
     if report:  # APA 7: "Title (Report No. 12). Publisher." — the report's number
         ref.type, ref.number = "report", report.group("number")
         ref.confidence["number"] = 0.85
-        rest = f"{rest[: report.start()]}{rest[report.end() :]}"
+        before, after = rest[: report.start()], rest[report.end() :]
+        if before.endswith(".") and after.startswith("."):
+            after = after[1:]  # "Title. (Technical report series 804). Publisher."
+        rest = f"{before}{after}"
     code = _SERIES_CODE.search(rest) if "(" in rest else None
     if code:  # "Title. (ACA-13). Place: Publisher.": a series code, kept for the editor
         ref.unparsed.append(code.group("code"))

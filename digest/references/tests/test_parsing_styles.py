@@ -1152,6 +1152,66 @@ def test_nursing_oncology_and_genetics_journals_are_expanded(short, full):
     assert (ref.container_title, ref.volume, ref.page) == (full, "4", "38–48")
 
 
+def test_nlm_year_then_one_number_is_a_journals_volume_and_a_books_pages():
+    journal = parse_reference("Okafor PB. Editorial. Journal of Clinic Notes. 1987; 1.")
+    assert (journal.container_title, journal.volume, journal.page) == (
+        "Journal of Clinic Notes",
+        "1",
+        "",
+    )
+    book = parse_reference("Okafor PB. Waiting lists. Clinic Books, London, 1993; 212.")
+    assert (book.volume, book.page or book.number) == ("", "212")
+
+
+@pytest.mark.parametrize(
+    "locator, issue, page",
+    [
+        ("2003; 12 Spec No 2: R125-33.", "Spec No 2", "R125–33"),
+        ("2003;12 Suppl 1:S1-5.", "Suppl 1", "S1–5"),
+        ("2003;12 Suppl:S1-5.", "Suppl", "S1–5"),
+    ],
+)
+def test_nlm_special_issue_or_supplement_without_parentheses(locator, issue, page):
+    ref = parse_reference(f"Okafor PB, Lindgren RT. Waiting lists. Clin Notes {locator}")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Clin Notes",
+        "12",
+        issue,
+        page,
+    )
+
+
+def test_an_issues_part_in_its_parentheses_stays_with_the_issue():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT: Waiting lists in small clinics. "
+        "Clin Notes 1998; 33(4, pt 1):911-928"
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("33", "4, pt 1", "911–928")
+
+
+def test_medline_generational_suffix_ends_a_name_not_the_list():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, Haddad CF 3rd: Waiting lists. Clin Notes 1992; 41: 237-248"
+    )
+    assert ref.author == [
+        *OKAFOR_AND_LINDGREN,
+        {"family": "Haddad", "given": "C. F.", "suffix": "3rd"},
+    ]
+    assert ref.title == "Waiting lists"
+
+
+@pytest.mark.parametrize(
+    "series, number",
+    [("(Technical report series 804 )", "804"), ("(Clinic Notes Series No 3)", "3")],
+)
+def test_a_reports_series_number_in_parentheses_is_its_number(series, number):
+    ref = parse_reference(
+        f"Clinic Institute (1990) Waiting lists in small clinics. {series}. Clinic Institute, "
+        "Geneva"
+    )
+    assert (ref.title, ref.number) == ("Waiting lists in small clinics", number)
+
+
 def test_nlm_list_closed_by_et_al_and_a_colon():
     ref = parse_reference(
         "Okafor PB, Lindgren RT, et al.: Waiting lists in small clinics. Clin Notes 2014; 4:3848"
