@@ -317,7 +317,35 @@ def finish(ref: ParsedReference) -> ParsedReference:
     ref.title = _balance_quotes(ref.title, ref.raw)
     _genre_aside(ref)
     _periodical(ref)
+    if "resent" in ref.raw:
+        _presentation(ref)
     return ref
+
+
+# AMA's and APA's talks: "Poster presented at: Annual Meeting of the Society; November 2-5,
+# 1989; Washington, DC." The meeting publishes nothing and its days are no issue.
+_PRESENTED = re.compile(r"\b(?:[Pp]resented\s+at|[Pp]resentation\s+at|[Pp]oster\s+session)\b")
+_MEETING = re.compile(
+    r"\b(?:Meeting|Conference|Congress|Convention|Symposium|Colloquium|Workshop|Summit)\b", re.I
+)
+_MEETING_DAYS = re.compile(
+    rf"\b{_MONTH_WORD}\s+(?P<days>\d{{1,2}}\s*{_DASH}\s*\d{{1,2}}),?\s+\d{{4}}"
+)
+
+
+def _presentation(ref: ParsedReference) -> None:
+    """A talk or poster given at a meeting, not published in a journal: the meeting is set
+    aside rather than read as its publisher, and the days of its date as an issue."""
+    if ref.container_title or not _PRESENTED.search(ref.raw):
+        return
+    if ref.publisher and _MEETING.search(ref.publisher):
+        ref.unparsed = [*ref.unparsed, ref.publisher]
+        ref.publisher = ""
+        ref.confidence.pop("publisher", None)
+    days = _MEETING_DAYS.search(ref.raw)
+    if days and ref.issue and _dash(ref.issue) == _dash(days.group("days")):
+        ref.issue = ""
+        ref.confidence.pop("issue", None)
 
 
 def _periodical(ref: ParsedReference) -> None:
@@ -1497,7 +1525,10 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         if not (title and journal) and not colon:
             # Nature: "Name, A. B. & Name, C. D. Title. J. Abbrev. 12, 45–67 (2019)."
             title, journal = _split_title_container(rest)
-        if not (title and journal):
+        if not colon and _journal_alone(rest):
+            # Nature's short form, with no title: "Name, A. B. J. Abbrev. 12, 45–67 (2019)."
+            title, journal = "", rest.strip(" .")
+        elif not (title and journal):
             return False
         _set_title(ref, title, 0.8)
         _set_container(ref, journal, 0.8)
@@ -1511,6 +1542,13 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
     ref.issued, conf["issued"] = {"date-parts": [[int(year)]]}, 0.9
     ref.style = "vancouver" if not colon else "harvard"
     return True
+
+
+def _journal_alone(text: str) -> bool:
+    """The whole of ``text`` is a journal's abbreviation the table knows ("Neurosci. Biobehav.
+    Rev."), not a title that happens to end in one."""
+    text = text.strip(" .")
+    return "." in text and expand_journal(text)[1]
 
 
 def _comma_title_and_journal(text: str) -> tuple[str, str]:

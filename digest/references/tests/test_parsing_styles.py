@@ -682,6 +682,37 @@ def test_springer_journal_first_citation_without_a_title():
     assert (ref.volume, ref.page, ref.DOI) == ("27", "71", "10.1000/A:123")
 
 
+def test_natures_short_form_without_a_title_is_the_journal_alone():
+    ref = parse_reference("Okafor, P. B. & Lindgren, R. T. Clin. Psychol. Rev. 35, 688–698 (2011).")
+    assert ref.author == OKAFOR_AND_LINDGREN
+    assert (ref.title, ref.container_title, ref.year) == ("", "Clinical Psychology Review", 2011)
+    assert (ref.volume, ref.page) == ("35", "688–698")
+    # with a title, the title stays before the journal
+    titled = parse_reference(
+        "Okafor, P. B. & Lindgren, R. T. Waiting lists. Clin. Psychol. Rev. 35, 688–698 (2011)."
+    )
+    assert (titled.title, titled.container_title) == ("Waiting lists", "Clinical Psychology Review")
+
+
+@pytest.mark.parametrize(
+    "meeting",
+    [
+        "Poster presented at: 12th Annual Meeting of the Clinic Society; May 3-6, 2001; "
+        "Boston, MA.",
+        "Paper presented at: Annual Conference of the Clinic Society; June 2001; Boston, MA.",
+    ],
+)
+def test_a_poster_or_talks_meeting_is_no_publisher_and_its_days_no_issue(meeting):
+    ref = parse_reference(f"Okafor PB. Waiting lists in small clinics. {meeting}")
+    assert (ref.title, ref.publisher, ref.issue, ref.container_title) == (
+        "Waiting lists in small clinics",
+        "",
+        "",
+        "",
+    )
+    assert ref.publisher_place == "Boston, MA"
+
+
 def test_web_page_without_a_date_keeps_the_access_date_out_of_the_year():
     ref = parse_reference(
         "Example Society of Practice. About these treatments. https://www.example.org/t/. "
