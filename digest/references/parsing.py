@@ -158,7 +158,7 @@ _SPECIAL_ISSUE = re.compile(
 )
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
-    rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
+    rf""",\s*(?:[Vv]ol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
     \s*(?:,?\s*\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
     \s*(?:,?\s*(?:(?:Article|Art\.(?:\s*No\.?)?:?)\s*(?P<number>[\w.{DASHES}]+)
       |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?|\+)?)))?
@@ -740,6 +740,12 @@ _NOISE = re.compile(
     r"|[,.;]?\s*\bPMCID:?\s*PMC\d+"
     r"|[,.;]?\s*\bEpub\s+\d{4}(?:\s+[A-Z][a-z]{2})?(?:\s+\d{1,2})?\b"
     r"|[,.;]?\s*\[\s*Unpublished doctoral dissertation\s*\]"
+    # Annual Reviews' notes on an article before its issue: "vol. 15 (publication date May
+    # 2019). Review in Advance first posted online on December 14, 2018. (Changes may still
+    # occur before final publication.)"
+    rf"|\s*\(publication date\s+(?:{_MONTH_WORD}\s+)?\d{{4}}\)"
+    rf"|[,.;]?\s*\bReview\s+in\s+Advance\s+first\s+posted\s+online\s+on\s+{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}"
+    r"|[,.;]?\s*\(Changes may still occur before final publication\.?\)"
     # a Taylor & Francis PDF's header copied with the citation: "0884-1233 print/1540-7349 online"
     r"|[,.;]?\s*\b\d{4}-\d{3}[\dX]\s+print\s*/\s*\d{4}-\d{3}[\dX]\s+online\b",
 )
@@ -761,7 +767,9 @@ _ACCESSED = re.compile(
 
 
 # Cheap first looks: most references hold none of these words.
-_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database|print\s*/")
+_NOISE_WORDS = re.compile(
+    r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database|print\s*/|in Advance|publication date"
+)
 _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
 # and in other languages ("Ultimo accesso", "Consultato il", "Abgerufen am"): a plain look
 _ACCESSED_ELSEWHERE = ("accesso", "onsult", "bgerufen", "Zugriff")

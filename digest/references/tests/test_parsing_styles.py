@@ -713,6 +713,20 @@ def test_a_poster_or_talks_meeting_is_no_publisher_and_its_days_no_issue(meeting
     assert ref.publisher_place == "Boston, MA"
 
 
+def test_annual_reviews_notes_before_the_issue_are_set_aside():
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists in small clinics, Annual Review of Clinic Studies, "
+        "vol. 15 (publication date May 2019). Review in Advance first posted online on "
+        "December 14, 2018. (Changes may still occur before final publication.)"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.year) == (
+        "Waiting lists in small clinics",
+        "Annual Review of Clinic Studies",
+        "15",
+        2019,
+    )
+
+
 def test_web_page_without_a_date_keeps_the_access_date_out_of_the_year():
     ref = parse_reference(
         "Example Society of Practice. About these treatments. https://www.example.org/t/. "
@@ -1176,6 +1190,8 @@ def test_journal_typed_in_full_is_kept_and_an_abbreviation_expanded(typed, kept)
         ("Br Med J", "British Medical Journal"),
         ("Hum. Mol. Genet.", "Human Molecular Genetics"),
         ("Nurse Educ Today", "Nurse Education Today"),
+        ("Exp Gerontol", "Experimental Gerontology"),
+        ("Am J Obstet Gynecol", "American Journal of Obstetrics and Gynecology"),
     ],
 )
 def test_nursing_oncology_and_genetics_journals_are_expanded(short, full):
