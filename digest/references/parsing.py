@@ -425,6 +425,9 @@ def _balance_quotes(title: str, raw: str) -> str:
     """A title's quotes as the string has them: the opening quote its first word lost
     ("\u201cFor them\u201d: a study"), the closing one a full stop inside it took ("Promoting the
     \u201cDesignated Driver.\u201d"), none around a whole title quoted the wrong way round."""
+    if title[:1] == "\u00ab" and title[-1:] == "\u00bb" and title.count("\u00ab") == 1:
+        # Wikipedia in French, Spanish, Greek…: "«Title». Journal" quotes the whole title
+        return title[1:-1].strip()
     if len(title) < 3 or not any(q in title for q in '\u201c\u201d\u2018\u2019"'):
         return title
     first, last = title[0], title[-1]

@@ -1109,6 +1109,19 @@ def test_journal_run_into_its_volume(issue):
     )
 
 
+def test_a_title_wikipedia_quotes_whole_in_guillemets_loses_them():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT (March 2007). «Waiting lists in small clinics». "
+        "Journal of Clinic Studies 20 (2): 111–115."
+    )
+    assert ref.title == "Waiting lists in small clinics"
+    # guillemets around words inside the title stay
+    inner = parse_reference(
+        "Okafor PB (2007). «Waiting lists», a «clinic» study. Clinic Studies 20 (2): 1-5."
+    )
+    assert inner.title == "«Waiting lists», a «clinic» study"
+
+
 @pytest.mark.parametrize("locator, issue", [("50 (3): 965–974", "3"), ("50 (1–3): 965–974", "1–3")])
 def test_wikipedias_journal_run_into_its_volume_before_an_issue_and_a_colon(locator, issue):
     glued = locator.replace(" ", "", 1)
