@@ -807,6 +807,7 @@ JOURNALS = {
     ),
     "Prof Psychol Res Pr": "Professional Psychology: Research and Practice",
     "Prof Psychol Res Pract": "Professional Psychology: Research and Practice",
+    "Prog Brain Res": "Progress in Brain Research",
     "Prog Neuro-Psychopharmacol Biol Psychiatry": (
         "Progress in Neuro-Psychopharmacology & Biological Psychiatry"
     ),

@@ -148,7 +148,7 @@ _NO_SPACE_AFTER_INITIAL = re.compile(
 # "Acta Psychiatrica Scandinavica Supplement113 (429): 9–16". Only before a locator, so that a
 # word that ends in digits elsewhere ("COVID19", a DOI's "j.psychres.2020") is left alone.
 _GLUED_VOLUME = re.compile(
-    rf"[a-z]{{4}}(?=\d{{1,4}}(?:(?:\s*\(\d{{1,3}}\))?,\s*\d|\s?\(\d{{1,4}}(?:{_DASH}\d{{1,4}})?\)\s?:))"
+    rf"(?:[a-z]{{4}}|\b[A-Z][a-z]{{2,3}})(?=\d{{1,4}}(?:(?:\s*\(\d{{1,3}}\))?,\s*\d|\s?\(\d{{1,4}}(?:{_DASH}\d{{1,4}})?\)\s?:))"
 )
 # NLM's special issue or supplement between the volume and the colon, with no parentheses:
 # "Hum Mol Genet 12 Spec No 2: R125-33", "2003;12 Suppl 1:S1-5" → "12(Spec No 2):", the
@@ -389,9 +389,9 @@ def _tidy(ref: ParsedReference) -> None:
         if tidy != value:
             setattr(ref, name, tidy.strip())
     for name in ("volume", "issue", "page"):  # "29_(3)": Markdown's emphasis closed after it
-        value = getattr(ref, name)
-        if value and value[-1:] in "*_":
-            setattr(ref, name, value.rstrip("*_"))
+        value = getattr(ref, name)  # "_8_(1)", "__63__(4)": or around it
+        if value and (value[-1:] in "*_" or value[:1] in "*_"):
+            setattr(ref, name, value.strip("*_"))
 
 
 # "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what
@@ -1567,6 +1567,8 @@ def _comma_title_and_journal(text: str) -> tuple[str, str]:
     if ", " not in text:
         return "", ""
     title, journal = text.rsplit(", ", 1)
+    if journal[:1].islower():  # "Title: prevalence, and treatment. J. Abbrev.": still the title
+        return "", ""
     return title.strip(), journal.strip()
 
 
@@ -3186,7 +3188,8 @@ def _split_last_sentence(text: str) -> tuple[str, str | None]:
 
 
 def _dash(value: str) -> str:
-    return re.sub(rf"\s*{_DASH}\s*", "\u2013", value.strip())
+    """One en dash for any dash or run of them: "1691--1702" is LaTeX's and pandoc's range."""
+    return re.sub(rf"\s*{_DASH}+\s*", "\u2013", value.strip())
 
 
 _FAMILY_WITH_STOP = re.compile(rf"[{_UP}][^\W\d_]+\.")

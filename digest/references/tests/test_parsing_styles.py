@@ -1109,6 +1109,40 @@ def test_journal_run_into_its_volume(issue):
     )
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\\emph{Clinic Notes}, \\bold{3}(1), 1--27.",  # LaTeX's, R's and pandoc's "--"
+        "*Clinic Notes*, _3_(1), 1-27.",  # Markdown's emphasis around the volume
+        "Clinic Notes, __3__(1), 1-27.",
+    ],
+)
+def test_a_range_typed_with_two_hyphens_and_a_volume_in_emphasis(tail):
+    ref = parse_reference(f"Okafor, P. B. (2016). Waiting lists in small clinics. {tail}")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Clinic Notes",
+        "3",
+        "1",
+        "1–27",
+    )
+
+
+@pytest.mark.parametrize(
+    "journal, full", [("Gut", "Gut"), ("Eur. J. Pain", "European Journal of Pain")]
+)
+def test_a_short_journal_run_into_its_volume_with_a_title_of_commas(journal, full):
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT. Waiting lists in Europe: prevalence, impact, and treatment. "
+        f"{journal}10(4), 287–333 (2006)."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue) == (
+        "Waiting lists in Europe: prevalence, impact, and treatment",
+        full,
+        "10",
+        "4",
+    )
+
+
 def test_a_title_wikipedia_quotes_whole_in_guillemets_loses_them():
     ref = parse_reference(
         "Okafor PB, Lindgren RT (March 2007). «Waiting lists in small clinics». "
