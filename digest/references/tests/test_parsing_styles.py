@@ -1239,6 +1239,8 @@ def test_journal_typed_in_full_is_kept_and_an_abbreviation_expanded(typed, kept)
         ("Nurse Educ Today", "Nurse Education Today"),
         ("Exp Gerontol", "Experimental Gerontology"),
         ("Am J Obstet Gynecol", "American Journal of Obstetrics and Gynecology"),
+        ("Prev Chronic Dis", "Preventing Chronic Disease"),
+        ("J. Drug Issues", "Journal of Drug Issues"),
     ],
 )
 def test_nursing_oncology_and_genetics_journals_are_expanded(short, full):
