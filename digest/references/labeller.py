@@ -1270,6 +1270,8 @@ def _rules_keep(text: str, key: str, ours, theirs, pieces: dict, ref, policy: di
         return True
     if key in ("title", "container-title") and _small_word_moved(key, ours, theirs):
         return True
+    if key == "issue" and _issue_part_lost(ours, theirs):
+        return True
     if (
         key in ("author", "editor")
         and policy.get("names_as_rules")
@@ -1286,6 +1288,20 @@ def _rules_keep(text: str, key: str, ours, theirs, pieces: dict, ref, policy: di
         _rules_read_less(ref, key, ours, theirs, policy)
         or _rest_read_by(_text(ours), _text(theirs), key, pieces) == []
     )
+
+
+# What follows an issue's number inside its parentheses: "33(4, pt 1)", "51(6 Suppl 1)"
+_ISSUE_PART = re.compile(
+    r"[\s,]*(?:pt|part|suppl|supplement|spec(?:ial)?\s+no)\.?(?:\s*\w{1,3})?", re.I
+)
+
+
+def _issue_part_lost(ours, theirs) -> bool:
+    """The labeller's issue is the rules' without the part or supplement that follows its
+    number ("4" for "4, pt 1"): it stops at the number, the rules read the parentheses whole."""
+    if not (isinstance(ours, str) and isinstance(theirs, str) and theirs):
+        return False
+    return ours.startswith(theirs) and bool(_ISSUE_PART.fullmatch(ours[len(theirs) :]))
 
 
 def _names_cut_short(ours, theirs) -> bool:

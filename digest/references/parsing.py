@@ -143,11 +143,22 @@ _NO_SPACE_AFTER_QUESTION = re.compile(r"(?<=[a-z\u00df-\u00ff])([?!])(?=[A-Z\u00
 _NO_SPACE_AFTER_INITIAL = re.compile(
     rf"(\b[{_UP}]{{1,3}}|(?<!\d)(?:1[89]|20)\d\d)\.(?=[{_UP}][a-z\u00df-\u00ff]{{2,}})"
 )
-# "American Psychologist50, 965-974": the space between a journal and its volume was lost
-_GLUED_VOLUME = re.compile(r"[a-z]{4}(?=\d{1,4}(?:\s*\(\d{1,3}\))?,\s*\d)")
+# "American Psychologist50, 965-974": the space between a journal and its volume was lost;
+# Wikipedia's citations copied without their italics: "Schizophrenia Research102 (1–3): 31–52",
+# "Acta Psychiatrica Scandinavica Supplement113 (429): 9–16". Only before a locator, so that a
+# word that ends in digits elsewhere ("COVID19", a DOI's "j.psychres.2020") is left alone.
+_GLUED_VOLUME = re.compile(
+    rf"(?:[a-z]{{4}}|\b[A-Z][a-z]{{2,3}})(?=\d{{1,4}}(?:(?:\s*\(\d{{1,3}}\))?,\s*\d|\s?\(\d{{1,4}}(?:{_DASH}\d{{1,4}})?\)\s?:))"
+)
+# NLM's special issue or supplement between the volume and the colon, with no parentheses:
+# "Hum Mol Genet 12 Spec No 2: R125-33", "2003;12 Suppl 1:S1-5" → "12(Spec No 2):", the
+# layout the locators are read in
+_SPECIAL_ISSUE = re.compile(
+    r"(?<=[\s;,])(?P<volume>\d{1,4})\s+(?P<issue>(?:Spec(?:ial)?\s+(?:No|Iss)|Suppl)\.?(?:\s*\d{1,3})?)\s*:"
+)
 _INITIALS_SPACING = re.compile(rf"(?<=\b[{_UP}])\.(?=[{_UP}])")
 _JOURNAL_TAIL = re.compile(
-    rf""",\s*(?:Vol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
+    rf""",\s*(?:[Vv]ol(?:ume)?\.?\s*)?(?P<volume>\d+[A-Za-z]?(?:\s*{_DASH}\s*\d+)?)?
     \s*(?:,?\s*\(\s*(?:No\.\s*)?(?P<issue>[^()]{{1,24}}?)\s*\))?
     \s*(?:,?\s*(?:(?:Article|Art\.(?:\s*No\.?)?:?)\s*(?P<number>[\w.{DASHES}]+)
       |(?:pp?\.\s*)?(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*{_DASH}\s*[A-Za-z]{{0,2}}\d+[A-Za-z]?|\+)?)))?
@@ -306,7 +317,35 @@ def finish(ref: ParsedReference) -> ParsedReference:
     ref.title = _balance_quotes(ref.title, ref.raw)
     _genre_aside(ref)
     _periodical(ref)
+    if "resent" in ref.raw:
+        _presentation(ref)
     return ref
+
+
+# AMA's and APA's talks: "Poster presented at: Annual Meeting of the Society; November 2-5,
+# 1989; Washington, DC." The meeting publishes nothing and its days are no issue.
+_PRESENTED = re.compile(r"\b(?:[Pp]resented\s+at|[Pp]resentation\s+at|[Pp]oster\s+session)\b")
+_MEETING = re.compile(
+    r"\b(?:Meeting|Conference|Congress|Convention|Symposium|Colloquium|Workshop|Summit)\b", re.I
+)
+_MEETING_DAYS = re.compile(
+    rf"\b{_MONTH_WORD}\s+(?P<days>\d{{1,2}}\s*{_DASH}\s*\d{{1,2}}),?\s+\d{{4}}"
+)
+
+
+def _presentation(ref: ParsedReference) -> None:
+    """A talk or poster given at a meeting, not published in a journal: the meeting is set
+    aside rather than read as its publisher, and the days of its date as an issue."""
+    if ref.container_title or not _PRESENTED.search(ref.raw):
+        return
+    if ref.publisher and _MEETING.search(ref.publisher):
+        ref.unparsed = [*ref.unparsed, ref.publisher]
+        ref.publisher = ""
+        ref.confidence.pop("publisher", None)
+    days = _MEETING_DAYS.search(ref.raw)
+    if days and ref.issue and _dash(ref.issue) == _dash(days.group("days")):
+        ref.issue = ""
+        ref.confidence.pop("issue", None)
 
 
 def _periodical(ref: ParsedReference) -> None:
@@ -350,9 +389,9 @@ def _tidy(ref: ParsedReference) -> None:
         if tidy != value:
             setattr(ref, name, tidy.strip())
     for name in ("volume", "issue", "page"):  # "29_(3)": Markdown's emphasis closed after it
-        value = getattr(ref, name)
-        if value and value[-1:] in "*_":
-            setattr(ref, name, value.rstrip("*_"))
+        value = getattr(ref, name)  # "_8_(1)", "__63__(4)": or around it
+        if value and (value[-1:] in "*_" or value[:1] in "*_"):
+            setattr(ref, name, value.strip("*_"))
 
 
 # "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what
@@ -386,6 +425,9 @@ def _balance_quotes(title: str, raw: str) -> str:
     """A title's quotes as the string has them: the opening quote its first word lost
     ("\u201cFor them\u201d: a study"), the closing one a full stop inside it took ("Promoting the
     \u201cDesignated Driver.\u201d"), none around a whole title quoted the wrong way round."""
+    if title[:1] == "\u00ab" and title[-1:] == "\u00bb" and title.count("\u00ab") == 1:
+        # Wikipedia in French, Spanish, Greek…: "«Title». Journal" quotes the whole title
+        return title[1:-1].strip()
     if len(title) < 3 or not any(q in title for q in '\u201c\u201d\u2018\u2019"'):
         return title
     first, last = title[0], title[-1]
@@ -531,6 +573,8 @@ def _normalise(text: str) -> str:
         text = _HYPHEN_BREAK.sub(lambda m: _mend_line_break(m, text), text)
     text = _DOI_LINE_BREAK.sub(r"\1", text)
     text = _WS.sub(" ", text).strip()
+    if "- " in text:
+        text = _SPACED_HYPHEN.sub(lambda m: _mend_spaced_hyphen(m, text), text)
     if text[-1:].isdigit() or text[-2:-1].isdigit():  # "doi:10.1002/johc. 12005.": a slip
         text = _DOI_SPLIT_AT_DOT.sub(r"\1", text)
     if text[:1] == '"' and text.count('"') % 2:
@@ -569,6 +613,29 @@ def _mend_line_break(match: re.Match[str], text: str) -> str:
     ):
         return hyphenated
     return joined if _WORD_TAIL.match(after) or len(before) <= 3 else hyphenated
+
+
+# A line break lost after a hyphen, in a PDF's text or an OCR'd page: "be- tween",
+# "in- fections", "E- mergency Nurse". Unlike a kept line break, the space is also how some
+# writers type a compound ("cognitive- behavioral", "self- and other-report"), so only a
+# fragment too short to be a word of its own is joined to what follows.
+_SPACED_HYPHEN = re.compile(r"(?<![\w-])(?P<before>[^\W\d_]{1,3})-[ ](?P<after>[a-z]+)\b")
+# Short words that do begin compounds ("end- stage", "one- and two-year"), and the words
+# that follow a suspended hyphen ("pre- and post-test", "Hyväksymis- ja").
+_SHORT_COMPOUND_FIRST = frozenset(("end", "day", "age", "sex", "out", "old", "new", "war", "up"))
+_SUSPENDED_NEXT = frozenset(("and", "or", "to", "vs", "versus", "ja", "und", "et", "y", "nor"))
+
+
+def _mend_spaced_hyphen(match: re.Match[str], text: str) -> str:
+    """ "be- tween" → "between"; "co- occurring", "end- stage", "pre- and" kept as typed."""
+    before, after = match.group("before", "after")
+    if (
+        before.lower() in _COMPOUND_FIRST
+        or before.lower() in _SHORT_COMPOUND_FIRST
+        or after in _SUSPENDED_NEXT
+    ):
+        return match.group(0)
+    return f"{before}{after}"
 
 
 def _clean_doi(doi: str) -> str:
@@ -620,7 +687,8 @@ _NLM_NAME = (
     # "Okafor PB", and hand-typed "Okafor P. B." (the full stop after the last initial then
     # closes the list too)
     r"(?:[A-Z\u00c0-\u00de]\.(?:\s?[A-Z\u00c0-\u00de]\.){0,3}(?=[,\s])|[A-Z\u00c0-\u00de]{1,4})"
-    r"(?:\s+(?:Jr|Sr|II|III))?"
+    # and a generational suffix, as Medline writes it too: "Reynolds CF 3rd"
+    r"(?:\s+(?:Jr|Sr|II|III|IV|2nd|3rd|4th))?"
 )
 _NLM_ONE = rf"(?:{_NLM_NAME}|[A-Z][\w'\u2019-]+\s*,\s*[A-Z]{{1,4}}(?=\s*[,.:]))"
 _NLM_AUTHORS = re.compile(
@@ -675,6 +743,12 @@ _NOISE = re.compile(
     r"|[,.;]?\s*\bPMCID:?\s*PMC\d+"
     r"|[,.;]?\s*\bEpub\s+\d{4}(?:\s+[A-Z][a-z]{2})?(?:\s+\d{1,2})?\b"
     r"|[,.;]?\s*\[\s*Unpublished doctoral dissertation\s*\]"
+    # Annual Reviews' notes on an article before its issue: "vol. 15 (publication date May
+    # 2019). Review in Advance first posted online on December 14, 2018. (Changes may still
+    # occur before final publication.)"
+    rf"|\s*\(publication date\s+(?:{_MONTH_WORD}\s+)?\d{{4}}\)"
+    rf"|[,.;]?\s*\bReview\s+in\s+Advance\s+first\s+posted\s+online\s+on\s+{_MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}"
+    r"|[,.;]?\s*\(Changes may still occur before final publication\.?\)"
     # a Taylor & Francis PDF's header copied with the citation: "0884-1233 print/1540-7349 online"
     r"|[,.;]?\s*\b\d{4}-\d{3}[\dX]\s+print\s*/\s*\d{4}-\d{3}[\dX]\s+online\b",
 )
@@ -696,7 +770,9 @@ _ACCESSED = re.compile(
 
 
 # Cheap first looks: most references hold none of these words.
-_NOISE_WORDS = re.compile(r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database|print\s*/")
+_NOISE_WORDS = re.compile(
+    r"ISSN|ISBN|PMID|PMCID|Epub|Unpublished|UMI|database|print\s*/|in Advance|publication date"
+)
 _ACCESSED_WORDS = re.compile(r"Accessed|Retrieved|Cited|Last", re.I)
 # and in other languages ("Ultimo accesso", "Consultato il", "Abgerufen am"): a plain look
 _ACCESSED_ELSEWHERE = ("accesso", "onsult", "bgerufen", "Zugriff")
@@ -820,7 +896,7 @@ def _nlm_names(text: str) -> list[dict[str, str]]:
             token = re.sub(rf"(?<=[{_UP}])\.$", "", token)
         match = re.match(
             rf"^(?P<family>.+?)\s+(?P<init>[{_UP}]{{1,4}}|[{_UP}](?:\s[{_UP}]){{1,3}})"
-            r"(?:\s+(?P<sfx>Jr|Sr|II|III))?$",
+            r"(?:\s+(?P<sfx>Jr|Sr|II|III|IV|2nd|3rd|4th))?$",
             token,
         )
         if match:  # "Swift JK" and "Swift J K"
@@ -1108,6 +1184,13 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
         next((v for k, v in citation.groupdict().items() if k.startswith(field) and v), "")
         for field in ("volume", "issue", "page")
     )
+    if (
+        not volume
+        and page.isdigit()
+        and _YEAR_THEN_VOLUME.match(text, citation.start())
+        and (ref.container_title != container or _JOURNAL_NAME.search(container))
+    ):
+        volume, page = page, ""  # "Palliat Med. 1987; 1.": a journal's volume, no pages yet
     if volume:
         ref.volume, conf["volume"] = volume, 0.9
     if issue:
@@ -1117,6 +1200,10 @@ def _parse_vancouver(ref: ParsedReference, text: str) -> bool:
     ref.type = "article-journal"
     ref.style = "vancouver"
     return True
+
+
+# A journal's "Year; Number." with nothing after: NLM writes the volume after the semicolon
+_YEAR_THEN_VOLUME = re.compile(r"(?:1[89]|20)\d\d\s*;\s*\d+\s*\.?\s*$")
 
 
 # What kind of article AMA names between the title and the journal ("Title. Letter. Journal.")
@@ -1449,7 +1536,10 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         if not (title and journal) and not colon:
             # Nature: "Name, A. B. & Name, C. D. Title. J. Abbrev. 12, 45–67 (2019)."
             title, journal = _split_title_container(rest)
-        if not (title and journal):
+        if not colon and _journal_alone(rest):
+            # Nature's short form, with no title: "Name, A. B. J. Abbrev. 12, 45–67 (2019)."
+            title, journal = "", rest.strip(" .")
+        elif not (title and journal):
             return False
         _set_title(ref, title, 0.8)
         _set_container(ref, journal, 0.8)
@@ -1465,11 +1555,20 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
     return True
 
 
+def _journal_alone(text: str) -> bool:
+    """The whole of ``text`` is a journal's abbreviation the table knows ("Neurosci. Biobehav.
+    Rev."), not a title that happens to end in one."""
+    text = text.strip(" .")
+    return "." in text and expand_journal(text)[1]
+
+
 def _comma_title_and_journal(text: str) -> tuple[str, str]:
     """ "Title, J. Clin. Psychol." — Elsevier puts a comma, not a full stop, before the journal."""
     if ", " not in text:
         return "", ""
     title, journal = text.rsplit(", ", 1)
+    if journal[:1].islower():  # "Title: prevalence, and treatment. J. Abbrev.": still the title
+        return "", ""
     return title.strip(), journal.strip()
 
 
@@ -1768,6 +1867,8 @@ def _parse(raw: str) -> ParsedReference:
         text = re.sub(r"(?<=[A-Za-z])\s+\.(?=\s)", ".", text)
     text = re.sub(r"(?<=[a-z])\.(?=\d)", ". ", text)  # "Cogn. Behav. Pract.15. 263-276"
     text = _GLUED_VOLUME.sub(r"\g<0> ", text)
+    if "Spec" in text or "Suppl" in text:
+        text = _SPECIAL_ISSUE.sub(r"\g<volume>(\g<issue>):", text)
     if "d.)," in text or "d)," in text or "n)," in text:
         text = _EDITION_THEN_COMMA.sub(r"\1. ", text)  # "Title (6th Ed.), Hoboken, NJ: …"
     text = _WS.sub(" ", text).strip()
@@ -2489,8 +2590,10 @@ _LOWER_WORD = re.compile(
 )
 
 
+# "(Report No. 12)"; a series' number: "(Technical report series 804)", "(Research Series No 3)"
 _REPORT_NUMBER = re.compile(
-    r"\s*\((?:[A-Z][\w-]*\s+){1,4}No\.\s*(?P<number>[\w.\u2010-\u2013-]+)\)(?=[\s.])"
+    r"\s*\([A-Z][\w-]*\s+(?:[\w-]+\s+){0,3}(?:No\.|[Ss]eries(?:,?\s+No\.?)?)"
+    r"\s*(?P<number>\d[\w.\u2010-\u2013-]*|[A-Z][\w.\u2010-\u2013-]*\d[\w.-]*)\s*\)(?=[\s.])"
 )
 
 
@@ -2524,11 +2627,14 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
     ref.type = "book"
     if ")" in rest:  # "Title (2nd ed.) New York: Press": the edition's full stop left out
         rest = _EDITION_NO_STOP.sub(r"\g<paren>. ", rest)
-    report = _REPORT_NUMBER.search(rest) if "No" in rest else None
+    report = _REPORT_NUMBER.search(rest) if "No" in rest or "eries" in rest else None
     if report:  # APA 7: "Title (Report No. 12). Publisher." — the report's number
         ref.type, ref.number = "report", report.group("number")
         ref.confidence["number"] = 0.85
-        rest = f"{rest[: report.start()]}{rest[report.end() :]}"
+        before, after = rest[: report.start()], rest[report.end() :]
+        if before.endswith(".") and after.startswith("."):
+            after = after[1:]  # "Title. (Technical report series 804). Publisher."
+        rest = f"{before}{after}"
     code = _SERIES_CODE.search(rest) if "(" in rest else None
     if code:  # "Title. (ACA-13). Place: Publisher.": a series code, kept for the editor
         ref.unparsed.append(code.group("code"))
@@ -3082,7 +3188,8 @@ def _split_last_sentence(text: str) -> tuple[str, str | None]:
 
 
 def _dash(value: str) -> str:
-    return re.sub(rf"\s*{_DASH}\s*", "\u2013", value.strip())
+    """One en dash for any dash or run of them: "1691--1702" is LaTeX's and pandoc's range."""
+    return re.sub(rf"\s*{_DASH}+\s*", "\u2013", value.strip())
 
 
 _FAMILY_WITH_STOP = re.compile(rf"[{_UP}][^\W\d_]+\.")

@@ -266,6 +266,29 @@ def test_a_word_broken_at_a_line_end_is_joined_and_a_compound_keeps_its_hyphen(b
     assert ref.title == mended
 
 
+@pytest.mark.parametrize(
+    "broken, mended",
+    [
+        # a PDF's or an OCR'd page's line break lost, the space left after the hyphen
+        ("Waiting be- tween sessions", "Waiting between sessions"),
+        (
+            "Clinic-acquired in- fections and dis- orders",
+            "Clinic-acquired infections and disorders",
+        ),
+        # a compound typed with a space, and the hyphen a later word completes
+        ("Cognitive- behavioral self- help", "Cognitive- behavioral self- help"),
+        ("Pre- and post-test of end- stage care", "Pre- and post-test of end- stage care"),
+    ],
+)
+def test_a_word_broken_before_a_space_is_joined_and_a_suspended_hyphen_kept(broken, mended):
+    ref = parse_reference(f"Doe, J. (2010). {broken}. Psychotherapy, 47, 1-9.")
+    assert ref.title == mended
+    journal = parse_reference(
+        "Doe J. Waiting lists[J]. E- mergency Clinic Notes, 2011, 19(5): 30-7."
+    )
+    assert journal.container_title == "Emergency Clinic Notes"
+
+
 def test_names_written_given_name_first():
     single = parse_reference(
         "Jane Q. Moreau (2015) Why clients stay, Psychotherapy Research, 25:2, 101-110"
@@ -659,6 +682,51 @@ def test_springer_journal_first_citation_without_a_title():
     assert (ref.volume, ref.page, ref.DOI) == ("27", "71", "10.1000/A:123")
 
 
+def test_natures_short_form_without_a_title_is_the_journal_alone():
+    ref = parse_reference("Okafor, P. B. & Lindgren, R. T. Clin. Psychol. Rev. 35, 688–698 (2011).")
+    assert ref.author == OKAFOR_AND_LINDGREN
+    assert (ref.title, ref.container_title, ref.year) == ("", "Clinical Psychology Review", 2011)
+    assert (ref.volume, ref.page) == ("35", "688–698")
+    # with a title, the title stays before the journal
+    titled = parse_reference(
+        "Okafor, P. B. & Lindgren, R. T. Waiting lists. Clin. Psychol. Rev. 35, 688–698 (2011)."
+    )
+    assert (titled.title, titled.container_title) == ("Waiting lists", "Clinical Psychology Review")
+
+
+@pytest.mark.parametrize(
+    "meeting",
+    [
+        "Poster presented at: 12th Annual Meeting of the Clinic Society; May 3-6, 2001; "
+        "Boston, MA.",
+        "Paper presented at: Annual Conference of the Clinic Society; June 2001; Boston, MA.",
+    ],
+)
+def test_a_poster_or_talks_meeting_is_no_publisher_and_its_days_no_issue(meeting):
+    ref = parse_reference(f"Okafor PB. Waiting lists in small clinics. {meeting}")
+    assert (ref.title, ref.publisher, ref.issue, ref.container_title) == (
+        "Waiting lists in small clinics",
+        "",
+        "",
+        "",
+    )
+    assert ref.publisher_place == "Boston, MA"
+
+
+def test_annual_reviews_notes_before_the_issue_are_set_aside():
+    ref = parse_reference(
+        "Okafor, P. B. (2019). Waiting lists in small clinics, Annual Review of Clinic Studies, "
+        "vol. 15 (publication date May 2019). Review in Advance first posted online on "
+        "December 14, 2018. (Changes may still occur before final publication.)"
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.year) == (
+        "Waiting lists in small clinics",
+        "Annual Review of Clinic Studies",
+        "15",
+        2019,
+    )
+
+
 def test_web_page_without_a_date_keeps_the_access_date_out_of_the_year():
     ref = parse_reference(
         "Example Society of Practice. About these treatments. https://www.example.org/t/. "
@@ -1041,6 +1109,69 @@ def test_journal_run_into_its_volume(issue):
     )
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\\emph{Clinic Notes}, \\bold{3}(1), 1--27.",  # LaTeX's, R's and pandoc's "--"
+        "*Clinic Notes*, _3_(1), 1-27.",  # Markdown's emphasis around the volume
+        "Clinic Notes, __3__(1), 1-27.",
+    ],
+)
+def test_a_range_typed_with_two_hyphens_and_a_volume_in_emphasis(tail):
+    ref = parse_reference(f"Okafor, P. B. (2016). Waiting lists in small clinics. {tail}")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Clinic Notes",
+        "3",
+        "1",
+        "1–27",
+    )
+
+
+@pytest.mark.parametrize(
+    "journal, full", [("Gut", "Gut"), ("Eur. J. Pain", "European Journal of Pain")]
+)
+def test_a_short_journal_run_into_its_volume_with_a_title_of_commas(journal, full):
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT. Waiting lists in Europe: prevalence, impact, and treatment. "
+        f"{journal}10(4), 287–333 (2006)."
+    )
+    assert (ref.title, ref.container_title, ref.volume, ref.issue) == (
+        "Waiting lists in Europe: prevalence, impact, and treatment",
+        full,
+        "10",
+        "4",
+    )
+
+
+def test_a_title_wikipedia_quotes_whole_in_guillemets_loses_them():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT (March 2007). «Waiting lists in small clinics». "
+        "Journal of Clinic Studies 20 (2): 111–115."
+    )
+    assert ref.title == "Waiting lists in small clinics"
+    # guillemets around words inside the title stay
+    inner = parse_reference(
+        "Okafor PB (2007). «Waiting lists», a «clinic» study. Clinic Studies 20 (2): 1-5."
+    )
+    assert inner.title == "«Waiting lists», a «clinic» study"
+
+
+@pytest.mark.parametrize("locator, issue", [("50 (3): 965–974", "3"), ("50 (1–3): 965–974", "1–3")])
+def test_wikipedias_journal_run_into_its_volume_before_an_issue_and_a_colon(locator, issue):
+    glued = locator.replace(" ", "", 1)
+    ref = parse_reference(
+        f"Okafor PB, Lindgren RT (March 1995). Waiting lists. Journal of Clinic Studies{glued}. "
+        "doi:10.1000/jcs.2020.113264."
+    )
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Journal of Clinic Studies",
+        "50",
+        issue,
+        "965–974",
+    )
+    assert ref.DOI == "10.1000/jcs.2020.113264"
+
+
 def test_a_blank_line_inside_a_sentence_does_not_end_it():
     ref = parse_reference(
         "Okafor, P. B. (2014). Waiting lists in\n\nsmall clinics: a review. Advances In\n\n"
@@ -1094,6 +1225,87 @@ def test_journal_typed_in_full_is_kept_and_an_abbreviation_expanded(typed, kept)
         "Epidemiology and Psychiatric Sciences",
         True,
     )
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [
+        ("Oncol. Nurs. Forum", "Oncology Nursing Forum"),
+        ("Br J Cancer", "British Journal of Cancer"),
+        ("Aust J Adv Nurs", "Australian Journal of Advanced Nursing"),
+        ("Pflege Z", "Pflege Zeitschrift"),
+        ("Br Med J", "British Medical Journal"),
+        ("Hum. Mol. Genet.", "Human Molecular Genetics"),
+        ("Nurse Educ Today", "Nurse Education Today"),
+        ("Exp Gerontol", "Experimental Gerontology"),
+        ("Am J Obstet Gynecol", "American Journal of Obstetrics and Gynecology"),
+        ("Prev Chronic Dis", "Preventing Chronic Disease"),
+        ("J. Drug Issues", "Journal of Drug Issues"),
+    ],
+)
+def test_nursing_oncology_and_genetics_journals_are_expanded(short, full):
+    ref = parse_reference(f"Okafor PB. Waiting lists in small clinics. {short} 2014; 4: 38-48.")
+    assert (ref.container_title, ref.volume, ref.page) == (full, "4", "38–48")
+
+
+def test_nlm_year_then_one_number_is_a_journals_volume_and_a_books_pages():
+    journal = parse_reference("Okafor PB. Editorial. Journal of Clinic Notes. 1987; 1.")
+    assert (journal.container_title, journal.volume, journal.page) == (
+        "Journal of Clinic Notes",
+        "1",
+        "",
+    )
+    book = parse_reference("Okafor PB. Waiting lists. Clinic Books, London, 1993; 212.")
+    assert (book.volume, book.page or book.number) == ("", "212")
+
+
+@pytest.mark.parametrize(
+    "locator, issue, page",
+    [
+        ("2003; 12 Spec No 2: R125-33.", "Spec No 2", "R125–33"),
+        ("2003;12 Suppl 1:S1-5.", "Suppl 1", "S1–5"),
+        ("2003;12 Suppl:S1-5.", "Suppl", "S1–5"),
+    ],
+)
+def test_nlm_special_issue_or_supplement_without_parentheses(locator, issue, page):
+    ref = parse_reference(f"Okafor PB, Lindgren RT. Waiting lists. Clin Notes {locator}")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == (
+        "Clin Notes",
+        "12",
+        issue,
+        page,
+    )
+
+
+def test_an_issues_part_in_its_parentheses_stays_with_the_issue():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT: Waiting lists in small clinics. "
+        "Clin Notes 1998; 33(4, pt 1):911-928"
+    )
+    assert (ref.volume, ref.issue, ref.page) == ("33", "4, pt 1", "911–928")
+
+
+def test_medline_generational_suffix_ends_a_name_not_the_list():
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT, Haddad CF 3rd: Waiting lists. Clin Notes 1992; 41: 237-248"
+    )
+    assert ref.author == [
+        *OKAFOR_AND_LINDGREN,
+        {"family": "Haddad", "given": "C. F.", "suffix": "3rd"},
+    ]
+    assert ref.title == "Waiting lists"
+
+
+@pytest.mark.parametrize(
+    "series, number",
+    [("(Technical report series 804 )", "804"), ("(Clinic Notes Series No 3)", "3")],
+)
+def test_a_reports_series_number_in_parentheses_is_its_number(series, number):
+    ref = parse_reference(
+        f"Clinic Institute (1990) Waiting lists in small clinics. {series}. Clinic Institute, "
+        "Geneva"
+    )
+    assert (ref.title, ref.number) == ("Waiting lists in small clinics", number)
 
 
 def test_nlm_list_closed_by_et_al_and_a_colon():
