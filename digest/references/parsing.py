@@ -319,7 +319,24 @@ def finish(ref: ParsedReference) -> ParsedReference:
     _periodical(ref)
     if "resent" in ref.raw:
         _presentation(ref)
+    _restore_lost_dash(ref)
     return ref
+
+
+def _restore_lost_dash(ref: ParsedReference) -> None:
+    """ "39(12), 19671978": a page range whose dash a PDF's or a page's conversion lost. Both
+    halves must read as pages a few apart; an article number ("110211") is far apart or
+    is in the DOI."""
+    value = ref.page or ref.number
+    if not (ref.volume and value.isdigit() and len(value) in (6, 8)):
+        return
+    half = len(value) // 2
+    first, last = int(value[:half]), int(value[half:])
+    if value[half] == "0" or not 0 < last - first <= 40 or value in (ref.DOI or ""):
+        return
+    ref.page, ref.number = f"{value[:half]}\u2013{value[half:]}", ""
+    ref.confidence.pop("number", None)
+    ref.confidence["page"] = 0.6  # a guess: below the admin's 0.8, the editor checks it
 
 
 # AMA's and APA's talks: "Poster presented at: Annual Meeting of the Society; November 2-5,
