@@ -113,9 +113,10 @@ _YEAR_BARE = re.compile(
 )
 # The year after the names with no punctuation before it: "Jederlund, Ulf 2012. Title."
 _YEAR_AFTER_NAMES = re.compile(r"(?<=[^\W\d_])\s+(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?\.\s")
-_NAMES_ONLY = re.compile(
-    rf"[{_UP}][^\W\d_]+(?:[ -][{_UP}][^\W\d_]+)?(?:,\s*[{_UP}][^\W\d_]+(?:[ -][{_UP}][^\W\d_]+)?)+"
-)
+# (Cambridge's "cited by" lists: "O’Donoghue, Brian Roche, Eric and Lane, Abbie 2016. Title.")
+_NAME_WORDS = rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:[ -][{_UP}](?:[^\W\d_]|['\u2019])+)?"
+_NAMES_ONLY = re.compile(rf"{_NAME_WORDS}(?:(?:,\s*|\s+(?:and|&)\s+){_NAME_WORDS})+")
+_AND = re.compile(r"\s(?:and|&)\s")
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
 # The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(éds.)",
 # "(dir.)", "(coord.)", "(orgs.)"
@@ -524,6 +525,9 @@ def _normalise(text: str) -> str:
     if "n in " in text:  # "In in P. Gilbert (Ed.)": the word typed twice
         text = _DOUBLED_IN.sub(r"\1", text)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
+    if "\u00ab" in text:  # «Title»: the quotes of a French, Greek or Russian page's citation
+        text = _GUILLEMETS.sub(_curly_quotes, text)
+    text = _unglue_numbers(text)
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "&amp;" copied from a page's source
     text = _LABEL.sub("", text, count=1)
@@ -536,6 +540,31 @@ def _normalise(text: str) -> str:
     if text[:1] == '"' and text.count('"') % 2:
         text = text[1:]  # a stray quotation mark copied with the reference, never closed
     return _LEADING_MARKER.sub("", text, count=1)
+
+
+_GUILLEMETS = re.compile(r"\u00ab\s*([^\u00ab\u00bb]{2,400}?)\s*\u00bb")
+
+
+def _curly_quotes(match: re.Match[str]) -> str:
+    return f"\u201c{match[1]}\u201d"
+
+
+# "Current Opinion in Psychiatry20 (2): 111–115", "Hum. Mol. Genet.12 Spec No 2: R125–33": a
+# wiki's citation template joins the journal's name and its volume; "PMID17278906" and
+# "ISBN0-444-…" their labels and numbers
+_GLUED_NUMBER_AT = re.compile(r"(?:[a-z]{3}|[a-z]\.)\d|(?:PMID|ISBN|ISSN)\d")
+_GLUED_NUMBER = re.compile(
+    # a word of letters alone (no DOI's or address's dots and slashes in it) and its volume
+    r"\b(?P<word>[A-Za-z]*[a-z]{3}|[A-Z][a-z]*\.)(?=\d{1,4}\s*\(\s*\d)"
+    r"|\b(?P<short>[A-Z][a-z]*\.)(?=\d{1,4}(?:\s*:|\s+[A-Z]))"
+    r"|\b(?P<label>PMID|ISBN|ISSN)(?=\d)"
+)
+
+
+def _unglue_numbers(text: str) -> str:
+    """``text`` with a space put back between a journal's name and its volume, and between an
+    identifier's label and its number: the rules and the labeller read them apart."""
+    return _GLUED_NUMBER.sub(r"\g<0> ", text) if _GLUED_NUMBER_AT.search(text) else text
 
 
 _BLANK_LINE = re.compile(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*")
@@ -1470,6 +1499,10 @@ def _comma_title_and_journal(text: str) -> tuple[str, str]:
     if ", " not in text:
         return "", ""
     title, journal = text.rsplit(", ", 1)
+    if journal[:1].islower() or re.search(r"(?<![\w.])[a-z]{3,}\.\s+[A-Z]", journal):
+        # "…, impact on daily life, and treatment. Eur. J. Pain": Nature's full stop ends the
+        # title; the comma was the title's own
+        return "", ""
     return title.strip(), journal.strip()
 
 
@@ -1874,7 +1907,7 @@ def _parse(raw: str) -> ParsedReference:
             if names and not any(n.get("given") or n.get("literal") for n in names):
                 conf["author"] = 0.7  # surnames alone: a group's name would read the same
         ref.unparsed.extend(leftovers)
-        if year.re is _YEAR_AFTER_NAMES and head.count(",") >= 2:
+        if year.re is _YEAR_AFTER_NAMES and head.count(",") >= 2 and not _AND.search(head):
             # "Wigram, Nygaard Pedersen, Bonde 2002.": three names or more without initials
             # are surnames ("Surname, Given" is two); flagged, a given name reads the same
             ref.author = [{"family": part.strip()} for part in head.split(",")]
@@ -3123,7 +3156,8 @@ def _is_given(token: str) -> bool:
 
 
 _GLUED_NAME = re.compile(
-    rf"^(?P<family>[{_UP}][^\s,]*(?:\s[^\s,]+){{0,2}}?)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
+    # "Keck J.E": the last initial's full stop left out too
+    rf"^(?P<family>[{_UP}][^\s,]*(?:\s[^\s,]+){{0,2}}?)\s+(?P<given>(?:[{_UP}]\.\s?)+(?:[{_UP}]$)?)$"
 )
 _NLM_TOKEN = re.compile(
     rf"^(?P<family>(?:(?:{_PARTICLES})\s)*[{_UP}][^\s.]+(?:\s[^\s.]+){{0,2}})\s+(?P<init>[{_UP}]{{1,3}})$"
@@ -3181,10 +3215,20 @@ _TWO_NLM_NAMES = re.compile(
 )
 
 
+# "Kleehammer K. Hart A.L.": the same with the initials' full stops
+_TWO_DOTTED_NAMES = re.compile(
+    rf"^(?P<first>[{_UP}][^\s.]+\s(?:[{_UP}]\.\s?)+)\s*(?P<second>[{_UP}][a-z][^\s.]*\s(?:[{_UP}]\.?\s?)+)$"
+)
+
+
 def _split_run_on(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for token in tokens:
-        two = _TWO_NLM_NAMES.match(token) if token.count(" ") >= 3 else None
+        two = (
+            _TWO_NLM_NAMES.match(token) or _TWO_DOTTED_NAMES.match(token)
+            if token.count(" ") >= 3
+            else None
+        )
         out.extend(two.group("first", "second") if two else (token,))
     return out
 
@@ -3207,6 +3251,49 @@ def _given_first_list(text: str) -> list[dict[str, str]] | None:
 _RUN_ON_NAME = re.compile(
     rf"^(?P<given>(?:[{_UP}]\.\s?)+)\s*(?P<family>[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019-]+)$"
 )
+
+
+# "Hodgson, Kate J. Shelton, Katherine H. and van den Bree, Marianne B. M." (Cambridge's
+# "cited by" lists): the comma after each given name left out, so that one piece holds a given
+# name and the next surname. A given name is one word and its initials (or initials alone); a
+# surname is one word and its particles.
+_GIVEN_ALONE = (
+    rf"(?:[{_UP}][a-z\u00df-\u00ff]+(?:-[{_UP}][a-z\u00df-\u00ff]+)?(?:\s[{_UP}]\.?)*"
+    rf"|(?:[{_UP}]\.\s?)+)"
+)
+_SURNAME_ALONE = (
+    rf"(?:(?:{_PARTICLES})\s)*[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}](?:[^\W\d_]|['\u2019])+)?"
+)
+_ONE_GIVEN = re.compile(rf"^{_GIVEN_ALONE}$")
+_ONE_FAMILY = re.compile(rf"^{_SURNAME_ALONE}$")
+_GIVEN_THEN_FAMILY = re.compile(rf"^(?P<given>{_GIVEN_ALONE})\s*(?P<family>{_SURNAME_ALONE})$")
+
+
+def _commas_left_out(tokens: list[str]) -> list[dict[str, str]] | None:
+    """The names of a list whose commas after the given names were left out, or None.
+
+    Read strictly in turn, surname then given name, a piece in a given name's place that
+    holds a given name and a surname is split there. Only a list that reads whole that way,
+    with at least one such piece, is taken: a double given name ("Mary Ann") leaves the turn
+    out of step, and the list is read as usual."""
+    if len(tokens) < 3 or not _ONE_FAMILY.match(tokens[0]):
+        return None
+    names: list[dict[str, str]] = []
+    family, split = tokens[0], 0
+    for token in tokens[1:]:
+        if family is None:
+            if not _ONE_FAMILY.match(token) or _ONE_GIVEN.match(token) and " " in token:
+                return None
+            family = token
+        elif _ONE_GIVEN.match(token):
+            names.append(_name(family, token))
+            family = None
+        elif pair := _GIVEN_THEN_FAMILY.match(token):
+            names.append(_name(family, pair["given"]))
+            family, split = pair["family"], split + 1
+        else:
+            return None
+    return names if split and family is None else None
 
 
 def _is_family(token: str) -> bool:
@@ -3262,6 +3349,8 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
     text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und|et|y|e)\s+|\s*;\s*(?:and\s+)?", ",", text)
     tokens = [t.strip() for t in text.split(",")]
     tokens = _split_run_on([t for t in tokens if t and not _ONLY_PUNCT.match(t)])
+    if run_on := _commas_left_out(tokens):
+        return run_on, []
     names: list[dict[str, str]] = []
     leftovers: list[str] = []
     i = 0

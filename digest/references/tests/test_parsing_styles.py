@@ -4138,3 +4138,99 @@ def test_markdown_emphasis_cut_in_two_by_the_volume_is_read_past():
         "Okafor, P. B. (2020). Waiting in small clinics. _Clinic Notes, 29_(3):301–308."
     )
     assert (ref.container_title, ref.volume, ref.issue) == ("Clinic Notes", "29", "3")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_names_whose_commas_after_the_given_names_were_left_out(learned):
+    """Cambridge's "cited by" lists: "Surname, Given Surname, Given and Surname, Given"."""
+    full = parse_reference(
+        "Okafor, Ada J. Lindgren, Rolf T. and van der Berg, Ines M. 2015. Waiting in small "
+        "clinics. Clinic Notes, Vol. 54, Issue. 3, p. 307.",
+        learned=learned,
+    )
+    assert full.author == [
+        {"family": "Okafor", "given": "Ada J."},
+        {"family": "Lindgren", "given": "Rolf T."},
+        {"family": "van der Berg", "given": "Ines M."},
+    ]
+    plain = parse_reference(
+        "Okafor, Ada Lindgren, Rolf Moreau, Jane and Berg, Ines 2016. Waiting in small "
+        "clinics. Clinic Notes, Vol. 5, Issue. 2, p. 132.",
+        learned=learned,
+    )
+    assert [(p["family"], p["given"]) for p in plain.author] == [
+        ("Okafor", "Ada"),
+        ("Lindgren", "Rolf"),
+        ("Moreau", "Jane"),
+        ("Berg", "Ines"),
+    ]
+    initials = parse_reference(
+        "Okafor-Diaz, M. O\u2019Brien, B. Lind-Berg, C. and Moreau, P. D. 2016. Waiting in small "
+        "clinics. Clinic Notes, Vol. 30, Issue. 5, p. 357.",
+        learned=learned,
+    )
+    assert [p["family"] for p in initials.author] == [
+        "Okafor-Diaz",
+        "O\u2019Brien",
+        "Lind-Berg",
+        "Moreau",
+    ]
+
+
+def test_a_double_given_name_is_not_taken_for_a_comma_left_out():
+    ref = parse_reference(
+        "Okafor, Mary Ann, Lindgren, Rolf (2015). Waiting in small clinics. Clinic Notes, 5, 1-9.",
+        learned=False,
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "Mary Ann"},
+        {"family": "Lindgren", "given": "Rolf"},
+    ]
+
+
+def test_surnames_and_dotted_initials_with_no_commas_between_the_names():
+    ref = parse_reference(
+        "Okafor K. Lindgren A.L. & Berg J.E (1990). Waiting in small clinics. Clinic Notes 29 "
+        "183-187.",
+        learned=False,
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "K."},
+        {"family": "Lindgren", "given": "A. L."},
+        {"family": "Berg", "given": "J. E."},
+    ]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_wiki_citation_in_guillemets_with_its_volume_glued_to_the_journal(learned):
+    """A French, Greek or Russian Wikipedia page: «Title», "Journal20 (2): 111–115", "PMID1…"."""
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT (March 2007). «Waiting in small clinics». Clinic Notes20 (2): "
+        "111–115. doi:10.1000/cn.2007.1. PMID17278906.",
+        learned=learned,
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2007,
+        "title": "Waiting in small clinics",
+        "container": "Clinic Notes",
+        "volume": "20",
+        "issue": "2",
+        "page": "111–115",
+        "doi": "10.1000/cn.2007.1",
+    }
+
+
+def test_a_nature_title_with_commas_of_its_own_keeps_them():
+    """ "Title, with a list, and more. J. Abbrev. 10(4), 287–333 (2006)": no Elsevier comma
+    before the journal."""
+    ref = parse_reference(
+        "Okafor P, Lindgren R. Waiting in clinics: lists, costs, and dropout. Clin. Notes 10(4), "
+        "287–333 (2006).",
+        learned=False,
+    )
+    assert (ref.title, ref.container_title, ref.volume) == (
+        "Waiting in clinics: lists, costs, and dropout",
+        "Clin. Notes",
+        "10",
+    )
