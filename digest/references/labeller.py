@@ -638,7 +638,10 @@ def _trim_name(value: str) -> str:
     return value.strip(" ,;:")
 
 
-_EDITOR_AFTER = re.compile(r"^[,.]?\(?(?:eds?|editors?|hrsg)\b", re.I)
+# "(szerk.)", "(red.)", "(Hg.)", "(toim.)": the role in other languages, in its brackets
+_EDITOR_AFTER = re.compile(
+    r"^[,.]?(?:\(?(?:eds?|editors?|hrsg)\b|\((?:szerk|red|hgg?|toim|dir|comps?)\.?\))", re.I
+)
 
 
 def mend(tokens: list[str], labels: list[str]) -> list[str]:

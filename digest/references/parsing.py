@@ -118,10 +118,11 @@ _NAME_WORDS = rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:[ -][{_UP}](?:[^\W\d_]|['\u201
 _NAMES_ONLY = re.compile(rf"{_NAME_WORDS}(?:(?:,\s*|\s+(?:and|&)\s+){_NAME_WORDS})+")
 _AND = re.compile(r"\s(?:and|&)\s")
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
-# The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(éds.)",
-# "(dir.)", "(coord.)", "(orgs.)"
+# The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(Hg.)",
+# "(éds.)", "(dir.)", "(coord.)", "(orgs.)", "(red.)" (Scandinavian, Polish), "(szerk.)"
+# (Hungarian), "(toim.)" (Finnish), "(comp.)" (Spanish)
 _EDITOR_ROLE = re.compile(
-    r"\s*\((?P<role>Eds?|a cura di|Hrsg|[ée]ds?|dir|coords?|orgs?)\.?"
+    r"\s*\((?P<role>Eds?|a cura di|Hrsg|Hgg?|[ée]ds?|dir|coords?|orgs?|red|szerk|toim|comps?)\.?"
     r"(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$",
     re.I,
 )
@@ -305,6 +306,7 @@ def finish(ref: ParsedReference) -> ParsedReference:
     out of the publisher."""
     _tidy(ref)
     ref.title = _balance_quotes(ref.title, ref.raw)
+    _translator_aside(ref)
     _genre_aside(ref)
     _periodical(ref)
     return ref
@@ -354,6 +356,14 @@ def _tidy(ref: ParsedReference) -> None:
         value = getattr(ref, name)
         if value and value[-1:] in "*_":
             setattr(ref, name, value.rstrip("*_"))
+
+
+def _translator_aside(ref: ParsedReference) -> None:
+    """ "I and Thou (transl. W. Kaufmann, 1970)": who translated a book is no part of its title."""
+    translator = _TRANSLATOR_PAREN.search(ref.title) if ref.title.endswith(")") else None
+    if translator and translator.start() > 0 and translator.end() == len(ref.title):
+        ref.unparsed.append(translator.group(0).strip())
+        ref.title = ref.title[: translator.start()].rstrip(" .,")
 
 
 # "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what
@@ -2540,8 +2550,12 @@ def _edition_number(match: re.Match[str]) -> str:
     return match.group("ed") or _ORDINAL_WORDS[match.group("word").lower()]
 
 
-# "(R. Álvarez, Trans.)" after a translated book's title: the translator, kept aside
-_TRANSLATOR_PAREN = re.compile(r"\s*\([^()]{2,80}?,?\s*(?:Trans|Trad|Übers)\.\)")
+# "(R. Álvarez, Trans.)" after a translated book's title: the translator, kept aside; also
+# with the role first, "(transl. W. Kaufmann, 1970)", "(trans. R. G. Smith)", "(trad. …)"
+_TRANSLATOR_PAREN = re.compile(
+    r"\s*\((?:[^()]{2,80}?,?\s*(?:Trans|Trad|Übers)\."
+    r"|(?i:trans(?:l(?:ated)?)?|trad|übers)\.?\s+(?:by\s+)?[A-Z][^()]{1,80})\)"
+)
 # "Manual (5th ed.) (DSM-5)": the book's short name after its edition, kept aside
 _CODE_AFTER_PAREN = re.compile(r"(?<=\))\s*\((?P<code>[A-Z]{2,}[A-Z\d-]*)\)[\s.]*$")
 
@@ -2583,6 +2597,8 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         rest = rest[: pages.start()]
     title, publisher = _split_last_sentence(rest)
     endnote = _PLACE_THEN_PUBLISHER.match(rest.strip(" .")) if publisher is None else None
+    if endnote and _REGION.match(endnote.group("publisher")):
+        endnote = None  # "Title, Harmondsworth, Middlesex": a town and its county, no publisher
     if endnote:  # EndNote's Harvard: "Title, 3rd Edition, Mahwah, NJ, Lawrence Erlbaum."
         title = endnote.group("title")
         publisher = f"{endnote.group('place')}: {endnote.group('publisher')}"
@@ -2706,7 +2722,7 @@ _TRAILING_LOCATOR = re.compile(
 
 # "(Eds.)" in APA; "eds." and "editors." in NLM and AMA ("In: Norcross JC, Lambert MJ, eds.")
 _EDITORS_ROLE = re.compile(
-    r"\s*(?:\((?:Eds?|Ed\.s|red|Hrsg|Hg)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)"
+    r"\s*(?:\((?:Eds?|Ed\.s|red|Hrsg|Hg|szerk|toim)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)"
     r"|,?\s+(?:eds?|editors?)\.(?=\s))"
     r"\s*[.,]?\s*",
     re.I,
@@ -2921,12 +2937,31 @@ _PLACES = re.compile(
     r"Berlin|Heidelberg|Toronto|Philadelphia|Boston|Baltimore|Hillsdale|Mahwah|San Francisco|"
     r"Chicago|Los Angeles|Amsterdam|Paris|Montreal|Ottawa|Sydney|Melbourne|Edinburgh|Hove|"
     r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern|"
+    # the other towns books and reports in health come from, as lists with the place after
+    # the publisher give them ("WHO, Geneva", "Addison-Wesley, Menlo Park", "Springer, Cham")
+    r"Geneva|Genève|Cham|Dordrecht|Basingstoke|Maidenhead|Cheltenham|Buckingham|Milton Keynes|"
+    r"Harmondsworth|Bristol|Manchester|Leicester|Glasgow|Dublin|Belfast|Cardiff|Copenhagen|"
+    r"Stockholm|Oslo|Helsinki|Vienna|Wien|Zurich|Zürich|Basel|Munich|München|Leipzig|Hamburg|"
+    r"Frankfurt(?: am Main)?|Leiden|Utrecht|Lisse|Brussels|Bruxelles|Madrid|Barcelona|Milan|"
+    r"Milano|Rome|Roma|Lisbon|Athens|Warsaw|Prague|Budapest|Moscow|Jerusalem|Tel Aviv|Tokyo|"
+    r"Beijing|Singapore|Hong Kong|New Delhi|Delhi|Auckland|Wellington|Canberra|Brisbane|Perth|"
+    r"Adelaide|Cape Town|Menlo Park|Palo Alto|Berkeley|Oakland|San Diego|Newbury Park|"
+    r"Beverly Hills|Englewood Cliffs|Upper Saddle River|Princeton|New Haven|Ann Arbor|"
+    r"St\.? Louis|Minneapolis|Seattle|Atlanta|Bethesda|Rockville|Alexandria|Springfield|"
+    r"Champaign|Itasca|Lanham|Northvale|Thorofare|Needham Heights|"
     # a state or a country alone, as hand-typed lists write it ("Publisher: New Jersey")
     r"New Jersey|California|Illinois|Massachusetts|Pennsylvania|Connecticut|Maryland|Virginia|"
     r"Florida|Texas|Ohio|Michigan|Minnesota|Wisconsin|Oregon|Colorado|Ontario|Quebec|"
     r"England|Scotland|Ireland|Canada|Australia|New Zealand|Germany|France|Switzerland|Italy)"
     r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.?|[A-Z][a-z]+))?$"
 )
+# What follows a town to say where it is: a county, a state, a country
+_REGION = re.compile(
+    rf"^(?:{_PLACES.pattern[1:-1]}|Middlesex|Surrey|(?:West |East )?Sussex|Kent|Essex|"
+    r"Berks(?:hire)?|Hants|Hampshire|Herts|Hertfordshire|Oxon|Oxfordshire|Bucks|"
+    r"Buckinghamshire|Ill|Mass|Calif|Conn|Pa)\.?$"
+)
+_STATE_ABBREVIATION = re.compile(r",\s*(?:Ill|Mass|Calif|Conn|Pa|Fla|Mich|Minn|Wis|Md|Va|Tex)$")
 _TWO_PLACES = re.compile(rf"(?:{_PLACES.pattern[1:-1]})\s+(?:and|&)\s+(?:{_PLACES.pattern[1:-1]})")
 # "West Sussex, England", "Oak Park, IL": a place not in the list, known by its state or country
 _PLACE_BY_REGION = re.compile(
@@ -3002,6 +3037,13 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
         _set_container(ref, run_on.group("journal"), 0.75)
         ref.volume = run_on.group("volume")
         ref.confidence["volume"] = 0.75
+        return
+    if "," in publisher and _PLACES.match(publisher) and not _PUBLISHER_WORDS.search(publisher):
+        # "Harmondsworth, Middlesex", "Champaign, Ill.": a town and its county or state where
+        # the publisher would be; no publisher's name
+        stop = _STATE_ABBREVIATION.search(publisher) and f"{publisher}." in ref.raw
+        ref.publisher_place = f"{publisher}." if stop else publisher
+        ref.confidence["publisher-place"] = 0.75
         return
     confidence = 0.85
     place = _PLACE.match(publisher)

@@ -4234,3 +4234,47 @@ def test_a_nature_title_with_commas_of_its_own_keeps_them():
         "Clin. Notes",
         "10",
     )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "translator",
+    ["(transl. R. Lindgren, 1970)", "(trans. R. T. Lindgren)", "(R. Lindgren, Trans.)"],
+)
+def test_who_translated_a_book_is_no_part_of_its_title(translator, learned):
+    ref = parse_reference(
+        f"Okafor, P. (1937). Waiting and hoping {translator}. New York: Example Press.",
+        learned=learned,
+    )
+    assert (ref.title, ref.publisher) == ("Waiting and hoping", "Example Press")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("role", ["(szerk.)", "(red.)", "(Hg.)", "(toim.)"])
+def test_editors_marked_in_other_languages_are_editors(role, learned):
+    ref = parse_reference(
+        f"Okafor P. {role} (2003): Várólisták a kis klinikákon. Példa Kiadó, Budapest.",
+        learned=learned,
+    )
+    assert (ref.author, ref.editor) == ([], [{"family": "Okafor", "given": "P."}])
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    ("tail", "publisher", "place"),
+    [
+        ("Addison-Wesley, Menlo Park, California.", "Addison-Wesley", "Menlo Park, California"),
+        ("WHO, Geneva", "WHO", "Geneva"),
+        ("Example Kiadó, Budapest.", "Example Kiadó", "Budapest"),
+    ],
+)
+def test_the_place_typed_after_its_publisher(tail, publisher, place, learned):
+    ref = parse_reference(f"Okafor P. (1984) Waiting in small clinics. {tail}", learned=learned)
+    assert (ref.publisher, ref.publisher_place) == (publisher, place)
+
+
+def test_a_town_and_its_state_where_the_publisher_would_be_is_a_place():
+    ref = parse_reference(
+        "Okafor, Paul B. Waiting in Small Clinics. Champaign, Ill., 1972.", learned=False
+    )
+    assert (ref.publisher, ref.publisher_place) == ("", "Champaign, Ill.")
