@@ -307,6 +307,7 @@ def finish(ref: ParsedReference) -> ParsedReference:
     _tidy(ref)
     ref.title = _balance_quotes(ref.title, ref.raw)
     _translator_aside(ref)
+    _edition_out_of_title(ref)
     _genre_aside(ref)
     _periodical(ref)
     return ref
@@ -356,6 +357,19 @@ def _tidy(ref: ParsedReference) -> None:
         value = getattr(ref, name)
         if value and value[-1:] in "*_":
             setattr(ref, name, value.rstrip("*_"))
+
+
+_EDITION_ENDS_TITLE = re.compile(
+    rf"[\s,]+(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:n|ition)?\.?(?:\s+\d+\s*{_DASH}\s*\d+)?$"
+)
+
+
+def _edition_out_of_title(ref: ParsedReference) -> None:
+    """ "Textbook of Psychiatry 7th edn 2031–2040" (Nature's book, no full stops): the edition
+    and the chapter's pages read as fields of their own are no part of the title."""
+    tail = _EDITION_ENDS_TITLE.search(ref.title) if ref.edition else None
+    if tail and tail.start() > 0 and tail.group("ed") == ref.edition:
+        ref.title = ref.title[: tail.start()]
 
 
 def _translator_aside(ref: ParsedReference) -> None:
@@ -1436,7 +1450,7 @@ _YEAR_LAST = re.compile(
      \s*\((?P<year2>(?:1[89]|20)\d{{2}})\)
     |[,.]\s*(?P<publisher>[{_UP}][^,.()]{{1,59}}),\s*(?P<place>[{_UP}][^,.()\d]{{1,39}})
      \s*\((?P<year3>(?:1[89]|20)\d{{2}})\)
-    |\.\s*\((?P<publisher4>[{_UP}][^()]{{1,80}}?),\s*(?P<year4>(?:1[89]|20)\d{{2}})\)
+    |(?:\.\s*|\s)\((?P<publisher4>[{_UP}][^()]{{1,80}}?),\s*(?P<year4>(?:1[89]|20)\d{{2}})\)
     )[\s.]*$""",
     re.X,
 )
@@ -1444,6 +1458,44 @@ _YEAR_LAST = re.compile(
 
 _YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
 _PUBLISHER_YEAR_END = re.compile(r",\s*(?:1[89]|20)\d{2}\)[\s.]*$")  # "(Publisher, 2013)."
+
+
+# Nature's group author, run into the title: the group ends at its last word of a group's name
+_GROUP_THEN_TITLE = re.compile(
+    r"^(?P<group>(?:[A-Z][a-z]+\s){1,4}(?:Organi[sz]ation|Association|Institute|Society|Academy|"
+    r"College|Council|Foundation|Agency))\s+(?P<rest>[A-Z].{5,})$"
+)
+# "(eds)" after Nature's editors; "Title 7th edn 2031–2040": a book's edition, a chapter's pages
+_NATURE_EDITORS = re.compile(r"\s\(eds?\.?\)\s+(?=\S)")
+_NATURE_BOOK_TAIL = re.compile(
+    rf"(?:\s+(?P<edition>\d+)(?:st|nd|rd|th)\s+edn\.?)?(?:\s+(?P<pages>\d+\s*{_DASH}\s*\d+))?$"
+)
+
+
+def _nature_book_head(head: str) -> tuple[list[dict[str, str]], str, bool]:
+    """The names that open a Nature book, the rest, and whether they are its editors: the
+    list "(eds)" ends, or a group's name run into the title; else nothing read."""
+    marked = _NATURE_EDITORS.search(head)
+    if marked:
+        names, leftovers = _family_first_names(head[: marked.start()])
+        if names and not leftovers:
+            return names, head[marked.end() :], True
+    group = _GROUP_THEN_TITLE.match(head)
+    if group:  # "World Health Organization Public Health Action … (WHO, 2012)."
+        return [{"literal": group.group("group")}], group.group("rest"), False
+    return [], "", False
+
+
+def _nature_book_parts(ref: ParsedReference, rest: str) -> str:
+    """A Nature book's title with its edition and a chapter's pages read off."""
+    tail = _NATURE_BOOK_TAIL.search(rest)
+    if tail and tail.start() > 0:
+        if tail.group("edition"):
+            ref.edition, ref.confidence["edition"] = tail.group("edition"), 0.8
+        if tail.group("pages"):
+            _set_locator(ref, tail.group("pages"), 0.8)
+        rest = rest[: tail.start()]
+    return rest
 
 
 def _parse_year_last(ref: ParsedReference, text: str) -> bool:
@@ -1455,8 +1507,11 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
     if tail is None:
         return False
     head = text[: tail.start()].strip(" ,.")
-    colon = re.match(r"^(?P<authors>[^:]{3,400}?):\s+(?P<rest>\S.*)$", head)
     names: list[dict[str, str]] = []
+    edited = False
+    if tail.group("year4"):  # Nature's books: "Name, A. B. (eds) Title (Publisher, 2013)."
+        names, rest, edited = _nature_book_head(head)
+    colon = re.match(r"^(?P<authors>[^:]{3,400}?):\s+(?P<rest>\S.*)$", head) if not names else None
     if colon:  # Springer: the authors end with a colon
         names, leftovers = _family_first_names(colon.group("authors"))
         if not names or leftovers:
@@ -1478,8 +1533,11 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         ref.publisher, conf["publisher"] = tail.group("publisher").strip(), 0.8
         ref.publisher_place = tail.group("place").strip()
         year = tail.group("year3")
-    elif tail.group("year4"):  # Nature's books: "Name, A. B. Title. (Publisher, 2013)."
+    elif tail.group("year4"):  # Nature's books: "Name, A. B. Title (Publisher, 2013)."
         ref.type = "book"
+        rest = _nature_book_parts(ref, rest)
+        if edited:  # "Sadock, B. J. & Ruiz, P. (eds) Title": the names are the editors'
+            ref.editor, conf["editor"], names = names, 0.8, []
         _set_title(ref, rest, 0.8)
         _set_publisher(ref, tail.group("publisher4"))
         year = tail.group("year4")
@@ -1498,7 +1556,8 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
             ref.issue, conf["issue"] = tail.group("issue"), 0.85
         _set_locator(ref, tail.group("page") or tail.group("page2"), 0.85)
         year = tail.group("year") or tail.group("year2")
-    ref.author, conf["author"] = names, 0.8
+    if names:
+        ref.author, conf["author"] = names, 0.8
     ref.issued, conf["issued"] = {"date-parts": [[int(year)]]}, 0.9
     ref.style = "vancouver" if not colon else "harvard"
     return True
@@ -1879,7 +1938,12 @@ def _parse(raw: str) -> ParsedReference:
     # Cite Them Right) write "(2001) Title" or "2001. Title" without the parentheses.
     apa = year.re is _YEAR and (year.group(0).endswith(".") or rest.startswith(":"))
     ref.style = "apa" if apa else "harvard"
-    if _parse_journal_first(ref, head, rest) or _parse_chicago_unquoted(ref, head, rest):
+    if (
+        _parse_journal_first(ref, head, rest)
+        or _parse_chicago_unquoted(ref, head, rest)
+        or not rest.strip(" .")
+        and _parse_names_then_book(ref, head)
+    ):
         return ref
 
     title_first = ""
@@ -2015,6 +2079,58 @@ def _parse_chicago_unquoted(ref: ParsedReference, head: str, rest: str) -> bool:
         ref.issue, ref.confidence["issue"] = volume.group("issue"), 0.85
     if pages.group("page"):
         _set_locator(ref, pages.group("page"), 0.85)
+    ref.style = "chicago"
+    return True
+
+
+# An encyclopedia's or a law review's bibliography: "Robert E. Hales and Stuart C. Yudofsky
+# (eds.), Essentials of Clinical Psychiatry (1999)", "Glen O. Gabbard, Psychodynamic Psychiatry,
+# 3rd ed. (2000)": names given name first, a comma, the book's title, the year alone at the end
+_NAMES_THEN_BOOK = re.compile(
+    r"^(?P<names>[^,()]{3,160}?)(?:\s*\((?P<role>eds?)\.?\)|,\s*(?P<role2>eds?)\.)?,\s+"
+    rf"(?P<title>[{_UP}\d][^()]{{2,300}}?)"
+    r"(?:,\s*(?P<edition>\d+\s*(?:st|nd|rd|th)\s*ed(?:ition|n)?\.?))?"
+    r"(?:,\s*(?P<volumes>\d+\s+vols?\.?))?$",
+    re.I,
+)
+
+
+_GROUP_NAME = re.compile(
+    r"\b(?:Academy|Association|Institute|Organi[sz]ation|Society|Foundation|Agency|Department|"
+    r"Ministry|Committee|Commission)\b"
+)
+
+
+def _parse_names_then_book(ref: ParsedReference, head: str) -> bool:
+    """A book as "Given Surname and Given Surname, Title (Year)": the year its last word.
+
+    Taken only where every name before the first comma is written given name first with an
+    initial or a second given name ("Kay Redfield Jamison"), or is a group's ("American Academy
+    of Pediatrics"); a surname-first list is left to the other readers."""
+    match = _NAMES_THEN_BOOK.match(head.strip(" ."))
+    if not match:
+        return False
+    parts = [p for p in re.split(r"\s*&\s*|\s+and\s+", match["names"]) if p]
+    if _GROUP_NAME.search(match["names"]) and not (match["role"] or match["role2"]):
+        # "American Academy of Pediatrics, Clinical Practice Guidelines (2001)": a group's report
+        names = [{"literal": match["names"].strip()}]
+    elif all(_GIVEN_FIRST.match(p) and len(p.split()) >= 2 for p in parts):
+        names = [_given_first(p) for p in parts]
+        if not all(n.get("given") and len(n["given"]) > 1 and n.get("family") for n in names):
+            return False
+    else:
+        return False
+    if match["role"] or match["role2"]:
+        ref.editor, ref.confidence["editor"] = names, 0.85
+    else:
+        ref.author, ref.confidence["author"] = names, 0.85
+    ref.type = "book"
+    _set_title(ref, match["title"], 0.8)
+    if match["edition"]:
+        ref.edition = re.match(r"\d+", match["edition"])[0]
+        ref.confidence["edition"] = 0.85
+    if match["volumes"]:
+        ref.unparsed.append(match["volumes"])
     ref.style = "chicago"
     return True
 

@@ -4278,3 +4278,73 @@ def test_a_town_and_its_state_where_the_publisher_would_be_is_a_place():
         "Okafor, Paul B. Waiting in Small Clinics. Champaign, Ill., 1972.", learned=False
     )
     assert (ref.publisher, ref.publisher_place) == ("", "Champaign, Ill.")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_an_encyclopedias_bibliography_names_given_name_first_then_the_book(learned):
+    """ "Given Surname and Given Surname (eds.), Title, 3rd ed. (1999)" (Britannica's lists)."""
+    edited = parse_reference(
+        "Ada J. Okafor and Rolf T. Lindgren (eds.), Essentials of Small Clinics (1999)",
+        learned=learned,
+    )
+    assert (edited.author, edited.editor, edited.title, edited.year) == (
+        [],
+        [{"family": "Okafor", "given": "Ada J."}, {"family": "Lindgren", "given": "Rolf T."}],
+        "Essentials of Small Clinics",
+        1999,
+    )
+    written = parse_reference(
+        "Ada J. Okafor and Ines Marie Berg, Waiting-List Illness, 3rd ed. (1990)", learned=learned
+    )
+    assert (written.author, written.title, written.edition) == (
+        [{"family": "Okafor", "given": "Ada J."}, {"family": "Berg", "given": "Ines Marie"}],
+        "Waiting-List Illness",
+        "3",
+    )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_group_before_a_comma_and_a_title_is_not_read_as_a_person(learned):
+    ref = parse_reference("Example Academy of Clinics, Practice Guidelines (2001)", learned=learned)
+    assert (ref.author, ref.title) == (
+        [{"literal": "Example Academy of Clinics"}],
+        "Practice Guidelines",
+    )
+
+
+def test_a_given_name_and_a_surname_alone_are_a_person_not_a_group():
+    """Chicago's notes: "Vivian Okafor, Small Clinics (London: Example Press, 2004)."."""
+    ref = parse_reference("Vivian Okafor, Small Clinics (London: Example Press, 2004).")
+    assert ref.author == [{"family": "Okafor", "given": "Vivian"}]
+    group = parse_reference("Example Consortium (2019). Small clinics. Example Press.")
+    assert group.author == [{"literal": "Example Consortium"}]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_nature_book_with_its_editors_edition_and_pages(learned):
+    """Nature's books: no full stop before "(Publisher, Year)"; "(eds)" marks the editors."""
+    ref = parse_reference(
+        "Okafor, P. B. & Lindgren, R. T. (eds) Small Clinics' Textbook of Waiting 7th edn "
+        "2031–2040 (Example Press, 2001).",
+        learned=learned,
+    )
+    assert (ref.author, ref.editor, ref.title, ref.edition, ref.page) == (
+        [],
+        OKAFOR_AND_LINDGREN,
+        "Small Clinics' Textbook of Waiting",
+        "7",
+        "2031–2040",
+    )
+    assert (ref.publisher, ref.year) == ("Example Press", 2001)
+
+
+def test_a_nature_book_by_a_group_run_into_its_title():
+    ref = parse_reference(
+        "Example Health Organization Public Action for Small Clinics: A Framework (EHO, 2012).",
+        learned=False,
+    )
+    assert (ref.author, ref.title, ref.publisher) == (
+        [{"literal": "Example Health Organization"}],
+        "Public Action for Small Clinics: A Framework",
+        "EHO",
+    )
