@@ -117,6 +117,12 @@ _YEAR_AFTER_NAMES = re.compile(r"(?<=[^\W\d_])\s+(?P<year>(?:1[89]|20)\d{2})(?P<
 _NAME_WORDS = rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:[ -][{_UP}](?:[^\W\d_]|['\u2019])+)?"
 _NAMES_ONLY = re.compile(rf"{_NAME_WORDS}(?:(?:,\s*|\s+(?:and|&)\s+){_NAME_WORDS})+")
 _AND = re.compile(r"\s(?:and|&)\s")
+# Harvard as Australian nursing lists type it: NLM's names, the year bare after them, no stop
+_NLM_NAME_WORDS = rf"[{_UP}][a-z'\u2019-]+(?:\s(?:Sr|Jr))?\s[{_UP}]{{1,3}}\.?"
+_YEAR_AFTER_NLM_NAMES = re.compile(
+    rf"^{_NLM_NAME_WORDS}(?:\s*(?:,|&|and)\s*{_NLM_NAME_WORDS})*"
+    r"\s+(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?\s+(?=[A-Z])"
+)
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
 # The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(Hg.)",
 # "(éds.)", "(dir.)", "(coord.)", "(orgs.)", "(red.)" (Scandinavian, Polish), "(szerk.)"
@@ -308,6 +314,7 @@ def finish(ref: ParsedReference) -> ParsedReference:
     ref.title = _balance_quotes(ref.title, ref.raw)
     _translator_aside(ref)
     _edition_out_of_title(ref)
+    _group_before_colon(ref)
     _genre_aside(ref)
     _periodical(ref)
     return ref
@@ -370,6 +377,26 @@ def _edition_out_of_title(ref: ParsedReference) -> None:
     tail = _EDITION_ENDS_TITLE.search(ref.title) if ref.edition else None
     if tail and tail.start() > 0 and tail.group("ed") == ref.edition:
         ref.title = ref.title[: tail.start()]
+
+
+_GROUP_THEN_COLON = re.compile(
+    rf"^(?P<group>[{_UP}][^:.;]{{2,120}}?\b(?:Academy|Association|Institute|Organi[sz]ation|"
+    r"Society|Foundation|Agency|Department|Ministry|Committee|Commission|Council|College|[Gg]roup)"
+    r"\b[^:.;]{0,80}?):\s+(?P<title>[A-Z\d].{3,})$"
+)
+
+
+def _group_before_colon(ref: ParsedReference) -> None:
+    """ "Working group of the Irish Association of Palliative Care: Guidelines …" (Vancouver
+    as older lists typed it): a group's name and a colon open the title of a reference that
+    has no author; the group is its author."""
+    if ref.author or ref.editor or ":" not in ref.title:
+        return
+    group = _GROUP_THEN_COLON.match(ref.title)
+    if group and len(group.group("group").split()) >= 3:
+        ref.author = [{"literal": group.group("group").strip()}]
+        ref.confidence["author"] = min(ref.confidence.get("title", 0.6), 0.6)
+        ref.title = group.group("title")
 
 
 def _translator_aside(ref: ParsedReference) -> None:
@@ -1923,6 +1950,8 @@ def _parse(raw: str) -> ParsedReference:
             and _NAMES_ONLY.fullmatch(text[: after_names.start()])
         ):
             year = after_names  # "Ruud, Even 2002. Title. Publisher" (Scandinavian lists)
+        if year is None:
+            year = _YEAR_AFTER_NLM_NAMES.match(text)  # "Reid J 1994 Title." (nursing lists)
         if year:
             ref.issued = {"date-parts": [[int(year.group("year"))]]}
             conf["issued"] = 0.7
@@ -1933,7 +1962,9 @@ def _parse(raw: str) -> ParsedReference:
         # wrong values in front of the editor, so everything is flagged instead.
         ref.unparsed.append(text)
         return ref
-    head, rest = text[: year.start()].strip(), text[year.end() :].strip()
+    # (the names are part of the match that anchors a year bare after NLM's names)
+    start = year.start("year") if year.re is _YEAR_AFTER_NLM_NAMES else year.start()
+    head, rest = text[:start].strip(), text[year.end() :].strip()
     # APA closes the year with a full stop, "(2001)."; Harvard's variants (BJPsych, Springer,
     # Cite Them Right) write "(2001) Title" or "2001. Title" without the parentheses.
     apa = year.re is _YEAR and (year.group(0).endswith(".") or rest.startswith(":"))
@@ -3566,7 +3597,10 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         if glued:  # "Safran J. D." with the comma forgotten
             names.append(_name(glued.group("family"), glued.group("given")))
         elif nlm:  # "Ackerman SJ": NLM names in an otherwise APA or Springer reference
-            names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
+            family, _sp, suffix = nlm.group("family").rpartition(" ")
+            if not (family and suffix in ("Jr", "Sr")):  # "Alexander Sr J": the suffix first
+                family, suffix = nlm.group("family"), ""
+            names.append(_name(family, _initials(nlm.group("init")), suffix and f"{suffix}."))
         elif not names and nxt is None and not re.search(r"\d", token):
             names.append({"literal": token.rstrip(".")})  # a group author
         elif (

@@ -4348,3 +4348,41 @@ def test_a_nature_book_by_a_group_run_into_its_title():
         "Public Action for Small Clinics: A Framework",
         "EHO",
     )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_nursing_lists_year_bare_after_nlm_names(learned):
+    """ "Okafor P & Lindgren R 1991 Title. Publisher": no brackets, no full stop."""
+    ref = parse_reference(
+        "Okafor P & Lindgren R 1991 Waiting in Small Clinics. A study of their first year. "
+        "Example University Press",
+        learned=learned,
+    )
+    assert (ref.author, ref.year, ref.title) == (
+        [{"family": "Okafor", "given": "P."}, {"family": "Lindgren", "given": "R."}],
+        1991,
+        "Waiting in Small Clinics. A study of their first year",
+    )
+
+
+def test_a_suffix_typed_between_an_nlm_surname_and_its_initials():
+    ref = parse_reference(
+        "Okafor Sr J & Lindgren S 1994 Waiting in Small Clinics. Example Press", learned=False
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "J.", "suffix": "Sr."},
+        {"family": "Lindgren", "given": "S."},
+    ]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_group_and_a_colon_before_the_title_is_its_author(learned):
+    ref = parse_reference(
+        "Working group of the Example Association of Clinics: Guidelines for small clinics. "
+        "Example Press 1993.",
+        learned=learned,
+    )
+    assert (ref.author, ref.title) == (
+        [{"literal": "Working group of the Example Association of Clinics"}],
+        "Guidelines for small clinics",
+    )
