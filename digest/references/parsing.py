@@ -1487,6 +1487,34 @@ _YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
 _PUBLISHER_YEAR_END = re.compile(r",\s*(?:1[89]|20)\d{2}\)[\s.]*$")  # "(Publisher, 2013)."
 
 
+# A paper-summary site's short form: "R. C. Hall,et al.  Title. , 1978, Archives of general
+# psychiatry." — the first author given name first, "et al.", the title, the year, the journal
+_ETAL_SHORT = re.compile(
+    r"^(?P<name>[^,.]{1,40}(?:\.[^,.]{1,40}){0,3}),\s*et\s+al\.?\s+(?P<title>\S.*?)[\s.]*,\s*"
+    r"(?P<year>(?:1[89]|20)\d{2})\s*(?:,\s*(?P<journal>[^,]{3,200}?))?[\s.]*$"
+)
+
+
+def _parse_etal_short(ref: ParsedReference, text: str) -> bool:
+    """ "Roger P. Greenberg,et al.  Title , 1989 .": one name, given name first, closed by
+    "et al."; then the title, the year and the journal, each after a comma."""
+    short = _ETAL_SHORT.match(text)
+    if not short:
+        return False
+    name = short.group("name").strip()
+    people = _given_first_list(name) or (
+        [_given_first(name)] if re.fullmatch(rf"(?:[{_UP}]\.\s?)+[{_UP}][\w'-]+", name) else None
+    )
+    if not people:
+        return False
+    ref.author, ref.confidence["author"] = people, 0.85
+    _set_title(ref, short.group("title"), 0.85)
+    ref.issued, ref.confidence["issued"] = {"date-parts": [[int(short.group("year"))]]}, 0.9
+    if short.group("journal"):
+        _set_container(ref, short.group("journal"), 0.8)
+    return True  # (no style the admin names)
+
+
 # Nature's group author, run into the title: the group ends at its last word of a group's name
 _GROUP_THEN_TITLE = re.compile(
     r"^(?P<group>(?:[A-Z][a-z]+\s){1,4}(?:Organi[sz]ation|Association|Institute|Society|Academy|"
@@ -1916,6 +1944,8 @@ def _parse(raw: str) -> ParsedReference:
     if "\u2116" in text and _parse_numbered_short(ref, text):
         return ref
     if " v. " in text and _parse_abnt(ref, text):
+        return ref
+    if "et al" in text and _parse_etal_short(ref, text):
         return ref
     if (
         _YEAR_NEAR_END.search(text, max(0, len(text) - 40))

@@ -4386,3 +4386,29 @@ def test_a_group_and_a_colon_before_the_title_is_its_author(learned):
         [{"literal": "Working group of the Example Association of Clinics"}],
         "Guidelines for small clinics",
     )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_paper_summary_sites_short_form_with_et_al(learned):
+    """ "R. C. Okafor,et al.  Title , 1978, Journal." and "… Title , 1989 ." (no journal)."""
+    article = parse_reference(
+        "R. C. Okafor,et al.  Waiting lists presenting as dropout. , 1978, Archives of small "
+        "clinics.",
+        learned=learned,
+    )
+    assert (article.author, article.title, article.year, article.container_title) == (
+        [{"family": "Okafor", "given": "R. C."}],
+        "Waiting lists presenting as dropout",
+        1978,
+        "Archives of small clinics",
+    )
+    book = parse_reference(
+        "Paul B. Okafor,et al.  The Limits of Waiting Lists : Comparisons With Walk-in Care "
+        ", 1989 .",
+        learned=learned,
+    )
+    assert (book.author, book.title, book.year) == (
+        [{"family": "Okafor", "given": "Paul B."}],
+        "The Limits of Waiting Lists : Comparisons With Walk-in Care",
+        1989,
+    )
