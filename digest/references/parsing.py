@@ -2252,6 +2252,19 @@ _NUMBERS_AFTER_STOP = re.compile(
 )
 
 
+# Wikipedia's cite book with a chapter: the chapter quoted, its full stop after the quote, the
+# book's title, then the publisher (and its place); pages as the page's language labels them
+_WIKI_CHAPTER = re.compile(
+    r'^["\u201c](?P<chapter>[^"\u201c\u201d]{2,300})["\u201d]\.\s+'
+    rf"(?P<book>[{_UP}][^.]{{2,200}}?)\.\s+(?!Retrieved|Accessed|Available|Archived)"
+    rf"(?P<after>[{_UP}].{{1,200}})$"
+)
+_WIKI_ARTICLE = re.compile(r"\d\s*[(:]")
+_WIKI_PAGES = re.compile(
+    rf"[.,]?\s*(?:pp?|S|σελ|σ|с|str|s)\.\s*(?P<pages>\d+(?:\s*{_DASH}\s*\d+)?)\.?$"
+)
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
@@ -2275,6 +2288,16 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
         ref.unparsed.append(translated.group(0).strip())
         rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
+    wiki = _WIKI_CHAPTER.match(rest) if rest[:1] in '"\u201c' else None
+    if wiki and (" " not in wiki.group("book") or _WIKI_ARTICLE.search(wiki.group("after"))):
+        wiki = None  # '"Title". Hum. Mol. Genet. 12: R125–33.': a journal's abbreviation, a volume
+    if wiki and ref.type != "book":  # '"Chapter". Book. Place: Publisher. p. 302.' (a wiki)
+        pages = _WIKI_PAGES.search(wiki.group("after"))
+        after = wiki.group("after")[: pages.start()] if pages else wiki.group("after")
+        _parse_chapter(ref, wiki.group("chapter"), f"{wiki.group('book')}. {after}")
+        if pages and not ref.page:
+            _set_locator(ref, _dash(pages.group("pages")), 0.8)
+        return
     numbered = _CHAPTER_PAGES_IN.search(rest) if "hapter" in rest else None
     if numbered and ref.type != "book":  # "Title. Chapter 6, Pp. 127-152 in Book. Place: Pub."
         ref.unparsed.append(numbered.group("chapter"))

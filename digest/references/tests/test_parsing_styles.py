@@ -4412,3 +4412,30 @@ def test_a_paper_summary_sites_short_form_with_et_al(learned):
         "The Limits of Waiting Lists : Comparisons With Walk-in Care",
         1989,
     )
+
+
+@pytest.mark.parametrize(
+    ("quoted", "learned"), [('"Waiting"', False), ('"Waiting"', True), ("«Waiting»", False)]
+)
+def test_a_wiki_citation_of_a_chapter(quoted, learned):
+    """Wikipedia's cite book: '"Chapter". Book. Place: Publisher. p. 302.', in any language
+    (with «», the labeller still reads the book as the title and the rules' book is dropped)."""
+    ref = parse_reference(
+        f"Okafor, Paul (2006). {quoted}. The Small Clinics Reader. Amsterdam: Example Press. "
+        "p. 302. ISBN 0-444-52876-8.",
+        learned=learned,
+    )
+    assert (ref.title, ref.container_title, ref.publisher, ref.publisher_place, ref.page) == (
+        "Waiting",
+        "The Small Clinics Reader",
+        "Example Press",
+        "Amsterdam",
+        "302",
+    )
+
+
+def test_a_wiki_citation_of_an_article_is_no_chapter():
+    ref = parse_reference(
+        'Okafor P (2003). "Waiting lists". Clin. Notes. 12 (2): 125–33.', learned=False
+    )
+    assert (ref.type, ref.title, ref.volume) == ("article-journal", "Waiting lists", "12")
