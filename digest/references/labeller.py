@@ -35,7 +35,7 @@ from .parsing import (
     _given_first_names,
     _name,
     _normalise,
-    _unglue_numbers,
+    _read_as_typed,
     company_stop,
     link_labels_at_end,
     normalise_doi,
@@ -766,9 +766,9 @@ def _last_stop(tokens: list[str], i: int, j: int) -> int | None:
 
 def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, float], dict]:
     """The labeller's CSL fields for ``raw``, its margin for each (the closest call among
-    the field's tokens) and the piece of ``raw`` each was read from (``raw`` with a glued
-    volume or identifier spaced, as ``combine`` reads it)."""
-    raw = _unglue_numbers(raw)
+    the field's tokens) and the piece of ``raw`` each was read from (``raw`` as ``combine``
+    reads it: no bold marks round names, a glued volume or identifier spaced)."""
+    raw = _read_as_typed(raw)
     spans = tokenise(raw)
     if (
         spans
@@ -935,7 +935,7 @@ def combine(
     shipped before, the benchmark's baseline.
     """
     policy = policy or POLICY
-    text = _unglue_numbers(ref.raw.strip())
+    text = _read_as_typed(ref.raw.strip())
     if not text or len(text) > 2000:
         return ref
     try:
@@ -1067,7 +1067,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
     rules detected stays; a field of the rules' given up joins the unplaced text, and the
     unplaced text a field now reads leaves it.
     """
-    text = _unglue_numbers(ref.raw.strip())
+    text = _read_as_typed(ref.raw.strip())
     rules = ref.to_csl()
     csl, sure = _one_list_of_editors(rules, csl, sure)
     read = copy.copy(ref)  # the rules' parse as they read it, for ``_may_fill``'s checks

@@ -568,6 +568,7 @@ def _normalise(text: str) -> str:
     if "\n" in text:
         text = _BLANK_LINE.sub(_blank_line, text)
     text = text.replace("''", "")  # wiki markup for italics
+    text = _unbold_names(text)
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     if "*" in text:  # "*Journal of Example*": a page's Markdown italics copied as typed
         text = _MARKDOWN_ITALIC.sub(r"\1", text)
@@ -612,10 +613,32 @@ _GLUED_NUMBER = re.compile(
 )
 
 
+def _unbold_names(text: str) -> str:
+    """ "**Lin, H.**", "<strong>Beck, E. D.</strong>": the name without the bold marks."""
+    if "**" in text or "<" in text:
+        return _BOLD_NAME.sub(lambda m: m["name"] or m["name2"], text)
+    return text
+
+
+def _read_as_typed(text: str) -> str:
+    """``text`` as both readers read it: bold marks round names gone, glued numbers spaced."""
+    return _unglue_numbers(_unbold_names(text))
+
+
 def _unglue_numbers(text: str) -> str:
     """``text`` with a space put back between a journal's name and its volume, and between an
     identifier's label and its number: the rules and the labeller read them apart."""
     return _GLUED_NUMBER.sub(r"\g<0> ", text) if _GLUED_NUMBER_AT.search(text) else text
+
+
+# A lab's list of its papers marks its own people in bold: the name stays, the marks go
+_NAME_IN_BOLD = (
+    rf"[{_UP}][\w'\u2019-]+(?:,\s*(?:[{_UP}]\.\s?-?)+|\s+[{_UP}]{{1,3}})?"
+    rf"|(?:[{_UP}]\.?\s?){{1,3}}\s[{_UP}][\w'\u2019-]+"
+)
+_BOLD_NAME = re.compile(
+    rf"\*\*(?P<name>{_NAME_IN_BOLD})\*\*|<(?P<tag>strong|b)>(?P<name2>{_NAME_IN_BOLD})</(?P=tag)>"
+)
 
 
 _BLANK_LINE = re.compile(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*")

@@ -4439,3 +4439,22 @@ def test_a_wiki_citation_of_an_article_is_no_chapter():
         'Okafor P (2003). "Waiting lists". Clin. Notes. 12 (2): 125–33.', learned=False
     )
     assert (ref.type, ref.title, ref.volume) == ("article-journal", "Waiting lists", "12")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "marked", ["**Lindgren, R. T.**", "<strong>Lindgren, R. T.</strong>", "<b>Lindgren, R. T.</b>"]
+)
+def test_a_labs_own_name_in_bold_is_read_past(marked, learned):
+    """A lab's list of its papers marks its members in bold (Markdown or HTML)."""
+    first = parse_reference(
+        f"{marked}, & Okafor, P. B. (2020). Waiting in small clinics. Clinic Notes, 25(3), 1-9.",
+        learned=learned,
+    )
+    assert first.author == OKAFOR_AND_LINDGREN[::-1]
+    second = parse_reference(
+        f"Okafor, P. B., {marked}, & Berg, I. (2018). Waiting in small clinics. Clinic Notes, 6, "
+        "1-9.",
+        learned=learned,
+    )
+    assert second.author == [*OKAFOR_AND_LINDGREN, {"family": "Berg", "given": "I."}]
