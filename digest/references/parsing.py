@@ -3611,7 +3611,11 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
-    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und|et|y|e)\s+|\s*;\s*(?:and\s+)?", ",", text)
+    # "and" in the languages lists come in: Dutch, German, French, Spanish, Italian, Turkish
+    # ("Allan, J. ve Brown, K."), Swedish, Norwegian and Danish, Hungarian
+    text = re.sub(
+        r"\s*&\s*|,?\s+(?:and|en|und|et|y|e|ve|och|og|és)\s+|\s*;\s*(?:and\s+)?", ",", text
+    )
     tokens = [t.strip() for t in text.split(",")]
     tokens = _split_run_on([t for t in tokens if t and not _ONLY_PUNCT.match(t)])
     if run_on := _commas_left_out(tokens):

@@ -4458,3 +4458,14 @@ def test_a_labs_own_name_in_bold_is_read_past(marked, learned):
         learned=learned,
     )
     assert second.author == [*OKAFOR_AND_LINDGREN, {"family": "Berg", "given": "I."}]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("joined", ["ve", "och", "og", "és"])
+def test_and_in_other_languages_joins_the_last_name(joined, learned):
+    ref = parse_reference(
+        f"Okafor, P. B. {joined} Lindgren, R. T. (1993). Waiting in small clinics. Clinic Notes, "
+        "28, 5–25.",
+        learned=learned,
+    )
+    assert ref.author == OKAFOR_AND_LINDGREN
