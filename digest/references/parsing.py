@@ -3643,7 +3643,8 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
             )
             i += 2
             continue
-        run_on = _RUN_ON_NAME.match(nxt or "")
+        # (one name alone, "Bergman, R. Lindsey", is an initial and a middle name)
+        run_on = _RUN_ON_NAME.match(nxt or "") if len(tokens) > 2 else None
         if run_on and not self_contained and _is_family(token):
             # "Linehan, M.M. Schmidt, H.": the comma after the initials was left out
             names.append(_name(token, run_on.group("given")))

@@ -4469,3 +4469,12 @@ def test_and_in_other_languages_joins_the_last_name(joined, learned):
         learned=learned,
     )
     assert ref.author == OKAFOR_AND_LINDGREN
+
+
+def test_one_name_with_an_initial_and_a_middle_name():
+    """ "Okafor, R. Lindsey (2013)": one name alone, no run-on "Okafor, R." and "Lindsey"."""
+    ref = parse_reference(
+        "Okafor, R. Lindsey (2013) Waiting in small clinics. New York: Example Press.",
+        learned=False,
+    )
+    assert ref.author == [{"family": "Okafor", "given": "R. Lindsey"}]
