@@ -379,9 +379,13 @@ def _edition_out_of_title(ref: ParsedReference) -> None:
         ref.title = ref.title[: tail.start()]
 
 
+# The words that end a group's name where a person's would stand
+_GROUP_WORDS = (
+    r"(?:Academy|Association|Institute|Organi[sz]ation|Society|Foundation|Agency|Department|"
+    r"Ministry|Committee|Commission|Council|College)"
+)
 _GROUP_THEN_COLON = re.compile(
-    rf"^(?P<group>[{_UP}][^:.;]{{2,120}}?\b(?:Academy|Association|Institute|Organi[sz]ation|"
-    r"Society|Foundation|Agency|Department|Ministry|Committee|Commission|Council|College|[Gg]roup)"
+    rf"^(?P<group>[{_UP}][^:.;]{{2,120}}?\b(?:{_GROUP_WORDS}|[Gg]roup)"
     r"\b[^:.;]{0,80}?):\s+(?P<title>[A-Z\d].{3,})$"
 )
 
@@ -1540,8 +1544,7 @@ def _parse_etal_short(ref: ParsedReference, text: str) -> bool:
 
 # Nature's group author, run into the title: the group ends at its last word of a group's name
 _GROUP_THEN_TITLE = re.compile(
-    r"^(?P<group>(?:[A-Z][a-z]+\s){1,4}(?:Organi[sz]ation|Association|Institute|Society|Academy|"
-    r"College|Council|Foundation|Agency))\s+(?P<rest>[A-Z].{5,})$"
+    rf"^(?P<group>(?:[A-Z][a-z]+\s){{1,4}}{_GROUP_WORDS})\s+(?P<rest>[A-Z].{{5,}})$"
 )
 # "(eds)" after Nature's editors; "Title 7th edn 2031–2040": a book's edition, a chapter's pages
 _NATURE_EDITORS = re.compile(r"\s\(eds?\.?\)\s+(?=\S)")
@@ -2179,10 +2182,7 @@ _NAMES_THEN_BOOK = re.compile(
 )
 
 
-_GROUP_NAME = re.compile(
-    r"\b(?:Academy|Association|Institute|Organi[sz]ation|Society|Foundation|Agency|Department|"
-    r"Ministry|Committee|Commission)\b"
-)
+_GROUP_NAME = re.compile(rf"\b{_GROUP_WORDS}\b")
 
 
 def _parse_names_then_book(ref: ParsedReference, head: str) -> bool:
