@@ -35,6 +35,7 @@ from .parsing import (
     _given_first_names,
     _name,
     _normalise,
+    _read_as_typed,
     company_stop,
     link_labels_at_end,
     normalise_doi,
@@ -511,9 +512,12 @@ def _people(text: str, *, editors: bool = False) -> list[dict[str, str]]:
             people = [_split_given(p) for p in _given_first_names(text)]
         else:
             people = _family_first_names(text)[0] if text else []
-        # "Abbass, The efficacy of …": a surname alone, not a group's name
+        # "Abbass, The efficacy of …": a surname alone, not a group's name; "Vivian Nutton,
+        # Ancient Medicine (London: …)": a given name and a surname
         people = [
-            {"family": p["literal"]} if re.fullmatch(r"[A-Z][\w'-]+", p.get("literal", "")) else p
+            {"family": p["literal"]}
+            if re.fullmatch(r"[A-Z][\w'-]+", p.get("literal", ""))
+            else _given_then_surname(p)
             for p in people
         ]
     if suffix and people:
@@ -521,6 +525,33 @@ def _people(text: str, *, editors: bool = False) -> list[dict[str, str]]:
         owner = max(people, key=lambda p: before.rfind(p.get("family") or p.get("literal", "")))
         owner["suffix"] = suffix.group(1) + "."
     return people
+
+
+# Two words a group's name has and a person's has not
+_GROUP_WORD = re.compile(
+    r"\b(?:Books?|Press|Group|Consortium|Collaboration|Investigators|Union|Council|Institute|"
+    r"Association|Society|Foundation|Trust|Agency|Office|Department|Bureau|Ministry|Committee|"
+    r"Network|Alliance|Cent(?:er|re)|Team|Initiative|Project|Program(?:me)?|Library|News|Times|"
+    r"Health|Care|Research|Services?|Clinic|Hospital|University|College|School|Today|Magazine|"
+    r"Journal|Review|Online|Media|Mind|Staff|Editors|Government|Commission|Organi[sz]ation|"
+    r"Partnership|Coalition|Campaign|International|Therapy|Psychology|Medicine|Wiki\w*|Blog|"
+    r"Site|Web)\b"
+)
+_TWO_NAMES = re.compile(
+    r"(?P<given>[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019]+(?:-[A-Z][a-z\u00df-\u00ff]+)?)\s+"
+    r"(?P<family>(?:(?:van|von|de|der|den|di|da|du|le|la)\s)*"
+    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'\u2019]+(?:-[A-Z][a-z\u00df-\u00ff]+)?)"
+)
+
+
+def _given_then_surname(person: dict[str, str]) -> dict[str, str]:
+    """A "group" of two plain words with no group's word in it is a person, given name first
+    (Chicago's notes and bibliographies: "Vivian Nutton, Ancient Medicine")."""
+    literal = person.get("literal", "")
+    two = _TWO_NAMES.fullmatch(literal) if literal.count(" ") >= 1 else None
+    if not two or _GROUP_WORD.search(literal):
+        return person
+    return {"family": two["family"], "given": two["given"]}
 
 
 # "Okafor P B" (Google Scholar's NLM): the initials of "Okafor PB", not a surname "Okafor P"
@@ -637,7 +668,10 @@ def _trim_name(value: str) -> str:
     return value.strip(" ,;:")
 
 
-_EDITOR_AFTER = re.compile(r"^[,.]?\(?(?:eds?|editors?|hrsg)\b", re.I)
+# "(szerk.)", "(red.)", "(Hg.)", "(toim.)": the role in other languages, in its brackets
+_EDITOR_AFTER = re.compile(
+    r"^[,.]?(?:\(?(?:eds?|editors?|hrsg)\b|\((?:szerk|red|hgg?|toim|dir|comps?)\.?\))", re.I
+)
 
 
 def mend(tokens: list[str], labels: list[str]) -> list[str]:
@@ -732,7 +766,9 @@ def _last_stop(tokens: list[str], i: int, j: int) -> int | None:
 
 def label(raw: str, labeller: Model | None = None) -> tuple[dict, dict[str, float], dict]:
     """The labeller's CSL fields for ``raw``, its margin for each (the closest call among
-    the field's tokens) and the piece of ``raw`` each was read from."""
+    the field's tokens) and the piece of ``raw`` each was read from (``raw`` as ``combine``
+    reads it: no bold marks round names, a glued volume or identifier spaced)."""
+    raw = _read_as_typed(raw)
     spans = tokenise(raw)
     if (
         spans
@@ -903,7 +939,7 @@ def combine(
     shipped before, the benchmark's baseline.
     """
     policy = policy or POLICY
-    text = ref.raw.strip()
+    text = _read_as_typed(ref.raw.strip())
     if not text or len(text) > 2000:
         return ref
     try:
@@ -1035,7 +1071,7 @@ def _labeller_first(ref: ParsedReference, policy: dict, csl: dict, sure: dict, p
     rules detected stays; a field of the rules' given up joins the unplaced text, and the
     unplaced text a field now reads leaves it.
     """
-    text = ref.raw.strip()
+    text = _read_as_typed(ref.raw.strip())
     rules = ref.to_csl()
     csl, sure = _one_list_of_editors(rules, csl, sure)
     read = copy.copy(ref)  # the rules' parse as they read it, for ``_may_fill``'s checks

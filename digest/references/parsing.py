@@ -113,14 +113,22 @@ _YEAR_BARE = re.compile(
 )
 # The year after the names with no punctuation before it: "Jederlund, Ulf 2012. Title."
 _YEAR_AFTER_NAMES = re.compile(r"(?<=[^\W\d_])\s+(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?\.\s")
-_NAMES_ONLY = re.compile(
-    rf"[{_UP}][^\W\d_]+(?:[ -][{_UP}][^\W\d_]+)?(?:,\s*[{_UP}][^\W\d_]+(?:[ -][{_UP}][^\W\d_]+)?)+"
+# (Cambridge's "cited by" lists: "O’Donoghue, Brian Roche, Eric and Lane, Abbie 2016. Title.")
+_NAME_WORDS = rf"[{_UP}](?:[^\W\d_]|['\u2019])+(?:[ -][{_UP}](?:[^\W\d_]|['\u2019])+)?"
+_NAMES_ONLY = re.compile(rf"{_NAME_WORDS}(?:(?:,\s*|\s+(?:and|&)\s+){_NAME_WORDS})+")
+_AND = re.compile(r"\s(?:and|&)\s")
+# Harvard as Australian nursing lists type it: NLM's names, the year bare after them, no stop
+_NLM_NAME_WORDS = rf"[{_UP}][a-z'\u2019-]+(?:\s(?:Sr|Jr))?\s[{_UP}]{{1,3}}\.?"
+_YEAR_AFTER_NLM_NAMES = re.compile(
+    rf"^{_NLM_NAME_WORDS}(?:\s*(?:,|&|and)\s*{_NLM_NAME_WORDS})*"
+    r"\s+(?P<year>(?:1[89]|20)\d{2})(?P<suffix>[a-z])?\s+(?=[A-Z])"
 )
 _EDITOR_ROLE_AFTER_YEAR = re.compile(r"\s*\((?P<role>Eds?)\.?\)\.?\s*", re.I)
-# The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(éds.)",
-# "(dir.)", "(coord.)", "(orgs.)"
+# The role in the languages editors' books come in too: "(a cura di)", "(Hrsg.)", "(Hg.)",
+# "(éds.)", "(dir.)", "(coord.)", "(orgs.)", "(red.)" (Scandinavian, Polish), "(szerk.)"
+# (Hungarian), "(toim.)" (Finnish), "(comp.)" (Spanish)
 _EDITOR_ROLE = re.compile(
-    r"\s*\((?P<role>Eds?|a cura di|Hrsg|[ée]ds?|dir|coords?|orgs?)\.?"
+    r"\s*\((?P<role>Eds?|a cura di|Hrsg|Hgg?|[ée]ds?|dir|coords?|orgs?|red|szerk|toim|comps?)\.?"
     r"(?:\s*(?:&|and)\s*Trans\.?)?\)\.?\s*$",
     re.I,
 )
@@ -315,6 +323,9 @@ def finish(ref: ParsedReference) -> ParsedReference:
     out of the publisher."""
     _tidy(ref)
     ref.title = _balance_quotes(ref.title, ref.raw)
+    _translator_aside(ref)
+    _edition_out_of_title(ref)
+    _group_before_colon(ref)
     _genre_aside(ref)
     _periodical(ref)
     if "resent" in ref.raw:
@@ -409,6 +420,51 @@ def _tidy(ref: ParsedReference) -> None:
         value = getattr(ref, name)  # "_8_(1)", "__63__(4)": or around it
         if value and (value[-1:] in "*_" or value[:1] in "*_"):
             setattr(ref, name, value.strip("*_"))
+
+
+_EDITION_ENDS_TITLE = re.compile(
+    rf"[\s,]+(?P<ed>\d+)(?:st|nd|rd|th)\s+ed(?:n|ition)?\.?(?:\s+\d+\s*{_DASH}\s*\d+)?$"
+)
+
+
+def _edition_out_of_title(ref: ParsedReference) -> None:
+    """ "Textbook of Psychiatry 7th edn 2031–2040" (Nature's book, no full stops): the edition
+    and the chapter's pages read as fields of their own are no part of the title."""
+    tail = _EDITION_ENDS_TITLE.search(ref.title) if ref.edition else None
+    if tail and tail.start() > 0 and tail.group("ed") == ref.edition:
+        ref.title = ref.title[: tail.start()]
+
+
+# The words that end a group's name where a person's would stand
+_GROUP_WORDS = (
+    r"(?:Academy|Association|Institute|Organi[sz]ation|Society|Foundation|Agency|Department|"
+    r"Ministry|Committee|Commission|Council|College)"
+)
+_GROUP_THEN_COLON = re.compile(
+    rf"^(?P<group>[{_UP}][^:.;]{{2,120}}?\b(?:{_GROUP_WORDS}|[Gg]roup)"
+    r"\b[^:.;]{0,80}?):\s+(?P<title>[A-Z\d].{3,})$"
+)
+
+
+def _group_before_colon(ref: ParsedReference) -> None:
+    """ "Working group of the Irish Association of Palliative Care: Guidelines …" (Vancouver
+    as older lists typed it): a group's name and a colon open the title of a reference that
+    has no author; the group is its author."""
+    if ref.author or ref.editor or ":" not in ref.title:
+        return
+    group = _GROUP_THEN_COLON.match(ref.title)
+    if group and len(group.group("group").split()) >= 3:
+        ref.author = [{"literal": group.group("group").strip()}]
+        ref.confidence["author"] = min(ref.confidence.get("title", 0.6), 0.6)
+        ref.title = group.group("title")
+
+
+def _translator_aside(ref: ParsedReference) -> None:
+    """ "I and Thou (transl. W. Kaufmann, 1970)": who translated a book is no part of its title."""
+    translator = _TRANSLATOR_PAREN.search(ref.title) if ref.title.endswith(")") else None
+    if translator and translator.start() > 0 and translator.end() == len(ref.title):
+        ref.unparsed.append(translator.group(0).strip())
+        ref.title = ref.title[: translator.start()].rstrip(" .,")
 
 
 # "Masters Thesis, Whitman College", "Doctorate of Philosophy, Northcentral University": what
@@ -575,6 +631,7 @@ def _normalise(text: str) -> str:
     if "\n" in text:
         text = _BLANK_LINE.sub(_blank_line, text)
     text = text.replace("''", "")  # wiki markup for italics
+    text = _unbold_names(text)
     text = re.sub(r"^\s*\*(?=\S)", "", text)  # "*" marks studies in a meta-analysis
     if "*" in text:  # "*Journal of Example*": a page's Markdown italics copied as typed
         text = _MARKDOWN_ITALIC.sub(r"\1", text)
@@ -583,6 +640,9 @@ def _normalise(text: str) -> str:
     if "n in " in text:  # "In in P. Gilbert (Ed.)": the word typed twice
         text = _DOUBLED_IN.sub(r"\1", text)
     text = text.replace("\u00a0", " ").replace("\u00ad", "").replace("\u200b", "")
+    if "\u00ab" in text:  # «Title»: the quotes of a French, Greek or Russian page's citation
+        text = _GUILLEMETS.sub(_curly_quotes, text)
+    text = _unglue_numbers(text)
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "&amp;" copied from a page's source
     text = _LABEL.sub("", text, count=1)
@@ -597,6 +657,53 @@ def _normalise(text: str) -> str:
     if text[:1] == '"' and text.count('"') % 2:
         text = text[1:]  # a stray quotation mark copied with the reference, never closed
     return _LEADING_MARKER.sub("", text, count=1)
+
+
+_GUILLEMETS = re.compile(r"\u00ab\s*([^\u00ab\u00bb]{2,400}?)\s*\u00bb")
+
+
+def _curly_quotes(match: re.Match[str]) -> str:
+    return f"\u201c{match[1]}\u201d"
+
+
+# "Current Opinion in Psychiatry20 (2): 111–115", "Hum. Mol. Genet.12 Spec No 2: R125–33": a
+# wiki's citation template joins the journal's name and its volume; "PMID17278906" and
+# "ISBN0-444-…" their labels and numbers
+_GLUED_NUMBER_AT = re.compile(r"(?:[a-z]{3}|[a-z]\.)\d|(?:PMID|ISBN|ISSN)\d")
+_GLUED_NUMBER = re.compile(
+    # a word of letters alone (no DOI's or address's dots and slashes in it) and its volume
+    r"\b(?P<word>[A-Za-z]*[a-z]{3}|[A-Z][a-z]*\.)(?=\d{1,4}\s*\(\s*\d)"
+    r"|\b(?P<short>[A-Z][a-z]*\.)(?=\d{1,4}(?:\s*:|\s+[A-Z]))"
+    r"|\b(?P<label>PMID|ISBN|ISSN)(?=\d)"
+)
+
+
+def _unbold_names(text: str) -> str:
+    """ "**Lin, H.**", "<strong>Beck, E. D.</strong>": the name without the bold marks."""
+    if "**" in text or "<" in text:
+        return _BOLD_NAME.sub(lambda m: m["name"] or m["name2"], text)
+    return text
+
+
+def _read_as_typed(text: str) -> str:
+    """``text`` as both readers read it: bold marks round names gone, glued numbers spaced."""
+    return _unglue_numbers(_unbold_names(text))
+
+
+def _unglue_numbers(text: str) -> str:
+    """``text`` with a space put back between a journal's name and its volume, and between an
+    identifier's label and its number: the rules and the labeller read them apart."""
+    return _GLUED_NUMBER.sub(r"\g<0> ", text) if _GLUED_NUMBER_AT.search(text) else text
+
+
+# A lab's list of its papers marks its own people in bold: the name stays, the marks go
+_NAME_IN_BOLD = (
+    rf"[{_UP}][\w'\u2019-]+(?:,\s*(?:[{_UP}]\.\s?-?)+|\s+[{_UP}]{{1,3}})?"
+    rf"|(?:[{_UP}]\.?\s?){{1,3}}\s[{_UP}][\w'\u2019-]+"
+)
+_BOLD_NAME = re.compile(
+    rf"\*\*(?P<name>{_NAME_IN_BOLD})\*\*|<(?P<tag>strong|b)>(?P<name2>{_NAME_IN_BOLD})</(?P=tag)>"
+)
 
 
 _BLANK_LINE = re.compile(r"(?<=[\w)\]\u201d\"])[ \t]*\n[ \t]*\n\s*")
@@ -1501,7 +1608,7 @@ _YEAR_LAST = re.compile(
      \s*\((?P<year2>(?:1[89]|20)\d{{2}})\)
     |[,.]\s*(?P<publisher>[{_UP}][^,.()]{{1,59}}),\s*(?P<place>[{_UP}][^,.()\d]{{1,39}})
      \s*\((?P<year3>(?:1[89]|20)\d{{2}})\)
-    |\.\s*\((?P<publisher4>[{_UP}][^()]{{1,80}}?),\s*(?P<year4>(?:1[89]|20)\d{{2}})\)
+    |(?:\.\s*|\s)\((?P<publisher4>[{_UP}][^()]{{1,80}}?),\s*(?P<year4>(?:1[89]|20)\d{{2}})\)
     )[\s.]*$""",
     re.X,
 )
@@ -1509,6 +1616,71 @@ _YEAR_LAST = re.compile(
 
 _YEAR_NEAR_END = re.compile(r"\((?:1[89]|20)\d{2}\)")
 _PUBLISHER_YEAR_END = re.compile(r",\s*(?:1[89]|20)\d{2}\)[\s.]*$")  # "(Publisher, 2013)."
+
+
+# A paper-summary site's short form: "R. C. Hall,et al.  Title. , 1978, Archives of general
+# psychiatry." — the first author given name first, "et al.", the title, the year, the journal
+_ETAL_SHORT = re.compile(
+    r"^(?P<name>[^,.]{1,40}(?:\.[^,.]{1,40}){0,3}),\s*et\s+al\.?\s+(?P<title>\S.*?)[\s.]*,\s*"
+    r"(?P<year>(?:1[89]|20)\d{2})\s*(?:,\s*(?P<journal>[^,]{3,200}?))?[\s.]*$"
+)
+
+
+def _parse_etal_short(ref: ParsedReference, text: str) -> bool:
+    """ "Roger P. Greenberg,et al.  Title , 1989 .": one name, given name first, closed by
+    "et al."; then the title, the year and the journal, each after a comma."""
+    short = _ETAL_SHORT.match(text)
+    if not short:
+        return False
+    name = short.group("name").strip()
+    people = _given_first_list(name) or (
+        [_given_first(name)] if re.fullmatch(rf"(?:[{_UP}]\.\s?)+[{_UP}][\w'-]+", name) else None
+    )
+    if not people:
+        return False
+    ref.author, ref.confidence["author"] = people, 0.85
+    _set_title(ref, short.group("title"), 0.85)
+    ref.issued, ref.confidence["issued"] = {"date-parts": [[int(short.group("year"))]]}, 0.9
+    if short.group("journal"):
+        _set_container(ref, short.group("journal"), 0.8)
+    return True  # (no style the admin names)
+
+
+# Nature's group author, run into the title: the group ends at its last word of a group's name
+_GROUP_THEN_TITLE = re.compile(
+    rf"^(?P<group>(?:[A-Z][a-z]+\s){{1,4}}{_GROUP_WORDS})\s+(?P<rest>[A-Z].{{5,}})$"
+)
+# "(eds)" after Nature's editors; "Title 7th edn 2031–2040": a book's edition, a chapter's pages
+_NATURE_EDITORS = re.compile(r"\s\(eds?\.?\)\s+(?=\S)")
+_NATURE_BOOK_TAIL = re.compile(
+    rf"(?:\s+(?P<edition>\d+)(?:st|nd|rd|th)\s+edn\.?)?(?:\s+(?P<pages>\d+\s*{_DASH}\s*\d+))?$"
+)
+
+
+def _nature_book_head(head: str) -> tuple[list[dict[str, str]], str, bool]:
+    """The names that open a Nature book, the rest, and whether they are its editors: the
+    list "(eds)" ends, or a group's name run into the title; else nothing read."""
+    marked = _NATURE_EDITORS.search(head)
+    if marked:
+        names, leftovers = _family_first_names(head[: marked.start()])
+        if names and not leftovers:
+            return names, head[marked.end() :], True
+    group = _GROUP_THEN_TITLE.match(head)
+    if group:  # "World Health Organization Public Health Action … (WHO, 2012)."
+        return [{"literal": group.group("group")}], group.group("rest"), False
+    return [], "", False
+
+
+def _nature_book_parts(ref: ParsedReference, rest: str) -> str:
+    """A Nature book's title with its edition and a chapter's pages read off."""
+    tail = _NATURE_BOOK_TAIL.search(rest)
+    if tail and tail.start() > 0:
+        if tail.group("edition"):
+            ref.edition, ref.confidence["edition"] = tail.group("edition"), 0.8
+        if tail.group("pages"):
+            _set_locator(ref, tail.group("pages"), 0.8)
+        rest = rest[: tail.start()]
+    return rest
 
 
 def _parse_year_last(ref: ParsedReference, text: str) -> bool:
@@ -1520,8 +1692,11 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
     if tail is None:
         return False
     head = text[: tail.start()].strip(" ,.")
-    colon = re.match(r"^(?P<authors>[^:]{3,400}?):\s+(?P<rest>\S.*)$", head)
     names: list[dict[str, str]] = []
+    edited = False
+    if tail.group("year4"):  # Nature's books: "Name, A. B. (eds) Title (Publisher, 2013)."
+        names, rest, edited = _nature_book_head(head)
+    colon = re.match(r"^(?P<authors>[^:]{3,400}?):\s+(?P<rest>\S.*)$", head) if not names else None
     if colon:  # Springer: the authors end with a colon
         names, leftovers = _family_first_names(colon.group("authors"))
         if not names or leftovers:
@@ -1543,8 +1718,11 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
         ref.publisher, conf["publisher"] = tail.group("publisher").strip(), 0.8
         ref.publisher_place = tail.group("place").strip()
         year = tail.group("year3")
-    elif tail.group("year4"):  # Nature's books: "Name, A. B. Title. (Publisher, 2013)."
+    elif tail.group("year4"):  # Nature's books: "Name, A. B. Title (Publisher, 2013)."
         ref.type = "book"
+        rest = _nature_book_parts(ref, rest)
+        if edited:  # "Sadock, B. J. & Ruiz, P. (eds) Title": the names are the editors'
+            ref.editor, conf["editor"], names = names, 0.8, []
         _set_title(ref, rest, 0.8)
         _set_publisher(ref, tail.group("publisher4"))
         year = tail.group("year4")
@@ -1566,7 +1744,8 @@ def _parse_year_last(ref: ParsedReference, text: str) -> bool:
             ref.issue, conf["issue"] = tail.group("issue"), 0.85
         _set_locator(ref, tail.group("page") or tail.group("page2"), 0.85)
         year = tail.group("year") or tail.group("year2")
-    ref.author, conf["author"] = names, 0.8
+    if names:
+        ref.author, conf["author"] = names, 0.8
     ref.issued, conf["issued"] = {"date-parts": [[int(year)]]}, 0.9
     ref.style = "vancouver" if not colon else "harvard"
     return True
@@ -1584,7 +1763,9 @@ def _comma_title_and_journal(text: str) -> tuple[str, str]:
     if ", " not in text:
         return "", ""
     title, journal = text.rsplit(", ", 1)
-    if journal[:1].islower():  # "Title: prevalence, and treatment. J. Abbrev.": still the title
+    if journal[:1].islower() or re.search(r"(?<![\w.])[a-z]{3,}\.\s+[A-Z]", journal):
+        # "…, impact on daily life, and treatment. Eur. J. Pain": Nature's full stop ends the
+        # title; the comma was the title's own ("Title: prevalence, and treatment. J. Abbrev.")
         return "", ""
     return title.strip(), journal.strip()
 
@@ -1906,6 +2087,8 @@ def _parse(raw: str) -> ParsedReference:
         return ref
     if " v. " in text and _parse_abnt(ref, text):
         return ref
+    if "et al" in text and _parse_etal_short(ref, text):
+        return ref
     if (
         _YEAR_NEAR_END.search(text, max(0, len(text) - 40))
         or _PUBLISHER_YEAR_END.search(text, max(0, len(text) - 12))
@@ -1939,6 +2122,8 @@ def _parse(raw: str) -> ParsedReference:
             and _NAMES_ONLY.fullmatch(text[: after_names.start()])
         ):
             year = after_names  # "Ruud, Even 2002. Title. Publisher" (Scandinavian lists)
+        if year is None:
+            year = _YEAR_AFTER_NLM_NAMES.match(text)  # "Reid J 1994 Title." (nursing lists)
         if year:
             ref.issued = {"date-parts": [[int(year.group("year"))]]}
             conf["issued"] = 0.7
@@ -1949,12 +2134,19 @@ def _parse(raw: str) -> ParsedReference:
         # wrong values in front of the editor, so everything is flagged instead.
         ref.unparsed.append(text)
         return ref
-    head, rest = text[: year.start()].strip(), text[year.end() :].strip()
+    # (the names are part of the match that anchors a year bare after NLM's names)
+    start = year.start("year") if year.re is _YEAR_AFTER_NLM_NAMES else year.start()
+    head, rest = text[:start].strip(), text[year.end() :].strip()
     # APA closes the year with a full stop, "(2001)."; Harvard's variants (BJPsych, Springer,
     # Cite Them Right) write "(2001) Title" or "2001. Title" without the parentheses.
     apa = year.re is _YEAR and (year.group(0).endswith(".") or rest.startswith(":"))
     ref.style = "apa" if apa else "harvard"
-    if _parse_journal_first(ref, head, rest) or _parse_chicago_unquoted(ref, head, rest):
+    if (
+        _parse_journal_first(ref, head, rest)
+        or _parse_chicago_unquoted(ref, head, rest)
+        or not rest.strip(" .")
+        and _parse_names_then_book(ref, head)
+    ):
         return ref
 
     title_first = ""
@@ -1992,7 +2184,7 @@ def _parse(raw: str) -> ParsedReference:
             if names and not any(n.get("given") or n.get("literal") for n in names):
                 conf["author"] = 0.7  # surnames alone: a group's name would read the same
         ref.unparsed.extend(leftovers)
-        if year.re is _YEAR_AFTER_NAMES and head.count(",") >= 2:
+        if year.re is _YEAR_AFTER_NAMES and head.count(",") >= 2 and not _AND.search(head):
             # "Wigram, Nygaard Pedersen, Bonde 2002.": three names or more without initials
             # are surnames ("Surname, Given" is two); flagged, a given name reads the same
             ref.author = [{"family": part.strip()} for part in head.split(",")]
@@ -2094,6 +2286,55 @@ def _parse_chicago_unquoted(ref: ParsedReference, head: str, rest: str) -> bool:
     return True
 
 
+# An encyclopedia's or a law review's bibliography: "Robert E. Hales and Stuart C. Yudofsky
+# (eds.), Essentials of Clinical Psychiatry (1999)", "Glen O. Gabbard, Psychodynamic Psychiatry,
+# 3rd ed. (2000)": names given name first, a comma, the book's title, the year alone at the end
+_NAMES_THEN_BOOK = re.compile(
+    r"^(?P<names>[^,()]{3,160}?)(?:\s*\((?P<role>eds?)\.?\)|,\s*(?P<role2>eds?)\.)?,\s+"
+    rf"(?P<title>[{_UP}\d][^()]{{2,300}}?)"
+    r"(?:,\s*(?P<edition>\d+\s*(?:st|nd|rd|th)\s*ed(?:ition|n)?\.?))?"
+    r"(?:,\s*(?P<volumes>\d+\s+vols?\.?))?$",
+    re.I,
+)
+
+
+_GROUP_NAME = re.compile(rf"\b{_GROUP_WORDS}\b")
+
+
+def _parse_names_then_book(ref: ParsedReference, head: str) -> bool:
+    """A book as "Given Surname and Given Surname, Title (Year)": the year its last word.
+
+    Taken only where every name before the first comma is written given name first with an
+    initial or a second given name ("Kay Redfield Jamison"), or is a group's ("American Academy
+    of Pediatrics"); a surname-first list is left to the other readers."""
+    match = _NAMES_THEN_BOOK.match(head.strip(" ."))
+    if not match:
+        return False
+    parts = [p for p in re.split(r"\s*&\s*|\s+and\s+", match["names"]) if p]
+    if _GROUP_NAME.search(match["names"]) and not (match["role"] or match["role2"]):
+        # "American Academy of Pediatrics, Clinical Practice Guidelines (2001)": a group's report
+        names = [{"literal": match["names"].strip()}]
+    elif all(_GIVEN_FIRST.match(p) and len(p.split()) >= 2 for p in parts):
+        names = [_given_first(p) for p in parts]
+        if not all(n.get("given") and len(n["given"]) > 1 and n.get("family") for n in names):
+            return False
+    else:
+        return False
+    if match["role"] or match["role2"]:
+        ref.editor, ref.confidence["editor"] = names, 0.85
+    else:
+        ref.author, ref.confidence["author"] = names, 0.85
+    ref.type = "book"
+    _set_title(ref, match["title"], 0.8)
+    if match["edition"]:
+        ref.edition = re.match(r"\d+", match["edition"])[0]
+        ref.confidence["edition"] = 0.85
+    if match["volumes"]:
+        ref.unparsed.append(match["volumes"])
+    ref.style = "chicago"
+    return True
+
+
 def _parse_journal_first(ref: ParsedReference, head: str, rest: str) -> bool:
     """Springer's "Hollon, S.D. Cognitive Therapy and Research (2003) 27: 71": the authors,
     the journal, the year, then volume and page; no title."""
@@ -2150,6 +2391,19 @@ _NUMBERS_AFTER_STOP = re.compile(
 )
 
 
+# Wikipedia's cite book with a chapter: the chapter quoted, its full stop after the quote, the
+# book's title, then the publisher (and its place); pages as the page's language labels them
+_WIKI_CHAPTER = re.compile(
+    r'^["\u201c](?P<chapter>[^"\u201c\u201d]{2,300})["\u201d]\.\s+'
+    rf"(?P<book>[{_UP}][^.]{{2,200}}?)\.\s+(?!Retrieved|Accessed|Available|Archived)"
+    rf"(?P<after>[{_UP}].{{1,200}})$"
+)
+_WIKI_ARTICLE = re.compile(r"\d\s*[(:]")
+_WIKI_PAGES = re.compile(
+    rf"[.,]?\s*(?:pp?|S|σελ|σ|с|str|s)\.\s*(?P<pages>\d+(?:\s*{_DASH}\s*\d+)?)\.?$"
+)
+
+
 def _parse_rest(ref: ParsedReference, rest: str) -> None:
     conf = ref.confidence
     rest = rest.strip()
@@ -2173,6 +2427,16 @@ def _parse_rest(ref: ParsedReference, rest: str) -> None:
     if translated:  # APA 7: "Titre original. [English title.] Journal": kept, out of the way
         ref.unparsed.append(translated.group(0).strip())
         rest = f"{rest[: translated.start()]} {rest[translated.end() :]}".strip()
+    wiki = _WIKI_CHAPTER.match(rest) if rest[:1] in '"\u201c' else None
+    if wiki and (" " not in wiki.group("book") or _WIKI_ARTICLE.search(wiki.group("after"))):
+        wiki = None  # '"Title". Hum. Mol. Genet. 12: R125–33.': a journal's abbreviation, a volume
+    if wiki and ref.type != "book":  # '"Chapter". Book. Place: Publisher. p. 302.' (a wiki)
+        pages = _WIKI_PAGES.search(wiki.group("after"))
+        after = wiki.group("after")[: pages.start()] if pages else wiki.group("after")
+        _parse_chapter(ref, wiki.group("chapter"), f"{wiki.group('book')}. {after}")
+        if pages and not ref.page:
+            _set_locator(ref, _dash(pages.group("pages")), 0.8)
+        return
     numbered = _CHAPTER_PAGES_IN.search(rest) if "hapter" in rest else None
     if numbered and ref.type != "book":  # "Title. Chapter 6, Pp. 127-152 in Book. Place: Pub."
         ref.unparsed.append(numbered.group("chapter"))
@@ -2627,8 +2891,12 @@ def _edition_number(match: re.Match[str]) -> str:
     return match.group("ed") or _ORDINAL_WORDS[match.group("word").lower()]
 
 
-# "(R. Álvarez, Trans.)" after a translated book's title: the translator, kept aside
-_TRANSLATOR_PAREN = re.compile(r"\s*\([^()]{2,80}?,?\s*(?:Trans|Trad|Übers)\.\)")
+# "(R. Álvarez, Trans.)" after a translated book's title: the translator, kept aside; also
+# with the role first, "(transl. W. Kaufmann, 1970)", "(trans. R. G. Smith)", "(trad. …)"
+_TRANSLATOR_PAREN = re.compile(
+    r"\s*\((?:[^()]{2,80}?,?\s*(?:Trans|Trad|Übers)\."
+    r"|(?i:trans(?:l(?:ated)?)?|trad|übers)\.?\s+(?:by\s+)?[A-Z][^()]{1,80})\)"
+)
 # "Manual (5th ed.) (DSM-5)": the book's short name after its edition, kept aside
 _CODE_AFTER_PAREN = re.compile(r"(?<=\))\s*\((?P<code>[A-Z]{2,}[A-Z\d-]*)\)[\s.]*$")
 
@@ -2673,6 +2941,8 @@ def _parse_book(ref: ParsedReference, rest: str) -> None:
         rest = rest[: pages.start()]
     title, publisher = _split_last_sentence(rest)
     endnote = _PLACE_THEN_PUBLISHER.match(rest.strip(" .")) if publisher is None else None
+    if endnote and _REGION.match(endnote.group("publisher")):
+        endnote = None  # "Title, Harmondsworth, Middlesex": a town and its county, no publisher
     if endnote:  # EndNote's Harvard: "Title, 3rd Edition, Mahwah, NJ, Lawrence Erlbaum."
         title = endnote.group("title")
         publisher = f"{endnote.group('place')}: {endnote.group('publisher')}"
@@ -2796,7 +3066,7 @@ _TRAILING_LOCATOR = re.compile(
 
 # "(Eds.)" in APA; "eds." and "editors." in NLM and AMA ("In: Norcross JC, Lambert MJ, eds.")
 _EDITORS_ROLE = re.compile(
-    r"\s*(?:\((?:Eds?|Ed\.s|red|Hrsg|Hg)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)"
+    r"\s*(?:\((?:Eds?|Ed\.s|red|Hrsg|Hg|szerk|toim)\.?(?:\s*(?:&|and)\s*Trans\.?)?\)"
     r"|,?\s+(?:eds?|editors?)\.(?=\s))"
     r"\s*[.,]?\s*",
     re.I,
@@ -3011,12 +3281,31 @@ _PLACES = re.compile(
     r"Berlin|Heidelberg|Toronto|Philadelphia|Boston|Baltimore|Hillsdale|Mahwah|San Francisco|"
     r"Chicago|Los Angeles|Amsterdam|Paris|Montreal|Ottawa|Sydney|Melbourne|Edinburgh|Hove|"
     r"Abingdon|Milton Park|Malden|Belmont|Arlington|Madison|Göttingen|Stuttgart|Köln|Bern|"
+    # the other towns books and reports in health come from, as lists with the place after
+    # the publisher give them ("WHO, Geneva", "Addison-Wesley, Menlo Park", "Springer, Cham")
+    r"Geneva|Genève|Cham|Dordrecht|Basingstoke|Maidenhead|Cheltenham|Buckingham|Milton Keynes|"
+    r"Harmondsworth|Bristol|Manchester|Leicester|Glasgow|Dublin|Belfast|Cardiff|Copenhagen|"
+    r"Stockholm|Oslo|Helsinki|Vienna|Wien|Zurich|Zürich|Basel|Munich|München|Leipzig|Hamburg|"
+    r"Frankfurt(?: am Main)?|Leiden|Utrecht|Lisse|Brussels|Bruxelles|Madrid|Barcelona|Milan|"
+    r"Milano|Rome|Roma|Lisbon|Athens|Warsaw|Prague|Budapest|Moscow|Jerusalem|Tel Aviv|Tokyo|"
+    r"Beijing|Singapore|Hong Kong|New Delhi|Delhi|Auckland|Wellington|Canberra|Brisbane|Perth|"
+    r"Adelaide|Cape Town|Menlo Park|Palo Alto|Berkeley|Oakland|San Diego|Newbury Park|"
+    r"Beverly Hills|Englewood Cliffs|Upper Saddle River|Princeton|New Haven|Ann Arbor|"
+    r"St\.? Louis|Minneapolis|Seattle|Atlanta|Bethesda|Rockville|Alexandria|Springfield|"
+    r"Champaign|Itasca|Lanham|Northvale|Thorofare|Needham Heights|"
     # a state or a country alone, as hand-typed lists write it ("Publisher: New Jersey")
     r"New Jersey|California|Illinois|Massachusetts|Pennsylvania|Connecticut|Maryland|Virginia|"
     r"Florida|Texas|Ohio|Michigan|Minnesota|Wisconsin|Oregon|Colorado|Ontario|Quebec|"
     r"England|Scotland|Ireland|Canada|Australia|New Zealand|Germany|France|Switzerland|Italy)"
     r"(?:,\s*(?:[A-Z]{2}|D\.\s?C\.?|[A-Z][a-z]+))?$"
 )
+# What follows a town to say where it is: a county, a state, a country
+_REGION = re.compile(
+    rf"^(?:{_PLACES.pattern[1:-1]}|Middlesex|Surrey|(?:West |East )?Sussex|Kent|Essex|"
+    r"Berks(?:hire)?|Hants|Hampshire|Herts|Hertfordshire|Oxon|Oxfordshire|Bucks|"
+    r"Buckinghamshire|Ill|Mass|Calif|Conn|Pa)\.?$"
+)
+_STATE_ABBREVIATION = re.compile(r",\s*(?:Ill|Mass|Calif|Conn|Pa|Fla|Mich|Minn|Wis|Md|Va|Tex)$")
 _TWO_PLACES = re.compile(rf"(?:{_PLACES.pattern[1:-1]})\s+(?:and|&)\s+(?:{_PLACES.pattern[1:-1]})")
 # "West Sussex, England", "Oak Park, IL": a place not in the list, known by its state or country
 _PLACE_BY_REGION = re.compile(
@@ -3092,6 +3381,13 @@ def _set_publisher(ref: ParsedReference, publisher: str) -> None:
         _set_container(ref, run_on.group("journal"), 0.75)
         ref.volume = run_on.group("volume")
         ref.confidence["volume"] = 0.75
+        return
+    if "," in publisher and _PLACES.match(publisher) and not _PUBLISHER_WORDS.search(publisher):
+        # "Harmondsworth, Middlesex", "Champaign, Ill.": a town and its county or state where
+        # the publisher would be; no publisher's name
+        stop = _STATE_ABBREVIATION.search(publisher) and f"{publisher}." in ref.raw
+        ref.publisher_place = f"{publisher}." if stop else publisher
+        ref.confidence["publisher-place"] = 0.75
         return
     confidence = 0.85
     place = _PLACE.match(publisher)
@@ -3247,7 +3543,8 @@ def _is_given(token: str) -> bool:
 
 
 _GLUED_NAME = re.compile(
-    rf"^(?P<family>[{_UP}][^\s,]*(?:\s[^\s,]+){{0,2}}?)\s+(?P<given>(?:[{_UP}]\.\s?)+)$"
+    # "Keck J.E": the last initial's full stop left out too
+    rf"^(?P<family>[{_UP}][^\s,]*(?:\s[^\s,]+){{0,2}}?)\s+(?P<given>(?:[{_UP}]\.\s?)+(?:[{_UP}]$)?)$"
 )
 _NLM_TOKEN = re.compile(
     rf"^(?P<family>(?:(?:{_PARTICLES})\s)*[{_UP}][^\s.]+(?:\s[^\s.]+){{0,2}})\s+(?P<init>[{_UP}]{{1,3}})$"
@@ -3305,10 +3602,20 @@ _TWO_NLM_NAMES = re.compile(
 )
 
 
+# "Kleehammer K. Hart A.L.": the same with the initials' full stops
+_TWO_DOTTED_NAMES = re.compile(
+    rf"^(?P<first>[{_UP}][^\s.]+\s(?:[{_UP}]\.\s?)+)\s*(?P<second>[{_UP}][a-z][^\s.]*\s(?:[{_UP}]\.?\s?)+)$"
+)
+
+
 def _split_run_on(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for token in tokens:
-        two = _TWO_NLM_NAMES.match(token) if token.count(" ") >= 3 else None
+        two = (
+            _TWO_NLM_NAMES.match(token) or _TWO_DOTTED_NAMES.match(token)
+            if token.count(" ") >= 3
+            else None
+        )
         out.extend(two.group("first", "second") if two else (token,))
     return out
 
@@ -3331,6 +3638,49 @@ def _given_first_list(text: str) -> list[dict[str, str]] | None:
 _RUN_ON_NAME = re.compile(
     rf"^(?P<given>(?:[{_UP}]\.\s?)+)\s*(?P<family>[{_UP}][a-z\u00df-\u00ff\u0100-\u017f'\u2019-]+)$"
 )
+
+
+# "Hodgson, Kate J. Shelton, Katherine H. and van den Bree, Marianne B. M." (Cambridge's
+# "cited by" lists): the comma after each given name left out, so that one piece holds a given
+# name and the next surname. A given name is one word and its initials (or initials alone); a
+# surname is one word and its particles.
+_GIVEN_ALONE = (
+    rf"(?:[{_UP}][a-z\u00df-\u00ff]+(?:-[{_UP}][a-z\u00df-\u00ff]+)?(?:\s[{_UP}]\.?)*"
+    rf"|(?:[{_UP}]\.\s?)+)"
+)
+_SURNAME_ALONE = (
+    rf"(?:(?:{_PARTICLES})\s)*[{_UP}](?:[^\W\d_]|['\u2019])+(?:-[{_UP}](?:[^\W\d_]|['\u2019])+)?"
+)
+_ONE_GIVEN = re.compile(rf"^{_GIVEN_ALONE}$")
+_ONE_FAMILY = re.compile(rf"^{_SURNAME_ALONE}$")
+_GIVEN_THEN_FAMILY = re.compile(rf"^(?P<given>{_GIVEN_ALONE})\s*(?P<family>{_SURNAME_ALONE})$")
+
+
+def _commas_left_out(tokens: list[str]) -> list[dict[str, str]] | None:
+    """The names of a list whose commas after the given names were left out, or None.
+
+    Read strictly in turn, surname then given name, a piece in a given name's place that
+    holds a given name and a surname is split there. Only a list that reads whole that way,
+    with at least one such piece, is taken: a double given name ("Mary Ann") leaves the turn
+    out of step, and the list is read as usual."""
+    if len(tokens) < 3 or not _ONE_FAMILY.match(tokens[0]):
+        return None
+    names: list[dict[str, str]] = []
+    family, split = tokens[0], 0
+    for token in tokens[1:]:
+        if family is None:
+            if not _ONE_FAMILY.match(token) or _ONE_GIVEN.match(token) and " " in token:
+                return None
+            family = token
+        elif _ONE_GIVEN.match(token):
+            names.append(_name(family, token))
+            family = None
+        elif pair := _GIVEN_THEN_FAMILY.match(token):
+            names.append(_name(family, pair["given"]))
+            family, split = pair["family"], split + 1
+        else:
+            return None
+    return names if split and family is None else None
 
 
 def _is_family(token: str) -> bool:
@@ -3383,9 +3733,15 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         text = _ETAL.sub("", text)
     if "." in text or "\u2026" in text:
         text = _ELLIPSIS.sub(",", text)
-    text = re.sub(r"\s*&\s*|,?\s+(?:and|en|und|et|y|e)\s+|\s*;\s*(?:and\s+)?", ",", text)
+    # "and" in the languages lists come in: Dutch, German, French, Spanish, Italian, Turkish
+    # ("Allan, J. ve Brown, K."), Swedish, Norwegian and Danish, Hungarian
+    text = re.sub(
+        r"\s*&\s*|,?\s+(?:and|en|und|et|y|e|ve|och|og|és)\s+|\s*;\s*(?:and\s+)?", ",", text
+    )
     tokens = [t.strip() for t in text.split(",")]
     tokens = _split_run_on([t for t in tokens if t and not _ONLY_PUNCT.match(t)])
+    if run_on := _commas_left_out(tokens):
+        return run_on, []
     names: list[dict[str, str]] = []
     leftovers: list[str] = []
     i = 0
@@ -3409,7 +3765,8 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
             )
             i += 2
             continue
-        run_on = _RUN_ON_NAME.match(nxt or "")
+        # (one name alone, "Bergman, R. Lindsey", is an initial and a middle name)
+        run_on = _RUN_ON_NAME.match(nxt or "") if len(tokens) > 2 else None
         if run_on and not self_contained and _is_family(token):
             # "Linehan, M.M. Schmidt, H.": the comma after the initials was left out
             names.append(_name(token, run_on.group("given")))
@@ -3443,7 +3800,10 @@ def _family_first_names(text: str) -> tuple[list[dict[str, str]], list[str]]:
         if glued:  # "Safran J. D." with the comma forgotten
             names.append(_name(glued.group("family"), glued.group("given")))
         elif nlm:  # "Ackerman SJ": NLM names in an otherwise APA or Springer reference
-            names.append(_name(nlm.group("family"), _initials(nlm.group("init"))))
+            family, _sp, suffix = nlm.group("family").rpartition(" ")
+            if not (family and suffix in ("Jr", "Sr")):  # "Alexander Sr J": the suffix first
+                family, suffix = nlm.group("family"), ""
+            names.append(_name(family, _initials(nlm.group("init")), suffix and f"{suffix}."))
         elif not names and nxt is None and not re.search(r"\d", token):
             names.append({"literal": token.rstrip(".")})  # a group author
         elif (

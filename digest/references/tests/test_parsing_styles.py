@@ -4366,3 +4366,343 @@ def test_markdown_emphasis_cut_in_two_by_the_volume_is_read_past():
         "Okafor, P. B. (2020). Waiting in small clinics. _Clinic Notes, 29_(3):301–308."
     )
     assert (ref.container_title, ref.volume, ref.issue) == ("Clinic Notes", "29", "3")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_names_whose_commas_after_the_given_names_were_left_out(learned):
+    """Cambridge's "cited by" lists: "Surname, Given Surname, Given and Surname, Given"."""
+    full = parse_reference(
+        "Okafor, Ada J. Lindgren, Rolf T. and van der Berg, Ines M. 2015. Waiting in small "
+        "clinics. Clinic Notes, Vol. 54, Issue. 3, p. 307.",
+        learned=learned,
+    )
+    assert full.author == [
+        {"family": "Okafor", "given": "Ada J."},
+        {"family": "Lindgren", "given": "Rolf T."},
+        {"family": "van der Berg", "given": "Ines M."},
+    ]
+    plain = parse_reference(
+        "Okafor, Ada Lindgren, Rolf Moreau, Jane and Berg, Ines 2016. Waiting in small "
+        "clinics. Clinic Notes, Vol. 5, Issue. 2, p. 132.",
+        learned=learned,
+    )
+    assert [(p["family"], p["given"]) for p in plain.author] == [
+        ("Okafor", "Ada"),
+        ("Lindgren", "Rolf"),
+        ("Moreau", "Jane"),
+        ("Berg", "Ines"),
+    ]
+    initials = parse_reference(
+        "Okafor-Diaz, M. O\u2019Brien, B. Lind-Berg, C. and Moreau, P. D. 2016. Waiting in small "
+        "clinics. Clinic Notes, Vol. 30, Issue. 5, p. 357.",
+        learned=learned,
+    )
+    assert [p["family"] for p in initials.author] == [
+        "Okafor-Diaz",
+        "O\u2019Brien",
+        "Lind-Berg",
+        "Moreau",
+    ]
+
+
+def test_a_double_given_name_is_not_taken_for_a_comma_left_out():
+    ref = parse_reference(
+        "Okafor, Mary Ann, Lindgren, Rolf (2015). Waiting in small clinics. Clinic Notes, 5, 1-9.",
+        learned=False,
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "Mary Ann"},
+        {"family": "Lindgren", "given": "Rolf"},
+    ]
+
+
+def test_surnames_and_dotted_initials_with_no_commas_between_the_names():
+    ref = parse_reference(
+        "Okafor K. Lindgren A.L. & Berg J.E (1990). Waiting in small clinics. Clinic Notes 29 "
+        "183-187.",
+        learned=False,
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "K."},
+        {"family": "Lindgren", "given": "A. L."},
+        {"family": "Berg", "given": "J. E."},
+    ]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_wiki_citation_in_guillemets_with_its_volume_glued_to_the_journal(learned):
+    """A French, Greek or Russian Wikipedia page: «Title», "Journal20 (2): 111–115", "PMID1…"."""
+    ref = parse_reference(
+        "Okafor PB, Lindgren RT (March 2007). «Waiting in small clinics». Clinic Notes20 (2): "
+        "111–115. doi:10.1000/cn.2007.1. PMID17278906.",
+        learned=learned,
+    )
+    assert fields(ref) == {
+        "authors": [("Okafor", "P. B."), ("Lindgren", "R. T.")],
+        "year": 2007,
+        "title": "Waiting in small clinics",
+        "container": "Clinic Notes",
+        "volume": "20",
+        "issue": "2",
+        "page": "111–115",
+        "doi": "10.1000/cn.2007.1",
+    }
+
+
+def test_a_nature_title_with_commas_of_its_own_keeps_them():
+    """ "Title, with a list, and more. J. Abbrev. 10(4), 287–333 (2006)": no Elsevier comma
+    before the journal."""
+    ref = parse_reference(
+        "Okafor P, Lindgren R. Waiting in clinics: lists, costs, and dropout. Clin. Notes 10(4), "
+        "287–333 (2006).",
+        learned=False,
+    )
+    assert (ref.title, ref.container_title, ref.volume) == (
+        "Waiting in clinics: lists, costs, and dropout",
+        "Clin. Notes",
+        "10",
+    )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "translator",
+    ["(transl. R. Lindgren, 1970)", "(trans. R. T. Lindgren)", "(R. Lindgren, Trans.)"],
+)
+def test_who_translated_a_book_is_no_part_of_its_title(translator, learned):
+    ref = parse_reference(
+        f"Okafor, P. (1937). Waiting and hoping {translator}. New York: Example Press.",
+        learned=learned,
+    )
+    assert (ref.title, ref.publisher) == ("Waiting and hoping", "Example Press")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("role", ["(szerk.)", "(red.)", "(Hg.)", "(toim.)"])
+def test_editors_marked_in_other_languages_are_editors(role, learned):
+    ref = parse_reference(
+        f"Okafor P. {role} (2003): Várólisták a kis klinikákon. Példa Kiadó, Budapest.",
+        learned=learned,
+    )
+    assert (ref.author, ref.editor) == ([], [{"family": "Okafor", "given": "P."}])
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    ("tail", "publisher", "place"),
+    [
+        ("Addison-Wesley, Menlo Park, California.", "Addison-Wesley", "Menlo Park, California"),
+        ("WHO, Geneva", "WHO", "Geneva"),
+        ("Example Kiadó, Budapest.", "Example Kiadó", "Budapest"),
+    ],
+)
+def test_the_place_typed_after_its_publisher(tail, publisher, place, learned):
+    ref = parse_reference(f"Okafor P. (1984) Waiting in small clinics. {tail}", learned=learned)
+    assert (ref.publisher, ref.publisher_place) == (publisher, place)
+
+
+def test_a_town_and_its_state_where_the_publisher_would_be_is_a_place():
+    ref = parse_reference(
+        "Okafor, Paul B. Waiting in Small Clinics. Champaign, Ill., 1972.", learned=False
+    )
+    assert (ref.publisher, ref.publisher_place) == ("", "Champaign, Ill.")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_an_encyclopedias_bibliography_names_given_name_first_then_the_book(learned):
+    """ "Given Surname and Given Surname (eds.), Title, 3rd ed. (1999)" (Britannica's lists)."""
+    edited = parse_reference(
+        "Ada J. Okafor and Rolf T. Lindgren (eds.), Essentials of Small Clinics (1999)",
+        learned=learned,
+    )
+    assert (edited.author, edited.editor, edited.title, edited.year) == (
+        [],
+        [{"family": "Okafor", "given": "Ada J."}, {"family": "Lindgren", "given": "Rolf T."}],
+        "Essentials of Small Clinics",
+        1999,
+    )
+    written = parse_reference(
+        "Ada J. Okafor and Ines Marie Berg, Waiting-List Illness, 3rd ed. (1990)", learned=learned
+    )
+    assert (written.author, written.title, written.edition) == (
+        [{"family": "Okafor", "given": "Ada J."}, {"family": "Berg", "given": "Ines Marie"}],
+        "Waiting-List Illness",
+        "3",
+    )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_group_before_a_comma_and_a_title_is_not_read_as_a_person(learned):
+    ref = parse_reference("Example Academy of Clinics, Practice Guidelines (2001)", learned=learned)
+    assert (ref.author, ref.title) == (
+        [{"literal": "Example Academy of Clinics"}],
+        "Practice Guidelines",
+    )
+
+
+def test_a_given_name_and_a_surname_alone_are_a_person_not_a_group():
+    """Chicago's notes: "Vivian Okafor, Small Clinics (London: Example Press, 2004)."."""
+    ref = parse_reference("Vivian Okafor, Small Clinics (London: Example Press, 2004).")
+    assert ref.author == [{"family": "Okafor", "given": "Vivian"}]
+    group = parse_reference("Example Consortium (2019). Small clinics. Example Press.")
+    assert group.author == [{"literal": "Example Consortium"}]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_nature_book_with_its_editors_edition_and_pages(learned):
+    """Nature's books: no full stop before "(Publisher, Year)"; "(eds)" marks the editors."""
+    ref = parse_reference(
+        "Okafor, P. B. & Lindgren, R. T. (eds) Small Clinics' Textbook of Waiting 7th edn "
+        "2031–2040 (Example Press, 2001).",
+        learned=learned,
+    )
+    assert (ref.author, ref.editor, ref.title, ref.edition, ref.page) == (
+        [],
+        OKAFOR_AND_LINDGREN,
+        "Small Clinics' Textbook of Waiting",
+        "7",
+        "2031–2040",
+    )
+    assert (ref.publisher, ref.year) == ("Example Press", 2001)
+
+
+def test_a_nature_book_by_a_group_run_into_its_title():
+    ref = parse_reference(
+        "Example Health Organization Public Action for Small Clinics: A Framework (EHO, 2012).",
+        learned=False,
+    )
+    assert (ref.author, ref.title, ref.publisher) == (
+        [{"literal": "Example Health Organization"}],
+        "Public Action for Small Clinics: A Framework",
+        "EHO",
+    )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_nursing_lists_year_bare_after_nlm_names(learned):
+    """ "Okafor P & Lindgren R 1991 Title. Publisher": no brackets, no full stop."""
+    ref = parse_reference(
+        "Okafor P & Lindgren R 1991 Waiting in Small Clinics. A study of their first year. "
+        "Example University Press",
+        learned=learned,
+    )
+    assert (ref.author, ref.year, ref.title) == (
+        [{"family": "Okafor", "given": "P."}, {"family": "Lindgren", "given": "R."}],
+        1991,
+        "Waiting in Small Clinics. A study of their first year",
+    )
+
+
+def test_a_suffix_typed_between_an_nlm_surname_and_its_initials():
+    ref = parse_reference(
+        "Okafor Sr J & Lindgren S 1994 Waiting in Small Clinics. Example Press", learned=False
+    )
+    assert ref.author == [
+        {"family": "Okafor", "given": "J.", "suffix": "Sr."},
+        {"family": "Lindgren", "given": "S."},
+    ]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_group_and_a_colon_before_the_title_is_its_author(learned):
+    ref = parse_reference(
+        "Working group of the Example Association of Clinics: Guidelines for small clinics. "
+        "Example Press 1993.",
+        learned=learned,
+    )
+    assert (ref.author, ref.title) == (
+        [{"literal": "Working group of the Example Association of Clinics"}],
+        "Guidelines for small clinics",
+    )
+
+
+@pytest.mark.parametrize("learned", [False, True])
+def test_a_paper_summary_sites_short_form_with_et_al(learned):
+    """ "R. C. Okafor,et al.  Title , 1978, Journal." and "… Title , 1989 ." (no journal)."""
+    article = parse_reference(
+        "R. C. Okafor,et al.  Waiting lists presenting as dropout. , 1978, Archives of small "
+        "clinics.",
+        learned=learned,
+    )
+    assert (article.author, article.title, article.year, article.container_title) == (
+        [{"family": "Okafor", "given": "R. C."}],
+        "Waiting lists presenting as dropout",
+        1978,
+        "Archives of small clinics",
+    )
+    book = parse_reference(
+        "Paul B. Okafor,et al.  The Limits of Waiting Lists : Comparisons With Walk-in Care "
+        ", 1989 .",
+        learned=learned,
+    )
+    assert (book.author, book.title, book.year) == (
+        [{"family": "Okafor", "given": "Paul B."}],
+        "The Limits of Waiting Lists : Comparisons With Walk-in Care",
+        1989,
+    )
+
+
+@pytest.mark.parametrize(
+    ("quoted", "learned"), [('"Waiting"', False), ('"Waiting"', True), ("«Waiting»", False)]
+)
+def test_a_wiki_citation_of_a_chapter(quoted, learned):
+    """Wikipedia's cite book: '"Chapter". Book. Place: Publisher. p. 302.', in any language
+    (with «», the labeller still reads the book as the title and the rules' book is dropped)."""
+    ref = parse_reference(
+        f"Okafor, Paul (2006). {quoted}. The Small Clinics Reader. Amsterdam: Example Press. "
+        "p. 302. ISBN 0-444-52876-8.",
+        learned=learned,
+    )
+    assert (ref.title, ref.container_title, ref.publisher, ref.publisher_place, ref.page) == (
+        "Waiting",
+        "The Small Clinics Reader",
+        "Example Press",
+        "Amsterdam",
+        "302",
+    )
+
+
+def test_a_wiki_citation_of_an_article_is_no_chapter():
+    ref = parse_reference(
+        'Okafor P (2003). "Waiting lists". Clin. Notes. 12 (2): 125–33.', learned=False
+    )
+    assert (ref.type, ref.title, ref.volume) == ("article-journal", "Waiting lists", "12")
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize(
+    "marked", ["**Lindgren, R. T.**", "<strong>Lindgren, R. T.</strong>", "<b>Lindgren, R. T.</b>"]
+)
+def test_a_labs_own_name_in_bold_is_read_past(marked, learned):
+    """A lab's list of its papers marks its members in bold (Markdown or HTML)."""
+    first = parse_reference(
+        f"{marked}, & Okafor, P. B. (2020). Waiting in small clinics. Clinic Notes, 25(3), 1-9.",
+        learned=learned,
+    )
+    assert first.author == OKAFOR_AND_LINDGREN[::-1]
+    second = parse_reference(
+        f"Okafor, P. B., {marked}, & Berg, I. (2018). Waiting in small clinics. Clinic Notes, 6, "
+        "1-9.",
+        learned=learned,
+    )
+    assert second.author == [*OKAFOR_AND_LINDGREN, {"family": "Berg", "given": "I."}]
+
+
+@pytest.mark.parametrize("learned", [False, True])
+@pytest.mark.parametrize("joined", ["ve", "och", "og", "és"])
+def test_and_in_other_languages_joins_the_last_name(joined, learned):
+    ref = parse_reference(
+        f"Okafor, P. B. {joined} Lindgren, R. T. (1993). Waiting in small clinics. Clinic Notes, "
+        "28, 5–25.",
+        learned=learned,
+    )
+    assert ref.author == OKAFOR_AND_LINDGREN
+
+
+def test_one_name_with_an_initial_and_a_middle_name():
+    """ "Okafor, R. Lindsey (2013)": one name alone, no run-on "Okafor, R." and "Lindsey"."""
+    ref = parse_reference(
+        "Okafor, R. Lindsey (2013) Waiting in small clinics. New York: Example Press.",
+        learned=False,
+    )
+    assert ref.author == [{"family": "Okafor", "given": "R. Lindsey"}]
