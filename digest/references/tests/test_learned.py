@@ -40,6 +40,18 @@ def test_gold_labels_read_back_to_the_labelled_fields():
     assert wild_field_values(_read_back_gold(RAW, EXPECTED)) == wild_field_values(EXPECTED)
 
 
+def test_alignment_finds_a_page_range_whose_dash_the_page_lost():
+    """ "48(1), 8087" is labelled 80–87: its one token is the pages, and the string is kept for
+    training instead of left out as not aligned."""
+    raw = RAW.replace("80-87", "8087")
+    spans = labeller.tokenise(raw)
+    labels, missed = labeller_training.align(raw, EXPECTED, spans)
+    assert missed == 0
+    assert [raw[a:b] for (a, b), label in zip(spans, labels, strict=True) if label == "pages"] == [
+        "8087"
+    ]
+
+
 def test_alignment_survives_letters_that_fold_to_two():
     """ "Strauß" folds to "strauss": the alignment keeps one raw index per folded letter."""
     raw = (
