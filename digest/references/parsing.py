@@ -494,10 +494,21 @@ def _genre_aside(ref: ParsedReference) -> None:
 _OPENING = {"\u201d": "\u201c", "\u2019": "\u2018", '"': '"'}
 
 
+_CURLY_PAIR = re.compile(r"\u201c([^\u201c\u201d]{1,400})\u201d")
+
+
+def _as_guillemets(match: re.Match[str], raw: str) -> str:
+    quoted = re.search(rf"\u00ab\s*{re.escape(match[1])}\s*\u00bb", raw)
+    return f"\u00ab{match[1]}\u00bb" if quoted else match[0]
+
+
 def _balance_quotes(title: str, raw: str) -> str:
     """A title's quotes as the string has them: the opening quote its first word lost
     ("\u201cFor them\u201d: a study"), the closing one a full stop inside it took ("Promoting the
     \u201cDesignated Driver.\u201d"), none around a whole title quoted the wrong way round."""
+    if "\u00ab" in raw and "\u201c" in title:
+        # ``_normalise`` read «…» as curly quotes: the title keeps the string's guillemets
+        title = _CURLY_PAIR.sub(lambda m: _as_guillemets(m, raw), title)
     if title[:1] == "\u00ab" and title[-1:] == "\u00bb" and title.count("\u00ab") == 1:
         # Wikipedia in French, Spanish, Greek…: "«Title». Journal" quotes the whole title
         return title[1:-1].strip()
